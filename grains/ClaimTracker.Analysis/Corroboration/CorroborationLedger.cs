@@ -1,0 +1,187 @@
+using System.Globalization;
+
+namespace ClaimTracker.Analysis.Corroboration;
+
+/// <summary>
+/// Folds a claim's statements into per-origin tallies and judges the claim over independent origins.
+/// Adding a statement is O(1); judging is O(number of distinct origins), never O(statements), so the
+/// cost of an append does not grow with a claim's history.
+/// </summary>
+public sealed class CorroborationLedger
+{
+    private const int NamesListed = 5;
+    private readonly Dictionary<string, OriginTally> tallies = new(StringComparer.Ordinal);
+    private readonly List<OriginTally> inArrivalOrder = [];
+
+    public int OriginCount => inArrivalOrder.Count;
+
+    public void Add(Evidence evidence)
+    {
+        if (!tallies.TryGetValue(evidence.OriginId, out var tally))
+        {
+            tally = new OriginTally(evidence.OriginId, evidence.OriginName);
+            tallies.Add(evidence.OriginId, tally);
+            inArrivalOrder.Add(tally);
+        }
+
+        tally.Add(evidence);
+    }
+
+    public Assessment Assess() => Judge(inArrivalOrder);
+
+    /// <summary>The assessment the claim would have with <paramref name="evidence"/> added; the ledger is unchanged.</summary>
+    public Assessment AssessWith(Evidence evidence)
+    {
+        OriginTally changed;
+        IEnumerable<OriginTally> view;
+        if (tallies.TryGetValue(evidence.OriginId, out var existing))
+        {
+            changed = existing.Clone();
+            view = inArrivalOrder.Select(t => ReferenceEquals(t, existing) ? changed : t);
+        }
+        else
+        {
+            changed = new OriginTally(evidence.OriginId, evidence.OriginName);
+            view = inArrivalOrder.Append(changed);
+        }
+
+        changed.Add(evidence);
+        return Judge(view);
+    }
+
+    private static Assessment Judge(IEnumerable<OriginTally> origins)
+    {
+        var supporting = new List<OriginTally>();
+        var contradicting = new List<OriginTally>();
+        var hedgedOnly = new List<OriginTally>();
+        var echoing = new List<OriginTally>();
+        var reversed = new List<OriginTally>();
+        var observingStatements = 0;
+        var queryingStatements = 0;
+
+        foreach (var origin in origins)
+        {
+            observingStatements += origin.Observing;
+            queryingStatements += origin.Queries;
+            switch (origin.CountedPosition)
+            {
+                case Stance.Supports:
+                    supporting.Add(origin);
+                    break;
+                case Stance.Contradicts:
+                    contradicting.Add(origin);
+                    break;
+                default:
+                    if (origin.HedgedPosition != Stance.Unspecified)
+                    {
+                        hedgedOnly.Add(origin);
+                    }
+
+                    break;
+            }
+
+            if (origin.Statements > 1)
+            {
+                echoing.Add(origin);
+            }
+
+            if (origin.Reversed)
+            {
+                reversed.Add(origin);
+            }
+        }
+
+        var status = (supporting.Count, contradicting.Count) switch
+        {
+            ( > 0, > 0) => CorroborationStatus.Contested,
+            (0, > 0) => CorroborationStatus.Contradicted,
+            ( >= 2, 0) => CorroborationStatus.Corroborated,
+            _ => CorroborationStatus.Uncorroborated,
+        };
+
+        var credibility = status switch
+        {
+            CorroborationStatus.Corroborated => AdmiraltyCredibility.Confirmed,
+            CorroborationStatus.Uncorroborated when supporting.Count == 1 => AdmiraltyCredibility.PossiblyTrue,
+            CorroborationStatus.Contested => AdmiraltyCredibility.Doubtful,
+            CorroborationStatus.Contradicted => AdmiraltyCredibility.Improbable,
+            _ => AdmiraltyCredibility.CannotBeJudged,
+        };
+
+        var reasons = new List<string>();
+        if (supporting.Count > 0)
+        {
+            reasons.Add($"supported by {Count(supporting.Count, "independent origin")}: {Names(supporting)}");
+        }
+
+        if (contradicting.Count > 0)
+        {
+            reasons.Add($"contradicted by {Count(contradicting.Count, "independent origin")}: {Names(contradicting)}");
+        }
+
+        if (status == CorroborationStatus.Uncorroborated)
+        {
+            reasons.Add(supporting.Count == 1
+                ? "only one independent origin so far: corroboration needs a second"
+                : "no independent origin asserts it yet");
+        }
+
+        foreach (var origin in echoing.Take(NamesListed))
+        {
+            var repeats = origin.Statements - 1;
+            var carriers = origin.Carriers.Count == 0 ? string.Empty : $" (carried by {CarrierList(origin)})";
+            reasons.Add($"{Count(repeats, "repeat")} of {origin.Name} not counted as independent{carriers}");
+        }
+
+        if (echoing.Count > NamesListed)
+        {
+            reasons.Add($"repeats of {echoing.Count - NamesListed} more origins not counted as independent");
+        }
+
+        foreach (var origin in reversed.Take(NamesListed))
+        {
+            reasons.Add(origin.CountedPosition == Stance.Contradicts
+                ? $"{origin.Name} retracted its earlier support"
+                : $"{origin.Name} withdrew its earlier contradiction");
+        }
+
+        if (hedgedOnly.Count > 0)
+        {
+            reasons.Add($"hedged statements from {Names(hedgedOnly)} not counted");
+        }
+
+        if (observingStatements > 0)
+        {
+            reasons.Add($"{Count(observingStatements, "statement")} only {(observingStatements == 1 ? "reports" : "report")} the claim without endorsing it");
+        }
+
+        if (queryingStatements > 0)
+        {
+            reasons.Add($"{Count(queryingStatements, "statement")} {(queryingStatements == 1 ? "questions" : "question")} the claim");
+        }
+
+        reasons.Add($"credibility {credibility.ToString(CultureInfo.InvariantCulture)}: {AdmiraltyCredibility.Describe(credibility)}");
+
+        return new Assessment(
+            status,
+            credibility,
+            reasons,
+            supporting.ConvertAll(o => o.Id),
+            contradicting.ConvertAll(o => o.Id));
+    }
+
+    private static string Count(int n, string noun) =>
+        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : noun + "s");
+
+    private static string Names(List<OriginTally> origins)
+    {
+        var listed = string.Join(", ", origins.Take(NamesListed).Select(o => o.Name));
+        return origins.Count > NamesListed ? $"{listed} and {origins.Count - NamesListed} more" : listed;
+    }
+
+    private static string CarrierList(OriginTally origin)
+    {
+        var listed = string.Join(", ", origin.Carriers);
+        return origin.MoreCarriers > 0 ? $"{listed} and {origin.MoreCarriers} more" : listed;
+    }
+}

@@ -1,0 +1,12 @@
+namespace ClaimTracker.Analysis.Corroboration;
+
+/// <summary>
+/// One statement as corroboration sees it: who originated it (the end of its attribution chain),
+/// who carried it to us, and which way it points.
+/// </summary>
+public sealed record Evidence(
+    string OriginId,
+    string OriginName,
+    string CarrierName,
+    Stance Stance,
+    Modality Modality);

@@ -1,0 +1,99 @@
+namespace ClaimTracker.Analysis.Corroboration;
+
+/// <summary>Everything one origin has said about one claim, folded into counts.</summary>
+internal sealed class OriginTally
+{
+    private const int MaxCarriersKept = 8;
+    private readonly List<string> carriers = [];
+
+    public OriginTally(string id, string name)
+    {
+        Id = id;
+        Name = name;
+    }
+
+    public string Id { get; }
+
+    public string Name { get; }
+
+    public int Statements { get; private set; }
+
+    public int Observing { get; private set; }
+
+    public int Queries { get; private set; }
+
+    /// <summary>Number of distinct carriers beyond those kept in <see cref="Carriers"/>.</summary>
+    public int MoreCarriers { get; private set; }
+
+    public IReadOnlyList<string> Carriers => carriers;
+
+    /// <summary>The latest asserted support or contradiction: an origin's last firm word is its position.</summary>
+    public Stance FirmPosition { get; private set; }
+
+    /// <summary>The latest hedged support or contradiction, used only when there is no firm one.</summary>
+    public Stance HedgedPosition { get; private set; }
+
+    /// <summary>True when the origin's firm position flipped at least once (a retraction or a reversal).</summary>
+    public bool Reversed { get; private set; }
+
+    public Stance CountedPosition => FirmPosition;
+
+    public OriginTally Clone()
+    {
+        var copy = new OriginTally(Id, Name)
+        {
+            Statements = Statements,
+            Observing = Observing,
+            Queries = Queries,
+            MoreCarriers = MoreCarriers,
+            FirmPosition = FirmPosition,
+            HedgedPosition = HedgedPosition,
+            Reversed = Reversed,
+        };
+        copy.carriers.AddRange(carriers);
+        return copy;
+    }
+
+    public void Add(Evidence evidence)
+    {
+        Statements++;
+        AddCarrier(evidence.CarrierName);
+        switch (evidence.Stance)
+        {
+            case Stance.Observing:
+                Observing++;
+                break;
+            case Stance.Queries:
+                Queries++;
+                break;
+            case Stance.Supports or Stance.Contradicts when evidence.Modality == Modality.Hedged:
+                HedgedPosition = evidence.Stance;
+                break;
+            case Stance.Supports or Stance.Contradicts:
+                if (FirmPosition != Stance.Unspecified && FirmPosition != evidence.Stance)
+                {
+                    Reversed = true;
+                }
+
+                FirmPosition = evidence.Stance;
+                break;
+        }
+    }
+
+    private void AddCarrier(string carrier)
+    {
+        if (carrier.Length == 0 || carriers.Contains(carrier, StringComparer.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        if (carriers.Count < MaxCarriersKept)
+        {
+            carriers.Add(carrier);
+        }
+        else
+        {
+            MoreCarriers++;
+        }
+    }
+}

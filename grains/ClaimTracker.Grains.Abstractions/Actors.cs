@@ -1,0 +1,43 @@
+using ClaimTracker.Analysis;
+
+namespace ClaimTracker.Grains;
+
+/// <summary>What one report tells an actor grain: the alias it used and the statements it made.</summary>
+[GenerateSerializer, Immutable, Alias("ct.ActorActivity")]
+public sealed record ActorActivity(
+    [property: Id(0)] string ReportId,
+    [property: Id(1)] string Alias,
+    [property: Id(2)] ActorKind KindHint,
+    [property: Id(3)] ActorStatementRef[] Statements);
+
+[GenerateSerializer, Immutable, Alias("ct.ActorStatementRef")]
+public sealed record ActorStatementRef([property: Id(0)] string StatementId, [property: Id(1)] string ClaimId);
+
+[GenerateSerializer, Immutable, Alias("ct.AliasSighting")]
+public sealed record AliasSighting([property: Id(0)] string Alias, [property: Id(1)] string ReportId);
+
+[GenerateSerializer, Immutable, Alias("ct.ActorSnapshot")]
+public sealed record ActorSnapshot(
+    [property: Id(0)] string ActorId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] ActorKind Kind,
+    [property: Id(3)] string[] Aliases,
+    [property: Id(4)] long StatementCount,
+    [property: Id(5)] string[] ClaimIds,
+    [property: Id(6)] AliasSighting[] Sightings);
+
+/// <summary>Events in an actor's journal.</summary>
+[GenerateSerializer, Alias("ct.ActorJournalEvent")]
+public abstract record ActorJournalEvent;
+
+[GenerateSerializer, Immutable, Alias("ct.AliasSeen")]
+public sealed record AliasSeen(
+    [property: Id(0)] string Alias,
+    [property: Id(1)] string ReportId,
+    [property: Id(2)] ActorKind KindHint) : ActorJournalEvent;
+
+[GenerateSerializer, Immutable, Alias("ct.StatementAttributed")]
+public sealed record StatementAttributed(
+    [property: Id(0)] string StatementId,
+    [property: Id(1)] string ClaimId,
+    [property: Id(2)] string ReportId) : ActorJournalEvent;

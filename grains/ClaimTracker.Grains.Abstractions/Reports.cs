@@ -1,0 +1,77 @@
+using ClaimTracker.Analysis;
+
+namespace ClaimTracker.Grains;
+
+/// <summary>Character offsets (UTF-16) into a report's text; End is exclusive.</summary>
+[GenerateSerializer, Immutable, Alias("ct.TextRange")]
+public readonly record struct TextRange([property: Id(0)] int Begin, [property: Id(1)] int End);
+
+/// <summary>A statement as the client (or text extraction) hands it in.</summary>
+[GenerateSerializer, Immutable, Alias("ct.StatementSubmission")]
+public sealed record StatementSubmission(
+    [property: Id(0)] string Speaker,
+    [property: Id(1)] string Content,
+    [property: Id(2)] string Quote,
+    [property: Id(3)] string[] Via,
+    [property: Id(4)] Stance Stance,
+    [property: Id(5)] Modality Modality,
+    [property: Id(6)] string ClaimId)
+{
+    [Id(7)] public TextRange? SourceSpan { get; init; }
+    [Id(8)] public TextRange? CueSpan { get; init; }
+    [Id(9)] public TextRange? ContentSpan { get; init; }
+    [Id(10)] public ActorKind SpeakerKind { get; init; }
+}
+
+/// <summary>One report as registered by a client.</summary>
+[GenerateSerializer, Immutable, Alias("ct.ReportSubmission")]
+public sealed record ReportSubmission(
+    [property: Id(0)] string ReportId,
+    [property: Id(1)] string Source,
+    [property: Id(2)] string Url,
+    [property: Id(3)] DateTimeOffset? PublishedAt,
+    [property: Id(4)] string Title,
+    [property: Id(5)] string Text,
+    [property: Id(6)] StatementSubmission[] Statements);
+
+/// <summary>What became of one statement of a report.</summary>
+[GenerateSerializer, Immutable, Alias("ct.StatementOutcome")]
+public sealed record StatementOutcomeRecord(
+    [property: Id(0)] string StatementId,
+    [property: Id(1)] string ActorId,
+    [property: Id(2)] string ClaimId,
+    [property: Id(3)] Stance Stance,
+    [property: Id(4)] bool ClaimCreated,
+    [property: Id(5)] CorroborationStatus ClaimStatus);
+
+/// <summary>A stored report.</summary>
+[GenerateSerializer, Immutable, Alias("ct.ReportRecord")]
+public sealed record ReportRecord(
+    [property: Id(0)] string ReportId,
+    [property: Id(1)] string Source,
+    [property: Id(2)] string SourceActorId,
+    [property: Id(3)] string Url,
+    [property: Id(4)] DateTimeOffset? PublishedAt,
+    [property: Id(5)] string Title,
+    [property: Id(6)] string Text,
+    [property: Id(7)] string[] StatementIds,
+    [property: Id(8)] DateTimeOffset RegisteredAt);
+
+public enum RegistrationStatus
+{
+    /// <summary>Stored now.</summary>
+    Registered = 0,
+    /// <summary>The same report was stored before; nothing changed.</summary>
+    AlreadyRegistered = 1,
+    /// <summary>The report id is taken by a report with other content.</summary>
+    Conflict = 2,
+    /// <summary>A statement names a claim id that does not exist.</summary>
+    UnknownClaim = 3,
+}
+
+[GenerateSerializer, Immutable, Alias("ct.RegistrationResult")]
+public sealed record RegistrationResult(
+    [property: Id(0)] RegistrationStatus Status,
+    [property: Id(1)] string Message,
+    [property: Id(2)] ReportRecord? Report,
+    [property: Id(3)] StatementOutcomeRecord[] Outcomes);

@@ -1,0 +1,70 @@
+using ClaimTracker.Grains.Storage;
+using Orleans.EventSourcing;
+using Orleans.EventSourcing.CustomStorage;
+using Orleans.Providers;
+
+namespace ClaimTracker.Grains.Actors;
+
+/// <summary>One actor, event-sourced over the append-only journal (reads only the confirmed <c>State</c>; see ClaimGrain).</summary>
+[LogConsistencyProvider(ProviderName = GrainProviders.LogConsistency)]
+public sealed class ActorGrain(IClaimTrackerStore store, PayloadSerializer serializer)
+    : JournaledGrain<ActorState, ActorJournalEvent>, IActorGrain, ICustomStorageInterface<ActorState, ActorJournalEvent>
+{
+    public async Task Record(ActorActivity activity)
+    {
+        var state = State;
+        var candidates = new List<ActorJournalEvent> { new AliasSeen(activity.Alias, activity.ReportId, activity.KindHint) };
+        candidates.AddRange(activity.Statements.Select(s => new StatementAttributed(s.StatementId, s.ClaimId, activity.ReportId)));
+        var events = candidates.Where(state.IsNew).ToList();
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        RaiseEvents(events);
+        await ConfirmEvents();
+    }
+
+    public Task<ActorSnapshot?> Get() =>
+        Task.FromResult(State.Exists ? State.Snapshot(this.GetPrimaryKeyString()) : null);
+
+    protected override void TransitionState(ActorState state, ActorJournalEvent @event) => state.Apply(@event);
+
+    public async Task<KeyValuePair<int, ActorState>> ReadStateFromStorage()
+    {
+        var state = new ActorState();
+        var entries = await store.ReadJournalAsync("actor/" + this.GetPrimaryKeyString());
+        foreach (var entry in entries)
+        {
+            state.Apply(serializer.Deserialize<ActorJournalEvent>(entry.Payload));
+        }
+
+        return new KeyValuePair<int, ActorState>(entries.Count, state);
+    }
+
+    public async Task<bool> ApplyUpdatesToStorage(IReadOnlyList<ActorJournalEvent> updates, int expectedVersion)
+    {
+        // After an ambiguous failure the provider re-reads and retries: skip what already landed.
+        var state = State;
+        var fresh = updates.Where(state.IsNew).ToList();
+        if (fresh.Count == 0)
+        {
+            return true;
+        }
+
+        var listing = state.Listing.Clone();
+        fresh.ForEach(listing.Apply);
+        var actorId = this.GetPrimaryKeyString();
+        var summary = new ActorSnapshot(actorId, listing.Name, listing.Kind, [.. listing.Aliases], listing.StatementCount, [], []);
+        var events = fresh.ConvertAll(u => new JournalAppend(EventKey(u), serializer.Serialize(u)));
+        var row = new ActorRow(actorId, listing.Name, summary.Aliases, serializer.Serialize(summary));
+        return await store.AppendActorAsync(actorId, expectedVersion, events, row);
+    }
+
+    private static string EventKey(ActorJournalEvent journalEvent) => journalEvent switch
+    {
+        AliasSeen seen => "alias:" + seen.ReportId + ":" + seen.Alias,
+        StatementAttributed attributed => "statement:" + attributed.StatementId,
+        _ => throw new ArgumentOutOfRangeException(nameof(journalEvent), journalEvent.GetType().Name, "unknown actor event"),
+    };
+}

@@ -1,0 +1,103 @@
+using ClaimTracker.Grains.Storage;
+
+namespace ClaimTracker.Grains.Reports;
+
+/// <summary>
+/// One report. Registration stores the planned report first, then links its statements to claims
+/// and actors in parallel, then marks it complete; every step is idempotent, so a client retrying
+/// after a crash finishes the job instead of duplicating it.
+/// </summary>
+public sealed class ReportGrain(IClaimTrackerStore store, PayloadSerializer serializer, TimeProvider clock) : Grain, IReportGrain
+{
+    private ReportState? state;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var payload = await store.ReadReportAsync(this.GetPrimaryKeyString(), cancellationToken);
+        state = payload is null ? null : serializer.Deserialize<ReportState>(payload);
+    }
+
+    public async Task<RegistrationResult> Register(ReportSubmission submission)
+    {
+        if (state is not null)
+        {
+            if (state.Fingerprint != ReportPlanner.Fingerprint(submission))
+            {
+                return new RegistrationResult(
+                    RegistrationStatus.Conflict,
+                    $"report_id '{submission.ReportId}' is already registered with different content; use a new report_id for a new report",
+                    null,
+                    []);
+            }
+
+            if (state.Completed)
+            {
+                return new RegistrationResult(RegistrationStatus.AlreadyRegistered, "already registered", state.Report, state.Outcomes);
+            }
+        }
+        else
+        {
+            var planned = ReportPlanner.Plan(submission, clock.GetUtcNow());
+            if (await FindUnknownClaimAsync(submission) is { } unknown)
+            {
+                return new RegistrationResult(RegistrationStatus.UnknownClaim, $"claim_id '{unknown}' does not exist", null, []);
+            }
+
+            await store.WriteReportAsync(submission.ReportId, serializer.Serialize(planned));
+            state = planned;
+        }
+
+        state.Outcomes = await LinkAsync(state);
+        state.Completed = true;
+        await store.WriteReportAsync(state.Report.ReportId, serializer.Serialize(state));
+        return new RegistrationResult(RegistrationStatus.Registered, "registered", state.Report, state.Outcomes);
+    }
+
+    public Task<ReportRecord?> Get() => Task.FromResult(state?.Report);
+
+    private async Task<string?> FindUnknownClaimAsync(ReportSubmission submission)
+    {
+        foreach (var claimId in submission.Statements.Select(s => s.ClaimId).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            if (!await GrainFactory.GetGrain<IClaimGrain>(claimId).Exists())
+            {
+                return claimId;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<StatementOutcomeRecord[]> LinkAsync(ReportState report)
+    {
+        // Statements on one claim go in order; different claims and actors proceed in parallel.
+        var claimTasks = report.Statements
+            .GroupBy(s => s.ClaimId, StringComparer.Ordinal)
+            .Select(async group =>
+            {
+                var claim = GrainFactory.GetGrain<IClaimGrain>(group.Key);
+                var results = new List<(StatementRecord Statement, AddStatementResult Result)>();
+                foreach (var statement in group)
+                {
+                    results.Add((statement, await claim.AddStatement(statement)));
+                }
+
+                return results;
+            })
+            .ToList();
+        var actorTasks = report.Actors
+            .Select(plan => GrainFactory.GetGrain<IActorGrain>(plan.ActorId).Record(plan.Activity))
+            .ToList();
+
+        var linked = (await Task.WhenAll(claimTasks)).SelectMany(r => r).ToDictionary(r => r.Statement.StatementId, StringComparer.Ordinal);
+        await Task.WhenAll(actorTasks);
+
+        return report.Statements
+            .Select(s =>
+            {
+                var result = linked[s.StatementId].Result;
+                return new StatementOutcomeRecord(s.StatementId, s.ActorId, s.ClaimId, result.Stance, result.ClaimCreated, result.Status);
+            })
+            .ToArray();
+    }
+}

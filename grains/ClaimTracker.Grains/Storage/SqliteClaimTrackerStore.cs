@@ -1,0 +1,338 @@
+using System.Data.Common;
+using System.Globalization;
+using ClaimTracker.Analysis.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace ClaimTracker.Grains.Storage;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode with synchronous=FULL, so a committed append
+/// survives a crash. Writes go through one gate because SQLite has one writer anyway; queuing in
+/// process is cheaper than lock retries in the database.
+/// </summary>
+public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IDisposable
+{
+    private readonly string connectionString;
+    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly Lazy<Task> initialization;
+
+    public SqliteClaimTrackerStore(IOptions<StorageOptions> options)
+    {
+        var path = options.Value.DatabasePath;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        initialization = new Lazy<Task>(InitializeAsync);
+    }
+
+    public void Dispose() => writeGate.Dispose();
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string stream, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version, payload FROM journal WHERE stream = $stream ORDER BY version";
+        command.Parameters.AddWithValue("$stream", stream);
+        var entries = new List<JournalEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new JournalEntry(reader.GetInt32(0), (byte[])reader.GetValue(1)));
+        }
+
+        return entries;
+    }
+
+    public Task<bool> AppendClaimAsync(string claimId, int expectedVersion, IReadOnlyList<JournalAppend> events, IReadOnlyList<byte[]> feedEntries, ClaimRow projection) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            if (!await AppendJournalAsync(connection, transaction, ClaimStream(claimId), expectedVersion, events))
+            {
+                return false;
+            }
+
+            foreach (var entry in feedEntries)
+            {
+                await ExecuteAsync(connection, transaction, "INSERT INTO claim_feed (claim_id, payload) VALUES ($claim, $payload)",
+                    ("$claim", claimId), ("$payload", entry));
+            }
+
+            await ExecuteAsync(connection, transaction, """
+                INSERT INTO claims (claim_id, text_norm, status, updated_at, summary)
+                VALUES ($claim, $text, $status, $updated, $summary)
+                ON CONFLICT (claim_id) DO UPDATE SET
+                    status = excluded.status, updated_at = excluded.updated_at, summary = excluded.summary
+                """,
+                ("$claim", claimId), ("$text", ClaimText.Normalize(projection.Text)), ("$status", (int)projection.Status),
+                ("$updated", projection.UpdatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)), ("$summary", projection.Summary));
+
+            foreach (var actorId in projection.ActorIds)
+            {
+                await ExecuteAsync(connection, transaction, "INSERT OR IGNORE INTO claim_actors (actor_id, claim_id) VALUES ($actor, $claim)",
+                    ("$actor", actorId), ("$claim", claimId));
+            }
+
+            return true;
+        });
+
+    public Task<bool> AppendActorAsync(string actorId, int expectedVersion, IReadOnlyList<JournalAppend> events, ActorRow projection) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            if (!await AppendJournalAsync(connection, transaction, ActorStream(actorId), expectedVersion, events))
+            {
+                return false;
+            }
+
+            var names = string.Join(" | ", projection.Aliases.Prepend(projection.Name).Select(ClaimText.Normalize).Distinct());
+            await ExecuteAsync(connection, transaction, """
+                INSERT INTO actors (actor_id, names_norm, snapshot) VALUES ($actor, $names, $snapshot)
+                ON CONFLICT (actor_id) DO UPDATE SET names_norm = excluded.names_norm, snapshot = excluded.snapshot
+                """,
+                ("$actor", actorId), ("$names", names), ("$snapshot", projection.Snapshot));
+            return true;
+        });
+
+    public async Task<IReadOnlyList<FeedRow>> ReadFeedAsync(long afterPosition, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT position, claim_id, payload FROM claim_feed WHERE position > $after ORDER BY position LIMIT $limit";
+        command.Parameters.AddWithValue("$after", afterPosition);
+        command.Parameters.AddWithValue("$limit", limit);
+        var rows = new List<FeedRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new FeedRow(reader.GetInt64(0), reader.GetString(1), (byte[])reader.GetValue(2)));
+        }
+
+        return rows;
+    }
+
+    public async Task<long> ReadFeedHeadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(position), 0) FROM claim_feed";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<byte[]?> ReadReportAsync(string reportId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM reports WHERE report_id = $id";
+        command.Parameters.AddWithValue("$id", reportId);
+        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
+    }
+
+    public Task WriteReportAsync(string reportId, byte[] payload) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            await ExecuteAsync(connection, transaction, """
+                INSERT INTO reports (report_id, payload) VALUES ($id, $payload)
+                ON CONFLICT (report_id) DO UPDATE SET payload = excluded.payload
+                """, ("$id", reportId), ("$payload", payload));
+            return true;
+        });
+
+    public async Task<StoredPage> QueryClaimsAsync(ClaimQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var where = new List<string>();
+        if (query.Status is { } status)
+        {
+            where.Add("c.status = $status");
+            command.Parameters.AddWithValue("$status", (int)status);
+        }
+
+        if (!string.IsNullOrEmpty(query.ActorId))
+        {
+            where.Add("EXISTS (SELECT 1 FROM claim_actors a WHERE a.actor_id = $actor AND a.claim_id = c.claim_id)");
+            command.Parameters.AddWithValue("$actor", query.ActorId);
+        }
+
+        AddWordFilters(command, where, "c.text_norm", query.Text);
+        if (query.Before is { } before)
+        {
+            where.Add("c.seq < $before");
+            command.Parameters.AddWithValue("$before", before);
+        }
+
+        command.CommandText = $"SELECT c.seq, c.summary FROM claims c {WhereClause(where)} ORDER BY c.seq DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", query.PageSize + 1);
+        return await ReadPageAsync(command, query.PageSize, cancellationToken);
+    }
+
+    public async Task<StoredPage> QueryActorsAsync(ActorQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var where = new List<string>();
+        AddWordFilters(command, where, "names_norm", query.Text);
+        if (query.Before is { } before)
+        {
+            where.Add("seq < $before");
+            command.Parameters.AddWithValue("$before", before);
+        }
+
+        command.CommandText = $"SELECT seq, snapshot FROM actors {WhereClause(where)} ORDER BY seq DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", query.PageSize + 1);
+        return await ReadPageAsync(command, query.PageSize, cancellationToken);
+    }
+
+    private static string ClaimStream(string claimId) => "claim/" + claimId;
+
+    private static string ActorStream(string actorId) => "actor/" + actorId;
+
+    private static void AddWordFilters(SqliteCommand command, List<string> where, string column, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        var words = ClaimText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            // Normalised words hold only letters and digits, so they need no LIKE escaping.
+            var name = "$w" + i.ToString(CultureInfo.InvariantCulture);
+            where.Add($"instr({column}, {name}) > 0");
+            command.Parameters.AddWithValue(name, words[i]);
+        }
+    }
+
+    private static string WhereClause(List<string> where) => where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);
+
+    private static async Task<StoredPage> ReadPageAsync(SqliteCommand command, int pageSize, CancellationToken cancellationToken)
+    {
+        var items = new List<byte[]>();
+        long? lastSeq = null;
+        var more = false;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (items.Count == pageSize)
+            {
+                more = true;
+                break;
+            }
+
+            lastSeq = reader.GetInt64(0);
+            items.Add((byte[])reader.GetValue(1));
+        }
+
+        return new StoredPage(items, more ? lastSeq : null);
+    }
+
+    private static async Task<bool> AppendJournalAsync(SqliteConnection connection, DbTransaction transaction, string stream, int expectedVersion, IReadOnlyList<JournalAppend> events)
+    {
+        await using (var check = connection.CreateCommand())
+        {
+            check.Transaction = (SqliteTransaction)transaction;
+            check.CommandText = "SELECT COALESCE(MAX(version), 0) FROM journal WHERE stream = $stream";
+            check.Parameters.AddWithValue("$stream", stream);
+            var current = Convert.ToInt32(await check.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            if (current != expectedVersion)
+            {
+                return false;
+            }
+        }
+
+        var version = expectedVersion;
+        foreach (var entry in events)
+        {
+            version++;
+            await ExecuteAsync(connection, transaction, "INSERT INTO journal (stream, version, event_key, payload) VALUES ($stream, $version, $key, $payload)",
+                ("$stream", stream), ("$version", version), ("$key", entry.EventKey), ("$payload", entry.Payload));
+        }
+
+        return true;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, DbTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = (SqliteTransaction)transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<bool> WriteAsync(Func<SqliteConnection, DbTransaction, Task<bool>> work)
+    {
+        await writeGate.WaitAsync();
+        try
+        {
+            await using var connection = await OpenAsync(CancellationToken.None);
+            await using var transaction = await connection.BeginTransactionAsync();
+            var committed = await work(connection, transaction);
+            if (committed)
+            {
+                await transaction.CommitAsync();
+            }
+            else
+            {
+                await transaction.RollbackAsync();
+            }
+
+            return committed;
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await initialization.Value.WaitAsync(cancellationToken);
+        return await OpenRawAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task InitializeAsync()
+    {
+        await using var connection = await OpenRawAsync(CancellationToken.None);
+        await using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            await wal.ExecuteNonQueryAsync();
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync();
+        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+        await using var current = connection.CreateCommand();
+        current.Transaction = (SqliteTransaction)transaction;
+        current.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+        var applied = Convert.ToInt32(await current.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        foreach (var (version, sql) in SqliteSchema.Migrations.Where(m => m.Version > applied))
+        {
+            await ExecuteAsync(connection, transaction, sql);
+            await ExecuteAsync(connection, transaction, "INSERT INTO schema_migrations (version, applied_at) VALUES ($v, $at)",
+                ("$v", version), ("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+        }
+
+        await transaction.CommitAsync();
+    }
+}

@@ -1,0 +1,53 @@
+namespace ClaimTracker.Grains.Storage;
+
+/// <summary>The embedded database's schema, as ordered migrations applied once each.</summary>
+internal static class SqliteSchema
+{
+    public static readonly IReadOnlyList<(int Version, string Sql)> Migrations =
+    [
+        (1, """
+            CREATE TABLE journal (
+                stream     TEXT    NOT NULL,
+                version    INTEGER NOT NULL,
+                event_key  TEXT    NOT NULL,
+                payload    BLOB    NOT NULL,
+                PRIMARY KEY (stream, version)
+            );
+            CREATE UNIQUE INDEX journal_event_key ON journal (stream, event_key);
+
+            CREATE TABLE claim_feed (
+                position   INTEGER PRIMARY KEY AUTOINCREMENT,
+                claim_id   TEXT NOT NULL,
+                payload    BLOB NOT NULL
+            );
+
+            CREATE TABLE claims (
+                seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+                claim_id   TEXT    NOT NULL UNIQUE,
+                text_norm  TEXT    NOT NULL,
+                status     INTEGER NOT NULL,
+                updated_at TEXT    NOT NULL,
+                summary    BLOB    NOT NULL
+            );
+            CREATE INDEX claims_status ON claims (status, seq);
+
+            CREATE TABLE claim_actors (
+                actor_id   TEXT NOT NULL,
+                claim_id   TEXT NOT NULL,
+                PRIMARY KEY (actor_id, claim_id)
+            );
+
+            CREATE TABLE actors (
+                seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+                actor_id   TEXT NOT NULL UNIQUE,
+                names_norm TEXT NOT NULL,
+                snapshot   BLOB NOT NULL
+            );
+
+            CREATE TABLE reports (
+                report_id  TEXT PRIMARY KEY,
+                payload    BLOB NOT NULL
+            );
+            """),
+    ];
+}

@@ -1,0 +1,25 @@
+using ClaimTracker.Analysis;
+
+namespace ClaimTracker.Grains.Storage;
+
+/// <summary>One serialized event of a grain's journal.</summary>
+public sealed record JournalEntry(int Version, byte[] Payload);
+
+/// <summary>A row of the claim feed: a serialized <see cref="ClaimChange"/> at a global position.</summary>
+public sealed record FeedRow(long Position, string ClaimId, byte[] Payload);
+
+/// <summary>An event to append, with the key that makes re-appending it detectable.</summary>
+public sealed record JournalAppend(string EventKey, byte[] Payload);
+
+/// <summary>The queryable projection of a claim, written in the same transaction as its journal entries.</summary>
+public sealed record ClaimRow(string ClaimId, string Text, CorroborationStatus Status, DateTimeOffset UpdatedAt, string[] ActorIds, byte[] Summary);
+
+/// <summary>The queryable projection of an actor, written in the same transaction as its journal entries.</summary>
+public sealed record ActorRow(string ActorId, string Name, string[] Aliases, byte[] Snapshot);
+
+public sealed record ClaimQuery(CorroborationStatus? Status, string? ActorId, string? Text, int PageSize, long? Before);
+
+public sealed record ActorQuery(string? Text, int PageSize, long? Before);
+
+/// <summary>A page of serialized rows and the position to continue before, if any.</summary>
+public sealed record StoredPage(IReadOnlyList<byte[]> Items, long? NextBefore);

@@ -1,0 +1,167 @@
+using ClaimTracker.Grains;
+using ClaimTracker.Grains.Claims;
+using ClaimTracker.Grains.Feed;
+using ClaimTracker.Grains.Storage;
+using ClaimTracker.Server.Hosting;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using V1 = ClaimTracker.V1;
+
+namespace ClaimTracker.Server.Api;
+
+/// <summary>The v1 gRPC front door: validates, calls grains or the store's projections, maps back.</summary>
+internal sealed class ClaimTrackerService(
+    IGrainFactory grains,
+    IClaimTrackerStore store,
+    PayloadSerializer serializer,
+    ClaimFeed feed,
+    IOptionsMonitor<IngestOptions> ingestOptions,
+    IOptionsMonitor<WatchOptions> watchOptions) : V1.ClaimTracker.ClaimTrackerBase
+{
+    private const int DefaultStatementPage = 100;
+    private const int MaxStatementPage = 1000;
+    private const int DefaultListPage = 50;
+    private const int MaxListPage = 500;
+
+    public override async Task<V1.RegisterReportResponse> RegisterReport(V1.RegisterReportRequest request, ServerCallContext context)
+    {
+        var submission = RequestValidator.ToSubmission(request, ingestOptions.CurrentValue);
+        var result = await grains.GetGrain<IReportGrain>(submission.ReportId).Register(submission);
+        switch (result.Status)
+        {
+            case RegistrationStatus.Conflict:
+                throw new RpcException(new Status(StatusCode.AlreadyExists, result.Message));
+            case RegistrationStatus.UnknownClaim:
+                throw new RpcException(new Status(StatusCode.NotFound, result.Message));
+        }
+
+        var response = new V1.RegisterReportResponse { Report = ProtoMapper.ToProto(result.Report!) };
+        response.Outcomes.Add(result.Outcomes.Select(ProtoMapper.ToProto));
+        return response;
+    }
+
+    public override async Task<V1.Report> GetReport(V1.GetReportRequest request, ServerCallContext context)
+    {
+        RequestValidator.RequireId(request.ReportId, "report_id");
+        var report = await grains.GetGrain<IReportGrain>(request.ReportId).Get()
+            ?? throw NotFound($"report '{request.ReportId}' does not exist");
+        return ProtoMapper.ToProto(report);
+    }
+
+    public override async Task<V1.Claim> GetClaim(V1.GetClaimRequest request, ServerCallContext context)
+    {
+        RequestValidator.RequireId(request.ClaimId, "claim_id");
+        var pageSize = PageTokens.PageSize(request.StatementPageSize, DefaultStatementPage, MaxStatementPage, "statement_page_size");
+        if (!ClaimGrain.IsValidPageToken(request.StatementPageToken))
+        {
+            throw RequestValidator.Invalid($"statement_page_token '{request.StatementPageToken}' is not a token this server issued");
+        }
+
+        var details = await grains.GetGrain<IClaimGrain>(request.ClaimId).GetDetails(pageSize, request.StatementPageToken)
+            ?? throw NotFound($"claim '{request.ClaimId}' does not exist");
+        return ProtoMapper.ToProto(details);
+    }
+
+    public override async Task<V1.Actor> GetActor(V1.GetActorRequest request, ServerCallContext context)
+    {
+        RequestValidator.RequireId(request.ActorId, "actor_id");
+        var actor = await grains.GetGrain<IActorGrain>(request.ActorId).Get()
+            ?? throw NotFound($"actor '{request.ActorId}' does not exist");
+        return ProtoMapper.ToProto(actor);
+    }
+
+    public override async Task<V1.ListClaimsResponse> ListClaims(V1.ListClaimsRequest request, ServerCallContext context)
+    {
+        if (!Enum.IsDefined(request.Status))
+        {
+            throw RequestValidator.Invalid($"status has unknown value {(int)request.Status}");
+        }
+
+        var query = new ClaimQuery(
+            request.Status == V1.CorroborationStatus.Unspecified ? null : ProtoMapper.FromProto(request.Status),
+            request.ActorId.Length == 0 ? null : request.ActorId,
+            request.Query,
+            PageTokens.PageSize(request.PageSize, DefaultListPage, MaxListPage, "page_size"),
+            PageTokens.Parse(request.PageToken, "page_token"));
+        var page = await store.QueryClaimsAsync(query, context.CancellationToken);
+        var response = new V1.ListClaimsResponse { NextPageToken = PageTokens.Format(page.NextBefore) };
+        response.Claims.Add(page.Items.Select(item => ProtoMapper.ToProto(serializer.Deserialize<ClaimSummary>(item))));
+        return response;
+    }
+
+    public override async Task<V1.ListActorsResponse> ListActors(V1.ListActorsRequest request, ServerCallContext context)
+    {
+        var query = new ActorQuery(
+            request.Query,
+            PageTokens.PageSize(request.PageSize, DefaultListPage, MaxListPage, "page_size"),
+            PageTokens.Parse(request.PageToken, "page_token"));
+        var page = await store.QueryActorsAsync(query, context.CancellationToken);
+        var response = new V1.ListActorsResponse { NextPageToken = PageTokens.Format(page.NextBefore) };
+        response.Actors.Add(page.Items.Select(item => ProtoMapper.ToProto(serializer.Deserialize<ActorSnapshot>(item))));
+        return response;
+    }
+
+    /// <summary>
+    /// Catch up from the durable feed, then relay live entries. The subscription is taken before the
+    /// catch-up read and reports the feed position it starts after, so nothing falls between the two;
+    /// a watcher whose buffer overflows re-subscribes and catches up again from its last event.
+    /// </summary>
+    public override async Task WatchClaims(V1.WatchClaimsRequest request, IServerStreamWriter<V1.ClaimEvent> responseStream, ServerCallContext context)
+    {
+        long? after = null;
+        if (request.Cursor.Length > 0)
+        {
+            if (!FeedCursor.TryParse(request.Cursor, out var position))
+            {
+                throw RequestValidator.Invalid($"cursor '{request.Cursor}' is not a cursor this server issued; pass the cursor of the last event you received, or none for live events");
+            }
+
+            after = position;
+        }
+
+        var filter = WatchFilter.From(request);
+        var cancellation = context.CancellationToken;
+        while (true)
+        {
+            using var subscription = await feed.SubscribeAsync(filter.Matches, watchOptions.CurrentValue.BufferSize, cancellation);
+            var last = after ?? subscription.StartPosition;
+            if (last < subscription.StartPosition)
+            {
+                await foreach (var stored in feed.ReadStoredAsync(last, subscription.StartPosition, cancellation))
+                {
+                    if (filter.Matches(stored.Change))
+                    {
+                        await responseStream.WriteAsync(ProtoMapper.ToProto(stored), cancellation);
+                    }
+
+                    last = stored.Position;
+                }
+
+                last = Math.Max(last, subscription.StartPosition);
+            }
+
+            try
+            {
+                await foreach (var live in subscription.Events.ReadAllAsync(cancellation))
+                {
+                    if (live.Position <= last)
+                    {
+                        continue;
+                    }
+
+                    await responseStream.WriteAsync(ProtoMapper.ToProto(live), cancellation);
+                    last = live.Position;
+                }
+            }
+            catch (FeedOverflowException)
+            {
+                after = last;
+                continue;
+            }
+
+            throw new RpcException(new Status(StatusCode.Unavailable, "the server is shutting down; reconnect with the cursor of the last event you received"));
+        }
+    }
+
+    private static RpcException NotFound(string message) => new(new Status(StatusCode.NotFound, message));
+}

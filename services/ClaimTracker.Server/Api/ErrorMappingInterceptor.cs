@@ -1,0 +1,54 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+
+namespace ClaimTracker.Server.Api;
+
+/// <summary>
+/// The last line of defence: anything a handler did not turn into an RpcException becomes a status a
+/// client can act on, and is logged here, so no input crashes the server or leaks a stack trace.
+/// </summary>
+internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
+    private RpcException Map(Exception ex, ServerCallContext context)
+    {
+        if (ex is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
+        {
+            return new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled"));
+        }
+
+        LogFailure(logger, context.Method, ex);
+        return ex switch
+        {
+            TimeoutException => new RpcException(new Status(StatusCode.Unavailable, "the cluster did not answer in time; retry with the same request (registration is idempotent)")),
+            Orleans.Runtime.SiloUnavailableException => new RpcException(new Status(StatusCode.Unavailable, "a silo became unavailable; retry with the same request (registration is idempotent)")),
+            _ => new RpcException(new Status(StatusCode.Internal, "internal error; the server logged the details")),
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Call {Method} failed")]
+    private static partial void LogFailure(ILogger logger, string method, Exception exception);
+}

@@ -1,0 +1,134 @@
+using System.Text;
+using ClaimTracker.Grains;
+using ClaimTracker.Server.Hosting;
+using Grpc.Core;
+using V1 = ClaimTracker.V1;
+
+namespace ClaimTracker.Server.Api;
+
+/// <summary>Checks requests at the front door and turns them into grain inputs; every refusal names the field.</summary>
+internal static class RequestValidator
+{
+    public const int MaxIdLength = 256;
+    public const int MaxFieldLength = 16 * 1024;
+
+    public static ReportSubmission ToSubmission(V1.RegisterReportRequest request, IngestOptions limits)
+    {
+        RequireId(request.ReportId, "report_id");
+        Require(request.Source, "source", "the publishing outlet");
+        Limit(request.Source, "source", MaxIdLength);
+        Limit(request.Url, "url", MaxFieldLength);
+        Limit(request.Title, "title", MaxFieldLength);
+        if (request.Text.Length == 0 && request.Statements.Count == 0)
+        {
+            throw Invalid("text or statements: a report needs its text, its statements, or both");
+        }
+
+        var textBytes = Encoding.UTF8.GetByteCount(request.Text);
+        if (textBytes > limits.MaxTextBytes)
+        {
+            throw Invalid($"text is {textBytes:N0} bytes; the limit is {limits.MaxTextBytes:N0} bytes (Ingest:MaxTextBytes)");
+        }
+
+        if (request.Statements.Count > limits.MaxStatements)
+        {
+            throw Invalid($"statements has {request.Statements.Count:N0} entries; the limit is {limits.MaxStatements:N0} (Ingest:MaxStatements)");
+        }
+
+        DateTimeOffset? publishedAt = null;
+        if (request.PublishedAt is { } timestamp)
+        {
+            publishedAt = ToDateTimeOffset(timestamp, "published_at");
+        }
+
+        var statements = new StatementSubmission[request.Statements.Count];
+        for (var i = 0; i < statements.Length; i++)
+        {
+            statements[i] = ToSubmission(request.Statements[i], $"statements[{i}]");
+        }
+
+        return new ReportSubmission(request.ReportId, request.Source.Trim(), request.Url, publishedAt, request.Title, request.Text, statements);
+    }
+
+    public static void RequireId(string value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw Invalid($"{field} is required");
+        }
+
+        Limit(value, field, MaxIdLength);
+        if (value.Any(char.IsControl))
+        {
+            throw Invalid($"{field} must not contain control characters");
+        }
+    }
+
+    public static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
+
+    private static StatementSubmission ToSubmission(V1.StatementInput input, string path)
+    {
+        Require(input.Speaker, path + ".speaker", "who made the statement");
+        Require(input.Content, path + ".content", "the proposition");
+        Limit(input.Speaker, path + ".speaker", MaxIdLength);
+        Limit(input.Content, path + ".content", MaxFieldLength);
+        Limit(input.Quote, path + ".quote", MaxFieldLength);
+        for (var v = 0; v < input.Via.Count; v++)
+        {
+            Require(input.Via[v], $"{path}.via[{v}]", "an intermediary's name");
+            Limit(input.Via[v], $"{path}.via[{v}]", MaxIdLength);
+        }
+
+        if (!Enum.IsDefined(input.Stance))
+        {
+            throw Invalid($"{path}.stance has unknown value {(int)input.Stance}");
+        }
+
+        if (!Enum.IsDefined(input.Modality))
+        {
+            throw Invalid($"{path}.modality has unknown value {(int)input.Modality}");
+        }
+
+        if (input.ClaimId.Length > 0)
+        {
+            RequireId(input.ClaimId, path + ".claim_id");
+        }
+
+        return new StatementSubmission(
+            input.Speaker.Trim(),
+            input.Content.Trim(),
+            input.Quote,
+            input.Via.Select(v => v.Trim()).ToArray(),
+            ProtoMapper.FromProto(input.Stance),
+            ProtoMapper.FromProto(input.Modality),
+            input.ClaimId);
+    }
+
+    private static void Require(string value, string field, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw Invalid($"{field} is required ({what})");
+        }
+    }
+
+    private static void Limit(string value, string field, int maxLength)
+    {
+        if (value.Length > maxLength)
+        {
+            throw Invalid($"{field} is {value.Length:N0} characters; the limit is {maxLength:N0}");
+        }
+    }
+
+    private static DateTimeOffset ToDateTimeOffset(Google.Protobuf.WellKnownTypes.Timestamp timestamp, string field)
+    {
+        try
+        {
+            return timestamp.ToDateTimeOffset();
+        }
+        catch (InvalidOperationException)
+        {
+            throw Invalid($"{field} is not a valid timestamp");
+        }
+    }
+}

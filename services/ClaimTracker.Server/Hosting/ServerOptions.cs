@@ -1,0 +1,35 @@
+namespace ClaimTracker.Server.Hosting;
+
+/// <summary>Limits on what one RegisterReport may carry; bound from "Ingest".</summary>
+public sealed class IngestOptions
+{
+    public const string SectionName = "Ingest";
+
+    /// <summary>Largest report text, in UTF-8 bytes.</summary>
+    public int MaxTextBytes { get; set; } = 1024 * 1024;
+
+    public int MaxStatements { get; set; } = 1000;
+}
+
+/// <summary>Bound from "Watch".</summary>
+public sealed class WatchOptions
+{
+    public const string SectionName = "Watch";
+
+    /// <summary>Events buffered per watcher before it is switched to catch-up from the journal.</summary>
+    public int BufferSize { get; set; } = 1024;
+}
+
+/// <summary>Silo identity and ports; bound from "Orleans".</summary>
+public sealed class SiloOptions
+{
+    public const string SectionName = "Orleans";
+
+    public string ClusterId { get; set; } = "claimtracker";
+
+    public string ServiceId { get; set; } = "claimtracker";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+}

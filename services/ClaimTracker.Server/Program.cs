@@ -1,0 +1,4 @@
+using ClaimTracker.Server.Hosting;
+
+var app = ClaimTrackerServer.Build(args);
+await app.RunAsync();

@@ -1,0 +1,135 @@
+using ClaimTracker.Analysis;
+using ClaimTracker.Analysis.Corroboration;
+
+namespace ClaimTracker.Analysis.Tests;
+
+public sealed class CorroborationLedgerTests
+{
+    private static Evidence Support(string origin, string carrier, Modality modality = Modality.Asserted) =>
+        new("a-" + origin.ToLowerInvariant().Replace(' ', '-'), origin, carrier, Stance.Supports, modality);
+
+    private static Evidence Contradict(string origin, string carrier) =>
+        new("a-" + origin.ToLowerInvariant().Replace(' ', '-'), origin, carrier, Stance.Contradicts, Modality.Asserted);
+
+    [Fact]
+    public void One_origin_is_uncorroborated_and_possibly_true()
+    {
+        var ledger = new CorroborationLedger();
+        ledger.Add(Support("Ukrainian data", "Kyiv Independent"));
+
+        var assessment = ledger.Assess();
+
+        Assert.Equal(CorroborationStatus.Uncorroborated, assessment.Status);
+        Assert.Equal(AdmiraltyCredibility.PossiblyTrue, assessment.Credibility);
+        Assert.Equal(["a-ukrainian-data"], assessment.SupportingOrigins);
+        Assert.Contains(assessment.Reasons, r => r.Contains("supported by 1 independent origin: Ukrainian data", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_outlets_repeating_one_origin_are_one_origin_and_the_reason_names_it()
+    {
+        var ledger = new CorroborationLedger();
+        ledger.Add(Support("Ukrainian data", "Kyiv Independent"));
+        ledger.Add(Support("Ukrainian data", "Le Monde"));
+
+        var assessment = ledger.Assess();
+
+        Assert.Equal(CorroborationStatus.Uncorroborated, assessment.Status);
+        Assert.Single(assessment.SupportingOrigins);
+        Assert.Contains(assessment.Reasons, r => r.StartsWith("1 repeat of Ukrainian data not counted as independent (carried by Kyiv Independent, Le Monde)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_second_independent_origin_corroborates()
+    {
+        var ledger = new CorroborationLedger();
+        ledger.Add(Support("Ukrainian data", "Kyiv Independent"));
+        ledger.Add(Support("Ukrainian data", "Le Monde"));
+        ledger.Add(Support("Estonian defence intelligence", "Reuters"));
+
+        var assessment = ledger.Assess();
+
+        Assert.Equal(CorroborationStatus.Corroborated, assessment.Status);
+        Assert.Equal(AdmiraltyCredibility.Confirmed, assessment.Credibility);
+        Assert.Contains("supported by 2 independent origins: Ukrainian data, Estonian defence intelligence", assessment.Reasons);
+    }
+
+    [Fact]
+    public void A_contradiction_against_support_is_contested_and_doubtful()
+    {
+        var ledger = new CorroborationLedger();
+        ledger.Add(Support("Ukrainian data", "Kyiv Independent"));
+        ledger.Add(Support("Estonian defence intelligence", "Reuters"));
+        ledger.Add(Contradict("Russian Ministry of Defence", "TASS"));
+
+        var assessment = ledger.Assess();
+
+        Assert.Equal(CorroborationStatus.Contested, assessment.Status);
+        Assert.Equal(AdmiraltyCredibility.Doubtful, assessment.Credibility);
+        Assert.Equal(["a-russian-ministry-of-defence"], assessment.ContradictingOrigins);
+        Assert.Contains("contradicted by 1 independent origin: Russian Ministry of Defence", assessment.Reasons);
+    }
+
+    [Fact]
+    public void Only_contradictions_make_a_claim_contradicted()
+    {
+        var ledger = new CorroborationLedger();
+        ledger.Add(Contradict("Russian Ministry of Defence", "TASS"));
+
+        Assert.Equal(CorroborationStatus.Contradicted, ledger.Assess().Status);
+        Assert.Equal(AdmiraltyCredibility.Improbable, ledger.Assess().Credibility);
+    }
+
+    [Fact]
+    public void Hedged_support_does_not_corroborate()
+    {
+        var ledger = new CorroborationLedger();
+        ledger.Add(Support("Ukrainian data", "Kyiv Independent"));
+        ledger.Add(Support("Yohann Michel", "AFP", Modality.Hedged));
+
+        var assessment = ledger.Assess();
+
+        Assert.Equal(CorroborationStatus.Uncorroborated, assessment.Status);
+        Assert.Contains(assessment.Reasons, r => r.Contains("hedged statements from Yohann Michel not counted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_origin_retracting_its_support_counts_against_the_claim()
+    {
+        var ledger = new CorroborationLedger();
+        ledger.Add(Support("Ukrainian data", "Kyiv Independent"));
+        ledger.Add(Contradict("Ukrainian data", "Kyiv Independent"));
+
+        var assessment = ledger.Assess();
+
+        Assert.Equal(CorroborationStatus.Contradicted, assessment.Status);
+        Assert.Contains("Ukrainian data retracted its earlier support", assessment.Reasons);
+    }
+
+    [Fact]
+    public void AssessWith_previews_without_changing_the_ledger()
+    {
+        var ledger = new CorroborationLedger();
+        ledger.Add(Support("Ukrainian data", "Kyiv Independent"));
+
+        var preview = ledger.AssessWith(Support("Estonian defence intelligence", "Reuters"));
+
+        Assert.Equal(CorroborationStatus.Corroborated, preview.Status);
+        Assert.Equal(CorroborationStatus.Uncorroborated, ledger.Assess().Status);
+        Assert.Equal(1, ledger.OriginCount);
+    }
+
+    [Fact]
+    public void Observing_and_querying_statements_do_not_support()
+    {
+        var ledger = new CorroborationLedger();
+        ledger.Add(new Evidence("a-x", "X", "Outlet", Stance.Observing, Modality.Asserted));
+        ledger.Add(new Evidence("a-y", "Y", "Outlet", Stance.Queries, Modality.Asserted));
+
+        var assessment = ledger.Assess();
+
+        Assert.Equal(CorroborationStatus.Uncorroborated, assessment.Status);
+        Assert.Equal(AdmiraltyCredibility.CannotBeJudged, assessment.Credibility);
+        Assert.Empty(assessment.SupportingOrigins);
+    }
+}
