@@ -7,6 +7,9 @@ namespace ClaimTracker.Grains.Claims;
 /// A claim's state, rebuilt from its journal. Applying an event is O(1): statements are appended,
 /// origins folded into the ledger; the assessment is recomputed lazily (O(origins)).
 /// </summary>
+// JournaledGrain asks Orleans for a copier of its state at activation. [Immutable] makes that a
+// reference copy: the grain never reads the tentative state, the only place a copy would be made.
+[Immutable]
 public sealed class ClaimState
 {
     private readonly List<StatementRecord> statements = [];

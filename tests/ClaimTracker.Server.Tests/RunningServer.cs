@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Sockets;
+using ClaimTracker.Server.Hosting;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using V1 = ClaimTracker.V1;
+
+namespace ClaimTracker.Server.Tests;
+
+/// <summary>The real server (Kestrel on 127.0.0.1, co-hosted silo, SQLite in a data directory) and a gRPC client to it.</summary>
+public sealed class RunningServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private RunningServer(WebApplication app, string dataDirectory, Uri address)
+    {
+        this.app = app;
+        DataDirectory = dataDirectory;
+        Address = address;
+        Channel = GrpcChannel.ForAddress(address);
+        Client = new V1.ClaimTracker.ClaimTrackerClient(Channel);
+    }
+
+    public string DataDirectory { get; }
+
+    public Uri Address { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public V1.ClaimTracker.ClaimTrackerClient Client { get; }
+
+    public static string NewDataDirectory() =>
+        Directory.CreateTempSubdirectory("claimtracker-test-").FullName;
+
+    public static async Task<RunningServer> StartAsync(string? dataDirectory = null, params string[] extraArgs)
+    {
+        dataDirectory ??= NewDataDirectory();
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--Storage:DataDirectory={dataDirectory}",
+            $"--Orleans:SiloPort={FreePort()}",
+            $"--Orleans:GatewayPort={FreePort()}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Orleans=Error",
+            .. extraArgs,
+        ];
+        var app = ClaimTrackerServer.Build(args);
+        await app.StartAsync();
+        var address = app.Urls.Single();
+        return new RunningServer(app, dataDirectory, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await app.StopAsync(timeout.Token);
+        await app.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
