@@ -1,0 +1,74 @@
+using ClaimTracker.Analysis;
+
+namespace ClaimTracker.Grains.Tests;
+
+public sealed class ClaimGrainTests
+{
+    [Fact]
+    public async Task Statements_move_the_status_and_survive_a_cluster_restart()
+    {
+        string dataDirectory;
+        await using (var cluster = await GrainCluster.StartAsync())
+        {
+            dataDirectory = cluster.DataDirectory;
+            var claim = cluster.Grains.GetGrain<IClaimGrain>("c-reservoir");
+            Assert.False(await claim.Exists());
+
+            var first = await claim.AddStatement(Statements.Make("c-reservoir", "s1", "Water Board"));
+            Assert.True(first.ClaimCreated);
+            Assert.Equal(CorroborationStatus.Uncorroborated, first.Status);
+
+            var second = await claim.AddStatement(Statements.Make("c-reservoir", "s2", "Mayor"));
+            Assert.False(second.ClaimCreated);
+            Assert.Equal(CorroborationStatus.Corroborated, second.Status);
+
+            var third = await claim.AddStatement(Statements.Make("c-reservoir", "s3", "Engineers Union", Stance.Contradicts));
+            Assert.Equal(CorroborationStatus.Contested, third.Status);
+        }
+
+        await using (var restarted = await GrainCluster.StartAsync(dataDirectory))
+        {
+            var details = await restarted.Grains.GetGrain<IClaimGrain>("c-reservoir").GetDetails(10, string.Empty);
+            Assert.NotNull(details);
+            Assert.Equal(CorroborationStatus.Contested, details.Summary.Status);
+            Assert.Equal(3, details.Summary.Version);
+            Assert.Equal(["s3", "s2", "s1"], details.Statements.Select(s => s.StatementId));
+            Assert.Equal(["a-water-board", "a-mayor"], details.Summary.SupportingOrigins);
+        }
+    }
+
+    [Fact]
+    public async Task Re_adding_a_statement_changes_nothing()
+    {
+        await using var cluster = await GrainCluster.StartAsync();
+        var claim = cluster.Grains.GetGrain<IClaimGrain>("c-idempotent");
+        var statement = Statements.Make("c-idempotent", "s1", "Water Board");
+
+        var first = await claim.AddStatement(statement);
+        var again = await claim.AddStatement(statement);
+
+        Assert.Equal(first, again);
+        var details = await claim.GetDetails(10, string.Empty);
+        Assert.Equal(1, details!.Summary.StatementCount);
+        Assert.Equal(1, details.Summary.Version);
+    }
+
+    [Fact]
+    public async Task A_claim_with_a_long_history_keeps_every_statement_in_order()
+    {
+        await using var cluster = await GrainCluster.StartAsync();
+        var claim = cluster.Grains.GetGrain<IClaimGrain>("c-long");
+        for (var i = 0; i < 300; i++)
+        {
+            await claim.AddStatement(Statements.Make("c-long", $"s{i:D4}", $"Origin {i % 7}"));
+        }
+
+        var details = await claim.GetDetails(1000, string.Empty);
+        Assert.Equal(300, details!.Summary.StatementCount);
+        Assert.Equal(300, details.Summary.Version);
+        Assert.Equal(7, details.Summary.SupportingOrigins.Length);
+        Assert.Equal("s0299", details.Statements[0].StatementId);
+        Assert.Equal("s0000", details.Statements[^1].StatementId);
+        Assert.Contains(details.Summary.Reasons, r => r.StartsWith("42 repeats of Origin 0 not counted", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,55 @@
+using ClaimTracker.Analysis;
+
+namespace ClaimTracker.Grains.Tests;
+
+public sealed class ReportGrainTests
+{
+    [Fact]
+    public async Task Registration_links_statements_to_claims_and_actors()
+    {
+        await using var cluster = await GrainCluster.StartAsync();
+        var submission = Statements.Report("r1", "Daily Planet", "Mayor Jane Roe", "The dam will be opened on Friday");
+
+        var result = await cluster.Grains.GetGrain<IReportGrain>("r1").Register(submission);
+
+        Assert.Equal(RegistrationStatus.Registered, result.Status);
+        var outcome = Assert.Single(result.Outcomes);
+        Assert.True(outcome.ClaimCreated);
+        Assert.Equal("a-mayor-jane-roe", outcome.ActorId);
+        var claim = await cluster.Grains.GetGrain<IClaimGrain>(outcome.ClaimId).GetDetails(10, string.Empty);
+        Assert.Equal("The dam will be opened on Friday", claim!.Summary.Text);
+        var speaker = await cluster.Grains.GetGrain<IActorGrain>("a-mayor-jane-roe").Get();
+        Assert.Equal(ActorKind.Person, speaker!.Kind);
+        Assert.Equal([outcome.ClaimId], speaker.ClaimIds);
+        var outlet = await cluster.Grains.GetGrain<IActorGrain>("a-daily-planet").Get();
+        Assert.Equal(ActorKind.Outlet, outlet!.Kind);
+        Assert.Equal(0, outlet.StatementCount);
+    }
+
+    [Fact]
+    public async Task The_same_id_with_other_content_is_a_conflict_and_the_original_stays()
+    {
+        await using var cluster = await GrainCluster.StartAsync();
+        var grain = cluster.Grains.GetGrain<IReportGrain>("r2");
+        await grain.Register(Statements.Report("r2", "Daily Planet", "Mayor", "The dam will be opened on Friday"));
+
+        var conflict = await grain.Register(Statements.Report("r2", "Daily Planet", "Mayor", "The dam will be opened on Saturday"));
+        var replay = await grain.Register(Statements.Report("r2", "Daily Planet", "Mayor", "The dam will be opened on Friday"));
+
+        Assert.Equal(RegistrationStatus.Conflict, conflict.Status);
+        Assert.Equal(RegistrationStatus.AlreadyRegistered, replay.Status);
+        Assert.Equal("The dam will be opened on Friday", (await grain.Get())!.Title);
+    }
+
+    [Fact]
+    public async Task A_statement_naming_an_unknown_claim_stores_nothing()
+    {
+        await using var cluster = await GrainCluster.StartAsync();
+        var grain = cluster.Grains.GetGrain<IReportGrain>("r3");
+
+        var result = await grain.Register(Statements.Report("r3", "Daily Planet", "Mayor", "No", claimId: "c-missing", stance: Stance.Contradicts));
+
+        Assert.Equal(RegistrationStatus.UnknownClaim, result.Status);
+        Assert.Null(await grain.Get());
+    }
+}
