@@ -1,0 +1,50 @@
+using System.CommandLine;
+using ClaimTracker.V1;
+using ClaimTracker.V1.Client;
+using Spectre.Console;
+
+namespace ClaimTracker.Cli.Commands;
+
+/// <summary><c>watch</c>: prints claim changes live, reconnecting with its last cursor when the connection drops.</summary>
+internal static class WatchCommand
+{
+    public static Command Create()
+    {
+        var claims = new Option<string[]>("--claim") { Description = "Claim ids to watch (repeatable; default all)", AllowMultipleArgumentsPerToken = true };
+        var actors = new Option<string[]>("--actor") { Description = "Actor ids whose claims to watch (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var cursor = new Option<string?>("--cursor") { Description = "Resume after this event's cursor (default: live only)" };
+        var command = new Command("watch", "Print claim changes as they happen") { claims, actors, cursor };
+        command.SetAction((parse, cancellation) => CliApp.RunAsync(parse, async (client, output) =>
+        {
+            var request = new WatchClaimsRequest { Cursor = parse.GetValue(cursor) ?? string.Empty };
+            request.ClaimIds.Add(parse.GetValue(claims) ?? []);
+            request.ActorIds.Add(parse.GetValue(actors) ?? []);
+            var watch = new ResumingWatch(client)
+            {
+                Reconnecting = (error, delay) => Console.Error.WriteLine($"connection lost ({error.Message}); resuming in {delay.TotalSeconds:0.0}s"),
+            };
+            try
+            {
+                await foreach (var claimEvent in watch.WatchAsync(request, cancellation))
+                {
+                    if (output.IsJson)
+                    {
+                        output.Json(claimEvent);
+                        continue;
+                    }
+
+                    var what = claimEvent.Kind switch
+                    {
+                        ClaimEventKind.StatusChanged => $"{Output.StatusMarkup(claimEvent.PreviousStatus)} → {Output.StatusMarkup(claimEvent.Claim.Status)}",
+                        _ => $"{claimEvent.Kind} by {Output.Escape(claimEvent.Statement?.Speaker ?? "?")} ({claimEvent.Statement?.Stance}) now {Output.StatusMarkup(claimEvent.Claim.Status)}",
+                    };
+                    AnsiConsole.MarkupLine($"[grey]{Output.Escape(claimEvent.Cursor)}[/] {Output.Escape(claimEvent.Claim.ClaimId)} {what}: {Output.Escape(IngestCommand.Shorten(claimEvent.Claim.Text, 60))}");
+                }
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+            }
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+using ClaimTracker.Cli.Commands;
+
+return await CliApp.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,76 @@
+using System.Runtime.CompilerServices;
+using Grpc.Core;
+
+namespace ClaimTracker.V1.Client;
+
+/// <summary>
+/// WatchClaims with the stream's guarantee built in: on a dropped connection or a server restart it
+/// reconnects with backoff and the cursor of the last event it yielded, so the caller sees every
+/// event exactly once, in order, without writing reconnection code.
+/// </summary>
+public sealed class ResumingWatch(ClaimTracker.ClaimTrackerClient client)
+{
+    private static readonly TimeSpan InitialBackoff = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
+
+    /// <summary>The cursor of the last event yielded (or the request's cursor before any).</summary>
+    public string Cursor { get; private set; } = string.Empty;
+
+    /// <summary>Called before each reconnect with the failure and the delay about to be waited.</summary>
+    public Action<Exception, TimeSpan>? Reconnecting { get; init; }
+
+    public async IAsyncEnumerable<ClaimEvent> WatchAsync(WatchClaimsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        Cursor = request.Cursor;
+        var backoff = InitialBackoff;
+        while (true)
+        {
+            var attempt = request.Clone();
+            attempt.Cursor = Cursor;
+            using var call = client.WatchClaims(attempt, cancellationToken: cancellationToken);
+            var enumerator = call.ResponseStream.ReadAllAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            Exception? failure = null;
+            try
+            {
+                while (true)
+                {
+                    try
+                    {
+                        if (!await enumerator.MoveNextAsync())
+                        {
+                            break;
+                        }
+                    }
+                    catch (Exception ex) when (IsTransient(ex, cancellationToken))
+                    {
+                        failure = ex;
+                        break;
+                    }
+
+                    Cursor = enumerator.Current.Cursor;
+                    backoff = InitialBackoff;
+                    yield return enumerator.Current;
+                }
+            }
+            finally
+            {
+                await enumerator.DisposeAsync();
+            }
+
+            failure ??= new RpcException(new Status(StatusCode.Unavailable, "the server ended the watch"));
+            var delay = backoff + TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)backoff.TotalMilliseconds / 2 + 1));
+            Reconnecting?.Invoke(failure, delay);
+            await Task.Delay(delay, cancellationToken);
+            backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
+        }
+    }
+
+    private static bool IsTransient(Exception ex, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested && ex switch
+        {
+            RpcException rpc => rpc.StatusCode is StatusCode.Unavailable or StatusCode.Internal or StatusCode.ResourceExhausted
+                or StatusCode.Cancelled or StatusCode.Aborted or StatusCode.Unknown or StatusCode.DeadlineExceeded,
+            IOException or HttpRequestException => true,
+            _ => false,
+        };
+}
