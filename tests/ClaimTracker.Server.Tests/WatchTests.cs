@@ -58,6 +58,23 @@ public sealed class WatchTests
     }
 
     [Fact]
+    public async Task Status_filters_select_changes_that_leave_a_claim_in_that_status()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var client = server.Client;
+
+        using var watch = client.WatchClaims(new V1.WatchClaimsRequest { Statuses = { V1.CorroborationStatus.Corroborated } });
+        var events = ReadAsync(watch.ResponseStream, 2);
+        await Task.Delay(200);
+        await client.RegisterReportAsync(Reports.Report("status-watch-1", "Outlet", "Origin A", [], "The levee broke"));
+        await client.RegisterReportAsync(Reports.Report("status-watch-2", "Outlet", "Origin B", [], "The levee broke"));
+
+        var received = await events.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal([V1.ClaimEventKind.StatementAdded, V1.ClaimEventKind.StatusChanged], received.Select(e => e.Kind));
+        Assert.All(received, e => Assert.Equal(V1.CorroborationStatus.Corroborated, e.Claim.Status));
+    }
+
+    [Fact]
     public async Task A_watcher_that_reads_nothing_does_not_block_registration_and_still_gets_everything()
     {
         await using var server = await RunningServer.StartAsync(null, "--Watch:BufferSize=4");

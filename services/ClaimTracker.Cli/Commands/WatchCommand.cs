@@ -12,13 +12,15 @@ internal static class WatchCommand
     {
         var claims = new Option<string[]>("--claim") { Description = "Claim ids to watch (repeatable; default all)", AllowMultipleArgumentsPerToken = true };
         var actors = new Option<string[]>("--actor") { Description = "Actor ids whose claims to watch (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var statuses = new Option<CorroborationStatus[]>("--status") { Description = "Only changes leaving a claim in this status (repeatable)", AllowMultipleArgumentsPerToken = true };
         var cursor = new Option<string?>("--cursor") { Description = "Resume after this event's cursor (default: live only)" };
-        var command = new Command("watch", "Print claim changes as they happen") { claims, actors, cursor };
+        var command = new Command("watch", "Print claim changes as they happen") { claims, actors, statuses, cursor };
         command.SetAction((parse, cancellation) => CliApp.RunAsync(parse, async (client, output) =>
         {
             var request = new WatchClaimsRequest { Cursor = parse.GetValue(cursor) ?? string.Empty };
             request.ClaimIds.Add(parse.GetValue(claims) ?? []);
             request.ActorIds.Add(parse.GetValue(actors) ?? []);
+            request.Statuses.Add(parse.GetValue(statuses) ?? []);
             var watch = new ResumingWatch(client)
             {
                 Reconnecting = (error, delay) => Console.Error.WriteLine($"connection lost ({error.Message}); resuming in {delay.TotalSeconds:0.0}s"),

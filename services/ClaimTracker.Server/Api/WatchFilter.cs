@@ -8,11 +8,13 @@ internal sealed class WatchFilter
 {
     private readonly HashSet<string> claimIds;
     private readonly HashSet<string> actorIds;
+    private readonly HashSet<Analysis.CorroborationStatus> statuses;
 
-    private WatchFilter(HashSet<string> claimIds, HashSet<string> actorIds)
+    private WatchFilter(HashSet<string> claimIds, HashSet<string> actorIds, HashSet<Analysis.CorroborationStatus> statuses)
     {
         this.claimIds = claimIds;
         this.actorIds = actorIds;
+        this.statuses = statuses;
     }
 
     public static WatchFilter From(V1.WatchClaimsRequest request)
@@ -22,10 +24,22 @@ internal sealed class WatchFilter
             throw RequestValidator.Invalid("claim_ids and actor_ids together may name at most 10,000 ids");
         }
 
-        return new WatchFilter(new HashSet<string>(request.ClaimIds, StringComparer.Ordinal), new HashSet<string>(request.ActorIds, StringComparer.Ordinal));
+        foreach (var status in request.Statuses)
+        {
+            if (status == V1.CorroborationStatus.Unspecified || !Enum.IsDefined(status))
+            {
+                throw RequestValidator.Invalid($"statuses has an unusable value {(int)status}; use UNCORROBORATED, CORROBORATED, CONTESTED or CONTRADICTED");
+            }
+        }
+
+        return new WatchFilter(
+            new HashSet<string>(request.ClaimIds, StringComparer.Ordinal),
+            new HashSet<string>(request.ActorIds, StringComparer.Ordinal),
+            request.Statuses.Select(ProtoMapper.FromProto).ToHashSet());
     }
 
     public bool Matches(ClaimChange change) =>
         (claimIds.Count == 0 || claimIds.Contains(change.Claim.ClaimId))
-        && (actorIds.Count == 0 || change.Claim.ActorIds.Any(actorIds.Contains));
+        && (actorIds.Count == 0 || change.Claim.ActorIds.Any(actorIds.Contains))
+        && (statuses.Count == 0 || statuses.Contains(change.Claim.Status));
 }
