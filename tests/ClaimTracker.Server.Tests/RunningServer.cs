@@ -29,6 +29,9 @@ public sealed class RunningServer : IAsyncDisposable
 
     public V1.ClaimTracker.ClaimTrackerClient Client { get; }
 
+    /// <summary>The server's services, for tests that check what was stored.</summary>
+    public IServiceProvider Services => app.Services;
+
     public static string NewDataDirectory() =>
         Directory.CreateTempSubdirectory("claimtracker-test-").FullName;
 

@@ -51,6 +51,67 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
         }
     }
 
+    /// <summary>
+    /// The watch algorithm: every entry after <paramref name="after"/> (or, when null, every entry from
+    /// now on) that passes <paramref name="filter"/>, exactly once, in feed order. It subscribes first,
+    /// learning the position the live subscription starts after, then reads the stored feed up to that
+    /// position, then relays live entries, so nothing falls between catch-up and live. When the
+    /// consumer falls behind and its buffer overflows, it is cut loose from the live feed and catches
+    /// up from storage again from its last entry: a slow consumer costs the feed nothing.
+    /// </summary>
+    public async IAsyncEnumerable<FeedEvent> WatchAsync(long? after, Func<ClaimChange, bool> filter, int bufferSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            using var subscription = await SubscribeAsync(filter, bufferSize, cancellationToken);
+            var last = after ?? subscription.StartPosition;
+            if (last < subscription.StartPosition)
+            {
+                await foreach (var stored in ReadStoredAsync(last, subscription.StartPosition, cancellationToken))
+                {
+                    if (filter(stored.Change))
+                    {
+                        yield return stored;
+                    }
+
+                    last = stored.Position;
+                }
+
+                last = Math.Max(last, subscription.StartPosition);
+            }
+
+            var reader = subscription.Events;
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await reader.WaitToReadAsync(cancellationToken);
+                }
+                catch (FeedOverflowException)
+                {
+                    break;
+                }
+
+                if (!more)
+                {
+                    yield break;
+                }
+
+                while (reader.TryRead(out var live))
+                {
+                    if (live.Position > last)
+                    {
+                        last = live.Position;
+                        yield return live;
+                    }
+                }
+            }
+
+            after = last;
+        }
+    }
+
     /// <summary>Reads stored entries in (after, upTo], oldest first, in pages.</summary>
     public async IAsyncEnumerable<FeedEvent> ReadStoredAsync(long after, long upTo, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -101,11 +101,7 @@ internal sealed class ClaimTrackerService(
         return response;
     }
 
-    /// <summary>
-    /// Catch up from the durable feed, then relay live entries. The subscription is taken before the
-    /// catch-up read and reports the feed position it starts after, so nothing falls between the two;
-    /// a watcher whose buffer overflows re-subscribes and catches up again from its last event.
-    /// </summary>
+    /// <summary>Catch-up from the durable feed, then live; see <see cref="ClaimFeed.WatchAsync"/>.</summary>
     public override async Task WatchClaims(V1.WatchClaimsRequest request, IServerStreamWriter<V1.ClaimEvent> responseStream, ServerCallContext context)
     {
         long? after = null;
@@ -121,46 +117,12 @@ internal sealed class ClaimTrackerService(
 
         var filter = WatchFilter.From(request);
         var cancellation = context.CancellationToken;
-        while (true)
+        await foreach (var feedEvent in feed.WatchAsync(after, filter.Matches, watchOptions.CurrentValue.BufferSize, cancellation))
         {
-            using var subscription = await feed.SubscribeAsync(filter.Matches, watchOptions.CurrentValue.BufferSize, cancellation);
-            var last = after ?? subscription.StartPosition;
-            if (last < subscription.StartPosition)
-            {
-                await foreach (var stored in feed.ReadStoredAsync(last, subscription.StartPosition, cancellation))
-                {
-                    if (filter.Matches(stored.Change))
-                    {
-                        await responseStream.WriteAsync(ProtoMapper.ToProto(stored), cancellation);
-                    }
-
-                    last = stored.Position;
-                }
-
-                last = Math.Max(last, subscription.StartPosition);
-            }
-
-            try
-            {
-                await foreach (var live in subscription.Events.ReadAllAsync(cancellation))
-                {
-                    if (live.Position <= last)
-                    {
-                        continue;
-                    }
-
-                    await responseStream.WriteAsync(ProtoMapper.ToProto(live), cancellation);
-                    last = live.Position;
-                }
-            }
-            catch (FeedOverflowException)
-            {
-                after = last;
-                continue;
-            }
-
-            throw new RpcException(new Status(StatusCode.Unavailable, "the server is shutting down; reconnect with the cursor of the last event you received"));
+            await responseStream.WriteAsync(ProtoMapper.ToProto(feedEvent), cancellation);
         }
+
+        throw new RpcException(new Status(StatusCode.Unavailable, "the server is shutting down; reconnect with the cursor of the last event you received"));
     }
 
     private static RpcException NotFound(string message) => new(new Status(StatusCode.NotFound, message));
