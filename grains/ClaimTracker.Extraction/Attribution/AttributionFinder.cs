@@ -1,0 +1,782 @@
+using ClaimTracker.Extraction.Text;
+
+namespace ClaimTracker.Extraction.Attribution;
+
+/// <summary>
+/// Finds the attributions of one sentence, strongest patterns first, each token in at most one:
+/// (1) quote then cue ("“…,” X said", "“…,” said X, …", "“…,” media quoted him as saying");
+/// (2) cue then colon or comma and quote ("X said: “…”", "…, adding: “…”");
+/// (3) a trailing cue ("…, AFP reports.", "…, sources said.");
+/// (4) "according to X";
+/// (5) reported speech ("X said (that) …", "X told Y that …").
+/// Cues inside quotes are ignored; the work per sentence is linear in its length.
+/// </summary>
+internal static class AttributionFinder
+{
+    private const int MaxGapAfterQuote = 25;
+    private const int MaxGapBeforeColon = 10;
+
+    private static readonly HashSet<string> NounDeterminers = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "these", "those", "his", "her", "their", "its", "our", "news", "media", "such", "some",
+        "many", "recent", "earlier", "previous", "latest", "press", "initial", "new", "unconfirmed", "several", "your",
+    };
+
+    private static readonly HashSet<string> EvidenceNouns = new(StringComparer.Ordinal)
+    {
+        "poll", "polls", "survey", "surveys", "study", "studies", "data", "records", "figures", "numbers", "report",
+        "analysis", "research", "results", "documents", "emails", "polling", "review", "estimates", "statistics",
+    };
+
+    private static readonly HashSet<string> PassiveMarkers = new(StringComparer.Ordinal)
+    {
+        "was", "were", "been", "being", "is", "are", "be", "get", "got",
+    };
+
+    private static readonly HashSet<string> ParticipleBlockers = new(StringComparer.Ordinal)
+    {
+        "to", "for", "of", "up", "on", "in", "with", "off", "out", "into", "at", "by",
+    };
+
+    public static List<RawAttribution> Find(Document doc, Sentence sentence)
+    {
+        var first = sentence.First;
+        var end = sentence.End;
+        var result = new List<RawAttribution>();
+        var quotes = QuoteScanner.Scan(doc, first, end);
+        var covered = new bool[end - first];
+        var inQuote = new bool[end - first];
+        foreach (var q in quotes)
+        {
+            for (var k = Math.Max(q.Open, first); k < q.OuterEnd && k < end; k++)
+            {
+                inQuote[k - first] = true;
+            }
+        }
+
+        var cues = new List<int>();
+        for (var i = first; i < end; i++)
+        {
+            if (!inQuote[i - first] && IsCue(doc, i, end))
+            {
+                cues.Add(i);
+            }
+        }
+
+        if (cues.Count == 0)
+        {
+            return result;
+        }
+
+        var context = new Context(doc, first, end, quotes, covered, cues, result);
+        context.QuoteThenCue();
+        context.CueThenQuote();
+        context.TrailingCue();
+        context.AccordingTo();
+        context.ReportedSpeech();
+        result.Sort((a, b) => a.Anchor.CompareTo(b.Anchor));
+        return result;
+    }
+
+    private static bool IsCue(Document doc, int i, int end)
+    {
+        if (doc.Tokens[i].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var lower = doc.Lower(i);
+        if (!char.IsLower(doc.First(i)) && lower != "according")
+        {
+            return false;
+        }
+
+        if (lower == "according")
+        {
+            return doc.Is(i + 1, "to");
+        }
+
+        if (!CueLexicon.TryGet(lower, out var flags))
+        {
+            // Any finite verb before "that" or before a colon and a quote reports someone's words or thoughts.
+            return IsGenericVerb(doc, i) && (doc.Is(i + 1, "that")
+                || (doc.Is(i + 1, ':') && i + 2 < end && doc.Tokens[i + 2].Kind == TokenKind.OpenQuote));
+        }
+
+        var prev = doc.Lower(i - 1);
+        var next = i + 1 < end ? doc.Lower(i + 1) : string.Empty;
+        var nextOpensQuote = i + 1 < end && (doc.Is(i + 1, ':') || doc.Tokens[i + 1].Kind == TokenKind.OpenQuote);
+        if (PassiveMarkers.Contains(prev) || prev == "to" && !lower.EndsWith('s'))
+        {
+            return false;
+        }
+
+        if (lower is "show" or "shows" or "showed" or "found" or "finds" or "suggest" && EvidenceNouns.Contains(prev))
+        {
+            return true;
+        }
+
+        if ((flags & CueFlags.NeedsThatOrQuote) != 0)
+        {
+            if (NounDeterminers.Contains(prev) || doc.Text[doc.Tokens[Math.Max(i - 1, 0)].End - 1] is '\'' or '’' or 's' && prev.EndsWith("'s", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            return next == "that" || nextOpensQuote || (doc.Is(i + 1, ',') && doc.Tokens.Length > i + 2 && doc.Tokens[i + 2].Kind == TokenKind.OpenQuote);
+        }
+
+        if ((flags & CueFlags.Reporting) != 0 && lower.EndsWith('s') && NounDeterminers.Contains(prev))
+        {
+            return false;
+        }
+
+        if ((flags & CueFlags.Participle) != 0)
+        {
+            if (ParticipleBlockers.Contains(next) && !nextOpensQuote)
+            {
+                return false;
+            }
+
+            return doc.Is(i - 1, ',') || nextOpensQuote || next == "that" || doc.Tokens[Math.Max(i - 1, 0)].Kind == TokenKind.CloseQuote;
+        }
+
+        return true;
+    }
+
+    private static readonly HashSet<string> NotVerbs = new(StringComparer.Ordinal)
+    {
+        "was", "has", "is", "does", "says", "this", "thus", "its", "his", "hers", "ours", "theirs", "yours", "less",
+        "unless", "across", "always", "sometimes", "perhaps", "news", "series", "process", "class", "bus", "plus",
+        "indeed", "needed", "speed", "seed", "bleed", "breed", "feed", "proceed", "exceed", "succeed", "hundred",
+        "kindred", "shed", "bed", "red", "wed", "fed", "led", "united", "limited", "related", "based", "used",
+        "supposed", "tired", "scared", "concerned", "interested", "worried", "pleased", "surprised", "convinced",
+        "aware", "means", "ones", "times", "years", "days", "weeks", "months", "thanks", "besides", "towards",
+    };
+
+    /// <summary>A lower-case finite verb by its ending ("quipped", "argues"), for cues outside the lexicon.</summary>
+    private static bool IsGenericVerb(Document doc, int i)
+    {
+        if (doc.Tokens[i].Kind != TokenKind.Word || !char.IsLower(doc.First(i)) || doc.Tokens[i].Length < 4)
+        {
+            return false;
+        }
+
+        var lower = doc.Lower(i);
+        if (NotVerbs.Contains(lower) || lower.EndsWith("ss", StringComparison.Ordinal) || lower.EndsWith("'s", StringComparison.Ordinal)
+            || lower.EndsWith("’s", StringComparison.Ordinal) || lower.EndsWith("ous", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return lower.EndsWith("ed", StringComparison.Ordinal) || lower.EndsWith('s');
+    }
+
+    /// <summary>Shared state of one sentence's search.</summary>
+    private sealed class Context(Document doc, int first, int end, List<QuoteRegion> quotes, bool[] covered, List<int> cues, List<RawAttribution> result)
+    {
+        private readonly HashSet<int> _usedQuotes = [];
+        private readonly Dictionary<int, QuoteRegion> _byOpen = IndexByOpen(quotes);
+
+        private static Dictionary<int, QuoteRegion> IndexByOpen(List<QuoteRegion> regions)
+        {
+            var index = new Dictionary<int, QuoteRegion>(regions.Count);
+            foreach (var region in regions)
+            {
+                index.TryAdd(region.Open, region);
+            }
+
+            return index;
+        }
+
+        public void QuoteThenCue()
+        {
+            foreach (var q in quotes)
+            {
+                if (!q.Closed || q.OuterEnd >= end || q.Open < first - 1)
+                {
+                    continue;
+                }
+
+                var j = q.OuterEnd;
+                var cue = -1;
+                for (var k = j; k < end && k - j <= MaxGapAfterQuote; k++)
+                {
+                    if (doc.Tokens[k].Kind is TokenKind.OpenQuote || (doc.IsTerminal(k) && !IsInnerDot(k)) || doc.Is(k, ';') || doc.Is(k, ':'))
+                    {
+                        break;
+                    }
+
+                    if (IsCueToken(k) || (k > j && IsGenericVerb(doc, k) && IsShortTail(k + 1) && doc.IsWord(k - 1)))
+                    {
+                        cue = k;
+                        break;
+                    }
+                }
+
+                if (cue < 0 || Covered(cue))
+                {
+                    continue;
+                }
+
+                var lower = doc.Lower(cue);
+                if (lower == "according")
+                {
+                    continue;
+                }
+
+                var lastInner = q.Close - 1;
+                while (lastInner > q.Open + 1 && doc.Tokens[lastInner].Kind is TokenKind.CloseSingleQuote or TokenKind.OpenSingleQuote)
+                {
+                    lastInner--;
+                }
+
+                var attributive = doc.Is(j, ',') || cue == j || doc.Is(lastInner, ',') || doc.Is(lastInner, '?') || doc.Is(lastInner, '!')
+                    || doc.Is(lastInner, '—') || doc.Is(lastInner, '–') || doc.Is(lastInner, '…') || doc.Is(lastInner, '.') || doc.Is(lastInner, '-');
+                if (!attributive || !PlausibleSpeakerGap(j, cue))
+                {
+                    continue;
+                }
+
+                var betweenFirst = doc.Is(j, ',') ? j + 1 : j;
+                var cueFirst = AbsorbPrefixes(cue, betweenFirst);
+                var attribution = NewAttribution(cue, cueFirst);
+                attribution.Quote = q;
+                attribution.Content = new TokenRange(q.InnerFirst, q.InnerEnd);
+                var between = Trim(new TokenRange(betweenFirst, cueFirst));
+                if ((attribution.Flags & CueFlags.TakesAddressee) != 0)
+                {
+                    TakeAddressee(attribution, attribution.Cue.End);
+                }
+
+                if (lower == "quoted" && TryQuotedAs(attribution, cue))
+                {
+                    attribution.Via = between;
+                }
+                else if (!between.IsEmpty)
+                {
+                    attribution.Source = between;
+                }
+                else if ((attribution.Flags & CueFlags.Participle) != 0)
+                {
+                    attribution.Speaker = SpeakerHint.SameAsPrevious;
+                }
+                else
+                {
+                    var after = attribution.Cue.End;
+                    attribution.Source = PhraseFinder.SubjectAfter(doc, after, end);
+                    if (attribution.Source.IsEmpty)
+                    {
+                        continue;
+                    }
+                }
+
+                if (!attribution.Source.IsEmpty && !LooksLikeSpeaker(attribution.Source))
+                {
+                    continue;
+                }
+
+                _usedQuotes.Add(q.Open);
+                Cover(q.Open, q.OuterEnd);
+                Cover(betweenFirst, Math.Max(attribution.Cue.End, attribution.Source.End));
+                result.Add(attribution);
+            }
+        }
+
+        public void CueThenQuote()
+        {
+            foreach (var cue in cues)
+            {
+                if (Covered(cue) || doc.Lower(cue) == "according")
+                {
+                    continue;
+                }
+
+                var quoteIndex = -1;
+                var cueFirst = AbsorbPrefixes(cue, first);
+                var attribution = NewAttribution(cue, cueFirst);
+                for (var k = attribution.Cue.End; k < end && k - attribution.Cue.End <= MaxGapBeforeColon; k++)
+                {
+                    if (doc.Tokens[k].Kind == TokenKind.OpenQuote)
+                    {
+                        var direct = k == attribution.Cue.End || doc.Is(k - 1, ':') || doc.Is(k - 1, ',');
+                        quoteIndex = direct ? k : -1;
+                        break;
+                    }
+
+                    if (doc.IsTerminal(k) || doc.Is(k, ';') || IsCueToken(k) || Covered(k))
+                    {
+                        break;
+                    }
+                }
+
+                if (quoteIndex < 0)
+                {
+                    continue;
+                }
+
+                if (!_byOpen.TryGetValue(quoteIndex, out var q) || _usedQuotes.Contains(q.Open))
+                {
+                    continue;
+                }
+
+                // "… said in a statement: “…”": content is the quote; what sits between belongs to the cue.
+                if (!SetSpeakerBefore(attribution, cueFirst))
+                {
+                    continue;
+                }
+
+                attribution.Quote = q;
+                attribution.Content = new TokenRange(q.InnerFirst, q.InnerEnd);
+                _usedQuotes.Add(q.Open);
+                Cover(attribution.Source.IsEmpty ? cueFirst : attribution.Source.First, q.OuterEnd);
+                result.Add(attribution);
+            }
+        }
+
+        public void TrailingCue()
+        {
+            for (var c = cues.Count - 1; c >= 0; c--)
+            {
+                var cue = cues[c];
+                if (Covered(cue) || doc.Lower(cue) == "according")
+                {
+                    continue;
+                }
+
+                var cueFirst = AbsorbPrefixes(cue, first);
+                var attribution = NewAttribution(cue, cueFirst);
+                var tail = attribution.Cue.End;
+                if (!IsShortTail(tail))
+                {
+                    // "…, said Yohann Michel, an analyst …": inverted trailing cue.
+                    if (!doc.Is(cueFirst - 1, ','))
+                    {
+                        break;
+                    }
+
+                    var after = PhraseFinder.SubjectAfter(doc, tail, end);
+                    if (after.IsEmpty || !IsShortTail(after.End) || !LooksLikeSpeaker(after))
+                    {
+                        break;
+                    }
+
+                    attribution.Source = after;
+                    if (!SetContentBefore(attribution, cueFirst - 1))
+                    {
+                        break;
+                    }
+
+                    Commit(attribution, attribution.Content.First, after.End);
+                    break;
+                }
+
+                var subject = PhraseFinder.SubjectBefore(doc, cueFirst, first);
+                if (subject.IsEmpty || !doc.Is(subject.First - 1, ',') || !LooksLikeSpeaker(subject))
+                {
+                    break;
+                }
+
+                attribution.Source = subject;
+                if (!SetContentBefore(attribution, subject.First - 1))
+                {
+                    break;
+                }
+
+                Commit(attribution, attribution.Content.First, attribution.Cue.End);
+                break;
+            }
+        }
+
+        public void AccordingTo()
+        {
+            foreach (var cue in cues)
+            {
+                if (Covered(cue) || doc.Lower(cue) != "according")
+                {
+                    continue;
+                }
+
+                var attribution = new RawAttribution { Cue = new TokenRange(cue, cue + 2), Flags = CueFlags.None };
+                var source = AccordingSource(cue + 2);
+                if (source.IsEmpty)
+                {
+                    continue;
+                }
+
+                attribution.Source = source;
+                var contentBefore = doc.Is(cue - 1, ',') && SetContentBefore(attribution, cue - 1);
+                if (!contentBefore)
+                {
+                    var start = doc.Is(source.End, ',') ? source.End + 1 : source.End;
+                    var stop = ContentStop(start);
+                    if (stop - start < 2)
+                    {
+                        continue;
+                    }
+
+                    attribution.Content = new TokenRange(start, stop);
+                }
+
+                Commit(attribution, Math.Min(cue, attribution.Content.First), Math.Max(source.End, attribution.Content.End));
+            }
+        }
+
+        public void ReportedSpeech()
+        {
+            foreach (var cue in cues)
+            {
+                if (Covered(cue) || doc.Lower(cue) == "according")
+                {
+                    continue;
+                }
+
+                var cueFirst = AbsorbPrefixes(cue, first);
+                var attribution = NewAttribution(cue, cueFirst);
+                if (!SetSpeakerBefore(attribution, cueFirst))
+                {
+                    continue;
+                }
+
+                var start = attribution.Cue.End;
+                if ((attribution.Flags & CueFlags.TakesAddressee) != 0)
+                {
+                    start = TakeAddressee(attribution, start);
+                }
+
+                if (doc.Is(start, ','))
+                {
+                    start++;
+                }
+
+                if ((doc.Is(start, "to") && (attribution.Flags & CueFlags.TakesInfinitive) == 0) || doc.Is(start, "for") || doc.Is(start, "of"))
+                {
+                    continue;
+                }
+
+                var stop = ContentStop(start);
+                stop = BeforeNextAttribution(cue, start, stop);
+                if (stop - start < 2)
+                {
+                    continue;
+                }
+
+                attribution.Content = new TokenRange(start, stop);
+                if (_byOpen.TryGetValue(start, out var q) && !_usedQuotes.Contains(q.Open) && q.OuterEnd >= stop - 1)
+                {
+                    attribution.Quote = q;
+                }
+
+                Commit(attribution, attribution.Source.IsEmpty ? cueFirst : attribution.Source.First, stop);
+            }
+        }
+
+        /// <summary>Between a quote and its cue only a speaker phrase fits ("Kim Jong-dae, a former lawmaker …,").</summary>
+        private bool PlausibleSpeakerGap(int from, int cue)
+        {
+            var k = doc.Is(from, ',') ? from + 1 : from;
+            var headWords = 0;
+            for (; k < cue && !doc.Is(k, ','); k++)
+            {
+                var w = doc.Lower(k);
+                if (doc.IsWord(k) && (headWords++ > 8 || w is "that" or "which" or "what" or "because" or "when" or "while" or "if" or "even" or "but"))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>"… voters say A, compared with 64 percent who say B": A ends where the next speaker begins.</summary>
+        private int BeforeNextAttribution(int cue, int start, int stop)
+        {
+            var index = cues.BinarySearch(cue);
+            for (var c = index + 1; c < cues.Count && cues[c] < stop; c++)
+            {
+                var next = cues[c];
+                if (Covered(next) || doc.Lower(next) == "according")
+                {
+                    continue;
+                }
+
+                var subject = PhraseFinder.SubjectBefore(doc, AbsorbPrefixes(next, start), start);
+                if (subject.IsEmpty || subject.First <= start + 2)
+                {
+                    return stop;
+                }
+
+                var boundary = subject.First;
+                while (boundary > start && (doc.Is(boundary - 1, ',') || doc.Is(boundary - 1, "and") || doc.Is(boundary - 1, "while")
+                       || doc.Is(boundary - 1, "but") || doc.Is(boundary - 1, "whereas") || doc.Is(boundary - 1, "with")
+                       || doc.Is(boundary - 1, "compared") || doc.Is(boundary - 1, ';')))
+                {
+                    boundary--;
+                }
+
+                var separated = boundary < subject.First;
+                return separated && boundary - start >= 2 ? boundary : stop;
+            }
+
+            return stop;
+        }
+
+        private bool SetSpeakerBefore(RawAttribution attribution, int cueFirst)
+        {
+            var subject = PhraseFinder.SubjectBefore(doc, cueFirst, first);
+            if (!subject.IsEmpty && !Covered(subject.First) && LooksLikeSpeaker(subject))
+            {
+                attribution.Source = subject;
+                return true;
+            }
+
+            if ((attribution.Flags & CueFlags.Participle) != 0)
+            {
+                attribution.Speaker = SpeakerHint.SameAsPrevious;
+                return true;
+            }
+
+            return false;
+        }
+
+        private bool SetContentBefore(RawAttribution attribution, int comma)
+        {
+            var start = first;
+            for (var k = comma - 1; k >= first; k--)
+            {
+                if (Covered(k) || doc.Is(k, ';'))
+                {
+                    start = k + 1;
+                    break;
+                }
+            }
+
+            while (start < comma && (doc.Is(start, "but") || doc.Is(start, "and") || doc.Is(start, "yet") || doc.Is(start, "so") || doc.Is(start, ',')))
+            {
+                start++;
+            }
+
+            if (comma - start < 3)
+            {
+                return false;
+            }
+
+            var content = new TokenRange(start, comma);
+            if (_byOpen.TryGetValue(start, out var q) && q.OuterEnd >= comma - 1 && !_usedQuotes.Contains(q.Open))
+            {
+                attribution.Quote = q;
+                _usedQuotes.Add(q.Open);
+            }
+
+            attribution.Content = content;
+            return true;
+        }
+
+        private TokenRange AccordingSource(int start)
+        {
+            var i = start;
+            while (i < end && i - start < 15)
+            {
+                if (doc.Is(i, ',') || doc.IsTerminal(i) || doc.Is(i, ';') || doc.Tokens[i].Kind is TokenKind.OpenQuote or TokenKind.CloseQuote)
+                {
+                    break;
+                }
+
+                if (i > start && (doc.Is(i, "that") || (IsCueToken(i) && doc.Lower(i) != "reports")))
+                {
+                    break;
+                }
+
+                i++;
+            }
+
+            return i > start ? new TokenRange(start, i) : TokenRange.None;
+        }
+
+        private int TakeAddressee(RawAttribution attribution, int start)
+        {
+            var addressee = PhraseFinder.ObjectAfter(doc, start, end);
+            if (addressee.IsEmpty)
+            {
+                return start;
+            }
+
+            attribution.Addressee = addressee;
+            attribution.Cue = new TokenRange(attribution.Cue.First, addressee.End);
+
+            // "told The Star-Ledger of Newark last week that …": the content starts at "that".
+            for (var k = addressee.End; k < end && k - addressee.End <= 8; k++)
+            {
+                if (doc.Is(k, "that"))
+                {
+                    return k;
+                }
+
+                if (doc.IsTerminal(k) || doc.Tokens[k].Kind == TokenKind.OpenQuote || doc.Is(k, ':') || IsCueToken(k))
+                {
+                    break;
+                }
+            }
+
+            return addressee.End;
+        }
+
+        /// <summary>A dot inside a speaker phrase: "Rep.", "(D-Ore.)".</summary>
+        private bool IsInnerDot(int k) => doc.Is(k, '.') && (doc.Is(k + 1, ')') || Abbreviations.Suppresses(doc, k - 1, k + 1));
+
+        private bool TryQuotedAs(RawAttribution attribution, int cue)
+        {
+            // "quoted him as saying": the object is the speaker, the subject the carrier.
+            for (var k = cue + 1; k < end && k - cue <= 8; k++)
+            {
+                if (doc.Is(k, "as") && (doc.Is(k + 1, "saying") || doc.Is(k + 1, "telling") || doc.Is(k + 1, "stating")))
+                {
+                    if (k == cue + 1)
+                    {
+                        return false;
+                    }
+
+                    attribution.Source = new TokenRange(cue + 1, k);
+                    attribution.Cue = new TokenRange(attribution.Cue.First, k + 2);
+                    attribution.CueText = doc.Slice(attribution.Cue.First, k + 1);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private RawAttribution NewAttribution(int cue, int cueFirst)
+        {
+            CueLexicon.TryGet(doc.Lower(cue), out var flags);
+            var attribution = new RawAttribution { Cue = new TokenRange(cueFirst, cue + 1), Flags = flags };
+
+            // "said in a statement", "wrote on Twitter" belong to the cue.
+            var next = cue + 1;
+            if ((doc.Is(next, "in") && (doc.Is(next + 1, "a") || doc.Is(next + 1, "an")) && (doc.Is(next + 2, "statement") || doc.Is(next + 2, "interview") || doc.Is(next + 2, "tweet")))
+                || (doc.Is(next, "on") && (doc.Is(next + 1, "twitter") || doc.Is(next + 1, "facebook"))))
+            {
+                var stop = doc.Is(next, "in") ? next + 3 : next + 2;
+                if (stop <= end)
+                {
+                    attribution.Cue = new TokenRange(cueFirst, stop);
+                }
+            }
+
+            return attribution;
+        }
+
+        private int AbsorbPrefixes(int cue, int limit)
+        {
+            var k = cue;
+            while (k - 1 >= limit && k - 1 >= first && cue - k < 3 && CueLexicon.IsCuePrefix(doc.Lower(k - 1)) && doc.IsLowerWord(k - 1) && !Covered(k - 1))
+            {
+                if (doc.Is(k - 1, "told"))
+                {
+                    break;
+                }
+
+                k--;
+            }
+
+            return k;
+        }
+
+        private bool IsShortTail(int start)
+        {
+            var words = 0;
+            for (var k = start; k < end; k++)
+            {
+                if (doc.IsWord(k))
+                {
+                    words++;
+                    if (words > 5 || doc.Is(k, "that") || IsCueToken(k))
+                    {
+                        return false;
+                    }
+                }
+                else if (!doc.IsTerminal(k) && !doc.Is(k, ',') && doc.Tokens[k].Kind is not (TokenKind.CloseQuote or TokenKind.CloseSingleQuote) && !doc.Is(k, ')'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private int ContentStop(int start)
+        {
+            var stop = start;
+            while (stop < end && !Covered(stop))
+            {
+                stop++;
+            }
+
+            // Leave out the closing punctuation of the sentence.
+            while (stop > start && (doc.IsTerminal(stop - 1) || doc.Is(stop - 1, ',')) && !(stop - 1 > start && doc.Tokens[stop - 1].Kind == TokenKind.CloseQuote))
+            {
+                stop--;
+            }
+
+            return stop;
+        }
+
+        private bool LooksLikeSpeaker(TokenRange range)
+        {
+            if (range.IsEmpty || range.End - range.First > 40)
+            {
+                return false;
+            }
+
+            for (var k = range.First; k < range.End; k++)
+            {
+                if (doc.IsWord(k) && doc.Tokens[k].Kind == TokenKind.Word)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private TokenRange Trim(TokenRange range)
+        {
+            var a = range.First;
+            var b = range.End;
+            while (a < b && (doc.Is(a, ',') || doc.Is(a, '—') || doc.Is(a, '–')))
+            {
+                a++;
+            }
+
+            while (b > a && (doc.Is(b - 1, ',') || doc.Is(b - 1, '—') || doc.Is(b - 1, '–')))
+            {
+                b--;
+            }
+
+            return new TokenRange(a, b);
+        }
+
+        private void Commit(RawAttribution attribution, int coverFirst, int coverEnd)
+        {
+            Cover(coverFirst, coverEnd);
+            if (!attribution.Source.IsEmpty)
+            {
+                Cover(attribution.Source.First, attribution.Source.End);
+            }
+
+            result.Add(attribution);
+        }
+
+        private bool IsCueToken(int k) => k >= first && k < end && cues.BinarySearch(k) >= 0;
+
+        private bool Covered(int k) => k >= first && k < end && covered[k - first];
+
+        private void Cover(int from, int to)
+        {
+            for (var k = Math.Max(from, first); k < Math.Min(to, end); k++)
+            {
+                covered[k - first] = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,404 @@
+using ClaimTracker.Extraction.Text;
+
+namespace ClaimTracker.Extraction.Attribution;
+
+/// <summary>
+/// Finds the noun phrase naming a speaker next to a cue without a parser: walks a bounded
+/// number of tokens over name-like words and stops at clause words, verbs and punctuation.
+/// Every walk is bounded, so the cost per cue is constant.
+/// </summary>
+internal static class PhraseFinder
+{
+    private const int MaxSubjectTokens = 12;
+    private const int MaxAppositiveTokens = 30;
+    private const int MaxForwardTokens = 30;
+
+    private static readonly HashSet<string> ClauseStops = new(StringComparer.Ordinal)
+    {
+        "that", "which", "when", "while", "because", "if", "as", "but", "or", "so", "though", "although", "since",
+        "after", "before", "where", "whether", "than", "then", "there", "is", "was", "were", "are", "be", "been",
+        "being", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did", "not", "to",
+        "what", "how", "why", "has", "have", "had", "also", "it's", "nor", "yet", "until", "unless", "whom", "whose",
+        "says", "said", "told", "according", "during", "by", "into", "about", "against", "once", "even", "just", "only",
+        "still", "now", "however", "this", "these", "those", "here", "too", "very", "n't", "never", "no", "get", "got",
+    };
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal)
+    {
+        "he", "she", "they", "we", "i", "it", "who", "you",
+    };
+
+    private static readonly HashSet<string> ObjectPronouns = new(StringComparer.Ordinal)
+    {
+        "him", "her", "them", "me", "us", "you", "it",
+    };
+
+    private static readonly HashSet<string> LeadingPrepositions = new(StringComparer.Ordinal)
+    {
+        "in", "on", "at", "for", "with", "from", "of", "by", "after", "before", "during", "under", "over", "and",
+        "speaking", "asked", "writing", "last", "earlier", "later", "meanwhile", "separately", "today", "yesterday",
+    };
+
+    private static readonly HashSet<string> ForwardStops = new(StringComparer.Ordinal)
+    {
+        "in", "on", "during", "while", "after", "before", "when", "as", "that", "to", "at", "last", "this", "earlier",
+        "today", "yesterday", "tonight", "recently", "because", "if", "and", "but", "since", "who", "adding", "saying",
+    };
+
+    private static readonly HashSet<string> AppositiveOpeners = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "former", "who", "whose", "one", "his", "her", "their", "its", "another", "chief", "head",
+    };
+
+    public static bool IsPronoun(string lower) => Pronouns.Contains(lower);
+
+    public static bool IsObjectPronoun(string lower) => ObjectPronouns.Contains(lower);
+
+    /// <summary>The speaker phrase ending right before <paramref name="cueFirst"/>, including an appositive set off by commas.</summary>
+    public static TokenRange SubjectBefore(Document doc, int cueFirst, int limit)
+    {
+        if (cueFirst - 1 < limit)
+        {
+            return TokenRange.None;
+        }
+
+        if (doc.Is(cueFirst - 1, ','))
+        {
+            return AppositiveSubject(doc, cueFirst - 1, limit);
+        }
+
+        return BareSubject(doc, cueFirst, limit);
+    }
+
+    /// <summary>"Yohann Michel, an analyst at the IISS," + cue: the head before the first comma and one or more appositives.</summary>
+    private static TokenRange AppositiveSubject(Document doc, int comma, int limit)
+    {
+        var close = comma;
+        for (var segment = 0; segment < 3; segment++)
+        {
+            var open = PreviousComma(doc, close, limit);
+            if (open < 0 || open + 1 >= close)
+            {
+                return TokenRange.None;
+            }
+
+            var opener = doc.Lower(open + 1);
+            var appositive = AppositiveOpeners.Contains(opener) || doc.IsLowerWord(open + 1) || doc.Tokens[open + 1].Kind == TokenKind.Number
+                || (close - open <= 3 && doc.IsCapitalized(open + 1) && doc.IsCapitalized(open - 1));
+            if (!appositive)
+            {
+                return TokenRange.None;
+            }
+
+            var head = BareSubject(doc, open, limit);
+            if (!head.IsEmpty && HasCapital(doc, head) && doc.Tokens[head.First].Kind == TokenKind.Word)
+            {
+                return new TokenRange(head.First, comma);
+            }
+
+            close = open;
+        }
+
+        return TokenRange.None;
+    }
+
+    private static int PreviousComma(Document doc, int from, int limit)
+    {
+        for (var i = from - 1; i >= limit && from - i <= MaxAppositiveTokens; i--)
+        {
+            var kind = doc.Tokens[i].Kind;
+            if (kind is TokenKind.OpenQuote or TokenKind.CloseQuote || doc.Is(i, ';') || doc.Is(i, ':')
+                || (doc.IsTerminal(i) && !(doc.Is(i, '.') && Abbreviations.Suppresses(doc, i - 1, i + 1))))
+            {
+                return -1;
+            }
+
+            if (doc.Is(i, ','))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static TokenRange BareSubject(Document doc, int end, int limit)
+    {
+        var last = end - 1;
+        if (last < limit || !doc.IsWord(last) && !doc.Is(last, ')'))
+        {
+            return TokenRange.None;
+        }
+
+        if (doc.IsWord(last) && Pronouns.Contains(doc.Lower(last)))
+        {
+            return new TokenRange(last, end);
+        }
+
+        var first = end;
+        var i = last;
+        while (i >= limit && end - i <= MaxSubjectTokens)
+        {
+            if (doc.Is(i, ')'))
+            {
+                var open = FindOpenParen(doc, i, limit);
+                if (open < 0)
+                {
+                    break;
+                }
+
+                first = open;
+                i = open - 1;
+                continue;
+            }
+
+            if (!doc.IsWord(i) && !doc.Is(i, '-') && !doc.Is(i, '&'))
+            {
+                break;
+            }
+
+            var lower = doc.Lower(i);
+            if (ClauseStops.Contains(lower) || (CueLexicon.TryGet(lower, out _) && doc.IsLowerWord(i)) || Pronouns.Contains(lower) && i != last)
+            {
+                break;
+            }
+
+            if (lower == "and" && !(doc.IsCapitalized(i - 1) && doc.IsCapitalized(i + 1)))
+            {
+                break;
+            }
+
+            first = i;
+            i--;
+        }
+
+        if (first >= end)
+        {
+            return TokenRange.None;
+        }
+
+        if (end - first > MaxSubjectTokens)
+        {
+            return TokenRange.None;
+        }
+
+        // Drop a leading prepositional phrase ("In 2015 Trump") or stray adverb.
+        while (first < end - 1 && (LeadingPrepositions.Contains(doc.Lower(first)) || doc.Tokens[first].Kind == TokenKind.Number))
+        {
+            first++;
+        }
+
+        if (LeadingPrepositions.Contains(doc.Lower(end - 1)) || doc.Is(end - 1, "the") || doc.Is(end - 1, "a"))
+        {
+            return TokenRange.None;
+        }
+
+        if (doc.Tokens[first].Kind != TokenKind.Word && !doc.Is(first, '('))
+        {
+            return TokenRange.None;
+        }
+
+        return new TokenRange(first, end);
+    }
+
+    /// <summary>The speaker phrase after an inverted cue ("…,” said Yohann Michel, an analyst at …).</summary>
+    public static TokenRange SubjectAfter(Document doc, int start, int end)
+    {
+        var i = start;
+        var headEnd = start;
+        while (i < end && i - start < MaxSubjectTokens)
+        {
+            if (doc.Is(i, '('))
+            {
+                var close = FindCloseParen(doc, i, end);
+                if (close < 0)
+                {
+                    break;
+                }
+
+                i = close + 1;
+                headEnd = i;
+                continue;
+            }
+
+            if (!doc.IsWord(i) && !doc.Is(i, '-') && !doc.Is(i, '&'))
+            {
+                break;
+            }
+
+            var lower = doc.Lower(i);
+            if (i > start && ForwardStops.Contains(lower) && !(lower == "and" && doc.IsCapitalized(i - 1) && doc.IsCapitalized(i + 1)))
+            {
+                break;
+            }
+
+            if (CueLexicon.TryGet(lower, out _) && doc.IsLowerWord(i) || ClauseStops.Contains(lower) && lower != "the")
+            {
+                break;
+            }
+
+            i++;
+            headEnd = i;
+        }
+
+        if (headEnd == start)
+        {
+            return TokenRange.None;
+        }
+
+        // An appositive after a comma runs to the sentence end or the next clause.
+        if (doc.Is(headEnd, ',') && headEnd + 1 < end && (AppositiveOpeners.Contains(doc.Lower(headEnd + 1)) || doc.IsLowerWord(headEnd + 1))
+            && !CueLexicon.TryGet(doc.Lower(headEnd + 1), out _))
+        {
+            var j = headEnd + 1;
+            var appositiveEnd = headEnd;
+            while (j < end && j - headEnd < MaxForwardTokens)
+            {
+                if (doc.Is(j, ',') || doc.Is(j, ';') || doc.IsTerminal(j) || doc.Tokens[j].Kind is TokenKind.OpenQuote or TokenKind.CloseQuote)
+                {
+                    break;
+                }
+
+                j++;
+                appositiveEnd = j;
+            }
+
+            if (appositiveEnd > headEnd + 1)
+            {
+                return new TokenRange(start, appositiveEnd);
+            }
+        }
+
+        return new TokenRange(start, headEnd);
+    }
+
+    /// <summary>A short noun phrase after "told" or "with": a capitalized run, "reporters", a pronoun.</summary>
+    public static TokenRange ObjectAfter(Document doc, int start, int end, int maxTokens = 6)
+    {
+        if (start >= end || !doc.IsWord(start))
+        {
+            return TokenRange.None;
+        }
+
+        var lower = doc.Lower(start);
+        if (ObjectPronouns.Contains(lower))
+        {
+            return new TokenRange(start, start + 1);
+        }
+
+        if (lower is "that" or "to" or "of" or "about")
+        {
+            return TokenRange.None;
+        }
+
+        var i = start;
+        if (lower is "the" or "a" or "an")
+        {
+            i++;
+        }
+
+        var sawNoun = false;
+        while (i < end && i - start < maxTokens && doc.IsWord(i))
+        {
+            var w = doc.Lower(i);
+            if (w is "that" or "on" or "in" or "at" or "during" or "after" or "before" or "when" or "as" or "about" or "to" or "of" or "last" or "this" or "while")
+            {
+                break;
+            }
+
+            if (!doc.IsCapitalized(i) && sawNoun)
+            {
+                break;
+            }
+
+            sawNoun = true;
+            i++;
+        }
+
+        return i > start && sawNoun ? new TokenRange(start, i) : TokenRange.None;
+    }
+
+    /// <summary>The sentence's grammatical subject, skipping a leading adverbial ("After the meeting, …").</summary>
+    public static TokenRange SentenceSubject(Document doc, int first, int end)
+    {
+        var i = first;
+        if (LeadingPrepositions.Contains(doc.Lower(i)) || doc.Is(i, "further") || doc.Is(i, "but") || doc.Is(i, "however"))
+        {
+            for (var k = i; k < end && k - i < 14; k++)
+            {
+                if (doc.Is(k, ','))
+                {
+                    i = k + 1;
+                    break;
+                }
+            }
+        }
+
+        while (i < end && (doc.Is(i, "but") || doc.Is(i, "and") || doc.Is(i, "yet")))
+        {
+            i++;
+        }
+
+        if (i >= end || !doc.IsWord(i))
+        {
+            return TokenRange.None;
+        }
+
+        if (Pronouns.Contains(doc.Lower(i)))
+        {
+            return new TokenRange(i, i + 1);
+        }
+
+        var j = i;
+        if (doc.Is(j, "the"))
+        {
+            j++;
+        }
+
+        while (j < end && j - i < 8 && (doc.IsCapitalized(j) || (j > i && doc.Lower(j) is "of" or "for") && doc.IsCapitalized(j + 1)))
+        {
+            j++;
+        }
+
+        return j > i && doc.IsCapitalized(j - 1) ? new TokenRange(i, j) : TokenRange.None;
+    }
+
+    private static bool HasCapital(Document doc, TokenRange range)
+    {
+        for (var i = range.First; i < range.End; i++)
+        {
+            if (doc.IsCapitalized(i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int FindOpenParen(Document doc, int close, int limit)
+    {
+        for (var k = close - 1; k >= limit && close - k <= 8; k--)
+        {
+            if (doc.Is(k, '('))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int FindCloseParen(Document doc, int open, int end)
+    {
+        for (var k = open + 1; k < end && k - open <= 8; k++)
+        {
+            if (doc.Is(k, ')'))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,3 @@
+using ClaimTracker.Evaluation;
+
+return CommandLine.Run(args, Console.Out, Console.Error);
