@@ -2,11 +2,11 @@ using ClaimTracker.Analysis;
 
 namespace ClaimTracker.Grains;
 
-/// <summary>What one report tells an actor grain: the alias it used and the statements it made.</summary>
+/// <summary>What one report tells an actor grain: the aliases it used and the statements it made.</summary>
 [GenerateSerializer, Immutable, Alias("ct.ActorActivity")]
 public sealed record ActorActivity(
     [property: Id(0)] string ReportId,
-    [property: Id(1)] string Alias,
+    [property: Id(1)] string[] Aliases,
     [property: Id(2)] ActorKind KindHint,
     [property: Id(3)] ActorStatementRef[] Statements);
 

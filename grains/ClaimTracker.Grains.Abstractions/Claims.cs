@@ -32,6 +32,8 @@ public sealed record StatementRecord
     [Id(18)] public TextRange? ContentSpan { get; init; }
     [Id(19)] public DateTimeOffset? PublishedAt { get; init; }
     [Id(20)] public DateTimeOffset RecordedAt { get; init; }
+    /// <summary>The attribution cue as written, when extracted from text.</summary>
+    [Id(21)] public string Cue { get; init; } = string.Empty;
 }
 
 /// <summary>A claim without its statements: what lists and stream events carry.</summary>

@@ -21,6 +21,10 @@ public sealed record StatementSubmission(
     [Id(8)] public TextRange? CueSpan { get; init; }
     [Id(9)] public TextRange? ContentSpan { get; init; }
     [Id(10)] public ActorKind SpeakerKind { get; init; }
+    /// <summary>Why the stance is what it is, when the stance was decided before linking (e.g. a denial cue).</summary>
+    [Id(11)] public string StanceReason { get; init; } = string.Empty;
+    /// <summary>The attribution cue as written ("said", "according to"), when extracted from text.</summary>
+    [Id(12)] public string Cue { get; init; } = string.Empty;
 }
 
 /// <summary>One report as registered by a client.</summary>

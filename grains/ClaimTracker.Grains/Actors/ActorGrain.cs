@@ -13,7 +13,7 @@ public sealed class ActorGrain(IClaimTrackerStore store, PayloadSerializer seria
     public async Task Record(ActorActivity activity)
     {
         var state = State;
-        var candidates = new List<ActorJournalEvent> { new AliasSeen(activity.Alias, activity.ReportId, activity.KindHint) };
+        var candidates = activity.Aliases.Select(alias => (ActorJournalEvent)new AliasSeen(alias, activity.ReportId, activity.KindHint)).ToList();
         candidates.AddRange(activity.Statements.Select(s => new StatementAttributed(s.StatementId, s.ClaimId, activity.ReportId)));
         var events = candidates.Where(state.IsNew).ToList();
         if (events.Count == 0)

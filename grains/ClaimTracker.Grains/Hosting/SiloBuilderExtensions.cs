@@ -22,6 +22,7 @@ public static class SiloBuilderExtensions
         services.AddSingleton<ClaimFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ClaimFeed>());
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Extraction.ArticleExtractor>();
         return silo;
     }
 }

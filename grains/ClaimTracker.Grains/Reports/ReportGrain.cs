@@ -1,3 +1,4 @@
+using ClaimTracker.Extraction;
 using ClaimTracker.Grains.Storage;
 
 namespace ClaimTracker.Grains.Reports;
@@ -7,7 +8,7 @@ namespace ClaimTracker.Grains.Reports;
 /// and actors in parallel, then marks it complete; every step is idempotent, so a client retrying
 /// after a crash finishes the job instead of duplicating it.
 /// </summary>
-public sealed class ReportGrain(IClaimTrackerStore store, PayloadSerializer serializer, TimeProvider clock) : Grain, IReportGrain
+public sealed class ReportGrain(IClaimTrackerStore store, PayloadSerializer serializer, ArticleExtractor extractor, TimeProvider clock) : Grain, IReportGrain
 {
     private ReportState? state;
 
@@ -37,11 +38,14 @@ public sealed class ReportGrain(IClaimTrackerStore store, PayloadSerializer seri
         }
         else
         {
-            var planned = ReportPlanner.Plan(submission, clock.GetUtcNow());
             if (await FindUnknownClaimAsync(submission) is { } unknown)
             {
                 return new RegistrationResult(RegistrationStatus.UnknownClaim, $"claim_id '{unknown}' does not exist", null, []);
             }
+
+            var draft = Draft(submission);
+            var actorIds = await store.ResolveActorIdsAsync(ReportPlanner.AliasCandidates(draft));
+            var planned = ReportPlanner.Plan(submission, draft, actorIds, clock.GetUtcNow());
 
             await store.WriteReportAsync(submission.ReportId, serializer.Serialize(planned));
             state = planned;
@@ -54,6 +58,12 @@ public sealed class ReportGrain(IClaimTrackerStore store, PayloadSerializer seri
     }
 
     public Task<ReportRecord?> Get() => Task.FromResult(state?.Report);
+
+    /// <summary>Structured statements win; a report that has only text is read by the extractor.</summary>
+    private ReportDraft Draft(ReportSubmission submission) =>
+        submission.Statements.Length > 0 || submission.Text.Length == 0
+            ? ReportDraft.FromStatements(submission)
+            : ReportDraft.FromExtraction(submission, extractor.Extract(new ArticleInput(submission.Text, submission.Source, submission.Title, submission.PublishedAt)));
 
     private async Task<string?> FindUnknownClaimAsync(ReportSubmission submission)
     {

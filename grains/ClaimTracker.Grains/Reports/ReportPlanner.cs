@@ -6,34 +6,32 @@ using ClaimTracker.Analysis.Identity;
 namespace ClaimTracker.Grains.Reports;
 
 /// <summary>
-/// Turns a submission into the records to store: statement ids, actor ids, attribution chains,
-/// origins and claim links. Everything is derived from content, so a retry plans the same thing.
+/// Turns a report's draft into the records to store: statement ids, attribution chains, origins and
+/// claim links. Statement ids derive from the report id and claim ids from content, and the plan is
+/// stored before anything fans out, so a retry carries out the same plan.
 /// </summary>
 public static class ReportPlanner
 {
-    public static ReportState Plan(ReportSubmission submission, DateTimeOffset now)
+    /// <summary>The alias-directory lookups that decide each mention's actor id.</summary>
+    public static IReadOnlyList<Storage.ActorAliasCandidate> AliasCandidates(ReportDraft draft) =>
+        draft.Mentions
+            .Select(m => new Storage.ActorAliasCandidate(StableIds.ActorIdForName(m.Name), ActorAliases.IdentifyingKeys(m.Name, m.Kind, m.Aliases)))
+            .ToList();
+
+    /// <param name="actorIds">The resolved actor id of each of the draft's mentions, by index.</param>
+    public static ReportState Plan(ReportSubmission submission, ReportDraft draft, IReadOnlyList<string> actorIds, DateTimeOffset now)
     {
-        var sourceActorId = StableIds.ActorIdForName(submission.Source);
-        var statements = new StatementRecord[submission.Statements.Length];
-        var actors = new Dictionary<string, (string Alias, ActorKind Kind, List<ActorStatementRef> Statements)>(StringComparer.Ordinal);
-
-        void Mention(string actorId, string alias, ActorKind kind)
+        var sourceActorId = actorIds[0];
+        var statements = new StatementRecord[draft.Statements.Count];
+        var statementsByActor = new Dictionary<string, List<ActorStatementRef>>(StringComparer.Ordinal);
+        for (var i = 0; i < statements.Length; i++)
         {
-            if (!actors.ContainsKey(actorId))
-            {
-                actors[actorId] = (alias, kind, []);
-            }
-        }
-
-        Mention(sourceActorId, submission.Source, ActorKind.Outlet);
-        for (var i = 0; i < submission.Statements.Length; i++)
-        {
-            var input = submission.Statements[i];
-            var speakerId = StableIds.ActorIdForName(input.Speaker);
-            var viaIds = input.Via.Select(StableIds.ActorIdForName).ToArray();
+            var draftStatement = draft.Statements[i];
+            var input = draftStatement.Input;
+            var speakerId = actorIds[draftStatement.Speaker];
             var claimId = input.ClaimId.Length > 0 ? input.ClaimId : StableIds.ClaimIdForText(input.Content);
             var (stance, reason) = input.Stance != Stance.Unspecified
-                ? (input.Stance, "stance given by the client")
+                ? (input.Stance, input.StanceReason.Length > 0 ? input.StanceReason : "stance given by the client")
                 : (Stance.Supports, "states the claim's proposition: taken as support");
             var statement = new StatementRecord
             {
@@ -45,14 +43,15 @@ public static class ReportPlanner
                 Content = input.Content,
                 Quote = input.Quote,
                 Via = input.Via,
-                ViaActorIds = viaIds,
+                ViaActorIds = draftStatement.Via.Select(v => actorIds[v]).ToArray(),
                 OriginActorId = speakerId,
-                OriginName = input.Speaker,
+                OriginName = draft.Mentions[draftStatement.Speaker].Name,
                 Source = submission.Source,
                 SourceActorId = sourceActorId,
                 Stance = stance,
                 Modality = input.Modality == Modality.Unspecified ? Modality.Asserted : input.Modality,
                 StanceReason = reason,
+                Cue = input.Cue,
                 SourceSpan = input.SourceSpan,
                 CueSpan = input.CueSpan,
                 ContentSpan = input.ContentSpan,
@@ -60,14 +59,24 @@ public static class ReportPlanner
                 RecordedAt = now,
             };
             statements[i] = statement;
-
-            Mention(speakerId, input.Speaker, input.SpeakerKind != ActorKind.Unspecified ? input.SpeakerKind : ActorKindGuesser.GuessSpeaker(input.Speaker));
-            actors[speakerId].Statements.Add(new ActorStatementRef(statement.StatementId, claimId));
-            for (var v = 0; v < viaIds.Length; v++)
+            if (!statementsByActor.TryGetValue(speakerId, out var refs))
             {
-                Mention(viaIds[v], input.Via[v], ActorKindGuesser.GuessIntermediary(input.Via[v]));
+                statementsByActor[speakerId] = refs = [];
             }
+
+            refs.Add(new ActorStatementRef(statement.StatementId, claimId));
         }
+
+        // One activity per actor: two mentions may resolve to the same actor through the alias directory.
+        var actors = draft.Mentions
+            .Select((mention, index) => (Id: actorIds[index], Mention: mention))
+            .GroupBy(m => m.Id, StringComparer.Ordinal)
+            .Select(group => new ActorActivityPlan(group.Key, new ActorActivity(
+                submission.ReportId,
+                group.SelectMany(m => m.Mention.Aliases).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+                group.First().Mention.Kind,
+                statementsByActor.TryGetValue(group.Key, out var refs) ? [.. refs] : [])))
+            .ToArray();
 
         var report = new ReportRecord(
             submission.ReportId,
@@ -85,9 +94,7 @@ public static class ReportPlanner
             Report = report,
             Fingerprint = Fingerprint(submission),
             Statements = statements,
-            Actors = actors
-                .Select(a => new ActorActivityPlan(a.Key, new ActorActivity(submission.ReportId, a.Value.Alias, a.Value.Kind, [.. a.Value.Statements])))
-                .ToArray(),
+            Actors = actors,
         };
     }
 

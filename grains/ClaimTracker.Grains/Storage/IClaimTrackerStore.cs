@@ -25,6 +25,13 @@ public interface IClaimTrackerStore
 
     Task WriteReportAsync(string reportId, byte[] payload);
 
+    /// <summary>
+    /// Resolves each candidate to an actor id through the alias directory: the first of its keys that
+    /// is already known decides; otherwise its proposed id. Every key not yet known is then registered
+    /// to the resolved id (first writer wins), so later reports find the same actor.
+    /// </summary>
+    Task<string[]> ResolveActorIdsAsync(IReadOnlyList<ActorAliasCandidate> candidates);
+
     Task<StoredPage> QueryClaimsAsync(ClaimQuery query, CancellationToken cancellationToken = default);
 
     Task<StoredPage> QueryActorsAsync(ActorQuery query, CancellationToken cancellationToken = default);

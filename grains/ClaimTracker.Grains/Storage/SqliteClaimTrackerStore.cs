@@ -142,6 +142,40 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IDisposable
             return true;
         });
 
+    public async Task<string[]> ResolveActorIdsAsync(IReadOnlyList<ActorAliasCandidate> candidates)
+    {
+        var resolved = new string[candidates.Count];
+        await WriteAsync(async (connection, transaction) =>
+        {
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var candidate = candidates[i];
+                resolved[i] = candidate.ProposedId;
+                foreach (var key in candidate.AliasKeys)
+                {
+                    await using var lookup = connection.CreateCommand();
+                    lookup.Transaction = (SqliteTransaction)transaction;
+                    lookup.CommandText = "SELECT actor_id FROM actor_aliases WHERE alias_key = $key";
+                    lookup.Parameters.AddWithValue("$key", key);
+                    if (await lookup.ExecuteScalarAsync() is string known)
+                    {
+                        resolved[i] = known;
+                        break;
+                    }
+                }
+
+                foreach (var key in candidate.AliasKeys)
+                {
+                    await ExecuteAsync(connection, transaction, "INSERT OR IGNORE INTO actor_aliases (alias_key, actor_id) VALUES ($key, $actor)",
+                        ("$key", key), ("$actor", resolved[i]));
+                }
+            }
+
+            return true;
+        });
+        return resolved;
+    }
+
     public async Task<StoredPage> QueryClaimsAsync(ClaimQuery query, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);

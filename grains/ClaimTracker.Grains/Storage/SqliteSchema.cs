@@ -49,5 +49,11 @@ internal static class SqliteSchema
                 payload    BLOB NOT NULL
             );
             """),
+        (2, """
+            CREATE TABLE actor_aliases (
+                alias_key  TEXT PRIMARY KEY,
+                actor_id   TEXT NOT NULL
+            );
+            """),
     ];
 }

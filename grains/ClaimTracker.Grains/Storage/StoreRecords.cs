@@ -23,3 +23,6 @@ public sealed record ActorQuery(string? Text, int PageSize, long? Before);
 
 /// <summary>A page of serialized rows and the position to continue before, if any.</summary>
 public sealed record StoredPage(IReadOnlyList<byte[]> Items, long? NextBefore);
+
+/// <summary>An actor seen in a new report: the id it would get, and the keys under which it may already be known.</summary>
+public sealed record ActorAliasCandidate(string ProposedId, IReadOnlyList<string> AliasKeys);
