@@ -19,6 +19,8 @@ public sealed class GrainCluster : IAsyncDisposable
 
     public IGrainFactory Grains => cluster.Client;
 
+    public InProcessTestCluster Cluster => cluster;
+
     public static async Task<GrainCluster> StartAsync(string? dataDirectory = null, short silos = 1)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("claimtracker-grains-").FullName;
