@@ -35,12 +35,16 @@ public sealed class RunningServer : IAsyncDisposable
     public static string NewDataDirectory() =>
         Directory.CreateTempSubdirectory("claimtracker-test-").FullName;
 
-    public static async Task<RunningServer> StartAsync(string? dataDirectory = null, params string[] extraArgs)
+    public static Task<RunningServer> StartAsync(string? dataDirectory = null, params string[] extraArgs) =>
+        StartOnPortAsync(0, dataDirectory, extraArgs);
+
+    /// <summary>Starts on a fixed port (0 = any), so a restarted server can be found at the same address.</summary>
+    public static async Task<RunningServer> StartOnPortAsync(int port, string? dataDirectory = null, params string[] extraArgs)
     {
         dataDirectory ??= NewDataDirectory();
         string[] args =
         [
-            "--urls=http://127.0.0.1:0",
+            $"--urls=http://127.0.0.1:{port}",
             $"--Storage:DataDirectory={dataDirectory}",
             $"--Orleans:SiloPort={FreePort()}",
             $"--Orleans:GatewayPort={FreePort()}",
@@ -62,7 +66,7 @@ public sealed class RunningServer : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -112,6 +112,16 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
         }
     }
 
+    /// <summary>The position of the newest entry this silo has dispatched.</summary>
+    public async Task<long> CurrentPositionAsync(CancellationToken cancellationToken)
+    {
+        await started.Task.WaitAsync(cancellationToken);
+        lock (gate)
+        {
+            return head;
+        }
+    }
+
     /// <summary>Reads stored entries in (after, upTo], oldest first, in pages.</summary>
     public async IAsyncEnumerable<FeedEvent> ReadStoredAsync(long after, long upTo, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

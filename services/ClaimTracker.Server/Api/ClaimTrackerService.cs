@@ -22,6 +22,7 @@ internal sealed class ClaimTrackerService(
     private const int MaxStatementPage = 1000;
     private const int DefaultListPage = 50;
     private const int MaxListPage = 500;
+    private const int SnapshotPage = 200;
 
     public override async Task<V1.RegisterReportResponse> RegisterReport(V1.RegisterReportRequest request, ServerCallContext context)
     {
@@ -117,12 +118,76 @@ internal sealed class ClaimTrackerService(
 
         var filter = WatchFilter.From(request);
         var cancellation = context.CancellationToken;
+        if (request.IncludeSnapshot)
+        {
+            if (after is not null)
+            {
+                throw RequestValidator.Invalid("include_snapshot and cursor cannot be combined: resume with the cursor alone, or start over with include_snapshot");
+            }
+
+            after = await feed.CurrentPositionAsync(cancellation);
+            await foreach (var claim in SnapshotAsync(request, filter, cancellation))
+            {
+                await responseStream.WriteAsync(new V1.ClaimEvent
+                {
+                    Cursor = FeedCursor.Format(after.Value),
+                    Kind = V1.ClaimEventKind.ClaimSnapshot,
+                    Claim = ProtoMapper.ToProto(claim),
+                    OccurredAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(claim.UpdatedAt),
+                }, cancellation);
+            }
+        }
+
         await foreach (var feedEvent in feed.WatchAsync(after, filter.Matches, watchOptions.CurrentValue.BufferSize, cancellation))
         {
             await responseStream.WriteAsync(ProtoMapper.ToProto(feedEvent), cancellation);
         }
 
         throw new RpcException(new Status(StatusCode.Unavailable, "the server is shutting down; reconnect with the cursor of the last event you received"));
+    }
+
+    /// <summary>The current state of the claims a watch selects, read a page at a time as the client takes them.</summary>
+    private async IAsyncEnumerable<ClaimSummary> SnapshotAsync(V1.WatchClaimsRequest request, WatchFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+    {
+        if (request.ClaimIds.Count > 0)
+        {
+            foreach (var claimId in request.ClaimIds.Distinct(StringComparer.Ordinal))
+            {
+                var details = await grains.GetGrain<IClaimGrain>(claimId).GetDetails(0, string.Empty);
+                if (details is not null && filter.Matches(details.Summary))
+                {
+                    yield return details.Summary;
+                }
+            }
+
+            yield break;
+        }
+
+        var query = new ClaimQuery(
+            request.Statuses.Count == 1 ? ProtoMapper.FromProto(request.Statuses[0]) : null,
+            request.ActorIds.Count == 1 ? request.ActorIds[0] : null,
+            null,
+            SnapshotPage,
+            null);
+        while (true)
+        {
+            var page = await store.QueryClaimsAsync(query, cancellation);
+            foreach (var item in page.Items)
+            {
+                var summary = serializer.Deserialize<ClaimSummary>(item);
+                if (filter.Matches(summary))
+                {
+                    yield return summary;
+                }
+            }
+
+            if (page.NextBefore is null)
+            {
+                yield break;
+            }
+
+            query = query with { Before = page.NextBefore };
+        }
     }
 
     private static RpcException NotFound(string message) => new(new Status(StatusCode.NotFound, message));

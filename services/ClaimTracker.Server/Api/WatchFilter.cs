@@ -38,8 +38,10 @@ internal sealed class WatchFilter
             request.Statuses.Select(ProtoMapper.FromProto).ToHashSet());
     }
 
-    public bool Matches(ClaimChange change) =>
-        (claimIds.Count == 0 || claimIds.Contains(change.Claim.ClaimId))
-        && (actorIds.Count == 0 || change.Claim.ActorIds.Any(actorIds.Contains))
-        && (statuses.Count == 0 || statuses.Contains(change.Claim.Status));
+    public bool Matches(ClaimChange change) => Matches(change.Claim);
+
+    public bool Matches(ClaimSummary claim) =>
+        (claimIds.Count == 0 || claimIds.Contains(claim.ClaimId))
+        && (actorIds.Count == 0 || claim.ActorIds.Any(actorIds.Contains))
+        && (statuses.Count == 0 || statuses.Contains(claim.Status));
 }

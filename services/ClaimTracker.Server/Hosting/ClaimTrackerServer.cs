@@ -1,5 +1,8 @@
+using System.Net;
 using ClaimTracker.Grains.Hosting;
+using ClaimTracker.Grains.Storage;
 using ClaimTracker.Server.Api;
+using Orleans.Configuration;
 
 namespace ClaimTracker.Server.Hosting;
 
@@ -18,12 +21,82 @@ public static class ClaimTrackerServer
         return app;
     }
 
+    /// <summary>
+    /// The operators' <c>migrate</c> command: applies pending PostgreSQL migrations and exits (0 on
+    /// success). Safe to run while silos start: migration runs serialize on an advisory lock.
+    /// </summary>
+    public static async Task<int> MigrateAsync(string[] args)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .Build();
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        try
+        {
+            var applied = await Grains.Storage.Postgres.PostgresMigrator.MigrateAsync(storage.RequireConnectionString());
+            await Console.Out.WriteLineAsync(applied.Count == 0
+                ? "schema is current; nothing to apply"
+                : "applied migrations " + string.Join(", ", applied));
+            return 0;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Npgsql.NpgsqlException)
+        {
+            await Console.Error.WriteLineAsync("migrate failed: " + ex.Message);
+            return 1;
+        }
+    }
+
     private static void AddClaimTrackerSilo(this WebApplicationBuilder builder)
     {
         var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
-        builder.UseOrleans(siloBuilder => siloBuilder
-            .UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId)
-            .AddClaimTrackerGrains(builder.Configuration));
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = silo.ShutdownTimeout);
+        builder.UseOrleans(siloBuilder =>
+        {
+            if (storage.Mode == StorageMode.Postgres)
+            {
+                siloBuilder.UseClaimTrackerCluster(silo, storage.RequireConnectionString(), builder.Configuration);
+            }
+            else
+            {
+                siloBuilder.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+            }
+
+            siloBuilder.AddClaimTrackerGrains(builder.Configuration);
+        });
+    }
+
+    /// <summary>
+    /// Cluster mode: membership in PostgreSQL through Orleans' ADO.NET clustering (our own schema and
+    /// stored queries, applied by the migrations), this silo's identity and endpoints from "Orleans".
+    /// Failure detection can be tuned under "Orleans:Membership" (ClusterMembershipOptions).
+    /// </summary>
+    private static void UseClaimTrackerCluster(this ISiloBuilder siloBuilder, SiloOptions silo, string connectionString, IConfiguration configuration)
+    {
+        var advertised = IPAddress.Parse(silo.AdvertisedAddress);
+        var listen = string.IsNullOrWhiteSpace(silo.ListenAddress) ? advertised : IPAddress.Parse(silo.ListenAddress);
+        siloBuilder.UseAdoNetClustering(options =>
+        {
+            options.Invariant = "Npgsql";
+            options.ConnectionString = connectionString;
+        });
+        siloBuilder.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = silo.ClusterId;
+            options.ServiceId = silo.ServiceId;
+        });
+        siloBuilder.Configure<EndpointOptions>(options =>
+        {
+            options.AdvertisedIPAddress = advertised;
+            options.SiloPort = silo.SiloPort;
+            options.GatewayPort = silo.GatewayPort;
+            options.SiloListeningEndpoint = new IPEndPoint(listen, silo.SiloPort);
+            options.GatewayListeningEndpoint = new IPEndPoint(listen, silo.GatewayPort);
+        });
+        siloBuilder.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(SiloOptions.SectionName + ":Membership"));
     }
 
     private static void AddClaimTrackerApi(this WebApplicationBuilder builder)
