@@ -8,13 +8,13 @@ namespace ClaimTracker.Grains.Storage;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode with synchronous=FULL, so a committed append
-/// survives a crash. Writes go through one gate because SQLite has one writer anyway; queuing in
-/// process is cheaper than lock retries in the database.
+/// survives a crash. All writes go through one group-committing writer (SQLite has one writer
+/// anyway): concurrent appends share a transaction and its fsync.
 /// </summary>
-public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IDisposable
+public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IAsyncDisposable
 {
     private readonly string connectionString;
-    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly SqliteGroupCommit groupCommit;
     private readonly Lazy<Task> initialization;
 
     public SqliteClaimTrackerStore(IOptions<StorageOptions> options)
@@ -29,9 +29,10 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IDisposable
             DefaultTimeout = 30,
         }.ToString();
         initialization = new Lazy<Task>(InitializeAsync);
+        groupCommit = new SqliteGroupCommit(OpenRawAsync);
     }
 
-    public void Dispose() => writeGate.Dispose();
+    public ValueTask DisposeAsync() => groupCommit.DisposeAsync();
 
     public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string stream, CancellationToken cancellationToken = default)
     {
@@ -306,27 +307,8 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IDisposable
 
     private async Task<bool> WriteAsync(Func<SqliteConnection, DbTransaction, Task<bool>> work)
     {
-        await writeGate.WaitAsync();
-        try
-        {
-            await using var connection = await OpenAsync(CancellationToken.None);
-            await using var transaction = await connection.BeginTransactionAsync();
-            var committed = await work(connection, transaction);
-            if (committed)
-            {
-                await transaction.CommitAsync();
-            }
-            else
-            {
-                await transaction.RollbackAsync();
-            }
-
-            return committed;
-        }
-        finally
-        {
-            writeGate.Release();
-        }
+        await initialization.Value;
+        return await groupCommit.WriteAsync((connection, transaction) => work(connection, transaction));
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
