@@ -13,19 +13,17 @@ public static class VectorMath
             throw new ArgumentException("Vectors differ in length.", nameof(b));
         }
 
-        var width = Vector<float>.Count;
-        var acc = Vector<float>.Zero;
-        var i = 0;
+        // Whole SIMD registers first (384 = 48 × 8 floats on AVX2), then the scalar tail.
         var va = MemoryMarshal.Cast<float, Vector<float>>(a);
         var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
+        var acc = Vector<float>.Zero;
         for (var v = 0; v < va.Length; v++)
         {
             acc += va[v] * vb[v];
         }
 
-        i = va.Length * width;
         var sum = Vector.Sum(acc);
-        for (; i < a.Length; i++)
+        for (var i = va.Length * Vector<float>.Count; i < a.Length; i++)
         {
             sum += a[i] * b[i];
         }

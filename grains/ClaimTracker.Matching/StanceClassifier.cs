@@ -1,0 +1,225 @@
+using ClaimTracker.Analysis;
+
+namespace ClaimTracker.Matching;
+
+/// <summary>
+/// Stance of a statement towards the claim it was matched to, by ordered rules (no NLI model can be
+/// had offline). First rule that fires wins:
+/// <list type="number">
+/// <item>a question ("…?", "is it true that …") → QUERIES;</item>
+/// <item>denial/debunking vocabulary the claim does not itself use, or extraction's denial flag → CONTRADICTS;</item>
+/// <item>a different value for the same measure and period → CONTRADICTS, naming both values;</item>
+/// <item>a different calendar date → CONTRADICTS;  (rules 4–6 only above the similarity gate)</item>
+/// <item>an antonym of a claim word ("alive" vs "dead") → CONTRADICTS;</item>
+/// <item>negation polarity differs from the claim's → CONTRADICTS;</item>
+/// <item>hedged or reported without endorsement ("reportedly", "claims that", "video appears to show") → OBSERVING;</item>
+/// <item>otherwise SUPPORTS (naming an agreeing figure when there is one).</item>
+/// </list>
+/// The matcher is the first gate: only statements already linked to the claim reach here.
+/// </summary>
+public static class StanceClassifier
+{
+    /// <summary>Embedding cosine under which negation, antonym and date rules are not trusted.</summary>
+    public const double SimilarityGate = 0.35;
+
+    /// <summary>Share of the claim's terms the statement must contain to pass the gate when no cosine is given.</summary>
+    public const double LexicalGate = 0.2;
+
+    public static StanceDecision Classify(string statementText, string claimText, StanceHints hints)
+    {
+        ArgumentNullException.ThrowIfNull(statementText);
+        ArgumentNullException.ThrowIfNull(claimText);
+        hints ??= StanceHints.None;
+        var statement = TextAnalysis.Words(statementText);
+        var claim = TextAnalysis.Words(claimText);
+
+        if (IsQuestion(statementText, statement))
+        {
+            return new(Stance.Queries, "the statement asks whether the claim is true (it is phrased as a question)");
+        }
+
+        if (hints.IsDenial)
+        {
+            return new(Stance.Contradicts, "the statement is a denial of the claim");
+        }
+
+        var denial = Unshared(statement, claim, StanceLexicon.Denial);
+        if (denial is not null)
+        {
+            return new(Stance.Contradicts, $"the statement uses denial or debunking language (\"{denial}\") that the claim does not");
+        }
+
+        var conflict = QuantityConflict(hints.StatementQuantities, hints.ClaimQuantities);
+        if (conflict is not null)
+        {
+            return new(Stance.Contradicts, conflict);
+        }
+
+        var gate = PassesGate(statement, claim, hints.Similarity);
+        if (gate)
+        {
+            var rule = DateConflict(statementText, claimText) ?? Antonym(statement, claim) ?? NegationMismatch(statement, claim);
+            if (rule is not null)
+            {
+                return new(Stance.Contradicts, rule);
+            }
+        }
+
+        if (hints.Modality == Modality.Hedged)
+        {
+            return new(Stance.Observing, "the statement is hedged: it reports the claim without asserting it");
+        }
+
+        var hedge = Unshared(statement, claim, StanceLexicon.Hedge);
+        if (hedge is not null)
+        {
+            return new(Stance.Observing, $"the statement reports the claim without endorsing it (\"{hedge}\")");
+        }
+
+        var agreement = QuantityAgreement(hints.StatementQuantities, hints.ClaimQuantities);
+        return agreement is not null
+            ? new(Stance.Supports, agreement)
+            : new(Stance.Supports, "the statement asserts the claim: no denial, negation, conflicting figure or hedge");
+    }
+
+    private static bool IsQuestion(string text, List<string> words)
+    {
+        var trimmed = text.TrimEnd(' ', '"', '\'', '\u201d', '\u2019', ')', '.');
+        if (trimmed.EndsWith('?'))
+        {
+            return true;
+        }
+
+        return words.Count >= 3 && words[0] == "is" && words[1] == "it" && words[2] == "true";
+    }
+
+    /// <summary>The first cue the statement uses and the claim does not.</summary>
+    private static string? Unshared(List<string> statement, List<string> claim, StanceLexicon.Phrase[] cues)
+    {
+        var inClaim = StanceLexicon.FindAll(claim, cues);
+        foreach (var cue in StanceLexicon.FindAll(statement, cues).Order(StringComparer.Ordinal))
+        {
+            if (!inClaim.Contains(cue))
+            {
+                return cue;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool PassesGate(List<string> statement, List<string> claim, double? similarity)
+    {
+        if (similarity is { } cosine)
+        {
+            return cosine >= SimilarityGate;
+        }
+
+        var claimTerms = claim.Select(TextAnalysis.Stem).Where(t => t.Length > 2).ToHashSet(StringComparer.Ordinal);
+        if (claimTerms.Count == 0)
+        {
+            return false;
+        }
+
+        var statementTerms = statement.Select(TextAnalysis.Stem).ToHashSet(StringComparer.Ordinal);
+        return (double)claimTerms.Count(statementTerms.Contains) / claimTerms.Count >= LexicalGate;
+    }
+
+    private static string? QuantityConflict(IReadOnlyList<QuantityFeature> statement, IReadOnlyList<QuantityFeature> claim)
+    {
+        foreach (var s in statement)
+        {
+            if (claim.Any(c => QuantityComparison.Agree(s, c)))
+            {
+                continue;
+            }
+
+            foreach (var c in claim)
+            {
+                if (QuantityComparison.Conflict(s, c))
+                {
+                    return $"conflicting figures for the same measure: the statement gives {QuantityComparison.Describe(s)}, the claim {QuantityComparison.Describe(c)}";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string? QuantityAgreement(IReadOnlyList<QuantityFeature> statement, IReadOnlyList<QuantityFeature> claim)
+    {
+        foreach (var s in statement)
+        {
+            foreach (var c in claim)
+            {
+                if (QuantityComparison.Agree(s, c))
+                {
+                    return $"the statement asserts the claim with the same figure ({QuantityComparison.Describe(s)}; the claim: {QuantityComparison.Describe(c)})";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string? DateConflict(string statementText, string claimText)
+    {
+        var inStatement = DateMentions.Read(statementText);
+        var inClaim = DateMentions.Read(claimText);
+        if (inStatement.Count == 0 || inClaim.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var s in inStatement)
+        {
+            var same = inClaim.Any(c => c.Month == s.Month && c.Day == s.Day && (c.Year is null || s.Year is null || c.Year == s.Year));
+            if (!same)
+            {
+                return $"conflicting dates: the statement says {DateMentions.Describe(s)}, the claim {DateMentions.Describe(inClaim[0])}";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Antonym(List<string> statement, List<string> claim)
+    {
+        var s = statement.Select(TextAnalysis.Stem).ToHashSet(StringComparer.Ordinal);
+        var c = claim.Select(TextAnalysis.Stem).ToHashSet(StringComparer.Ordinal);
+        foreach (var (a, b) in StanceLexicon.Antonyms)
+        {
+            if (s.Contains(a) && c.Contains(b) && !s.Contains(b) && !c.Contains(a))
+            {
+                return $"the statement says \"{Original(statement, a)}\" where the claim says \"{Original(claim, b)}\"";
+            }
+
+            if (s.Contains(b) && c.Contains(a) && !s.Contains(a) && !c.Contains(b))
+            {
+                return $"the statement says \"{Original(statement, b)}\" where the claim says \"{Original(claim, a)}\"";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? NegationMismatch(List<string> statement, List<string> claim)
+    {
+        var inStatement = StanceLexicon.FindFirst(statement, StanceLexicon.Negation);
+        var inClaim = StanceLexicon.FindFirst(claim, StanceLexicon.Negation);
+        if (inStatement is not null && inClaim is null)
+        {
+            return $"the statement negates what the claim asserts (\"{inStatement}\")";
+        }
+
+        if (inStatement is null && inClaim is not null)
+        {
+            return $"the claim is negative (\"{inClaim}\") and the statement asserts the opposite";
+        }
+
+        return null;
+    }
+
+    private static string Original(List<string> words, string stem) =>
+        words.FirstOrDefault(w => string.Equals(TextAnalysis.Stem(w), stem, StringComparison.Ordinal)) ?? stem;
+}

@@ -1,0 +1,38 @@
+using ClaimTracker.MatchingEvaluation;
+
+const string Usage = """
+    ClaimTracker.MatchingEvaluation — measures the claim matching and stance library.
+      fnc1 <path-to-fnc-1> [--holdout-fraction 0.2] [--seed 1] [--embedding-cache FILE] [--max-sentences 12]
+      emergent-headlines <path-to-emergent-dev> [--sweep] [--no-phrasings] [--verbose] [--show-wrong-joins] [--embedding-cache FILE]
+      bench-match [--claims 100000] [--probes 200] [--shards 8]
+    Data is read from the given paths and never copied.
+    """;
+
+if (args.Length == 0)
+{
+    Console.WriteLine(Usage);
+    return 2;
+}
+
+var arguments = new Arguments(args);
+try
+{
+    return args[0] switch
+    {
+        "emergent-headlines" => Emergent.Run(arguments),
+        "fnc1" => Fnc1.Run(arguments),
+        "bench-match" => BenchMatch.Run(arguments),
+        _ => Fail($"unknown command '{args[0]}'"),
+    };
+}
+catch (ArgumentException e)
+{
+    return Fail(e.Message);
+}
+
+int Fail(string message)
+{
+    Console.Error.WriteLine(message);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
