@@ -15,6 +15,7 @@ internal sealed class ExtractionRun
 {
     private const string UnknownSourceName = "Unknown source";
     private const string UnidentifiedSpeaker = "unidentified source";
+    private const int MaxInterviewDistance = 40;
 
     private static readonly HashSet<string> Connectives = new(StringComparer.Ordinal)
     {
@@ -298,7 +299,8 @@ internal sealed class ExtractionRun
     /// <summary>"in an interview with Russian state television on Wednesday, Putin said": the interviewer carries the words.</summary>
     private TokenRange InterviewVia(Sentence sentence, int cueFirst)
     {
-        for (var i = sentence.First; i + 2 < cueFirst; i++)
+        // Bounded window before the cue: a sentence with many attributions stays linear.
+        for (var i = Math.Max(sentence.First, cueFirst - MaxInterviewDistance); i + 2 < cueFirst; i++)
         {
             if (!_doc.Is(i, "interview") || !_doc.Is(i + 1, "with"))
             {

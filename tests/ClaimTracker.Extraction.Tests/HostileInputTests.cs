@@ -54,6 +54,9 @@ public sealed class HostileInputTests
             { "colons and quotes", string.Concat(Enumerable.Repeat("X said: “", 30_000)) },
             { "newlines", string.Concat(Enumerable.Repeat("Leave a Reply\n\n1) Heading\n\n", 20_000)) },
             { "appositive chains", string.Concat(Enumerable.Repeat("Smith, a spokesman, ", 30_000)) + "said it." },
+            { "polls", string.Concat(Enumerable.Repeat("Voters in a new poll said in the survey that in polls and in surveys ", 12_000)) },
+            { "speaker colons", string.Concat(Enumerable.Repeat("TRUMP: Q: A B C: ", 30_000)) },
+            { "coordinated stance verbs", "Trump " + string.Concat(Enumerable.Repeat("and called for and said and denounced and then backed ", 10_000)) },
             { "names", string.Concat(Enumerable.Repeat("President Putin said Kim Jong Un told AFP that Kim said. ", 10_000)) },
         };
     }

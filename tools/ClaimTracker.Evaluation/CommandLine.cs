@@ -5,7 +5,7 @@ internal static class CommandLine
 {
     private const string Usage = """
         usage:
-          claimtracker-eval polnear <path-to-polnear> [--split dev|train] [--errors N]
+          claimtracker-eval polnear <path-to-polnear> [--split dev|train] [--errors N] [--predictions FILE] [--annotators all|first]
           claimtracker-eval bbc <path-to-bbc.txt> [--repeat N]
           claimtracker-eval dump <path-to-article.txt> [--source NAME] [--published yyyy-mm-dd]
         """;
@@ -35,7 +35,7 @@ internal static class CommandLine
         {
             return args[0] switch
             {
-                "polnear" => PolnearCommand.Run(args[1], options.GetValueOrDefault("split", "dev"), Int(options, "errors", 0), output),
+                "polnear" => PolnearCommand.Run(args[1], options.GetValueOrDefault("split", "dev"), Int(options, "errors", 0), output, options.GetValueOrDefault("predictions"), options.GetValueOrDefault("annotators", "all")),
                 "bbc" => BbcCommand.Run(args[1], Int(options, "repeat", 1), output),
                 "dump" => DumpCommand.Run(args[1], options.GetValueOrDefault("source"), options.GetValueOrDefault("published"), output),
                 _ => Unknown(args[0], error),

@@ -8,11 +8,16 @@ namespace ClaimTracker.Evaluation;
 /// (source, cue and content spans). Predicted spans come from statements with an explicit cue;
 /// a quote continued without a cue contributes its content only; the outlet's own reporting
 /// contributes nothing (PolNeAR does not annotate it).
+/// A few articles were annotated by several annotators (one file each, all named in the metadata):
+/// by default each file is scored with weight 1/k, the expected score against an annotator drawn at
+/// random, so every article weighs the same and no annotator is picked; <c>--annotators first</c>
+/// scores against the alphabetically first file only (the earlier behaviour).
 /// </summary>
 internal static class PolnearCommand
 {
-    public static int Run(string root, string split, int errors, TextWriter output)
+    public static int Run(string root, string split, int errors, TextWriter output, string? predictionsPath = null, string annotators = "all")
     {
+        using var predictions = predictionsPath is null ? null : new StreamWriter(predictionsPath);
         var textDir = Path.Combine(root, split, "text");
         var annDir = Path.Combine(root, split, "attributions");
         if (!Directory.Exists(textDir) || !Directory.Exists(annDir))
@@ -26,6 +31,12 @@ internal static class PolnearCommand
         var cues = new SpanScore();
         var contents = new SpanScore();
         var articles = 0;
+        var multiAnnotated = 0;
+        if (annotators is not ("all" or "first"))
+        {
+            throw new FormatException($"--annotators must be 'all' or 'first', not '{annotators}'");
+        }
+
         var clock = Stopwatch.StartNew();
         var missedSources = new List<(string Text, TextSpan Span)>();
         var falseSources = new List<(string Text, TextSpan Span)>();
@@ -34,15 +45,25 @@ internal static class PolnearCommand
         {
             var name = Path.GetFileNameWithoutExtension(textPath);
 
-            // Some articles were annotated by several annotators: score against the first file.
-            var annPath = annotations.FirstOrDefault(a => Path.GetFileName(a).StartsWith(name + "_", StringComparison.Ordinal));
-            if (annPath is null)
+            // "<article>_<annotator>.ann", one file per annotator.
+            var annPaths = annotations.Where(a => IsAnnotationOf(a, name)).ToList();
+            if (annPaths.Count == 0)
             {
                 continue;
             }
 
+            if (annPaths.Count > 1)
+            {
+                multiAnnotated++;
+            }
+
+            if (annotators == "first")
+            {
+                annPaths = annPaths.Take(1).ToList();
+            }
+
+            var weight = 1.0 / annPaths.Count;
             var text = File.ReadAllText(textPath);
-            var gold = BratAnnotations.Read(annPath);
             var publisher = name.Split('_')[0];
             var result = extractor.Extract(new ArticleInput(text, publisher));
             var attributed = result.Statements.Where(s => s.Kind == StatementKind.Attributed).ToList();
@@ -52,25 +73,46 @@ internal static class PolnearCommand
                 .Where(s => s.Kind is StatementKind.Attributed or StatementKind.QuoteContinuation)
                 .Select(s => s.ContentSpan).Where(s => !s.IsEmpty).Distinct().ToList();
 
-            var missed = new List<TextSpan>();
-            var wrong = new List<TextSpan>();
-            sources.Add(text, predictedSources, gold.Sources, missed, wrong);
-            var missedCueSpans = new List<TextSpan>();
-            cues.Add(text, predictedCues, gold.Cues, missedCueSpans);
-            foreach (var m in missedCueSpans)
+            if (predictions is not null)
             {
-                var cueText = text[m.Begin..m.End].ToLowerInvariant();
-                missedCues[cueText] = missedCues.GetValueOrDefault(cueText) + 1;
+                foreach (var (role, spans) in new[] { ("Source", predictedSources), ("Cue", predictedCues), ("Content", predictedContents) })
+                {
+                    foreach (var span in spans)
+                    {
+                        predictions.WriteLine(string.Join('\t', name, role, span.Begin.ToString(System.Globalization.CultureInfo.InvariantCulture), span.End.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    }
+                }
             }
 
-            contents.Add(text, predictedContents, gold.Contents);
-            missedSources.AddRange(missed.Select(m => (text, m)));
-            falseSources.AddRange(wrong.Select(m => (text, m)));
+            foreach (var annPath in annPaths)
+            {
+                var gold = BratAnnotations.Read(annPath);
+                var missed = new List<TextSpan>();
+                var wrong = new List<TextSpan>();
+                sources.Add(text, predictedSources, gold.Sources, missed, wrong, weight);
+                var missedCueSpans = new List<TextSpan>();
+                cues.Add(text, predictedCues, gold.Cues, missedCueSpans, weight: weight);
+                contents.Add(text, predictedContents, gold.Contents, weight: weight);
+                if (annPath != annPaths[0])
+                {
+                    continue;
+                }
+
+                foreach (var m in missedCueSpans)
+                {
+                    var cueText = text[m.Begin..m.End].ToLowerInvariant();
+                    missedCues[cueText] = missedCues.GetValueOrDefault(cueText) + 1;
+                }
+
+                missedSources.AddRange(missed.Select(m => (text, m)));
+                falseSources.AddRange(wrong.Select(m => (text, m)));
+            }
+
             articles++;
         }
 
         clock.Stop();
-        output.WriteLine($"PolNeAR split '{split}': {articles} articles, {clock.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"PolNeAR split '{split}': {articles} articles ({multiAnnotated} with several annotators, scored against {(annotators == "first" ? "the first file" : "each file with weight 1/k")}), {clock.Elapsed.TotalSeconds:F1} s");
         output.WriteLine(sources.Format("source"));
         output.WriteLine(cues.Format("cue"));
         output.WriteLine(contents.Format("content"));
@@ -86,6 +128,13 @@ internal static class PolnearCommand
         }
 
         return 0;
+    }
+
+    private static bool IsAnnotationOf(string annPath, string article)
+    {
+        var file = Path.GetFileNameWithoutExtension(annPath);
+        return file.Length > article.Length + 1 && file.StartsWith(article + "_", StringComparison.Ordinal)
+            && !file.AsSpan(article.Length + 1).Contains('_');
     }
 
     private static void PrintSamples(TextWriter output, string title, List<(string Text, TextSpan Span)> samples, int count)

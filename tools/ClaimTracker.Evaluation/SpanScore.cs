@@ -7,21 +7,22 @@ namespace ClaimTracker.Evaluation;
 /// Precision, recall and F1 of predicted against gold spans of one role, matched one to one.
 /// Exact: same boundaries once whitespace, punctuation and quote marks at either end are trimmed.
 /// Overlap: at least one shared non-space character; pairs are taken greedily by overlap size.
+/// Counts are weighted: an article annotated by k annotators adds each annotator's comparison with weight 1/k.
 /// </summary>
 internal sealed class SpanScore
 {
-    public int Predicted { get; private set; }
+    public double Predicted { get; private set; }
 
-    public int Gold { get; private set; }
+    public double Gold { get; private set; }
 
-    public int ExactMatches { get; private set; }
+    public double ExactMatches { get; private set; }
 
-    public int OverlapMatches { get; private set; }
+    public double OverlapMatches { get; private set; }
 
-    public void Add(string text, IReadOnlyList<TextSpan> predicted, IReadOnlyList<GoldSpan> gold, List<TextSpan>? missedGold = null, List<TextSpan>? falsePredictions = null)
+    public void Add(string text, IReadOnlyList<TextSpan> predicted, IReadOnlyList<GoldSpan> gold, List<TextSpan>? missedGold = null, List<TextSpan>? falsePredictions = null, double weight = 1)
     {
-        Predicted += predicted.Count;
-        Gold += gold.Count;
+        Predicted += weight * predicted.Count;
+        Gold += weight * gold.Count;
 
         var goldTrimmed = gold.Select(g => Trim(text, g.Outer)).ToList();
         var predictedTrimmed = predicted.Select(p => Trim(text, p)).ToList();
@@ -33,7 +34,7 @@ internal sealed class SpanScore
                 if (!used[g] && goldTrimmed[g] == p)
                 {
                     used[g] = true;
-                    ExactMatches++;
+                    ExactMatches += weight;
                     break;
                 }
             }
@@ -60,7 +61,7 @@ internal sealed class SpanScore
             if (!predictedUsed[p] && !goldUsed[g])
             {
                 predictedUsed[p] = goldUsed[g] = true;
-                OverlapMatches++;
+                OverlapMatches += weight;
             }
         }
 
@@ -84,7 +85,7 @@ internal sealed class SpanScore
     public string Format(string label)
     {
         var inv = CultureInfo.InvariantCulture;
-        return string.Format(inv, "{0,-8} exact   P {1:F3} R {2:F3} F1 {3:F3}   overlap P {4:F3} R {5:F3} F1 {6:F3}   (predicted {7}, gold {8})",
+        return string.Format(inv, "{0,-8} exact   P {1:F3} R {2:F3} F1 {3:F3}   overlap P {4:F3} R {5:F3} F1 {6:F3}   (predicted {7:0.#}, gold {8:0.#})",
             label,
             Ratio(ExactMatches, Predicted), Ratio(ExactMatches, Gold), F1(ExactMatches),
             Ratio(OverlapMatches, Predicted), Ratio(OverlapMatches, Gold), F1(OverlapMatches),
@@ -93,14 +94,14 @@ internal sealed class SpanScore
 
     public double OverlapF1 => F1(OverlapMatches);
 
-    private double F1(int matches)
+    private double F1(double matches)
     {
         var p = Ratio(matches, Predicted);
         var r = Ratio(matches, Gold);
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    private static double Ratio(int a, int b) => b == 0 ? 0 : a / (double)b;
+    private static double Ratio(double a, double b) => b == 0 ? 0 : a / b;
 
     private static TextSpan Trim(string text, TextSpan span)
     {

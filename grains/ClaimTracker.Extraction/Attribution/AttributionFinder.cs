@@ -28,6 +28,35 @@ internal static class AttributionFinder
         "analysis", "research", "results", "documents", "emails", "polling", "review", "estimates", "statistics",
     };
 
+    /// <summary>Words that open a paragraph before a colon without naming a speaker ("UPDATE:", "Q:", "The Latest:").</summary>
+    private static readonly HashSet<string> NotSpeakers = new(StringComparer.Ordinal)
+    {
+        "the", "q", "a", "contributing", "twitter", "breaking", "byline", "editor", "editor's", "editor’s", "update",
+        "updated", "correction", "exclusive", "watch", "related", "source", "sources", "photo", "video", "read", "note",
+        "wow", "revealed", "look", "boom", "busted", "so", "name", "paid", "email", "just", "bombshell", "abstract",
+        "full", "text", "here", "warning", "listen", "see", "click", "update:", "tags", "posted", "sponsored", "why",
+        "what", "how", "when", "where", "who", "this", "that", "these", "those", "and", "but", "or", "if", "then",
+        "now", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "live", "latest", "big", "fact", "pledged", "delegate", "delegates", "superdelegates", "stat", "fix", "credit",
+    };
+
+    private static readonly HashSet<string> PollNouns = new(StringComparer.Ordinal)
+    {
+        "poll", "polls", "survey", "surveys", "polling",
+    };
+
+    private static readonly HashSet<string> SubjectPronouns = new(StringComparer.Ordinal)
+    {
+        "he", "she", "they", "we", "i", "who",
+    };
+
+    /// <summary>Words that start a prepositional phrase: content never starts with them unless they are the cue's particle.</summary>
+    private static readonly HashSet<string> ContentBlockers = new(StringComparer.Ordinal)
+    {
+        "for", "of", "on", "in", "at", "by", "with", "from", "into", "against", "after", "over", "under", "among", "between",
+        "through", "during", "without", "within", "toward", "towards", "up", "down", "off", "out", "around", "across",
+    };
+
     private static readonly HashSet<string> PassiveMarkers = new(StringComparer.Ordinal)
     {
         "was", "were", "been", "being", "is", "are", "be", "get", "got",
@@ -63,17 +92,22 @@ internal static class AttributionFinder
             }
         }
 
-        if (cues.Count == 0)
+        var context = new Context(doc, first, end, quotes, covered, inQuote, cues, result);
+        if (first == sentence.Paragraph.First)
         {
-            return result;
+            context.SpeakerColon();
         }
 
-        var context = new Context(doc, first, end, quotes, covered, cues, result);
-        context.QuoteThenCue();
-        context.CueThenQuote();
-        context.TrailingCue();
-        context.AccordingTo();
-        context.ReportedSpeech();
+        if (cues.Count > 0)
+        {
+            context.QuoteThenCue();
+            context.CueThenQuote();
+            context.TrailingCue();
+            context.AccordingTo();
+            context.ReportedSpeech();
+        }
+
+        context.InPoll();
         result.Sort((a, b) => a.Anchor.CompareTo(b.Anchor));
         return result;
     }
@@ -112,6 +146,17 @@ internal static class AttributionFinder
         }
 
         if (lower is "show" or "shows" or "showed" or "found" or "finds" or "suggest" && EvidenceNouns.Contains(prev))
+        {
+            return true;
+        }
+
+        if (((flags & CueFlags.Stance) != 0 || lower.EndsWith('s')) && (NounDeterminers.Contains(prev) || prev.EndsWith("'s", StringComparison.Ordinal) || prev.EndsWith("’s", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        // "he knows", "they claim": after a subject pronoun the word is a verb.
+        if ((flags & CueFlags.NeedsThatOrQuote) != 0 && SubjectPronouns.Contains(prev) && (doc.IsLowerWord(i - 1) || prev == "i"))
         {
             return true;
         }
@@ -173,8 +218,9 @@ internal static class AttributionFinder
     }
 
     /// <summary>Shared state of one sentence's search.</summary>
-    private sealed class Context(Document doc, int first, int end, List<QuoteRegion> quotes, bool[] covered, List<int> cues, List<RawAttribution> result)
+    private sealed class Context(Document doc, int first, int end, List<QuoteRegion> quotes, bool[] covered, bool[] inQuote, List<int> cues, List<RawAttribution> result)
     {
+        private readonly bool[] _quoteMask = inQuote;
         private readonly HashSet<int> _usedQuotes = [];
         private readonly Dictionary<int, QuoteRegion> _byOpen = IndexByOpen(quotes);
 
@@ -214,7 +260,7 @@ internal static class AttributionFinder
                     }
                 }
 
-                if (cue < 0 || Covered(cue))
+                if (cue < 0 || Covered(cue) || IsStance(cue))
                 {
                     continue;
                 }
@@ -339,7 +385,7 @@ internal static class AttributionFinder
             for (var c = cues.Count - 1; c >= 0; c--)
             {
                 var cue = cues[c];
-                if (Covered(cue) || doc.Lower(cue) == "according")
+                if (Covered(cue) || doc.Lower(cue) == "according" || IsStance(cue))
                 {
                     continue;
                 }
@@ -435,7 +481,13 @@ internal static class AttributionFinder
                 var attribution = NewAttribution(cue, cueFirst);
                 if (!SetSpeakerBefore(attribution, cueFirst))
                 {
-                    continue;
+                    // "Trump doubled down on his comments and said …": the subject of the first verb speaks.
+                    if (!IsCoordinated(cueFirst))
+                    {
+                        continue;
+                    }
+
+                    attribution.Speaker = SpeakerHint.SameAsPrevious;
                 }
 
                 var start = attribution.Cue.End;
@@ -444,12 +496,18 @@ internal static class AttributionFinder
                     start = TakeAddressee(attribution, start);
                 }
 
+                if (start == cue + 1 && start < end && CueLexicon.IsParticle(doc.Lower(cue), doc.Lower(start)) && doc.IsLowerWord(start))
+                {
+                    start++;
+                    attribution.Cue = new TokenRange(attribution.Cue.First, start);
+                }
+
                 if (doc.Is(start, ','))
                 {
                     start++;
                 }
 
-                if ((doc.Is(start, "to") && (attribution.Flags & CueFlags.TakesInfinitive) == 0) || doc.Is(start, "for") || doc.Is(start, "of"))
+                if ((doc.Is(start, "to") && (attribution.Flags & CueFlags.TakesInfinitive) == 0) || (ContentBlockers.Contains(doc.Lower(start)) && doc.IsLowerWord(start)))
                 {
                     continue;
                 }
@@ -471,6 +529,21 @@ internal static class AttributionFinder
             }
         }
 
+        private bool IsStance(int k) => CueLexicon.TryGet(doc.Lower(k), out var flags) && (flags & CueFlags.Stance) != 0;
+
+        /// <summary>"… and said", "…, but added": a verb coordinated with an earlier one shares its subject.</summary>
+        private bool IsCoordinated(int cueFirst)
+        {
+            var k = cueFirst - 1;
+            if (k < first || !(doc.Is(k, "and") || doc.Is(k, "but") || doc.Is(k, "then")))
+            {
+                return false;
+            }
+
+            // The first verb needs a subject of its own before it in the sentence.
+            return !PhraseFinder.SentenceSubject(doc, first, k).IsEmpty;
+        }
+
         /// <summary>Between a quote and its cue only a speaker phrase fits ("Kim Jong-dae, a former lawmaker …,").</summary>
         private bool PlausibleSpeakerGap(int from, int cue)
         {
@@ -487,6 +560,123 @@ internal static class AttributionFinder
 
             return true;
         }
+
+        /// <summary>
+        /// "JOEL BENENSON: This is a man who …", "Marco Rubio: ‘You Don’t Win …’": a name of one to four
+        /// capitalised words opening a paragraph, then a colon and the words.
+        /// </summary>
+        public void SpeakerColon()
+        {
+            var colon = first;
+            while (colon < end && colon - first < 5 && (doc.IsCapitalized(colon) || (colon > first && doc.Is(colon, '.'))))
+            {
+                colon++;
+            }
+
+            if (colon == first || colon - first > 4 || !doc.Is(colon, ':') || colon + 2 >= end || NotSpeakers.Contains(doc.Lower(first)))
+            {
+                return;
+            }
+
+            var stop = ContentStop(colon + 1);
+            if (stop - (colon + 1) < 2)
+            {
+                return;
+            }
+
+            var attribution = new RawAttribution
+            {
+                Source = new TokenRange(first, colon),
+                Cue = new TokenRange(colon, colon + 1),
+                Content = new TokenRange(colon + 1, stop),
+            };
+            if (_byOpen.TryGetValue(colon + 1, out var q) && q.OuterEnd >= stop - 1)
+            {
+                attribution.Quote = q;
+                _usedQuotes.Add(q.Open);
+            }
+
+            Commit(attribution, first, stop);
+        }
+
+        /// <summary>"Trump leads by 8 points in a new Fox News poll": the poll is the source of the clause before it.</summary>
+        public void InPoll()
+        {
+            for (var i = first; i < end; i++)
+            {
+                if (!doc.Is(i, "in") || Covered(i) || InQuoteAt(i))
+                {
+                    continue;
+                }
+
+                var head = -1;
+                for (var k = i + 1; k < end && k - i <= 8 && (doc.IsWord(k) || doc.Is(k, '-') || doc.Is(k, '/')); k++)
+                {
+                    if (Covered(k) || doc.Is(k, "that") || doc.Is(k, "which") || doc.Is(k, "in"))
+                    {
+                        break;
+                    }
+
+                    if (PollNouns.Contains(doc.Lower(k)))
+                    {
+                        head = k;
+                        break;
+                    }
+                }
+
+                if (head < 0)
+                {
+                    continue;
+                }
+
+                var sourceEnd = head + 1;
+                if (doc.Lower(sourceEnd) is "released" or "conducted" or "taken" or "published")
+                {
+                    while (sourceEnd < end && sourceEnd - head <= 5 && doc.IsWord(sourceEnd) && !Covered(sourceEnd) && !doc.Is(sourceEnd, "that"))
+                    {
+                        sourceEnd++;
+                    }
+                }
+
+                var attribution = new RawAttribution
+                {
+                    Source = new TokenRange(i + 1, sourceEnd),
+                    Cue = new TokenRange(i, i + 1),
+                };
+                int contentFirst;
+                int contentEnd;
+                if (i == first)
+                {
+                    contentFirst = doc.Is(sourceEnd, ',') ? sourceEnd + 1 : sourceEnd;
+                    contentEnd = ContentStop(contentFirst);
+                }
+                else
+                {
+                    contentFirst = i;
+                    while (contentFirst > first && !Covered(contentFirst - 1) && !doc.Is(contentFirst - 1, ';'))
+                    {
+                        contentFirst--;
+                    }
+
+                    contentEnd = i;
+                    while (contentEnd > contentFirst && doc.Is(contentEnd - 1, ','))
+                    {
+                        contentEnd--;
+                    }
+                }
+
+                if (contentEnd - contentFirst < 3)
+                {
+                    continue;
+                }
+
+                attribution.Content = new TokenRange(contentFirst, contentEnd);
+                Commit(attribution, Math.Min(contentFirst, i), Math.Max(contentEnd, sourceEnd));
+                i = sourceEnd;
+            }
+        }
+
+        private bool InQuoteAt(int k) => _quoteMask[k - first];
 
         /// <summary>"… voters say A, compared with 64 percent who say B": A ends where the next speaker begins.</summary>
         private int BeforeNextAttribution(int cue, int start, int stop)
@@ -672,6 +862,13 @@ internal static class AttributionFinder
             while (k - 1 >= limit && k - 1 >= first && cue - k < 3 && CueLexicon.IsCuePrefix(doc.Lower(k - 1)) && doc.IsLowerWord(k - 1) && !Covered(k - 1))
             {
                 if (doc.Is(k - 1, "told"))
+                {
+                    break;
+                }
+
+                // "Pyongyang may want oil": a modal before a verb of wanting or believing is the writer's conjecture.
+                if (doc.Lower(k - 1) is "may" or "might" or "could" or "can" or "should" or "must"
+                    && CueLexicon.TryGet(doc.Lower(cue), out var cueFlags) && (cueFlags & (CueFlags.Hedge | CueFlags.TakesInfinitive)) != 0)
                 {
                     break;
                 }

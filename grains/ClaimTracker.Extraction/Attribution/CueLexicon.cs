@@ -25,6 +25,12 @@ internal enum CueFlags
 
     /// <summary>The content may be an infinitive ("wants to …", "vowed to …").</summary>
     TakesInfinitive = 64,
+
+    /// <summary>
+    /// A verb of stance, support or reaction rather than of speech ("denounced", "backed", "voted for"):
+    /// a cue only with its subject right before it, never on its own after a quote.
+    /// </summary>
+    Stance = 128,
 }
 
 /// <summary>Attribution verbs by word form.</summary>
@@ -38,9 +44,50 @@ internal static class CueLexicon
         "has", "have", "had", "also", "later", "previously", "repeatedly", "recently", "publicly", "often", "again",
         "once", "further", "then", "privately", "reportedly", "already", "told", "would", "will", "did", "does", "do",
         "not", "never", "long", "earlier", "separately", "flatly", "firmly", "strongly", "explicitly",
+        "could", "can", "may", "might", "should", "must", "now", "still", "just", "even", "only", "first", "quickly",
+        "openly", "directly", "especially", "consistently", "frequently", "routinely", "initially", "increasingly",
+        "immediately", "finally", "loudly", "sharply", "harshly", "vigorously", "aggressively", "enthusiastically",
+        "forcefully", "angrily", "specifically", "frankly", "bluntly", "simply", "ultimately", "effectively", "both",
+        "all", "n't", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "won't", "won’t", "can't", "can’t",
+        "wouldn't", "wouldn’t", "hasn't", "hasn’t", "haven't", "haven’t",
     };
 
+    /// <summary>Phrasal cues: the particle belongs to the cue ("called for", "talked about", "went after").</summary>
+    private static readonly Dictionary<string, string[]> Particles = BuildParticles();
+
     public static bool TryGet(string lowerWord, out CueFlags flags) => Forms.TryGetValue(lowerWord, out flags);
+
+    /// <summary>True when <paramref name="lowerNext"/> is a particle of the cue <paramref name="lowerCue"/> ("called" + "for").</summary>
+    public static bool IsParticle(string lowerCue, string lowerNext)
+        => Particles.TryGetValue(lowerCue, out var particles) && Array.IndexOf(particles, lowerNext) >= 0;
+
+    private static Dictionary<string, string[]> BuildParticles()
+    {
+        var d = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Add(string[] particles, params string[] verbs)
+        {
+            foreach (var v in verbs)
+            {
+                d[v] = d.TryGetValue(v, out var known) ? [.. known, .. particles] : particles;
+            }
+        }
+
+        Add(["for", "on", "out"], "call", "calls", "called", "calling");
+        Add(["for", "about"], "ask", "asks", "asked", "asking");
+        Add(["about", "of", "out", "against"], "talk", "talks", "talked", "talking", "spoke", "speak", "speaks", "speaking");
+        Add(["to", "out"], "point", "points", "pointed", "pointing");
+        Add(["to"], "refer", "refers", "referred", "referring", "responded", "respond", "responds", "responding", "objected");
+        Add(["on"], "focus", "focuses", "focused", "focusing", "commented", "weighed");
+        Add(["against"], "rail", "rails", "railed", "railing", "warned", "warns", "argued", "argues", "voted", "vote", "votes", "campaigned");
+        Add(["for"], "pushed", "pushing", "pushes", "argued", "argues", "arguing", "voted", "vote", "votes", "voting", "pressed", "advocated");
+        Add(["after"], "went", "goes", "go", "going");
+        Add(["down"], "doubled");
+        Add(["out"], "lashed", "reached");
+        Add(["of"], "said", "says", "wrote", "writes", "spoke", "thought", "approved", "disapproved");
+        Add(["about"], "complained", "complains", "joked", "worried", "worries", "learned", "knew", "know", "knows", "wrote", "writes", "cares", "care", "cared");
+        Add(["at"], "hinted", "scoffed", "jabbed", "lashed");
+        return d;
+    }
 
     public static bool IsCuePrefix(string lowerWord) => CuePrefixes.Contains(lowerWord);
 
@@ -73,7 +120,7 @@ internal static class CueLexicon
         Add(CueFlags.Reporting, "reported", "reports");
         Add(CueFlags.NeedsThatOrQuote, "claims", "notes", "states", "estimates", "tweets", "thought", "knows", "knew",
             "found", "finds", "show", "shows", "showed", "shown", "learned", "learnt", "wants", "wanted", "felt", "feels",
-            "realized", "acknowledge", "admit", "claim", "note", "report");
+            "realized", "acknowledge", "admit", "claim", "note", "report", "know");
         Add(CueFlags.TakesAddressee, "told", "tells", "tell", "informed", "assured", "reminded", "briefed");
         Add(CueFlags.None, "criticized", "criticised", "criticizes", "praised", "praises", "attacked", "attacks", "accused", "accuses",
             "blasted", "slammed", "mocked", "lauded", "touted", "touts", "endorsed", "endorses", "defended", "defends",
@@ -101,6 +148,63 @@ internal static class CueLexicon
             "claiming", "stressing", "writing", "suggesting", "acknowledging", "declaring", "asserting", "telling",
             "predicting", "calling", "urging", "tweeting", "contending", "emphasizing", "emphasising", "observing",
             "denying", "conceding", "admitting", "reporting");
+        Add(CueFlags.Participle, "citing", "referring", "describing", "accusing", "criticizing", "questioning", "blaming",
+            "praising", "denouncing", "recalling", "pointing", "asking", "announcing", "promising", "vowing", "thanking",
+            "defending", "attacking", "dismissing", "rejecting", "talking", "discussing", "complaining", "expressing",
+            "touting", "mocking", "slamming", "blasting", "lamenting", "conceding", "threatening", "demanding", "hinting",
+            "joking", "pledging", "boasting", "decrying", "condemning", "accepting", "proclaiming", "recounting");
+
+        // Verbs of speech and stance outside the common list, found as cues in PolNeAR's train split
+        // (forms already listed keep their flags).
+        foreach (var w in new[]
+        {
+            "expressed", "expresses", "voiced", "voices", "mentioned", "mentions", "echoed", "echoes", "repeated",
+            "repeats", "commented", "comments", "interjected", "emailed", "retweeted", "pleaded", "spoke", "speaks", "talked",
+            "discussed", "discusses", "addressed", "recounted", "recounts", "chanted", "shouted", "announces", "reiterates",
+            "testifies", "clarified", "elaborated", "summed", "bragged", "boasts", "hinted", "hints", "vented", "railed",
+            "rails", "bemoaned", "bemoans", "lamented", "laments", "decried", "decries", "denounced", "denounces", "slams",
+            "blasts", "knocked", "knocks", "ridiculed", "derided", "chided", "scolded", "rebuked", "assailed", "lambasted",
+            "savaged", "trashed", "dubbed", "labeled", "labelled", "branded", "likened", "compared", "portrayed", "portrays",
+            "characterized", "framed", "invoked", "invokes", "referenced", "refers", "cautions", "predicts", "forecast",
+            "projected", "acknowledges", "concedes", "notes", "recommended", "recommends", "proposed", "proposes", "propose",
+            "advocated", "advocates", "implored", "begged", "appealed", "demand", "thanked", "apologized", "congratulated",
+            "applauds", "welcomes", "hailed", "hails", "celebrated", "championed", "embraced", "embraces", "rejects",
+            "disavowed", "repudiated", "renounced", "refuses", "declines", "vetoed", "objected", "protested", "questions",
+            "challenged", "challenges", "doubted", "doubts", "conceded", "confided", "divulged", "implied", "implies",
+            "indicates", "indicate", "signaled", "signals", "accuse", "criticize", "praise", "endorse", "support", "oppose",
+            "supported", "supports", "opposed", "opposes", "backs", "favors", "favored", "favor", "prefer", "prefers",
+            "preferred", "pushed", "pressed", "urge", "sued", "requested", "ordered", "directed", "instructed", "threatened",
+            "warned", "deemed", "considers", "considered", "regards", "regarded", "views", "viewed", "sees", "worried",
+            "worries", "fretted", "feared", "anticipated", "envisioned", "imagined", "recognized", "recognizes", "understood",
+            "understands", "remembered", "remembers", "forgot", "doubled", "reversed", "retracted", "defended", "distanced",
+            "weighed", "responds", "replies", "focused", "released", "issued", "published", "unveiled", "outlined",
+            "identified", "named", "listed", "lists", "rated", "ranked", "voted", "went", "lashed", "scoffed", "backed",
+            "talks", "talk", "speak",
+        })
+        {
+            d.TryAdd(w, CueFlags.None);
+        }
+
+        foreach (var w in new[]
+        {
+            "spoke", "speaks", "talked", "discussed", "discusses", "addressed", "focused", "released", "issued", "published",
+            "unveiled", "outlined", "identified", "named", "listed", "lists", "rated", "ranked", "voted", "went", "compared",
+            "considered", "considers", "regards", "regarded", "views", "viewed", "sees", "remembered", "remembers", "forgot",
+            "pushed", "pressed", "directed", "doubled", "reversed", "weighed", "lashed", "supported", "supports", "opposed",
+            "opposes", "backs", "favors", "favored", "favor", "prefer", "prefers", "preferred", "support", "oppose", "endorse",
+            "praise", "criticize", "accuse", "urge", "demand", "propose", "indicate", "thanked", "apologized", "congratulated",
+            "celebrated", "embraced", "embraces", "championed", "sued", "ordered", "requested", "vetoed", "threatened", "backed",
+            "repeated", "repeats", "released", "recognized", "understood", "imagined", "envisioned", "anticipated",
+        })
+        {
+            d[w] |= CueFlags.Stance;
+        }
+
+        foreach (var w in new[] { "worried", "worries", "fretted", "feared", "anticipated", "envisioned", "imagined", "doubted", "doubts", "implied", "implies", "indicates", "indicate", "signaled", "signals", "hinted", "hints", "forecast", "projected", "predicts" })
+        {
+            d[w] |= CueFlags.Hedge;
+        }
+
         d["telling"] |= CueFlags.TakesAddressee;
         d["suggesting"] |= CueFlags.Hedge;
         d["claiming"] |= CueFlags.Hedge;

@@ -350,7 +350,8 @@ internal static class PhraseFinder
         }
 
         var j = i;
-        if (doc.Is(j, "the"))
+        var determiner = SubjectDeterminers.Contains(doc.Lower(j));
+        if (determiner)
         {
             j++;
         }
@@ -360,8 +361,30 @@ internal static class PhraseFinder
             j++;
         }
 
-        return j > i && doc.IsCapitalized(j - 1) ? new TokenRange(i, j) : TokenRange.None;
+        if (j > i && doc.IsCapitalized(j - 1))
+        {
+            return new TokenRange(i, j);
+        }
+
+        // "The departments declined …, saying": a common noun phrase opened by a determiner, up to its verb.
+        if (!determiner)
+        {
+            return TokenRange.None;
+        }
+
+        while (j < end && j - i < 6 && doc.IsLowerWord(j) && !ClauseStops.Contains(doc.Lower(j)) && !CueLexicon.TryGet(doc.Lower(j), out _)
+               && !doc.Lower(j).EndsWith("ed", StringComparison.Ordinal) && !doc.Lower(j).EndsWith("ing", StringComparison.Ordinal))
+        {
+            j++;
+        }
+
+        return j > i + 1 && j < end && doc.IsLowerWord(j) ? new TokenRange(i, j) : TokenRange.None;
     }
+
+    private static readonly HashSet<string> SubjectDeterminers = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "many", "some", "most", "several", "both", "his", "her", "their", "its", "other", "few",
+    };
 
     private static bool HasCapital(Document doc, TokenRange range)
     {
