@@ -25,6 +25,8 @@ public sealed record StatementSubmission(
     [Id(11)] public string StanceReason { get; init; } = string.Empty;
     /// <summary>The attribution cue as written ("said", "according to"), when extracted from text.</summary>
     [Id(12)] public string Cue { get; init; } = string.Empty;
+    /// <summary>The speaker denies the content (extracted from a denial cue).</summary>
+    [Id(13)] public bool IsDenial { get; init; }
 }
 
 /// <summary>One report as registered by a client.</summary>

@@ -8,7 +8,7 @@ public sealed class QueryTests
     [Fact]
     public async Task ListClaims_filters_by_status_actor_and_words_and_pages_without_repeats()
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching);
         var client = server.Client;
         for (var i = 0; i < 7; i++)
         {
@@ -54,7 +54,7 @@ public sealed class QueryTests
     [Fact]
     public async Task GetClaim_pages_statements_most_recent_first()
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching);
         var client = server.Client;
         string claimId = string.Empty;
         for (var i = 0; i < 5; i++)

@@ -5,7 +5,7 @@ namespace ClaimTracker.Server.Tests;
 /// <summary>The seed article registered as raw text: the server finds its actors, statements and chains.</summary>
 public sealed class SeedArticleTests
 {
-    private static readonly string SeedText = File.ReadAllText(Path.Combine(RepositoryRoot(), "..", "shared", "articles", "putin-kim-vostochny-summit.txt"));
+    internal static readonly string SeedText = File.ReadAllText(Path.Combine(RepositoryRoot(), "..", "shared", "articles", "putin-kim-vostochny-summit.txt"));
 
     [Fact]
     public async Task The_seed_article_as_text_yields_its_actors_statements_and_chains()

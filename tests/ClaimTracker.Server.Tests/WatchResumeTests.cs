@@ -17,7 +17,7 @@ public sealed class WatchResumeTests
     [Fact]
     public async Task Every_event_arrives_exactly_once_in_order_across_20_dropped_connections()
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var expected = new TaskCompletionSource<long>();
         var watcher = new DroppingWatcher(() => server.Client, drops: 20, seed: 7);
@@ -34,7 +34,7 @@ public sealed class WatchResumeTests
     [Fact]
     public async Task Every_event_arrives_exactly_once_across_a_server_restart_on_the_same_data()
     {
-        var server = await RunningServer.StartAsync();
+        var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching);
         var dataDirectory = server.DataDirectory;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var expected = new TaskCompletionSource<long>();
@@ -44,7 +44,7 @@ public sealed class WatchResumeTests
 
         await IngestAsync(server.Client, firstReport: 0, reports: 50, timeout.Token);
         await server.DisposeAsync();
-        current = await RunningServer.StartAsync(dataDirectory);
+        current = await RunningServer.StartAsync(dataDirectory, RunningServer.ExactMatching);
         await using var restarted = current;
         await IngestAsync(restarted.Client, firstReport: 50, reports: 50, timeout.Token);
         expected.SetResult(await FeedHead(restarted));

@@ -9,7 +9,7 @@ public sealed class WatchSnapshotAndClientTests
     [Fact]
     public async Task Include_snapshot_sends_the_matching_claims_first_then_live_events()
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching);
         var client = server.Client;
         await client.RegisterReportAsync(Reports.Report("snap-1", "Outlet", "Origin A", [], "The well is dry"));
         await client.RegisterReportAsync(Reports.Report("snap-2", "Outlet", "Origin B", [], "The well is dry"));
@@ -37,7 +37,7 @@ public sealed class WatchSnapshotAndClientTests
     public async Task The_resuming_watch_helper_delivers_every_event_once_across_a_server_restart()
     {
         var port = RunningServer.FreePort();
-        var server = await RunningServer.StartOnPortAsync(port);
+        var server = await RunningServer.StartOnPortAsync(port, null, RunningServer.ExactMatching);
         var dataDirectory = server.DataDirectory;
         using var channel = ClaimTrackerChannel.Create($"http://127.0.0.1:{port}");
         var watch = new ResumingWatch(new V1.ClaimTracker.ClaimTrackerClient(channel));
@@ -61,7 +61,7 @@ public sealed class WatchSnapshotAndClientTests
         }
 
         await server.DisposeAsync();
-        await using var restarted = await RunningServer.StartOnPortAsync(port, dataDirectory);
+        await using var restarted = await RunningServer.StartOnPortAsync(port, dataDirectory, RunningServer.ExactMatching);
         for (var i = 5; i < 10; i++)
         {
             await restarted.Client.RegisterReportAsync(Reports.Report($"helper-{i}", "Outlet", $"Origin {i}", [], $"Claim {i}"));
@@ -75,7 +75,7 @@ public sealed class WatchSnapshotAndClientTests
     [Fact]
     public async Task A_stalled_watcher_does_not_slow_registration()
     {
-        await using var server = await RunningServer.StartAsync(null, "--Watch:BufferSize=16");
+        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching, "--Watch:BufferSize=16");
         var client = server.Client;
 
         var baseline = await TimeRegistrationsAsync(client, "nowatch");

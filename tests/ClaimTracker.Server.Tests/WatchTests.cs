@@ -9,7 +9,7 @@ public sealed class WatchTests
     [Fact]
     public async Task Resuming_with_a_cursor_delivers_exactly_the_missed_events_then_live_ones()
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching);
         var client = server.Client;
 
         using var first = client.WatchClaims(new V1.WatchClaimsRequest());
@@ -44,7 +44,7 @@ public sealed class WatchTests
     [Fact]
     public async Task Actor_filters_select_claims_the_actor_spoke_on()
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching);
         var client = server.Client;
 
         using var watch = client.WatchClaims(new V1.WatchClaimsRequest { ActorIds = { "a-origin-b" } });
@@ -60,7 +60,7 @@ public sealed class WatchTests
     [Fact]
     public async Task Status_filters_select_changes_that_leave_a_claim_in_that_status()
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching);
         var client = server.Client;
 
         using var watch = client.WatchClaims(new V1.WatchClaimsRequest { Statuses = { V1.CorroborationStatus.Corroborated } });
@@ -77,7 +77,7 @@ public sealed class WatchTests
     [Fact]
     public async Task A_watcher_that_reads_nothing_does_not_block_registration_and_still_gets_everything()
     {
-        await using var server = await RunningServer.StartAsync(null, "--Watch:BufferSize=4");
+        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching, "--Watch:BufferSize=4");
         var client = server.Client;
 
         using var stalled = client.WatchClaims(new V1.WatchClaimsRequest { Cursor = "f0" });

@@ -119,6 +119,11 @@ public sealed class CorroborationLedger
             reasons.Add($"contradicted by {Count(contradicting.Count, "independent origin")}: {Names(contradicting)}");
         }
 
+        foreach (var origin in contradicting.Where(o => o.ContradictionWhy.Length > 0).Take(NamesListed))
+        {
+            reasons.Add($"{origin.Name}: {origin.ContradictionWhy}");
+        }
+
         if (status == CorroborationStatus.Uncorroborated)
         {
             reasons.Add(supporting.Count == 1

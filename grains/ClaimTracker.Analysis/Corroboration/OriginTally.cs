@@ -36,6 +36,9 @@ internal sealed class OriginTally
     /// <summary>True when the origin's firm position flipped at least once (a retraction or a reversal).</summary>
     public bool Reversed { get; private set; }
 
+    /// <summary>Why the origin's latest firm contradiction contradicts, when known.</summary>
+    public string ContradictionWhy { get; private set; } = string.Empty;
+
     public Stance CountedPosition => FirmPosition;
 
     public OriginTally Clone()
@@ -49,6 +52,7 @@ internal sealed class OriginTally
             FirmPosition = FirmPosition,
             HedgedPosition = HedgedPosition,
             Reversed = Reversed,
+            ContradictionWhy = ContradictionWhy,
         };
         copy.carriers.AddRange(carriers);
         return copy;
@@ -76,6 +80,11 @@ internal sealed class OriginTally
                 }
 
                 FirmPosition = evidence.Stance;
+                if (evidence.Stance == Stance.Contradicts && evidence.Why.Length > 0)
+                {
+                    ContradictionWhy = evidence.Why;
+                }
+
                 break;
         }
     }

@@ -64,7 +64,18 @@ public sealed class ClaimState
     }
 
     public static Evidence EvidenceOf(StatementRecord statement) =>
-        new(statement.OriginActorId, statement.OriginName, statement.Source, statement.Stance, statement.Modality);
+        new(statement.OriginActorId, statement.OriginName, statement.Source, statement.Stance, statement.Modality,
+            statement.Stance == Stance.Contradicts ? $"{StripLinkDetail(statement.StanceReason)} ({Published(statement)})" : string.Empty);
+
+    private static string Published(StatementRecord statement) =>
+        statement.Source + ", " + (statement.PublishedAt ?? statement.RecordedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The stance part of a reason, without the linking detail that follows it.</summary>
+    private static string StripLinkDetail(string reason)
+    {
+        var cut = reason.IndexOf(" (linked:", StringComparison.Ordinal);
+        return cut < 0 ? reason : reason[..cut];
+    }
 
     private static DateTimeOffset ReportedAt(StatementRecord statement) => statement.PublishedAt ?? statement.RecordedAt;
 

@@ -40,6 +40,64 @@ public sealed class ReportDraft
         return draft;
     }
 
+    /// <summary>
+    /// Reads a report's text. An attribution nested inside another's content ("…, according to
+    /// Ukrainian data, AFP reports") becomes one statement by the inner speaker, carried by the outer:
+    /// speaker "Ukrainian data" via AFP.
+    /// </summary>
+    public static ReportDraft FromExtraction(ReportSubmission submission, ArticleExtractor extractor)
+    {
+        var outer = extractor.Extract(new ArticleInput(submission.Text, submission.Source, submission.Title, submission.PublishedAt));
+        var statements = new List<ExtractedStatement>(outer.Statements.Count);
+        var actors = outer.Actors.ToList();
+        foreach (var statement in outer.Statements)
+        {
+            statements.Add(statement.Kind == StatementKind.Attributed && Nested(extractor, statement, actors) is { } inner ? inner : statement);
+        }
+
+        return FromExtraction(submission, new ExtractionResult(actors, statements));
+    }
+
+    private static ExtractedStatement? Nested(ArticleExtractor extractor, ExtractedStatement outer, List<ExtractedActor> actors)
+    {
+        // Words in quotation marks are the speaker's own, whatever they cite.
+        if (outer.Quote is not null)
+        {
+            return null;
+        }
+
+        var inner = extractor.Extract(new ArticleInput(outer.Content, null));
+        if (inner.Statements is not [{ Kind: StatementKind.Attributed } nested] || nested.Content.Length < 10)
+        {
+            return null;
+        }
+
+        var speaker = inner.Actors.First(a => a.Key == nested.SpeakerKey);
+        if (speaker.Kind == ActorKindHint.Unknown && !nested.Cue.Contains("according to", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var known = actors.FirstOrDefault(a => string.Equals(a.Name, speaker.Name, StringComparison.OrdinalIgnoreCase));
+        if (known is null)
+        {
+            known = speaker with { Key = "nested:" + speaker.Key + ":" + actors.Count };
+            actors.Add(known);
+        }
+
+        var offset = outer.ContentSpan.Begin;
+        Extraction.TextSpan Shift(Extraction.TextSpan span) => span.IsEmpty ? span : new Extraction.TextSpan(span.Begin + offset, span.End + offset);
+        return nested with
+        {
+            SpeakerKey = known.Key,
+            ViaKeys = [.. outer.ViaKeys, outer.SpeakerKey],
+            SourceSpan = Shift(nested.SourceSpan),
+            CueSpan = Shift(nested.CueSpan),
+            ContentSpan = Shift(nested.ContentSpan),
+            Modality = outer.Modality == ExtractedModality.Hedged ? ExtractedModality.Hedged : nested.Modality,
+        };
+    }
+
     public static ReportDraft FromExtraction(ReportSubmission submission, ExtractionResult extraction)
     {
         var draft = new ReportDraft(submission.Source);
@@ -58,15 +116,12 @@ public sealed class ReportDraft
             }
 
             var via = statement.ViaKeys.Where(indexByKey.ContainsKey).Select(k => indexByKey[k]).ToArray();
-            var (stance, reason) = statement.IsDenial
-                ? (Stance.Contradicts, $"the speaker denies it (\"{statement.Cue}\")")
-                : (Stance.Unspecified, string.Empty);
             var input = new StatementSubmission(
                 draft.mentions[speaker].Name,
                 statement.Content,
                 statement.Quote ?? string.Empty,
                 via.Select(v => draft.mentions[v].Name).ToArray(),
-                stance,
+                Stance.Unspecified,
                 statement.Modality == ExtractedModality.Hedged ? Modality.Hedged : Modality.Asserted,
                 string.Empty)
             {
@@ -74,7 +129,7 @@ public sealed class ReportDraft
                 CueSpan = ToRange(statement.CueSpan),
                 ContentSpan = ToRange(statement.ContentSpan),
                 SpeakerKind = draft.mentions[speaker].Kind,
-                StanceReason = reason,
+                IsDenial = statement.IsDenial,
                 Cue = statement.Cue,
             };
             draft.statements.Add(new DraftStatement(speaker, via, input));

@@ -1,4 +1,5 @@
 using ClaimTracker.Extraction;
+using ClaimTracker.Grains.Linking;
 using ClaimTracker.Grains.Storage;
 
 namespace ClaimTracker.Grains.Reports;
@@ -8,7 +9,7 @@ namespace ClaimTracker.Grains.Reports;
 /// and actors in parallel, then marks it complete; every step is idempotent, so a client retrying
 /// after a crash finishes the job instead of duplicating it.
 /// </summary>
-public sealed class ReportGrain(IClaimTrackerStore store, PayloadSerializer serializer, ArticleExtractor extractor, TimeProvider clock) : Grain, IReportGrain
+public sealed class ReportGrain(IClaimTrackerStore store, PayloadSerializer serializer, ArticleExtractor extractor, ClaimLinker linker, TimeProvider clock) : Grain, IReportGrain
 {
     private ReportState? state;
 
@@ -45,7 +46,8 @@ public sealed class ReportGrain(IClaimTrackerStore store, PayloadSerializer seri
 
             var draft = Draft(submission);
             var actorIds = await store.ResolveActorIdsAsync(ReportPlanner.AliasCandidates(draft));
-            var planned = ReportPlanner.Plan(submission, draft, actorIds, clock.GetUtcNow());
+            var links = await linker.LinkAsync(ReportPlanner.LinkRequests(draft));
+            var planned = ReportPlanner.Plan(submission, draft, actorIds, links, clock.GetUtcNow());
 
             await store.WriteReportAsync(submission.ReportId, serializer.Serialize(planned));
             state = planned;
@@ -63,7 +65,7 @@ public sealed class ReportGrain(IClaimTrackerStore store, PayloadSerializer seri
     private ReportDraft Draft(ReportSubmission submission) =>
         submission.Statements.Length > 0 || submission.Text.Length == 0
             ? ReportDraft.FromStatements(submission)
-            : ReportDraft.FromExtraction(submission, extractor.Extract(new ArticleInput(submission.Text, submission.Source, submission.Title, submission.PublishedAt)));
+            : ReportDraft.FromExtraction(submission, extractor);
 
     private async Task<string?> FindUnknownClaimAsync(ReportSubmission submission)
     {

@@ -18,8 +18,15 @@ public static class ReportPlanner
             .Select(m => new Storage.ActorAliasCandidate(StableIds.ActorIdForName(m.Name), ActorAliases.IdentifyingKeys(m.Name, m.Kind, m.Aliases)))
             .ToList();
 
+    /// <summary>What the claim linker needs to know of each statement.</summary>
+    public static IReadOnlyList<Linking.LinkRequest> LinkRequests(ReportDraft draft) =>
+        draft.Statements
+            .Select(s => new Linking.LinkRequest(s.Input.Content, s.Input.Modality, s.Input.IsDenial, s.Input.Stance, s.Input.StanceReason, s.Input.ClaimId))
+            .ToList();
+
     /// <param name="actorIds">The resolved actor id of each of the draft's mentions, by index.</param>
-    public static ReportState Plan(ReportSubmission submission, ReportDraft draft, IReadOnlyList<string> actorIds, DateTimeOffset now)
+    /// <param name="links">The claim and stance of each of the draft's statements, by index.</param>
+    public static ReportState Plan(ReportSubmission submission, ReportDraft draft, IReadOnlyList<string> actorIds, IReadOnlyList<Linking.ClaimLink> links, DateTimeOffset now)
     {
         var sourceActorId = actorIds[0];
         var statements = new StatementRecord[draft.Statements.Count];
@@ -29,10 +36,7 @@ public static class ReportPlanner
             var draftStatement = draft.Statements[i];
             var input = draftStatement.Input;
             var speakerId = actorIds[draftStatement.Speaker];
-            var claimId = input.ClaimId.Length > 0 ? input.ClaimId : StableIds.ClaimIdForText(input.Content);
-            var (stance, reason) = input.Stance != Stance.Unspecified
-                ? (input.Stance, input.StanceReason.Length > 0 ? input.StanceReason : "stance given by the client")
-                : (Stance.Supports, "states the claim's proposition: taken as support");
+            var (claimId, stance, reason) = links[i];
             var statement = new StatementRecord
             {
                 StatementId = StableIds.StatementId(submission.ReportId, i),

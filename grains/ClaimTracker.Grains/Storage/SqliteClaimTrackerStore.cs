@@ -11,7 +11,7 @@ namespace ClaimTracker.Grains.Storage;
 /// survives a crash. All writes go through one group-committing writer (SQLite has one writer
 /// anyway): concurrent appends share a transaction and its fsync.
 /// </summary>
-public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IAsyncDisposable
+public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexStore, IAsyncDisposable
 {
     private readonly string connectionString;
     private readonly SqliteGroupCommit groupCommit;
@@ -175,6 +175,35 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IAsyncDisposab
             return true;
         });
         return resolved;
+    }
+
+    public Task AddClaimIndexEntriesAsync(IReadOnlyList<ClaimIndexEntry> entries) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            foreach (var entry in entries)
+            {
+                await ExecuteAsync(connection, transaction, "INSERT OR IGNORE INTO claim_index (claim_id, text, embedding) VALUES ($claim, $text, $embedding)",
+                    ("$claim", entry.ClaimId), ("$text", entry.Text), ("$embedding", EmbeddingCodec.ToBytes(entry.Embedding)));
+            }
+
+            return true;
+        });
+
+    public async Task<IReadOnlyList<StoredClaimIndexEntry>> ReadClaimIndexAsync(long afterPosition, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT position, claim_id, text, embedding FROM claim_index WHERE position > $after ORDER BY position LIMIT $limit";
+        command.Parameters.AddWithValue("$after", afterPosition);
+        command.Parameters.AddWithValue("$limit", limit);
+        var entries = new List<StoredClaimIndexEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new StoredClaimIndexEntry(reader.GetInt64(0), new ClaimIndexEntry(reader.GetString(1), reader.GetString(2), EmbeddingCodec.FromBytes((byte[])reader.GetValue(3)))));
+        }
+
+        return entries;
     }
 
     public async Task<StoredPage> QueryClaimsAsync(ClaimQuery query, CancellationToken cancellationToken = default)

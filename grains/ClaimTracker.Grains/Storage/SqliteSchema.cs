@@ -55,5 +55,13 @@ internal static class SqliteSchema
                 actor_id   TEXT NOT NULL
             );
             """),
+        (3, """
+            CREATE TABLE claim_index (
+                position   INTEGER PRIMARY KEY AUTOINCREMENT,
+                claim_id   TEXT NOT NULL UNIQUE,
+                text       TEXT NOT NULL,
+                embedding  BLOB NOT NULL
+            );
+            """),
     ];
 }

@@ -1,0 +1,221 @@
+using ClaimTracker.Analysis;
+using ClaimTracker.Analysis.Identity;
+using ClaimTracker.Grains.Storage;
+using ClaimTracker.Matching;
+using Microsoft.Extensions.Options;
+
+namespace ClaimTracker.Grains.Linking;
+
+/// <summary>A statement to link: its proposition, how it was put, and what the client fixed.</summary>
+public sealed record LinkRequest(string Content, Modality Modality, bool IsDenial, Stance GivenStance, string GivenReason, string GivenClaimId);
+
+/// <summary>The claim a statement is about, its stance towards it, and why.</summary>
+public sealed record ClaimLink(string ClaimId, Stance Stance, string Reason);
+
+/// <summary>
+/// Links statements to claims. One per silo, holding that silo's replica of the claim index (kept
+/// current from the durable index log), so no single grain sits on the ingest path. A statement joins
+/// the best stored claim scoring at or above the threshold (embeddings + entities + quantities over
+/// candidates retrieved by embeddings and BM25), otherwise it founds a new claim, which is indexed at
+/// once so the rest of its report and later reports find it.
+/// </summary>
+public sealed class ClaimLinker : IDisposable
+{
+    private const int RefreshBatch = 2000;
+    private readonly IClaimIndexStore store;
+    private readonly MatchingOptions options;
+    private readonly Lazy<ISentenceEncoder> encoder;
+    private readonly ClaimIndex index = new();
+    private readonly ClaimMatcher matcher;
+    private readonly Dictionary<string, ClaimEntry> entries = new(StringComparer.Ordinal);
+    private readonly Lock entriesGate = new();
+    private readonly SemaphoreSlim refreshGate = new(1, 1);
+    private long position;
+    private long lastRefreshTicks;
+
+    public ClaimLinker(IClaimIndexStore store, IOptions<MatchingOptions> options, Func<ISentenceEncoder> encoderFactory)
+    {
+        this.store = store;
+        this.options = options.Value;
+        encoder = new Lazy<ISentenceEncoder>(encoderFactory);
+        matcher = new ClaimMatcher(MatcherOptions.Default with { JoinThreshold = this.options.JoinThreshold, LexicalWeight = this.options.LexicalWeight });
+    }
+
+    public void Dispose()
+    {
+        index.Dispose();
+        refreshGate.Dispose();
+    }
+
+    public async Task<IReadOnlyList<ClaimLink>> LinkAsync(IReadOnlyList<LinkRequest> statements, CancellationToken cancellationToken = default)
+    {
+        if (options.Mode == MatchingMode.Exact)
+        {
+            return statements.Select(LinkExactly).ToList();
+        }
+
+        await RefreshAsync(cancellationToken);
+        var embeddings = await Task.Run(() => encoder.Value.Encode(statements.Select(s => s.Content).ToList()), cancellationToken);
+        var links = new List<ClaimLink>(statements.Count);
+        var founded = new List<ClaimIndexEntry>();
+        var foundedHere = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < statements.Count; i++)
+        {
+            var statement = statements[i];
+            var probe = new StatementProbe(statement.Content, embeddings[i], Entities(statement.Content), QuantityReader.Read(statement.Content));
+            if (statement.GivenClaimId.Length > 0)
+            {
+                links.Add(LinkToGivenClaim(statement, probe));
+                continue;
+            }
+
+            var decision = matcher.Decide(probe, index.Search(probe, options.Candidates));
+            if (decision.ClaimId is { } sameReport && foundedHere.Contains(sameReport) && decision.Score < options.SameReportJoinThreshold)
+            {
+                decision = decision with { ClaimId = null, Reason = $"the closest claim was founded by this same report ({decision.Reason})" };
+            }
+
+            if (decision.ClaimId is { } claimId && Find(claimId) is { } claim)
+            {
+                var stance = Stance(statement, probe, claim);
+                links.Add(new ClaimLink(claimId, stance.Stance, $"{stance.Reason} (linked: {decision.Reason})"));
+                continue;
+            }
+
+            var newId = StableIds.ClaimIdForText(statement.Content);
+            var entry = new ClaimEntry(newId, statement.Content, embeddings[i], probe.Entities, probe.Quantities);
+            Remember(entry);
+            foundedHere.Add(newId);
+            founded.Add(new ClaimIndexEntry(newId, statement.Content, embeddings[i]));
+            var (foundingStance, foundingReason) = statement.GivenStance != Analysis.Stance.Unspecified
+                ? (statement.GivenStance, GivenReason(statement))
+                : statement.IsDenial
+                    ? (Analysis.Stance.Contradicts, "denies the proposition it states")
+                    : (Analysis.Stance.Supports, "states the proposition");
+            links.Add(new ClaimLink(newId, foundingStance, $"{foundingReason}; founded the claim ({decision.Reason})"));
+        }
+
+        if (founded.Count > 0)
+        {
+            await store.AddClaimIndexEntriesAsync(founded);
+        }
+
+        return links;
+    }
+
+    private static string GivenReason(LinkRequest statement) => statement.GivenReason.Length > 0 ? statement.GivenReason : "stance given by the client";
+
+    private static ClaimLink LinkExactly(LinkRequest statement)
+    {
+        var claimId = statement.GivenClaimId.Length > 0 ? statement.GivenClaimId : StableIds.ClaimIdForText(statement.Content);
+        return statement.GivenStance != Analysis.Stance.Unspecified
+            ? new ClaimLink(claimId, statement.GivenStance, GivenReason(statement))
+            : statement.IsDenial
+                ? new ClaimLink(claimId, Analysis.Stance.Contradicts, "denies the proposition it states")
+                : new ClaimLink(claimId, Analysis.Stance.Supports, "states the claim's proposition: taken as support");
+    }
+
+    private ClaimLink LinkToGivenClaim(LinkRequest statement, StatementProbe probe)
+    {
+        if (statement.GivenStance != Analysis.Stance.Unspecified)
+        {
+            return new ClaimLink(statement.GivenClaimId, statement.GivenStance, GivenReason(statement));
+        }
+
+        if (Find(statement.GivenClaimId) is { } claim)
+        {
+            var stance = Stance(statement, probe, claim);
+            return new ClaimLink(statement.GivenClaimId, stance.Stance, stance.Reason + " (claim given by the client)");
+        }
+
+        return new ClaimLink(statement.GivenClaimId, Analysis.Stance.Supports, "claim given by the client; its text is not indexed here yet: taken as support");
+    }
+
+    private static StanceDecision Stance(LinkRequest statement, StatementProbe probe, ClaimEntry claim)
+    {
+        if (statement.GivenStance != Analysis.Stance.Unspecified)
+        {
+            return new StanceDecision(statement.GivenStance, GivenReason(statement));
+        }
+
+        var hints = new StanceHints(statement.Modality, statement.IsDenial, probe.Quantities, claim.Quantities)
+        {
+            Similarity = VectorMath.Dot(probe.Embedding, claim.Embedding),
+        };
+        return StanceClassifier.Classify(statement.Content, claim.Text, hints);
+    }
+
+    private ClaimEntry? Find(string claimId)
+    {
+        lock (entriesGate)
+        {
+            return entries.GetValueOrDefault(claimId);
+        }
+    }
+
+    private void Remember(ClaimEntry entry)
+    {
+        lock (entriesGate)
+        {
+            if (!entries.TryAdd(entry.ClaimId, entry))
+            {
+                return;
+            }
+        }
+
+        index.Add(entry);
+    }
+
+    /// <summary>Reads index entries written since the last refresh (by any silo), at most once per interval.</summary>
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var now = Environment.TickCount64;
+        if (now - Interlocked.Read(ref lastRefreshTicks) < (long)options.RefreshInterval.TotalMilliseconds)
+        {
+            return;
+        }
+
+        await refreshGate.WaitAsync(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                var batch = await store.ReadClaimIndexAsync(position, RefreshBatch, cancellationToken);
+                foreach (var stored in batch)
+                {
+                    var entry = stored.Entry;
+                    Remember(new ClaimEntry(entry.ClaimId, entry.Text, entry.Embedding, Entities(entry.Text), QuantityReader.Read(entry.Text)));
+                    position = stored.Position;
+                }
+
+                if (batch.Count < RefreshBatch)
+                {
+                    break;
+                }
+            }
+
+            Interlocked.Exchange(ref lastRefreshTicks, Environment.TickCount64);
+        }
+        finally
+        {
+            refreshGate.Release();
+        }
+    }
+
+    /// <summary>Names in the text: capitalised words past the first, and acronyms.</summary>
+    internal static IReadOnlyList<string> Entities(string text)
+    {
+        var names = new List<string>();
+        var words = text.Split([' ', ',', ';', ':', '"', '“', '”', '(', ')', '.', '!', '?'], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i < words.Length; i++)
+        {
+            var word = words[i].Trim('\'', '’');
+            if (word.Length > 1 && char.IsUpper(word[0]) && !names.Contains(word, StringComparer.OrdinalIgnoreCase))
+            {
+                names.Add(word);
+            }
+        }
+
+        return names;
+    }
+}

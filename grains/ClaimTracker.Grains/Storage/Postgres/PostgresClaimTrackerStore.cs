@@ -1,0 +1,369 @@
+using System.Globalization;
+using ClaimTracker.Analysis.Identity;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ClaimTracker.Grains.Storage.Postgres;
+
+/// <summary>
+/// The cluster store: every silo process writes the same PostgreSQL database. Same contract as the
+/// embedded SQLite store: an append writes its journal rows (unique (stream, version) and (stream,
+/// event_key)), its feed rows and its projection in one transaction, and answers false when the
+/// stream is not at the expected version (including when another writer won the race).
+/// <para>
+/// <b>Feed order across processes.</b> A watcher's exactly-once guarantee needs feed positions to
+/// become visible in position order, with no gap ever observable: a reader that has seen position
+/// p must never later find a row at a position below p. Sequences cannot give that (a transaction
+/// holding a lower number can commit after one holding a higher number). So each append transaction
+/// writes its journal rows and projections first and then, as its very last step, runs
+/// <c>UPDATE feed_head SET position = position + n RETURNING position</c>, inserts its n feed rows at
+/// the positions it was handed, and commits. The updated row stays locked until commit, so the next
+/// appender cannot take positions before this one is committed and visible: positions are assigned
+/// in commit order, and a reader's <c>position &gt; after ORDER BY position</c> never skips a row
+/// that shows up later. The lock is held only for the feed insert and the commit itself.
+/// </para>
+/// </summary>
+public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IAsyncDisposable, IDisposable
+{
+    /// <summary>The LISTEN/NOTIFY channel every claim append notifies inside its transaction.</summary>
+    public const string FeedChannel = "claimtracker_feed";
+
+    private const string UniqueViolation = "23505";
+    private readonly NpgsqlDataSource dataSource;
+
+    public PostgresClaimTrackerStore(IOptions<StorageOptions> options)
+        : this(options.Value.RequireConnectionString())
+    {
+    }
+
+    public PostgresClaimTrackerStore(string connectionString)
+    {
+        dataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    public void Dispose() => dataSource.Dispose();
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string stream, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT version, payload FROM journal WHERE stream = @stream ORDER BY version");
+        command.Parameters.AddWithValue("stream", stream);
+        var entries = new List<JournalEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new JournalEntry(reader.GetInt32(0), (byte[])reader.GetValue(1)));
+        }
+
+        return entries;
+    }
+
+    public Task<bool> AppendClaimAsync(string claimId, int expectedVersion, IReadOnlyList<JournalAppend> events, IReadOnlyList<byte[]> feedEntries, ClaimRow projection) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            if (!await AppendJournalAsync(connection, transaction, "claim/" + claimId, expectedVersion, events))
+            {
+                return false;
+            }
+
+            await using (var upsert = new NpgsqlCommand("""
+                INSERT INTO claims (claim_id, text_norm, status, updated_at, summary)
+                VALUES (@claim, @text, @status, @updated, @summary)
+                ON CONFLICT (claim_id) DO UPDATE SET
+                    status = excluded.status, updated_at = excluded.updated_at, summary = excluded.summary
+                """, connection, transaction))
+            {
+                upsert.Parameters.AddWithValue("claim", claimId);
+                upsert.Parameters.AddWithValue("text", ClaimText.Normalize(projection.Text));
+                upsert.Parameters.AddWithValue("status", (int)projection.Status);
+                upsert.Parameters.AddWithValue("updated", projection.UpdatedAt.ToUniversalTime());
+                upsert.Parameters.AddWithValue("summary", projection.Summary);
+                await upsert.ExecuteNonQueryAsync();
+            }
+
+            if (projection.ActorIds.Length > 0)
+            {
+                await using var actors = new NpgsqlCommand("""
+                    INSERT INTO claim_actors (actor_id, claim_id) SELECT a, @claim FROM unnest(@actors) AS a
+                    ON CONFLICT DO NOTHING
+                    """, connection, transaction);
+                actors.Parameters.AddWithValue("claim", claimId);
+                actors.Parameters.AddWithValue("actors", projection.ActorIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
+                await actors.ExecuteNonQueryAsync();
+            }
+
+            if (feedEntries.Count > 0)
+            {
+                // Last step: take feed positions under the feed_head row lock (held until commit).
+                await using var feed = new NpgsqlCommand($"""
+                    WITH head AS (
+                        UPDATE feed_head SET position = position + @n WHERE id = 1 RETURNING position)
+                    INSERT INTO claim_feed (position, claim_id, payload)
+                    SELECT head.position - @n + e.ord, @claim, e.payload
+                    FROM head, unnest(@payloads) WITH ORDINALITY AS e(payload, ord);
+                    NOTIFY {FeedChannel};
+                    """, connection, transaction);
+                feed.Parameters.AddWithValue("n", (long)feedEntries.Count);
+                feed.Parameters.AddWithValue("claim", claimId);
+                feed.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = feedEntries.ToArray() });
+                await feed.ExecuteNonQueryAsync();
+            }
+
+            return true;
+        });
+
+    public Task<bool> AppendActorAsync(string actorId, int expectedVersion, IReadOnlyList<JournalAppend> events, ActorRow projection) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            if (!await AppendJournalAsync(connection, transaction, "actor/" + actorId, expectedVersion, events))
+            {
+                return false;
+            }
+
+            var names = string.Join(" | ", projection.Aliases.Prepend(projection.Name).Select(ClaimText.Normalize).Distinct());
+            await using var upsert = new NpgsqlCommand("""
+                INSERT INTO actors (actor_id, names_norm, snapshot) VALUES (@actor, @names, @snapshot)
+                ON CONFLICT (actor_id) DO UPDATE SET names_norm = excluded.names_norm, snapshot = excluded.snapshot
+                """, connection, transaction);
+            upsert.Parameters.AddWithValue("actor", actorId);
+            upsert.Parameters.AddWithValue("names", names);
+            upsert.Parameters.AddWithValue("snapshot", projection.Snapshot);
+            await upsert.ExecuteNonQueryAsync();
+            return true;
+        });
+
+    public async Task<IReadOnlyList<FeedRow>> ReadFeedAsync(long afterPosition, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT position, claim_id, payload FROM claim_feed WHERE position > @after ORDER BY position LIMIT @limit");
+        command.Parameters.AddWithValue("after", afterPosition);
+        command.Parameters.AddWithValue("limit", limit);
+        var rows = new List<FeedRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new FeedRow(reader.GetInt64(0), reader.GetString(1), (byte[])reader.GetValue(2)));
+        }
+
+        return rows;
+    }
+
+    public async Task<long> ReadFeedHeadAsync(CancellationToken cancellationToken = default)
+    {
+        // The committed head: every position up to it is committed and visible (see the class remarks).
+        await using var command = dataSource.CreateCommand("SELECT position FROM feed_head WHERE id = 1");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<byte[]?> ReadReportAsync(string reportId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT payload FROM reports WHERE report_id = @id");
+        command.Parameters.AddWithValue("id", reportId);
+        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
+    }
+
+    public async Task WriteReportAsync(string reportId, byte[] payload)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO reports (report_id, payload) VALUES (@id, @payload)
+            ON CONFLICT (report_id) DO UPDATE SET payload = excluded.payload
+            """);
+        command.Parameters.AddWithValue("id", reportId);
+        command.Parameters.AddWithValue("payload", payload);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// First writer wins, across processes: each key is registered with <c>INSERT … ON CONFLICT DO
+    /// NOTHING</c> and then read back, so two silos resolving the same new actor at once agree on the
+    /// id that landed. Each statement commits on its own (no multi-key locks, so no deadlocks); a crash
+    /// midway leaves some keys registered, which the retry completes with the same answer.
+    /// </summary>
+    public async Task<string[]> ResolveActorIdsAsync(IReadOnlyList<ActorAliasCandidate> candidates)
+    {
+        var resolved = new string[candidates.Count];
+        await using var connection = await dataSource.OpenConnectionAsync();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var candidate = candidates[i];
+            var keys = candidate.AliasKeys.Distinct(StringComparer.Ordinal).ToArray();
+            if (keys.Length == 0)
+            {
+                resolved[i] = candidate.ProposedId;
+                continue;
+            }
+
+            string? known = null;
+            await using (var lookup = new NpgsqlCommand("""
+                SELECT a.actor_id FROM unnest(@keys) WITH ORDINALITY AS k(alias_key, ord)
+                JOIN actor_aliases a ON a.alias_key = k.alias_key ORDER BY k.ord LIMIT 1
+                """, connection))
+            {
+                lookup.Parameters.AddWithValue("keys", keys);
+                known = await lookup.ExecuteScalarAsync() as string;
+            }
+
+            if (known is null)
+            {
+                // Claim the first key for the proposed id, then read back whoever won it.
+                await using var claim = new NpgsqlCommand("""
+                    INSERT INTO actor_aliases (alias_key, actor_id) VALUES (@key, @actor) ON CONFLICT (alias_key) DO NOTHING;
+                    SELECT actor_id FROM actor_aliases WHERE alias_key = @key;
+                    """, connection);
+                claim.Parameters.AddWithValue("key", keys[0]);
+                claim.Parameters.AddWithValue("actor", candidate.ProposedId);
+                known = (string)(await claim.ExecuteScalarAsync())!;
+            }
+
+            resolved[i] = known;
+            foreach (var key in keys)
+            {
+                await using var register = new NpgsqlCommand("INSERT INTO actor_aliases (alias_key, actor_id) VALUES (@key, @actor) ON CONFLICT (alias_key) DO NOTHING", connection);
+                register.Parameters.AddWithValue("key", key);
+                register.Parameters.AddWithValue("actor", known);
+                await register.ExecuteNonQueryAsync();
+            }
+        }
+
+        return resolved;
+    }
+
+    public async Task<StoredPage> QueryClaimsAsync(ClaimQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand();
+        var where = new List<string>();
+        if (query.Status is { } status)
+        {
+            where.Add("c.status = @status");
+            command.Parameters.AddWithValue("status", (int)status);
+        }
+
+        if (!string.IsNullOrEmpty(query.ActorId))
+        {
+            where.Add("EXISTS (SELECT 1 FROM claim_actors a WHERE a.actor_id = @actor AND a.claim_id = c.claim_id)");
+            command.Parameters.AddWithValue("actor", query.ActorId);
+        }
+
+        AddWordFilters(command, where, "c.text_norm", query.Text);
+        if (query.Before is { } before)
+        {
+            where.Add("c.seq < @before");
+            command.Parameters.AddWithValue("before", before);
+        }
+
+        command.CommandText = $"SELECT c.seq, c.summary FROM claims c {WhereClause(where)} ORDER BY c.seq DESC LIMIT @limit";
+        command.Parameters.AddWithValue("limit", query.PageSize + 1);
+        return await ReadPageAsync(command, query.PageSize, cancellationToken);
+    }
+
+    public async Task<StoredPage> QueryActorsAsync(ActorQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand();
+        var where = new List<string>();
+        AddWordFilters(command, where, "names_norm", query.Text);
+        if (query.Before is { } before)
+        {
+            where.Add("seq < @before");
+            command.Parameters.AddWithValue("before", before);
+        }
+
+        command.CommandText = $"SELECT seq, snapshot FROM actors {WhereClause(where)} ORDER BY seq DESC LIMIT @limit";
+        command.Parameters.AddWithValue("limit", query.PageSize + 1);
+        return await ReadPageAsync(command, query.PageSize, cancellationToken);
+    }
+
+    private static void AddWordFilters(NpgsqlCommand command, List<string> where, string column, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        var words = ClaimText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var name = "w" + i.ToString(CultureInfo.InvariantCulture);
+            where.Add($"strpos({column}, @{name}) > 0");
+            command.Parameters.AddWithValue(name, words[i]);
+        }
+    }
+
+    private static string WhereClause(List<string> where) => where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);
+
+    private static async Task<StoredPage> ReadPageAsync(NpgsqlCommand command, int pageSize, CancellationToken cancellationToken)
+    {
+        var items = new List<byte[]>();
+        long? lastSeq = null;
+        var more = false;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (items.Count == pageSize)
+            {
+                more = true;
+                break;
+            }
+
+            lastSeq = reader.GetInt64(0);
+            items.Add((byte[])reader.GetValue(1));
+        }
+
+        return new StoredPage(items, more ? lastSeq : null);
+    }
+
+    private static async Task<bool> AppendJournalAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string stream, int expectedVersion, IReadOnlyList<JournalAppend> events)
+    {
+        await using (var check = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM journal WHERE stream = @stream", connection, transaction))
+        {
+            check.Parameters.AddWithValue("stream", stream);
+            var current = Convert.ToInt32(await check.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            if (current != expectedVersion)
+            {
+                return false;
+            }
+        }
+
+        if (events.Count == 0)
+        {
+            return true;
+        }
+
+        // A concurrent writer of the same stream (a second activation during a membership change)
+        // makes this insert fail on the primary key: the caller maps that to "not at expectedVersion".
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO journal (stream, version, event_key, payload)
+            SELECT @stream, @first + e.ord - 1, e.event_key, e.payload
+            FROM unnest(@keys, @payloads) WITH ORDINALITY AS e(event_key, payload, ord)
+            """, connection, transaction);
+        insert.Parameters.AddWithValue("stream", stream);
+        insert.Parameters.AddWithValue("first", expectedVersion + 1);
+        insert.Parameters.AddWithValue("keys", events.Select(e => e.EventKey).ToArray());
+        insert.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = events.Select(e => e.Payload).ToArray() });
+        await insert.ExecuteNonQueryAsync();
+        return true;
+    }
+
+    private async Task<bool> WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>> work)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        try
+        {
+            if (!await work(connection, transaction))
+            {
+                await transaction.RollbackAsync();
+                return false;
+            }
+
+            await transaction.CommitAsync();
+            return true;
+        }
+        catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
+        {
+            // Another writer appended at this version (or this event) first.
+            await transaction.RollbackAsync();
+            return false;
+        }
+    }
+}
