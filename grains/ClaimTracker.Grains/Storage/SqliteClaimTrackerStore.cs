@@ -145,27 +145,32 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
 
     public async Task<string[]> ResolveActorIdsAsync(IReadOnlyList<ActorAliasCandidate> candidates)
     {
-        var resolved = new string[candidates.Count];
+        // Most aliases are known after the first few reports: look them up without taking the writer.
+        var known = await LookUpAliasesAsync(candidates.SelectMany(c => c.AliasKeys).Distinct().ToList());
+        var resolved = candidates.Select(c => c.AliasKeys.Select(known.GetValueOrDefault).FirstOrDefault(id => id is not null) ?? c.ProposedId).ToArray();
+        if (candidates.All(c => c.AliasKeys.All(known.ContainsKey)))
+        {
+            return resolved;
+        }
+
         await WriteAsync(async (connection, transaction) =>
         {
             for (var i = 0; i < candidates.Count; i++)
             {
-                var candidate = candidates[i];
-                resolved[i] = candidate.ProposedId;
-                foreach (var key in candidate.AliasKeys)
+                foreach (var key in candidates[i].AliasKeys)
                 {
                     await using var lookup = connection.CreateCommand();
                     lookup.Transaction = (SqliteTransaction)transaction;
                     lookup.CommandText = "SELECT actor_id FROM actor_aliases WHERE alias_key = $key";
                     lookup.Parameters.AddWithValue("$key", key);
-                    if (await lookup.ExecuteScalarAsync() is string known)
+                    if (await lookup.ExecuteScalarAsync() is string winner)
                     {
-                        resolved[i] = known;
+                        resolved[i] = winner;
                         break;
                     }
                 }
 
-                foreach (var key in candidate.AliasKeys)
+                foreach (var key in candidates[i].AliasKeys)
                 {
                     await ExecuteAsync(connection, transaction, "INSERT OR IGNORE INTO actor_aliases (alias_key, actor_id) VALUES ($key, $actor)",
                         ("$key", key), ("$actor", resolved[i]));
@@ -175,6 +180,32 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
             return true;
         });
         return resolved;
+    }
+
+    private async Task<Dictionary<string, string>> LookUpAliasesAsync(IReadOnlyList<string> keys)
+    {
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (keys.Count == 0)
+        {
+            return known;
+        }
+
+        await using var connection = await OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        var names = keys.Select((key, i) =>
+        {
+            var name = "$k" + i.ToString(CultureInfo.InvariantCulture);
+            command.Parameters.AddWithValue(name, key);
+            return name;
+        });
+        command.CommandText = $"SELECT alias_key, actor_id FROM actor_aliases WHERE alias_key IN ({string.Join(", ", names)})";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            known[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return known;
     }
 
     public Task AddClaimIndexEntriesAsync(IReadOnlyList<ClaimIndexEntry> entries) =>

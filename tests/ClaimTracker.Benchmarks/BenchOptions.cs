@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace ClaimTracker.Benchmarks;
+
+public sealed record BenchOptions
+{
+    public string Scenario { get; init; } = "";
+    public int Seconds { get; init; } = 10;
+    public int Clients { get; init; } = 64;
+    public int StatementsPerReport { get; init; } = 5;
+    public int Claims { get; init; } = 100_000;
+    public int[] Sizes { get; init; } = [10, 1000, 10_000];
+    public int Appends { get; init; } = 300;
+    public int Repeats { get; init; } = 3;
+    public int Watchers { get; init; } = 100;
+    public int EventsPerSecond { get; init; } = 1000;
+    public int Port { get; init; } = 5099;
+    public string? BbcPath { get; init; }
+    public int Articles { get; init; } = 300;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions { Scenario = args.Length > 0 ? args[0] : "" };
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            int Int() => int.Parse(value, CultureInfo.InvariantCulture);
+            options = args[i] switch
+            {
+                "--seconds" => options with { Seconds = Int() },
+                "--clients" => options with { Clients = Int() },
+                "--statements" => options with { StatementsPerReport = Int() },
+                "--claims" => options with { Claims = Int() },
+                "--sizes" => options with { Sizes = value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray() },
+                "--appends" => options with { Appends = Int() },
+                "--repeats" => options with { Repeats = Int() },
+                "--watchers" => options with { Watchers = Int() },
+                "--rate" => options with { EventsPerSecond = Int() },
+                "--port" => options with { Port = Int() },
+                "--bbc" => options with { BbcPath = value },
+                "--articles" => options with { Articles = Int() },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        return options;
+    }
+}

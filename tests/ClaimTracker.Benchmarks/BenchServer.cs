@@ -1,0 +1,63 @@
+using ClaimTracker.Server.Hosting;
+using ClaimTracker.V1.Client;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+
+namespace ClaimTracker.Benchmarks;
+
+/// <summary>The embedded server in this process, on a loopback port and a fresh data directory.</summary>
+internal sealed class BenchServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private BenchServer(WebApplication app, string address, string dataDirectory)
+    {
+        this.app = app;
+        Address = address;
+        DataDirectory = dataDirectory;
+        Channel = ClaimTrackerChannel.Create(address);
+        Client = new V1.ClaimTracker.ClaimTrackerClient(Channel);
+    }
+
+    public string Address { get; }
+
+    public string DataDirectory { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public V1.ClaimTracker.ClaimTrackerClient Client { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<BenchServer> StartAsync(params string[] extra)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("claimtracker-bench-").FullName;
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--Storage:DataDirectory={dataDirectory}",
+            $"--Orleans:SiloPort={Measure.FreePort()}",
+            $"--Orleans:GatewayPort={Measure.FreePort()}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Orleans=Error",
+            .. extra,
+        ];
+        var app = ClaimTrackerServer.Build(args);
+        await app.StartAsync();
+        return new BenchServer(app, app.Urls.Single(), dataDirectory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

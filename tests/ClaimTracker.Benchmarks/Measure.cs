@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ClaimTracker.Benchmarks;
+
+internal static class Measure
+{
+    public static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    public static string Ms(double value) => value.ToString("0.00", CultureInfo.InvariantCulture) + " ms";
+
+    public static string Rate(double value) => value.ToString("N0", CultureInfo.InvariantCulture) + "/s";
+
+    public static string Ratio(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Runs <paramref name="call"/> from <paramref name="callers"/> loops for a fixed time; returns calls/s and sorted latencies (ms).</summary>
+    public static async Task<(double PerSecond, List<double> Latencies)> ClosedLoopAsync(int callers, TimeSpan duration, Func<int, long, Task> call)
+    {
+        var latencies = new List<double>[callers];
+        var stop = Stopwatch.StartNew();
+        var tasks = Enumerable.Range(0, callers).Select(async caller =>
+        {
+            var mine = latencies[caller] = [];
+            long n = 0;
+            while (stop.Elapsed < duration)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await call(caller, n++);
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }).ToArray();
+        await Task.WhenAll(tasks);
+        var elapsed = stop.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        return (all.Count / elapsed, all);
+    }
+}

@@ -1,0 +1,43 @@
+using ClaimTracker.Benchmarks;
+using ClaimTracker.Benchmarks.Scenarios;
+
+var options = BenchOptions.Parse(args);
+Console.WriteLine($"ClaimTracker benchmarks, {DateTimeOffset.UtcNow:u}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
+switch (options.Scenario)
+{
+    case "ingest":
+        await IngestScenario.RunAsync(options);
+        break;
+    case "text":
+        await TextIngestScenario.RunAsync(options);
+        break;
+    case "history":
+        await HistoryScenario.RunAsync(options);
+        break;
+    case "watch":
+        await WatchScenario.RunAsync(options);
+        break;
+    case "memory":
+        await MemoryScenario.RunAsync(options);
+        break;
+    case "startup":
+        await StartupScenario.RunAsync(options);
+        break;
+    case "scaling":
+        Console.WriteLine("scaling: needs the cluster mode's deploy/local scripts and PostgreSQL; run deploy/local/start-cluster.sh and see docs/BENCHMARKS.md (not part of this runner yet)");
+        break;
+    case "echo-server":
+        await EchoHost.RunForeverAsync(options.Port);
+        break;
+    case "smoke":
+        // Proves the benchmarks still run (CI): short versions of 1, 3 and 6; never fails on speed.
+        await IngestScenario.RunAsync(options with { Seconds = 3, Clients = 16 });
+        await HistoryScenario.RunAsync(options with { Sizes = [10, 200], Appends = 50 });
+        await StartupScenario.RunAsync(options with { Repeats = 1 });
+        break;
+    default:
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- <ingest|text|history|watch|memory|startup|scaling|smoke> [--seconds N] [--clients N] [--bbc PATH] [--claims N]");
+        return 2;
+}
+
+return 0;
