@@ -17,6 +17,9 @@ switch (options.Scenario)
     case "watch":
         await WatchScenario.RunAsync(options);
         break;
+    case "stall":
+        await StalledWatcherScenario.RunAsync(options);
+        break;
     case "memory":
         await MemoryScenario.RunAsync(options);
         break;
@@ -36,7 +39,7 @@ switch (options.Scenario)
         await StartupScenario.RunAsync(options with { Repeats = 1 });
         break;
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- <ingest|text|history|watch|memory|startup|scaling|smoke> [--seconds N] [--clients N] [--bbc PATH] [--claims N]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- <ingest|text|history|watch|stall|memory|startup|scaling|smoke> [--seconds N] [--clients N] [--bbc PATH] [--claims N]");
         return 2;
 }
 

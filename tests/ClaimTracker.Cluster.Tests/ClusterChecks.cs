@@ -47,6 +47,7 @@ internal static class ClusterChecks
         var app = ClaimTrackerServer.Build(
         [
             "--urls=http://127.0.0.1:0",
+            "--Matching:Mode=Exact",
             $"--Storage:DataDirectory={data}",
             $"--Orleans:SiloPort={PostgresServer.FreePort()}",
             $"--Orleans:GatewayPort={PostgresServer.FreePort()}",

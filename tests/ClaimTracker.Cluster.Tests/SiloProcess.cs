@@ -89,6 +89,9 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             ServerDll,
             "--Storage:Mode=Postgres",
+            // These tests protect durability and exactly-once delivery, not matching: exact-text linking
+            // makes the claims independent of arrival order, so the cluster can be compared to a replay.
+            "--Matching:Mode=Exact",
             $"--urls=http://127.0.0.1:{GrpcPort}",
             $"--Orleans:SiloPort={SiloPort}",
             $"--Orleans:GatewayPort={GatewayPort}",

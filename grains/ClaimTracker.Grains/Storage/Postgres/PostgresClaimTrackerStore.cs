@@ -24,7 +24,7 @@ namespace ClaimTracker.Grains.Storage.Postgres;
 /// that shows up later. The lock is held only for the feed insert and the commit itself.
 /// </para>
 /// </summary>
-public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IAsyncDisposable, IDisposable
+public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexStore, IAsyncDisposable, IDisposable
 {
     /// <summary>The LISTEN/NOTIFY channel every claim append notifies inside its transaction.</summary>
     public const string FeedChannel = "claimtracker_feed";
@@ -227,6 +227,73 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IAsyncDispos
         }
 
         return resolved;
+    }
+
+    /// <summary>
+    /// Same sequencing as the feed: positions come from a single-row head updated as the transaction's
+    /// last step, so replicas reading "after my last position" never skip an entry that commits late.
+    /// </summary>
+    public async Task AddClaimIndexEntriesAsync(IReadOnlyList<ClaimIndexEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var fresh = new List<ClaimIndexEntry>();
+        foreach (var entry in entries)
+        {
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM claim_index WHERE claim_id = @claim", connection, transaction);
+            exists.Parameters.AddWithValue("claim", entry.ClaimId);
+            if (await exists.ExecuteScalarAsync() is null)
+            {
+                fresh.Add(entry);
+            }
+        }
+
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        long last;
+        await using (var head = new NpgsqlCommand("UPDATE claim_index_head SET position = position + @n WHERE id = 1 RETURNING position", connection, transaction))
+        {
+            head.Parameters.AddWithValue("n", (long)fresh.Count);
+            last = (long)(await head.ExecuteScalarAsync())!;
+        }
+
+        var position = last - fresh.Count;
+        foreach (var entry in fresh)
+        {
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO claim_index (position, claim_id, text, embedding) VALUES (@position, @claim, @text, @embedding) ON CONFLICT (claim_id) DO NOTHING",
+                connection, transaction);
+            insert.Parameters.AddWithValue("position", ++position);
+            insert.Parameters.AddWithValue("claim", entry.ClaimId);
+            insert.Parameters.AddWithValue("text", entry.Text);
+            insert.Parameters.AddWithValue("embedding", EmbeddingCodec.ToBytes(entry.Embedding));
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    public async Task<IReadOnlyList<StoredClaimIndexEntry>> ReadClaimIndexAsync(long afterPosition, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT position, claim_id, text, embedding FROM claim_index WHERE position > @after ORDER BY position LIMIT @limit");
+        command.Parameters.AddWithValue("after", afterPosition);
+        command.Parameters.AddWithValue("limit", limit);
+        var entries = new List<StoredClaimIndexEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new StoredClaimIndexEntry(reader.GetInt64(0), new ClaimIndexEntry(reader.GetString(1), reader.GetString(2), EmbeddingCodec.FromBytes((byte[])reader.GetValue(3)))));
+        }
+
+        return entries;
     }
 
     public async Task<StoredPage> QueryClaimsAsync(ClaimQuery query, CancellationToken cancellationToken = default)

@@ -67,6 +67,20 @@ public static class PostgresSchema
             );
             """),
         new(2, "Orleans ADO.NET clustering: membership tables and the provider's stored queries", OrleansClustering),
+        new(3, "claim index log for the matchers' per-silo replicas", """
+            CREATE TABLE claim_index_head (
+                id         int    PRIMARY KEY CHECK (id = 1),
+                position   bigint NOT NULL
+            );
+            INSERT INTO claim_index_head (id, position) VALUES (1, 0);
+
+            CREATE TABLE claim_index (
+                position   bigint PRIMARY KEY,
+                claim_id   text   NOT NULL UNIQUE,
+                text       text   NOT NULL,
+                embedding  bytea  NOT NULL
+            );
+            """),
     ];
 
     /// <summary>
