@@ -23,6 +23,7 @@ internal sealed class ClaimTrackerService(
     private const int DefaultListPage = 50;
     private const int MaxListPage = 500;
     private const int SnapshotPage = 200;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FeedEvent, V1.ClaimEvent> MappedEvents = new();
 
     public override async Task<V1.RegisterReportResponse> RegisterReport(V1.RegisterReportRequest request, ServerCallContext context)
     {
@@ -140,7 +141,8 @@ internal sealed class ClaimTrackerService(
 
         await foreach (var feedEvent in feed.WatchAsync(after, filter.Matches, watchOptions.CurrentValue.BufferSize, cancellation))
         {
-            await responseStream.WriteAsync(ProtoMapper.ToProto(feedEvent), cancellation);
+            // Every watcher of this silo receives the same FeedEvent instance: map it to protobuf once.
+            await responseStream.WriteAsync(MappedEvents.GetValue(feedEvent, ProtoMapper.ToProto), cancellation);
         }
 
         throw new RpcException(new Status(StatusCode.Unavailable, "the server is shutting down; reconnect with the cursor of the last event you received"));

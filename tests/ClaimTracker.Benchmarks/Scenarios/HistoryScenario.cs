@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ClaimTracker.Analysis;
 using ClaimTracker.Grains;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,14 +19,14 @@ internal static class HistoryScenario
             var claim = grains.GetGrain<IClaimGrain>(claimId);
             for (var i = 0; i < size; i++)
             {
-                await claim.AddStatement(Statement(claimId, i));
+                await claim.AddStatement(BenchStatements.Make(claimId, i, 7));
             }
 
             var timings = new List<double>(options.Appends);
             for (var i = 0; i < options.Appends; i++)
             {
                 var start = Stopwatch.GetTimestamp();
-                await claim.AddStatement(Statement(claimId, size + i));
+                await claim.AddStatement(BenchStatements.Make(claimId, size + i, 7));
                 timings.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
 
@@ -39,21 +38,4 @@ internal static class HistoryScenario
 
         Console.WriteLine($"ratio mean({options.Sizes[^1]}) ÷ mean({options.Sizes[0]}) = {Measure.Ratio(means[^1] / means[0])} (target ≤ 1.2)");
     }
-
-    private static StatementRecord Statement(string claimId, int n) => new()
-    {
-        StatementId = $"{claimId}-s{n}",
-        ReportId = $"{claimId}-r{n}",
-        ClaimId = claimId,
-        ActorId = $"a-origin-{n % 7}",
-        Speaker = $"Origin {n % 7}",
-        Content = "The harbour is closed",
-        OriginActorId = $"a-origin-{n % 7}",
-        OriginName = $"Origin {n % 7}",
-        Source = $"Outlet {n % 13}",
-        SourceActorId = $"a-outlet-{n % 13}",
-        Stance = Stance.Supports,
-        Modality = Modality.Asserted,
-        RecordedAt = DateTimeOffset.UtcNow,
-    };
 }

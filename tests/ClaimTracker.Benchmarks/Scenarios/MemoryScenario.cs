@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ClaimTracker.Analysis;
 using ClaimTracker.Grains;
 using ClaimTracker.Matching;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +14,7 @@ internal static class MemoryScenario
         Console.WriteLine($"== 5. memory: {claims:N0} active claims with 3 statements each");
         await using var server = await BenchServer.StartAsync("--Matching:Mode=Exact");
         var grains = server.Services.GetRequiredService<IGrainFactory>();
-        await grains.GetGrain<IClaimGrain>("c-warm").AddStatement(Statement("c-warm", 0));
+        await grains.GetGrain<IClaimGrain>("c-warm").AddStatement(BenchStatements.Make("c-warm", 0, 3));
         var (heapBefore, rssBefore) = Snapshot();
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, claims), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (c, _) =>
@@ -24,7 +23,7 @@ internal static class MemoryScenario
             var grain = grains.GetGrain<IClaimGrain>(claimId);
             for (var s = 0; s < 3; s++)
             {
-                await grain.AddStatement(Statement(claimId, s));
+                await grain.AddStatement(BenchStatements.Make(claimId, s, 3));
             }
         });
         var (heapAfter, rssAfter) = Snapshot();
@@ -62,21 +61,4 @@ internal static class MemoryScenario
         using var process = Process.GetCurrentProcess();
         return (GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64);
     }
-
-    private static StatementRecord Statement(string claimId, int n) => new()
-    {
-        StatementId = $"{claimId}-s{n}",
-        ReportId = $"r-{claimId}-{n}",
-        ClaimId = claimId,
-        ActorId = $"a-origin-{n}",
-        Speaker = $"Origin {n}",
-        Content = "Claim about the harbour",
-        OriginActorId = $"a-origin-{n}",
-        OriginName = $"Origin {n}",
-        Source = "Outlet",
-        SourceActorId = "a-outlet",
-        Stance = Stance.Supports,
-        Modality = Modality.Asserted,
-        RecordedAt = DateTimeOffset.UtcNow,
-    };
 }
