@@ -40,8 +40,8 @@ public sealed class CorroborationStoryTests
 
             // A watcher opened before report C sees C's statement and the status change it causes.
             using var watch = client.WatchClaims(new V1.WatchClaimsRequest { ClaimIds = { claimId } });
+            await watch.ResponseHeadersAsync;
             var events = ReadEventsAsync(watch.ResponseStream, 2);
-            await Task.Delay(200);
 
             var c = await client.RegisterReportAsync(Reports.C());
             Assert.Equal(V1.CorroborationStatus.Corroborated, Assert.Single(c.Outcomes).ClaimStatus);

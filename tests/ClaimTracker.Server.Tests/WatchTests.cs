@@ -13,8 +13,8 @@ public sealed class WatchTests
         var client = server.Client;
 
         using var first = client.WatchClaims(new V1.WatchClaimsRequest());
+        await first.ResponseHeadersAsync;
         var firstEvents = ReadAsync(first.ResponseStream, 2);
-        await Task.Delay(200);
         await client.RegisterReportAsync(Reports.Report("watch-1", "Outlet A", "Origin A", [], "The ferry sank"));
         await client.RegisterReportAsync(Reports.Report("watch-2", "Outlet B", "Origin B", [], "The ferry sank"));
         var received = await firstEvents.WaitAsync(TimeSpan.FromSeconds(20));
@@ -26,8 +26,8 @@ public sealed class WatchTests
         await client.RegisterReportAsync(Reports.Report("watch-3", "Outlet C", "Origin C", [], "The bridge fell"));
 
         using var resumed = client.WatchClaims(new V1.WatchClaimsRequest { Cursor = cursor });
+        await resumed.ResponseHeadersAsync;
         var resumedEvents = ReadAsync(resumed.ResponseStream, 4);
-        await Task.Delay(200);
         await client.RegisterReportAsync(Reports.Report("watch-4", "Outlet D", "Origin D", [], "The bridge fell"));
         var afterResume = await resumedEvents.WaitAsync(TimeSpan.FromSeconds(20));
 
@@ -48,8 +48,8 @@ public sealed class WatchTests
         var client = server.Client;
 
         using var watch = client.WatchClaims(new V1.WatchClaimsRequest { ActorIds = { "a-origin-b" } });
+        await watch.ResponseHeadersAsync;
         var events = ReadAsync(watch.ResponseStream, 1);
-        await Task.Delay(200);
         await client.RegisterReportAsync(Reports.Report("actor-watch-1", "Outlet", "Origin A", [], "Claim by A only"));
         await client.RegisterReportAsync(Reports.Report("actor-watch-2", "Outlet", "Origin B", [], "Claim by B"));
 
@@ -64,8 +64,8 @@ public sealed class WatchTests
         var client = server.Client;
 
         using var watch = client.WatchClaims(new V1.WatchClaimsRequest { Statuses = { V1.CorroborationStatus.Corroborated } });
+        await watch.ResponseHeadersAsync;
         var events = ReadAsync(watch.ResponseStream, 2);
-        await Task.Delay(200);
         await client.RegisterReportAsync(Reports.Report("status-watch-1", "Outlet", "Origin A", [], "The levee broke"));
         await client.RegisterReportAsync(Reports.Report("status-watch-2", "Outlet", "Origin B", [], "The levee broke"));
 

@@ -59,11 +59,18 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
     /// consumer falls behind and its buffer overflows, it is cut loose from the live feed and catches
     /// up from storage again from its last entry: a slow consumer costs the feed nothing.
     /// </summary>
-    public async IAsyncEnumerable<FeedEvent> WatchAsync(long? after, Func<ClaimChange, bool> filter, int bufferSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="onLive">Called once, when the first subscription is in place: every entry after this moment will be delivered.</param>
+    public async IAsyncEnumerable<FeedEvent> WatchAsync(long? after, Func<ClaimChange, bool> filter, int bufferSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken, Func<Task>? onLive = null)
     {
         while (true)
         {
             using var subscription = await SubscribeAsync(filter, bufferSize, cancellationToken);
+            if (onLive is not null)
+            {
+                await onLive();
+                onLive = null;
+            }
+
             var last = after ?? subscription.StartPosition;
             if (last < subscription.StartPosition)
             {

@@ -119,6 +119,7 @@ internal sealed class ClaimTrackerService(
 
         var filter = WatchFilter.From(request);
         var cancellation = context.CancellationToken;
+        var headersSent = false;
         if (request.IncludeSnapshot)
         {
             if (after is not null)
@@ -136,10 +137,14 @@ internal sealed class ClaimTrackerService(
                     Claim = ProtoMapper.ToProto(claim),
                     OccurredAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(claim.UpdatedAt),
                 }, cancellation);
+                headersSent = true;
             }
         }
 
-        await foreach (var feedEvent in feed.WatchAsync(after, filter.Matches, watchOptions.CurrentValue.BufferSize, cancellation))
+        // Response headers go out once the watch is subscribed: a client that awaits them knows that
+        // everything registered from then on will reach it, even without a cursor.
+        Task SendHeaders() => headersSent ? Task.CompletedTask : context.WriteResponseHeadersAsync(new Metadata());
+        await foreach (var feedEvent in feed.WatchAsync(after, filter.Matches, watchOptions.CurrentValue.BufferSize, cancellation, SendHeaders))
         {
             // Every watcher of this silo receives the same FeedEvent instance: map it to protobuf once.
             await responseStream.WriteAsync(MappedEvents.GetValue(feedEvent, ProtoMapper.ToProto), cancellation);
