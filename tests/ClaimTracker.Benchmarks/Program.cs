@@ -27,7 +27,7 @@ switch (options.Scenario)
         await StartupScenario.RunAsync(options);
         break;
     case "scaling":
-        Console.WriteLine("scaling: needs the cluster mode's deploy/local scripts and PostgreSQL; run deploy/local/start-cluster.sh and see docs/BENCHMARKS.md (not part of this runner yet)");
+        await ScalingScenario.RunAsync(options);
         break;
     case "echo-server":
         await EchoHost.RunForeverAsync(options.Port);

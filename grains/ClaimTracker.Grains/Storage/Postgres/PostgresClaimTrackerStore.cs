@@ -29,8 +29,8 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
     /// <summary>The LISTEN/NOTIFY channel every claim append notifies inside its transaction.</summary>
     public const string FeedChannel = "claimtracker_feed";
 
-    private const string UniqueViolation = "23505";
     private readonly NpgsqlDataSource dataSource;
+    private readonly PostgresGroupCommit groupCommit;
 
     public PostgresClaimTrackerStore(IOptions<StorageOptions> options)
         : this(options.Value.RequireConnectionString())
@@ -40,11 +40,16 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
     public PostgresClaimTrackerStore(string connectionString)
     {
         dataSource = NpgsqlDataSource.Create(connectionString);
+        groupCommit = new PostgresGroupCommit(dataSource);
     }
 
-    public void Dispose() => dataSource.Dispose();
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await groupCommit.DisposeAsync();
+        await dataSource.DisposeAsync();
+    }
 
     public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string stream, CancellationToken cancellationToken = default)
     {
@@ -411,26 +416,5 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
         return true;
     }
 
-    private async Task<bool> WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>> work)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        try
-        {
-            if (!await work(connection, transaction))
-            {
-                await transaction.RollbackAsync();
-                return false;
-            }
-
-            await transaction.CommitAsync();
-            return true;
-        }
-        catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
-        {
-            // Another writer appended at this version (or this event) first.
-            await transaction.RollbackAsync();
-            return false;
-        }
-    }
+    private Task<bool> WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>> work) => groupCommit.WriteAsync(work);
 }
