@@ -14,7 +14,7 @@ namespace ClaimTracker.Grains.Storage;
 public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexStore, IAsyncDisposable
 {
     private readonly string connectionString;
-    private readonly SqliteGroupCommit groupCommit;
+    private readonly GroupCommit groupCommit;
     private readonly Lazy<Task> initialization;
 
     public SqliteClaimTrackerStore(IOptions<StorageOptions> options)
@@ -29,7 +29,7 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
             DefaultTimeout = 30,
         }.ToString();
         initialization = new Lazy<Task>(InitializeAsync);
-        groupCommit = new SqliteGroupCommit(OpenRawAsync);
+        groupCommit = new GroupCommit(async cancellationToken => await OpenRawAsync(cancellationToken), _ => false);
     }
 
     public ValueTask DisposeAsync() => groupCommit.DisposeAsync();
@@ -368,7 +368,7 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
     private async Task<bool> WriteAsync(Func<SqliteConnection, DbTransaction, Task<bool>> work)
     {
         await initialization.Value;
-        return await groupCommit.WriteAsync((connection, transaction) => work(connection, transaction));
+        return await groupCommit.WriteAsync((connection, transaction) => work((SqliteConnection)connection, transaction));
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
     public const string FeedChannel = "claimtracker_feed";
 
     private readonly NpgsqlDataSource dataSource;
-    private readonly PostgresGroupCommit groupCommit;
+    private readonly GroupCommit groupCommit;
 
     public PostgresClaimTrackerStore(IOptions<StorageOptions> options)
         : this(options.Value.RequireConnectionString())
@@ -40,7 +40,10 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
     public PostgresClaimTrackerStore(string connectionString)
     {
         dataSource = NpgsqlDataSource.Create(connectionString);
-        groupCommit = new PostgresGroupCommit(dataSource);
+        // A unique violation means another writer appended at this version (or this event) first.
+        groupCommit = new GroupCommit(
+            async cancellationToken => await dataSource.OpenConnectionAsync(cancellationToken),
+            ex => ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation });
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -416,5 +419,6 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
         return true;
     }
 
-    private Task<bool> WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>> work) => groupCommit.WriteAsync(work);
+    private Task<bool> WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>> work) =>
+        groupCommit.WriteAsync((connection, transaction) => work((NpgsqlConnection)connection, (NpgsqlTransaction)transaction));
 }

@@ -1,30 +1,34 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Threading.Channels;
-using Npgsql;
 
-namespace ClaimTracker.Grains.Storage.Postgres;
+namespace ClaimTracker.Grains.Storage;
 
 /// <summary>
-/// Group commit for one silo's writes to PostgreSQL: queued writes run in one transaction, each in its
-/// own savepoint, and commit together. Every claim append ends by taking feed positions under the
-/// single <c>feed_head</c> row lock, which is held to commit; batching turns one lock hold and one
-/// WAL flush per append into one per batch. A caller's task completes only after its batch commits.
+/// Group commit: writes queue up, and one writer runs as many as are waiting in one transaction, each
+/// inside its own savepoint, and commits once. A caller's task completes only after the commit that
+/// holds its write, so "durable before acknowledged" costs one flush per batch rather than per write
+/// (and, on PostgreSQL, one hold of the <c>feed_head</c> lock per batch).
 /// </summary>
-internal sealed class PostgresGroupCommit : IAsyncDisposable
+internal sealed class GroupCommit : IAsyncDisposable
 {
-    private const int MaxBatch = 128;
-    private const string UniqueViolation = "23505";
+    private const int MaxBatch = 256;
     private readonly Channel<PendingWrite> queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly NpgsqlDataSource dataSource;
+    private readonly Func<CancellationToken, Task<DbConnection>> open;
+    private readonly Func<Exception, bool> isConflict;
     private readonly Lazy<Task> writer;
 
-    public PostgresGroupCommit(NpgsqlDataSource dataSource)
+    /// <param name="open">Opens a connection for one batch.</param>
+    /// <param name="isConflict">Whether a write's exception means "someone else wrote first": it then returns false instead of failing.</param>
+    public GroupCommit(Func<CancellationToken, Task<DbConnection>> open, Func<Exception, bool> isConflict)
     {
-        this.dataSource = dataSource;
+        this.open = open;
+        this.isConflict = isConflict;
         writer = new Lazy<Task>(() => Task.Run(RunAsync));
     }
 
-    /// <summary>Runs <paramref name="work"/> in the next batch; false from it (or a unique violation) undoes only its own changes.</summary>
-    public Task<bool> WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>> work)
+    /// <summary>Runs <paramref name="work"/> in the next batch; false from it rolls back only its own changes.</summary>
+    public Task<bool> WriteAsync(Func<DbConnection, DbTransaction, Task<bool>> work)
     {
         var pending = new PendingWrite(work, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         ObjectDisposedException.ThrowIf(!queue.Writer.TryWrite(pending), this);
@@ -59,7 +63,7 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
             catch (Exception ex)
             {
                 // The transaction failed as a whole (connection lost, deadlock victim, failed commit):
-                // nothing in it is durable; each caller's own retry logic takes over.
+                // nothing in it is durable, and each caller's own retry takes over.
                 foreach (var pending in batch)
                 {
                     pending.Done.TrySetException(ex);
@@ -71,25 +75,20 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
     private async Task RunBatchAsync(List<PendingWrite> batch)
     {
         var results = new (bool Committed, Exception? Error)[batch.Count];
-        await using (var connection = await dataSource.OpenConnectionAsync())
+        await using (var connection = await open(CancellationToken.None))
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             for (var i = 0; i < batch.Count; i++)
             {
-                var savepoint = "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var savepoint = "w" + i.ToString(CultureInfo.InvariantCulture);
                 await transaction.SaveAsync(savepoint);
                 try
                 {
                     results[i] = (await batch[i].Work(connection, transaction), null);
                 }
-                catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
+                catch (Exception ex)
                 {
-                    // Another writer appended at this version (or this event) first.
-                    results[i] = (false, null);
-                }
-                catch (PostgresException ex)
-                {
-                    results[i] = (false, ex);
+                    results[i] = (false, isConflict(ex) ? null : ex);
                 }
 
                 if (results[i].Committed)
@@ -118,5 +117,5 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         }
     }
 
-    private sealed record PendingWrite(Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>> Work, TaskCompletionSource<bool> Done);
+    private sealed record PendingWrite(Func<DbConnection, DbTransaction, Task<bool>> Work, TaskCompletionSource<bool> Done);
 }
