@@ -107,14 +107,15 @@ public sealed class CorroborationLedgerTests
     }
 
     [Fact]
-    public void AssessWith_previews_without_changing_the_ledger()
+    public void A_clone_is_independent_of_the_original()
     {
         var ledger = new CorroborationLedger();
         ledger.Add(Support("Ukrainian data", "Kyiv Independent"));
 
-        var preview = ledger.AssessWith(Support("Estonian defence intelligence", "Reuters"));
+        var clone = ledger.Clone();
+        clone.Add(Support("Estonian defence intelligence", "Reuters"));
 
-        Assert.Equal(CorroborationStatus.Corroborated, preview.Status);
+        Assert.Equal(CorroborationStatus.Corroborated, clone.Assess().Status);
         Assert.Equal(CorroborationStatus.Uncorroborated, ledger.Assess().Status);
         Assert.Equal(1, ledger.OriginCount);
     }

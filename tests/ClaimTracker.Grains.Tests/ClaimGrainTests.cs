@@ -71,4 +71,22 @@ public sealed class ClaimGrainTests
         Assert.Equal("s0000", details.Statements[^1].StatementId);
         Assert.Contains(details.Summary.Reasons, r => r.StartsWith("42 repeats of Origin 0 not counted", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Concurrent_appends_to_one_claim_are_each_recorded_once_in_version_order()
+    {
+        await using var cluster = await GrainCluster.StartAsync();
+        var claim = cluster.Grains.GetGrain<IClaimGrain>("c-hot");
+        var statements = Enumerable.Range(0, 200).Select(i => Statements.Make("c-hot", $"s{i:D3}", $"Origin {i % 5}")).ToList();
+
+        // Every statement twice, all at once: the grain batches what queues up, and ignores repeats.
+        var results = await Task.WhenAll(statements.Concat(statements).Select(claim.AddStatement));
+
+        Assert.Single(results.Where(r => r.ClaimCreated).Select(r => r.StatementId).Distinct());
+        var details = await claim.GetDetails(1000, string.Empty);
+        Assert.Equal(200, details!.Summary.StatementCount);
+        Assert.Equal(200, details.Summary.Version);
+        Assert.Equal(200, details.Statements.Select(s => s.StatementId).Distinct().Count());
+        Assert.Equal(CorroborationStatus.Corroborated, details.Summary.Status);
+    }
 }

@@ -15,6 +15,20 @@ public sealed class CorroborationLedger
 
     public int OriginCount => inArrivalOrder.Count;
 
+    /// <summary>An independent copy, O(distinct origins).</summary>
+    public CorroborationLedger Clone()
+    {
+        var copy = new CorroborationLedger();
+        foreach (var tally in inArrivalOrder)
+        {
+            var cloned = tally.Clone();
+            copy.tallies.Add(cloned.Id, cloned);
+            copy.inArrivalOrder.Add(cloned);
+        }
+
+        return copy;
+    }
+
     public void Add(Evidence evidence)
     {
         if (!tallies.TryGetValue(evidence.OriginId, out var tally))
@@ -28,26 +42,6 @@ public sealed class CorroborationLedger
     }
 
     public Assessment Assess() => Judge(inArrivalOrder);
-
-    /// <summary>The assessment the claim would have with <paramref name="evidence"/> added; the ledger is unchanged.</summary>
-    public Assessment AssessWith(Evidence evidence)
-    {
-        OriginTally changed;
-        IEnumerable<OriginTally> view;
-        if (tallies.TryGetValue(evidence.OriginId, out var existing))
-        {
-            changed = existing.Clone();
-            view = inArrivalOrder.Select(t => ReferenceEquals(t, existing) ? changed : t);
-        }
-        else
-        {
-            changed = new OriginTally(evidence.OriginId, evidence.OriginName);
-            view = inArrivalOrder.Append(changed);
-        }
-
-        changed.Add(evidence);
-        return Judge(view);
-    }
 
     private static Assessment Judge(IEnumerable<OriginTally> origins)
     {

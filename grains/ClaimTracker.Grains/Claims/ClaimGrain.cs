@@ -2,6 +2,7 @@ using System.Globalization;
 using ClaimTracker.Analysis;
 using ClaimTracker.Grains.Feed;
 using ClaimTracker.Grains.Storage;
+using Orleans.Concurrency;
 using Orleans.EventSourcing;
 using Orleans.EventSourcing.CustomStorage;
 using Orleans.Providers;
@@ -14,59 +15,82 @@ namespace ClaimTracker.Grains.Claims;
 /// the whole claim, which would make every append cost O(history).
 /// </summary>
 [LogConsistencyProvider(ProviderName = GrainProviders.LogConsistency)]
+[Reentrant]
 public sealed class ClaimGrain(IClaimTrackerStore store, PayloadSerializer serializer, ClaimFeed feed)
     : JournaledGrain<ClaimState, ClaimJournalEvent>, IClaimGrain, ICustomStorageInterface<ClaimState, ClaimJournalEvent>
 {
     private const string PageTokenPrefix = "before:";
 
-    // Feed entries for the event being confirmed, computed before it is raised.
-    private IReadOnlyList<ClaimChange> pendingChanges = [];
+    // Statements waiting for the next journal write, and the batch being confirmed now.
+    private readonly List<(StatementRecord Statement, TaskCompletionSource<AddStatementResult> Done)> queued = [];
+    private readonly Dictionary<string, Task<AddStatementResult>> inFlight = new(StringComparer.Ordinal);
+    private IReadOnlyList<PlannedAppend> confirming = [];
+    private bool flushing;
 
-    public async Task<AddStatementResult> AddStatement(StatementRecord statement)
+    /// <summary>
+    /// Appends a statement. Calls interleave ([Reentrant]): while one journal write is in flight, the
+    /// statements that arrive queue up and go out together in the next write, so a hot claim does not
+    /// pay one commit round trip per statement.
+    /// </summary>
+    public Task<AddStatementResult> AddStatement(StatementRecord statement)
     {
         var state = State;
         if (state.Find(statement.StatementId) is { } known)
         {
-            return new AddStatementResult(known.StatementId, known.Stance, ClaimCreated: state.Statements[0].StatementId == known.StatementId, state.Assessment.Status);
+            return Task.FromResult(new AddStatementResult(known.StatementId, known.Stance, ClaimCreated: state.Statements[0].StatementId == known.StatementId, state.Assessment.Status));
         }
 
-        var created = !state.Exists;
-        var before = created ? CorroborationStatus.Unspecified : state.Assessment.Status;
-        var after = state.SummaryWith(statement);
-        var changes = new List<ClaimChange>
+        if (inFlight.TryGetValue(statement.StatementId, out var pending))
         {
-            new()
-            {
-                Kind = created ? ClaimChangeKind.ClaimCreated : ClaimChangeKind.StatementAdded,
-                Claim = after,
-                Statement = statement,
-                OccurredAt = statement.RecordedAt,
-            },
-        };
-        if (!created && after.Status != before)
-        {
-            changes.Add(new ClaimChange
-            {
-                Kind = ClaimChangeKind.StatusChanged,
-                Claim = after,
-                PreviousStatus = before,
-                OccurredAt = statement.RecordedAt,
-            });
+            return pending;
         }
 
-        pendingChanges = changes;
+        var done = new TaskCompletionSource<AddStatementResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        queued.Add((statement, done));
+        inFlight[statement.StatementId] = done.Task;
+        if (!flushing)
+        {
+            flushing = true;
+            _ = FlushAsync();
+        }
+
+        return done.Task;
+    }
+
+    private async Task FlushAsync()
+    {
         try
         {
-            RaiseEvent(new StatementRecorded(statement));
-            await ConfirmEvents();
+            while (queued.Count > 0)
+            {
+                var batch = queued.ToList();
+                queued.Clear();
+                try
+                {
+                    confirming = State.Plan(batch.ConvertAll(b => b.Statement));
+                    RaiseEvents(batch.ConvertAll(b => (ClaimJournalEvent)new StatementRecorded(b.Statement)));
+                    await ConfirmEvents();
+                    feed.NotifyAppended();
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        batch[i].Done.TrySetResult(confirming[i].Result);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    batch.ForEach(b => b.Done.TrySetException(ex));
+                }
+                finally
+                {
+                    confirming = [];
+                    batch.ForEach(b => inFlight.Remove(b.Statement.StatementId));
+                }
+            }
         }
         finally
         {
-            pendingChanges = [];
+            flushing = false;
         }
-
-        feed.NotifyAppended();
-        return new AddStatementResult(statement.StatementId, statement.Stance, created, State.Assessment.Status);
     }
 
     public Task<bool> Exists() => Task.FromResult(State.Exists);
@@ -127,8 +151,12 @@ public sealed class ClaimGrain(IClaimTrackerStore store, PayloadSerializer seria
             return true;
         }
 
+        // The feed entries and projection must describe exactly what this write appends.
+        var planned = confirming.Count == fresh.Count && confirming.Select(p => p.Statement.StatementId).SequenceEqual(fresh.Select(u => u.Statement.StatementId))
+            ? confirming
+            : state.Plan(fresh.ConvertAll(u => u.Statement));
+        var summary = planned[^1].Changes[0].Claim;
         var events = fresh.ConvertAll(u => new JournalAppend(u.Statement.StatementId, serializer.Serialize<ClaimJournalEvent>(u)));
-        var summary = pendingChanges.Count > 0 ? pendingChanges[^1].Claim : state.SummaryWith(fresh[^1].Statement);
         var projection = new ClaimRow(
             this.GetPrimaryKeyString(),
             summary.Text,
@@ -136,7 +164,7 @@ public sealed class ClaimGrain(IClaimTrackerStore store, PayloadSerializer seria
             summary.UpdatedAt,
             fresh.Select(u => u.Statement.ActorId).Distinct().ToArray(),
             serializer.Serialize(summary));
-        var feedEntries = pendingChanges.Select(change => serializer.Serialize(change)).ToList();
+        var feedEntries = planned.SelectMany(p => p.Changes).Select(change => serializer.Serialize(change)).ToList();
         return await store.AppendClaimAsync(this.GetPrimaryKeyString(), expectedVersion, events, feedEntries, projection);
     }
 }

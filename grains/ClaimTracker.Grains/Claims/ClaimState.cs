@@ -16,8 +16,20 @@ public sealed class ClaimState
     private readonly Dictionary<string, StatementRecord> byId = new(StringComparer.Ordinal);
     private readonly List<string> actorIds = [];
     private readonly HashSet<string> actorIdSet = new(StringComparer.Ordinal);
-    private readonly CorroborationLedger ledger = new();
+    private readonly CorroborationLedger ledger;
+    private readonly bool keepsStatements;
     private Assessment? assessment;
+
+    public ClaimState()
+        : this(new CorroborationLedger(), keepsStatements: true)
+    {
+    }
+
+    private ClaimState(CorroborationLedger ledger, bool keepsStatements)
+    {
+        this.ledger = ledger;
+        this.keepsStatements = keepsStatements;
+    }
 
     public string ClaimId { get; private set; } = string.Empty;
 
@@ -29,7 +41,8 @@ public sealed class ClaimState
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public bool Exists => statements.Count > 0;
+    /// <summary>One journal event per statement, so the version counts the statements.</summary>
+    public bool Exists => Version > 0;
 
     public IReadOnlyList<StatementRecord> Statements => statements;
 
@@ -50,17 +63,51 @@ public sealed class ClaimState
         }
     }
 
-    public ClaimSummary Summary() => BuildSummary(Text, Version, statements.Count, FirstReportedAt, UpdatedAt, actorIds, Assessment);
+    public ClaimSummary Summary() => BuildSummary(Text, Version, Version, FirstReportedAt, UpdatedAt, actorIds, Assessment);
 
-    /// <summary>The summary this claim will have once <paramref name="statement"/> is recorded; the state is unchanged.</summary>
-    public ClaimSummary SummaryWith(StatementRecord statement)
+    /// <summary>
+    /// What recording <paramref name="batch"/> in order will do: the feed entries and the result of each
+    /// statement. Works on a copy of the small parts (ledger, counters, actor set), so it costs
+    /// O(origins + actors + batch), never O(history); this state is unchanged.
+    /// </summary>
+    public IReadOnlyList<PlannedAppend> Plan(IReadOnlyList<StatementRecord> batch)
     {
-        var text = Exists ? Text : statement.Content;
-        var reportedAt = ReportedAt(statement);
-        var first = Exists && FirstReportedAt <= reportedAt ? FirstReportedAt : reportedAt;
-        IEnumerable<string> actors = actorIdSet.Contains(statement.ActorId) ? actorIds : actorIds.Append(statement.ActorId);
-        return BuildSummary(text, Version + 1, statements.Count + 1, first, statement.RecordedAt, actors, ledger.AssessWith(EvidenceOf(statement)))
-            with { ClaimId = statement.ClaimId };
+        var scratch = new ClaimState(ledger.Clone(), keepsStatements: false)
+        {
+            ClaimId = ClaimId,
+            Text = Text,
+            Version = Version,
+            FirstReportedAt = FirstReportedAt,
+            UpdatedAt = UpdatedAt,
+        };
+        scratch.actorIds.AddRange(actorIds);
+        scratch.actorIdSet.UnionWith(actorIdSet);
+        var planned = new List<PlannedAppend>(batch.Count);
+        foreach (var statement in batch)
+        {
+            var created = !scratch.Exists;
+            var before = created ? CorroborationStatus.Unspecified : scratch.Assessment.Status;
+            scratch.Record(statement);
+            var after = scratch.Summary();
+            var changes = new List<ClaimChange>
+            {
+                new()
+                {
+                    Kind = created ? ClaimChangeKind.ClaimCreated : ClaimChangeKind.StatementAdded,
+                    Claim = after,
+                    Statement = statement,
+                    OccurredAt = statement.RecordedAt,
+                },
+            };
+            if (!created && after.Status != before)
+            {
+                changes.Add(new ClaimChange { Kind = ClaimChangeKind.StatusChanged, Claim = after, PreviousStatus = before, OccurredAt = statement.RecordedAt });
+            }
+
+            planned.Add(new PlannedAppend(statement, changes, new AddStatementResult(statement.StatementId, statement.Stance, created, after.Status)));
+        }
+
+        return planned;
     }
 
     public static Evidence EvidenceOf(StatementRecord statement) =>
@@ -109,8 +156,12 @@ public sealed class ClaimState
             FirstReportedAt = reportedAt;
         }
 
-        statements.Add(statement);
-        byId.Add(statement.StatementId, statement);
+        if (keepsStatements)
+        {
+            statements.Add(statement);
+            byId.Add(statement.StatementId, statement);
+        }
+
         if (actorIdSet.Add(statement.ActorId))
         {
             actorIds.Add(statement.ActorId);
@@ -122,3 +173,6 @@ public sealed class ClaimState
         Version++;
     }
 }
+
+/// <summary>One statement of a batch about to be confirmed: its feed entries and what the caller is told.</summary>
+public sealed record PlannedAppend(StatementRecord Statement, IReadOnlyList<ClaimChange> Changes, AddStatementResult Result);
