@@ -73,7 +73,9 @@ internal static class WatchScenario
         }
 
         await Task.WhenAll(inflight);
-        await Task.Delay(1000);
+
+        // Let the deliveries of the last acknowledged reports drain before the watchers hang up.
+        await Task.Delay(TimeSpan.FromSeconds(1));
         var elapsed = clock.Elapsed.TotalSeconds;
         await stop.CancelAsync();
         await Task.WhenAll(watchers);

@@ -327,9 +327,9 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
             command.Parameters.AddWithValue("before", before);
         }
 
-        command.CommandText = $"SELECT c.seq, c.summary FROM claims c {WhereClause(where)} ORDER BY c.seq DESC LIMIT @limit";
+        command.CommandText = $"SELECT c.seq, c.summary FROM claims c {ListQueries.WhereClause(where)} ORDER BY c.seq DESC LIMIT @limit";
         command.Parameters.AddWithValue("limit", query.PageSize + 1);
-        return await ReadPageAsync(command, query.PageSize, cancellationToken);
+        return await ListQueries.ReadPageAsync(command, query.PageSize, cancellationToken);
     }
 
     public async Task<StoredPage> QueryActorsAsync(ActorQuery query, CancellationToken cancellationToken = default)
@@ -343,48 +343,20 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
             command.Parameters.AddWithValue("before", before);
         }
 
-        command.CommandText = $"SELECT seq, snapshot FROM actors {WhereClause(where)} ORDER BY seq DESC LIMIT @limit";
+        command.CommandText = $"SELECT seq, snapshot FROM actors {ListQueries.WhereClause(where)} ORDER BY seq DESC LIMIT @limit";
         command.Parameters.AddWithValue("limit", query.PageSize + 1);
-        return await ReadPageAsync(command, query.PageSize, cancellationToken);
+        return await ListQueries.ReadPageAsync(command, query.PageSize, cancellationToken);
     }
 
     private static void AddWordFilters(NpgsqlCommand command, List<string> where, string column, string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return;
-        }
-
-        var words = ClaimText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = ListQueries.Words(text);
         for (var i = 0; i < words.Length; i++)
         {
             var name = "w" + i.ToString(CultureInfo.InvariantCulture);
             where.Add($"strpos({column}, @{name}) > 0");
             command.Parameters.AddWithValue(name, words[i]);
         }
-    }
-
-    private static string WhereClause(List<string> where) => where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);
-
-    private static async Task<StoredPage> ReadPageAsync(NpgsqlCommand command, int pageSize, CancellationToken cancellationToken)
-    {
-        var items = new List<byte[]>();
-        long? lastSeq = null;
-        var more = false;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            if (items.Count == pageSize)
-            {
-                more = true;
-                break;
-            }
-
-            lastSeq = reader.GetInt64(0);
-            items.Add((byte[])reader.GetValue(1));
-        }
-
-        return new StoredPage(items, more ? lastSeq : null);
     }
 
     private static async Task<bool> AppendJournalAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string stream, int expectedVersion, IReadOnlyList<JournalAppend> events)
