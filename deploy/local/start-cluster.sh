@@ -10,6 +10,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 state=${CLAIMTRACKER_CLUSTER_DIR:-/tmp/claimtracker-cluster}
 pg_port=${PGPORT_CLUSTER:-55432}
 grpc_base=${GRPC_BASE_PORT:-5100}
+web_base=${WEB_BASE_PORT:-5180}
 silo_base=${SILO_BASE_PORT:-11200}
 gateway_base=${GATEWAY_BASE_PORT:-30200}
 
@@ -36,11 +37,11 @@ Storage__ConnectionString="$conn" dotnet "$dll" migrate
 
 : > "$state/silos"
 for i in $(seq 1 "$n"); do
-  grpc=$((grpc_base + i)); silo=$((silo_base + i)); gateway=$((gateway_base + i))
+  grpc=$((grpc_base + i)); web=$((web_base + i)); silo=$((silo_base + i)); gateway=$((gateway_base + i))
   Storage__ConnectionString="$conn" nohup dotnet "$dll" --Storage:Mode=Postgres \
-    --urls="http://127.0.0.1:$grpc" --Orleans:SiloPort=$silo --Orleans:GatewayPort=$gateway \
+    --Grpc:Url="http://127.0.0.1:$grpc" --Web:Url="http://127.0.0.1:$web" --Orleans:SiloPort=$silo --Orleans:GatewayPort=$gateway \
     --Orleans:AdvertisedAddress=127.0.0.1 >"$state/silo-$i.log" 2>&1 &
   echo "$i $! $grpc $silo $gateway" >> "$state/silos"
-  echo "silo $i: pid $! gRPC http://127.0.0.1:$grpc silo port $silo gateway $gateway"
+  echo "silo $i: pid $! gRPC http://127.0.0.1:$grpc web http://127.0.0.1:$web silo port $silo gateway $gateway"
 done
 echo "PostgreSQL on 127.0.0.1:$pg_port; state in $state"

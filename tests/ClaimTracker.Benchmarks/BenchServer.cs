@@ -34,7 +34,8 @@ internal sealed class BenchServer : IAsyncDisposable
         var dataDirectory = Directory.CreateTempSubdirectory("claimtracker-bench-").FullName;
         string[] args =
         [
-            "--urls=http://127.0.0.1:0",
+            "--Grpc:Url=http://127.0.0.1:0",
+            "--Web:Url=",
             $"--Storage:DataDirectory={dataDirectory}",
             $"--Orleans:SiloPort={Measure.FreePort()}",
             $"--Orleans:GatewayPort={Measure.FreePort()}",

@@ -46,7 +46,8 @@ internal static class ClusterChecks
         var data = Directory.CreateTempSubdirectory("claimtracker-replay-").FullName;
         var app = ClaimTrackerServer.Build(
         [
-            "--urls=http://127.0.0.1:0",
+            "--Grpc:Url=http://127.0.0.1:0",
+            "--Web:Url=",
             "--Matching:Mode=Exact",
             $"--Storage:DataDirectory={data}",
             $"--Orleans:SiloPort={PostgresServer.FreePort()}",

@@ -92,7 +92,8 @@ public sealed class SiloProcess : IAsyncDisposable
             // These tests protect durability and exactly-once delivery, not matching: exact-text linking
             // makes the claims independent of arrival order, so the cluster can be compared to a replay.
             "--Matching:Mode=Exact",
-            $"--urls=http://127.0.0.1:{GrpcPort}",
+            $"--Grpc:Url=http://127.0.0.1:{GrpcPort}",
+            "--Web:Url=",
             $"--Orleans:SiloPort={SiloPort}",
             $"--Orleans:GatewayPort={GatewayPort}",
             "--Orleans:AdvertisedAddress=127.0.0.1",

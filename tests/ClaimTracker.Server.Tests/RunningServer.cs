@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using ClaimTracker.Server.Hosting;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using V1 = ClaimTracker.V1;
 
 namespace ClaimTracker.Server.Tests;
@@ -12,11 +13,12 @@ public sealed class RunningServer : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private RunningServer(WebApplication app, string dataDirectory, Uri address)
+    private RunningServer(WebApplication app, string dataDirectory, Uri address, Uri webAddress)
     {
         this.app = app;
         DataDirectory = dataDirectory;
         Address = address;
+        WebAddress = webAddress;
         Channel = GrpcChannel.ForAddress(address);
         Client = new V1.ClaimTracker.ClaimTrackerClient(Channel);
     }
@@ -29,7 +31,11 @@ public sealed class RunningServer : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The gRPC endpoint (HTTP/2).</summary>
     public Uri Address { get; }
+
+    /// <summary>The web endpoint (HTTP/1.1): page, HTTP/JSON, OpenAPI, metrics.</summary>
+    public Uri WebAddress { get; }
 
     public GrpcChannel Channel { get; }
 
@@ -50,7 +56,8 @@ public sealed class RunningServer : IAsyncDisposable
         dataDirectory ??= NewDataDirectory();
         string[] args =
         [
-            $"--urls=http://127.0.0.1:{port}",
+            $"--Grpc:Url=http://127.0.0.1:{port}",
+            "--Web:Url=http://127.0.0.1:0",
             $"--Storage:DataDirectory={dataDirectory}",
             $"--Orleans:SiloPort={FreePort()}",
             $"--Orleans:GatewayPort={FreePort()}",
@@ -60,8 +67,8 @@ public sealed class RunningServer : IAsyncDisposable
         ];
         var app = ClaimTrackerServer.Build(args);
         await app.StartAsync();
-        var address = app.Urls.Single();
-        return new RunningServer(app, dataDirectory, new Uri(address));
+        var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
+        return new RunningServer(app, dataDirectory, endpoints.Grpc, endpoints.Web!);
     }
 
     public async ValueTask DisposeAsync()

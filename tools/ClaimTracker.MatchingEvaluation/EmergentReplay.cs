@@ -34,7 +34,8 @@ internal static class EmergentReplay
         var data = Directory.CreateTempSubdirectory("claimtracker-emergent-").FullName;
         var app = ClaimTrackerServer.Build(
         [
-            "--urls=http://127.0.0.1:0",
+            "--Grpc:Url=http://127.0.0.1:0",
+            "--Web:Url=",
             $"--Storage:DataDirectory={data}",
             $"--Orleans:SiloPort={FreePort()}",
             $"--Orleans:GatewayPort={FreePort()}",

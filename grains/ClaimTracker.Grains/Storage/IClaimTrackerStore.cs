@@ -35,4 +35,7 @@ public interface IClaimTrackerStore
     Task<StoredPage> QueryClaimsAsync(ClaimQuery query, CancellationToken cancellationToken = default);
 
     Task<StoredPage> QueryActorsAsync(ActorQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>How many claims have each status (statuses without claims are absent).</summary>
+    Task<IReadOnlyDictionary<Analysis.CorroborationStatus, long>> CountClaimsByStatusAsync(CancellationToken cancellationToken = default);
 }

@@ -10,6 +10,20 @@ internal static class ListQueries
     public static string[] Words(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : ClaimText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
+    public const string CountClaimsByStatusSql = "SELECT status, COUNT(*) FROM claims GROUP BY status";
+
+    public static async Task<IReadOnlyDictionary<Analysis.CorroborationStatus, long>> ReadStatusCountsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<Analysis.CorroborationStatus, long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[(Analysis.CorroborationStatus)reader.GetInt32(0)] = reader.GetInt64(1);
+        }
+
+        return counts;
+    }
+
     public static string WhereClause(List<string> where) => where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);
 
     /// <summary>Reads up to <paramref name="pageSize"/> (seq, payload) rows; the query asked for one more, which tells whether a next page exists.</summary>

@@ -266,6 +266,14 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
         return await ListQueries.ReadPageAsync(command, query.PageSize, cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<Analysis.CorroborationStatus, long>> CountClaimsByStatusAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = ListQueries.CountClaimsByStatusSql;
+        return await ListQueries.ReadStatusCountsAsync(command, cancellationToken);
+    }
+
     public async Task<StoredPage> QueryActorsAsync(ActorQuery query, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -1,8 +1,10 @@
+using Grpc.AspNetCore.Server;
 using System.Net;
 using ClaimTracker.Grains.Hosting;
 using ClaimTracker.Grains.Storage;
 using ClaimTracker.Server.Api;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace ClaimTracker.Server.Hosting;
 
@@ -13,10 +15,14 @@ public static class ClaimTrackerServer
     {
         // appsettings.json ships beside the binary; the data directory stays relative to where it runs.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        ServerEndpoints.Configure(builder);
         builder.AddClaimTrackerSilo();
-        builder.AddClaimTrackerApi();
+        var grpc = builder.AddClaimTrackerApi();
+        builder.AddClaimTrackerWeb(grpc);
+        builder.AddClaimTrackerTelemetry();
 
         var app = builder.Build();
+        app.MapClaimTrackerWeb();
         app.MapClaimTrackerApi();
         return app;
     }
@@ -66,6 +72,11 @@ public static class ClaimTrackerServer
             }
 
             siloBuilder.AddClaimTrackerGrains(builder.Configuration);
+            siloBuilder.AddActivityPropagation();
+            if (builder.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>()?.Dashboard == true)
+            {
+                siloBuilder.AddDashboard();
+            }
         });
     }
 
@@ -99,13 +110,14 @@ public static class ClaimTrackerServer
         siloBuilder.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(SiloOptions.SectionName + ":Membership"));
     }
 
-    private static void AddClaimTrackerApi(this WebApplicationBuilder builder)
+    private static IGrpcServerBuilder AddClaimTrackerApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<IngestOptions>().Bind(builder.Configuration.GetSection(IngestOptions.SectionName));
         builder.Services.AddOptions<WatchOptions>().Bind(builder.Configuration.GetSection(WatchOptions.SectionName));
-        builder.Services.AddGrpc(options =>
+        var grpc = builder.Services.AddGrpc(options =>
         {
             options.MaxReceiveMessageSize = 16 * 1024 * 1024;
+            options.Interceptors.Add<Telemetry.MetricsInterceptor>();
             options.Interceptors.Add<ErrorMappingInterceptor>();
         });
         builder.Services.AddGrpcReflection();
@@ -116,6 +128,7 @@ public static class ClaimTrackerServer
             kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
             kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
         });
+        return grpc;
     }
 
     private static void MapClaimTrackerApi(this WebApplication app)

@@ -42,3 +42,30 @@ public sealed class SiloOptions
     /// <summary>How long a stopping server may take: Kestrel drains requests, then the silo deactivates its grains and leaves the cluster.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
+
+/// <summary>The HTTP/1.1 side of the server: the web page, HTTP/JSON, OpenAPI and metrics; bound from "Web".</summary>
+public sealed class WebOptions
+{
+    public const string SectionName = "Web";
+
+    /// <summary>
+    /// Where browsers, curl and Prometheus connect. A second port, because cleartext Kestrel cannot
+    /// serve HTTP/1.1 and prior-knowledge HTTP/2 (gRPC) on one endpoint. Empty turns it off.
+    /// </summary>
+    public string? Url { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>Serves the Orleans Dashboard at /dashboard (grain activations, call rates, silo health).</summary>
+    public bool Dashboard { get; set; }
+}
+
+/// <summary>Bound from "Telemetry".</summary>
+public sealed class TelemetryOptions
+{
+    public const string SectionName = "Telemetry";
+
+    /// <summary>An OTLP collector (e.g. http://127.0.0.1:4317) to send traces and metrics to; none when empty.</summary>
+    public string? OtlpEndpoint { get; set; }
+
+    /// <summary>How often the claims-by-status gauge is recounted from the store.</summary>
+    public TimeSpan ClaimCountInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -23,7 +23,7 @@ internal static class StartupScenario
                 await new Echo.Echo.EchoClient(channel).CallAsync(new Payload())));
             var port = Measure.FreePort();
             var data = Directory.CreateTempSubdirectory("claimtracker-startup-").FullName;
-            var args = $"--urls=http://127.0.0.1:{port} --Storage:DataDirectory={data} --Orleans:SiloPort={Measure.FreePort()} --Orleans:GatewayPort={Measure.FreePort()} --Logging:LogLevel:Default=Warning";
+            var args = $"--Grpc:Url=http://127.0.0.1:{port} --Web:Url= --Storage:DataDirectory={data} --Orleans:SiloPort={Measure.FreePort()} --Orleans:GatewayPort={Measure.FreePort()} --Logging:LogLevel:Default=Warning";
             server = Math.Min(server, await TimeAsync(serverDll, args, port, async channel =>
             {
                 try

@@ -332,6 +332,12 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
         return await ListQueries.ReadPageAsync(command, query.PageSize, cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<Analysis.CorroborationStatus, long>> CountClaimsByStatusAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(ListQueries.CountClaimsByStatusSql);
+        return await ListQueries.ReadStatusCountsAsync(command, cancellationToken);
+    }
+
     public async Task<StoredPage> QueryActorsAsync(ActorQuery query, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand();

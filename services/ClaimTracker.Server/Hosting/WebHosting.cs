@@ -1,0 +1,81 @@
+using Grpc.AspNetCore.Server;
+using ClaimTracker.Server.Telemetry;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.OpenApi.Models;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Orleans.Dashboard;
+
+namespace ClaimTracker.Server.Hosting;
+
+/// <summary>
+/// Everything beside the gRPC API: HTTP/JSON (gRPC JSON transcoding of the same service, routes
+/// from the proto's google.api.http options) with its OpenAPI document, the live web page,
+/// OpenTelemetry metrics and traces with a Prometheus scrape endpoint, and the optional Orleans Dashboard.
+/// </summary>
+internal static class WebHosting
+{
+    public const string OpenApiPath = "/openapi/v1.json";
+    public const string MetricsPath = "/metrics";
+    public const string DashboardPath = "/dashboard";
+
+    public static void AddClaimTrackerWeb(this WebApplicationBuilder builder, IGrpcServerBuilder grpc)
+    {
+        builder.Services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.SectionName));
+        grpc.AddJsonTranscoding();
+        builder.Services.AddGrpcSwagger();
+        builder.Services.AddSwaggerGen(swagger =>
+        {
+            swagger.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "ClaimTracker HTTP/JSON API",
+                Version = "v1",
+                Description = "The gRPC service claimtracker.v1.ClaimTracker over HTTP/JSON (proto3 JSON mapping). Errors carry the gRPC status code and message.",
+            });
+        });
+    }
+
+    public static void AddClaimTrackerTelemetry(this WebApplicationBuilder builder)
+    {
+        var telemetry = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        builder.Services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection(TelemetryOptions.SectionName));
+        builder.Services.AddSingleton<ClaimStatusCounts>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ClaimStatusCounts>());
+        builder.Services.AddSingleton<ClaimTrackerMetrics>();
+
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("claimtracker", serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(ClaimTrackerMetrics.MeterName, "Microsoft.Orleans")
+                    .AddAspNetCoreInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddPrometheusExporter();
+            })
+            .WithTracing(tracing =>
+            {
+                // A RegisterReport call and the grain calls it makes share one trace (Orleans propagates Activity.Current).
+                tracing.AddAspNetCoreInstrumentation()
+                    .AddSource(Orleans.Diagnostics.ActivitySources.ApplicationGrainActivitySourceName, Orleans.Diagnostics.ActivitySources.RuntimeActivitySourceName);
+            });
+        if (!string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint))
+        {
+            otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(telemetry.OtlpEndpoint));
+        }
+    }
+
+    public static void MapClaimTrackerWeb(this WebApplication app)
+    {
+        var page = new EmbeddedFileProvider(typeof(WebHosting).Assembly, "ClaimTracker.Server.Web");
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
+        app.UseSwagger(options => options.RouteTemplate = "openapi/{documentName}.json");
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value.Dashboard)
+        {
+            app.MapOrleansDashboard(routePrefix: DashboardPath);
+        }
+    }
+}
