@@ -27,8 +27,8 @@ public sealed class ServerEndpoints
     {
         var endpoints = new ServerEndpoints();
         builder.Services.AddSingleton(endpoints);
-        // ASP.NET Core's own "urls" still works, but Kestrel warns that code-declared endpoints override it.
-        var grpcUrls = (builder.Configuration[GrpcUrlKey] ?? builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? "http://127.0.0.1:5000")
+        // These replace ASP.NET Core's "urls" (Kestrel says so in a warning if it is set).
+        var grpcUrls = (builder.Configuration[GrpcUrlKey] ?? "http://127.0.0.1:5000")
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var webUrl = builder.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>()?.Url ?? new WebOptions().Url;
         builder.WebHost.ConfigureKestrel(kestrel =>
