@@ -29,10 +29,10 @@ public sealed record ExportSelection
 /// date its identity), and the actors of every chain. Reports and actors the server no longer knows
 /// are left out; the exporters fall back on what the statements say.
 /// </summary>
-public sealed class ExportFetcher(V1.ClaimTracker.ClaimTrackerClient client)
+/// <param name="claimPageSize">ListClaims page size (the server allows up to 500).</param>
+/// <param name="statementPageSize">GetClaim statement page size (the server allows up to 1000).</param>
+public sealed class ExportFetcher(V1.ClaimTracker.ClaimTrackerClient client, int claimPageSize = 500, int statementPageSize = 1000)
 {
-    private const int ClaimPageSize = 500;
-    private const int StatementPageSize = 1000;
     private const int Parallelism = 8;
 
     public async Task<ExportData> FetchAsync(ExportSelection selection, CancellationToken cancellation = default)
@@ -88,7 +88,7 @@ public sealed class ExportFetcher(V1.ClaimTracker.ClaimTrackerClient client)
         var ids = new List<string>();
         do
         {
-            request.PageSize = selection.Limit > 0 ? Math.Min(ClaimPageSize, selection.Limit - ids.Count) : ClaimPageSize;
+            request.PageSize = selection.Limit > 0 ? Math.Min(claimPageSize, selection.Limit - ids.Count) : claimPageSize;
             var page = await client.ListClaimsAsync(request, cancellationToken: cancellation);
             ids.AddRange(page.Claims.Select(c => c.ClaimId));
             request.PageToken = page.NextPageToken;
@@ -101,7 +101,7 @@ public sealed class ExportFetcher(V1.ClaimTracker.ClaimTrackerClient client)
     /// <summary>A claim with all its statements: the first page's summary, every page's statements.</summary>
     private async Task<V1.Claim?> GetWholeClaimAsync(string claimId, CancellationToken cancellation)
     {
-        var request = new V1.GetClaimRequest { ClaimId = claimId, StatementPageSize = StatementPageSize };
+        var request = new V1.GetClaimRequest { ClaimId = claimId, StatementPageSize = statementPageSize };
         var claim = await client.GetClaimAsync(request, cancellationToken: cancellation);
         var token = claim.NextStatementPageToken;
         while (token.Length > 0)
