@@ -42,6 +42,7 @@ internal static class CliApp
         root.Subcommands.Add(QueryCommands.Actors());
         root.Subcommands.Add(QueryCommands.Actor());
         root.Subcommands.Add(WatchCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 
@@ -59,6 +60,12 @@ internal static class CliApp
         {
             output.Error($"{ex.StatusCode}: {ex.Status.Detail}");
             return ExitCode(ex.StatusCode);
+        }
+        catch (ArgumentException ex)
+        {
+            // Invalid input found before or while calling: an option combination, a malformed value or path.
+            output.Error(ex.Message);
+            return 2;
         }
         catch (Exception ex) when (ex is IOException or UriFormatException or InvalidOperationException or UnauthorizedAccessException)
         {
