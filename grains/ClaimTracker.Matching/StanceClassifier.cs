@@ -25,6 +25,18 @@ public static class StanceClassifier
     /// <summary>Share of the claim's terms the statement must contain to pass the gate when no cosine is given.</summary>
     public const double LexicalGate = 0.2;
 
+    /// <summary>
+    /// Whether a text is itself negative or debunking ("no agreements were signed", "the video is
+    /// fake"). Extraction's denial flag on such a text describes the text, not a stance against it:
+    /// the speaker asserts a negative proposition, which the rules above compare with the claim's.
+    /// </summary>
+    public static bool StatesNegation(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = TextAnalysis.Words(text);
+        return StanceLexicon.FindFirst(words, StanceLexicon.Negation) is not null || StanceLexicon.FindFirst(words, StanceLexicon.Denial) is not null;
+    }
+
     public static StanceDecision Classify(string statementText, string claimText, StanceHints hints)
     {
         ArgumentNullException.ThrowIfNull(statementText);

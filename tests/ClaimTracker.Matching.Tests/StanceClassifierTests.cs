@@ -18,6 +18,15 @@ public sealed class StanceClassifierTests
         Assert.Contains("\"denied\"", decision.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("No agreements on military cooperation were signed", true)]
+    [InlineData("The video of the shark on the highway is fake", true)]
+    [InlineData("Officials never confirmed the figure", true)]
+    [InlineData("an arms deal was discussed at the cosmodrome", false)]
+    [InlineData("Nothingness is a topic of philosophy", false)]
+    public void A_text_that_is_itself_negative_is_recognised(string text, bool negative) =>
+        Assert.Equal(negative, StanceClassifier.StatesNegation(text));
+
     [Fact]
     public void Extraction_denial_flag_contradicts()
     {

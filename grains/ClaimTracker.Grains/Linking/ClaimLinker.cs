@@ -89,7 +89,7 @@ public sealed class ClaimLinker : IDisposable
             founded.Add(new ClaimIndexEntry(newId, statement.Content, embeddings[i]));
             var (foundingStance, foundingReason) = statement.GivenStance != Analysis.Stance.Unspecified
                 ? (statement.GivenStance, GivenReason(statement))
-                : statement.IsDenial
+                : DeniesContent(statement)
                     ? (Analysis.Stance.Contradicts, "denies the proposition it states")
                     : (Analysis.Stance.Supports, "states the proposition");
             links.Add(new ClaimLink(newId, foundingStance, $"{foundingReason}; founded the claim ({decision.Reason})"));
@@ -103,6 +103,9 @@ public sealed class ClaimLinker : IDisposable
         return links;
     }
 
+    /// <summary>"X denied that P": the speaker rejects the content. Not "X said no P was signed", whose content is itself negative.</summary>
+    private static bool DeniesContent(LinkRequest statement) => statement.IsDenial && !StanceClassifier.StatesNegation(statement.Content);
+
     private static string GivenReason(LinkRequest statement) => statement.GivenReason.Length > 0 ? statement.GivenReason : "stance given by the client";
 
     private static ClaimLink LinkExactly(LinkRequest statement)
@@ -110,7 +113,7 @@ public sealed class ClaimLinker : IDisposable
         var claimId = statement.GivenClaimId.Length > 0 ? statement.GivenClaimId : StableIds.ClaimIdForText(statement.Content);
         return statement.GivenStance != Analysis.Stance.Unspecified
             ? new ClaimLink(claimId, statement.GivenStance, GivenReason(statement))
-            : statement.IsDenial
+            : DeniesContent(statement)
                 ? new ClaimLink(claimId, Analysis.Stance.Contradicts, "denies the proposition it states")
                 : new ClaimLink(claimId, Analysis.Stance.Supports, "states the claim's proposition: taken as support");
     }
@@ -138,7 +141,7 @@ public sealed class ClaimLinker : IDisposable
             return new StanceDecision(statement.GivenStance, GivenReason(statement));
         }
 
-        var hints = new StanceHints(statement.Modality, statement.IsDenial, probe.Quantities, claim.Quantities)
+        var hints = new StanceHints(statement.Modality, DeniesContent(statement), probe.Quantities, claim.Quantities)
         {
             Similarity = VectorMath.Dot(probe.Embedding, claim.Embedding),
         };

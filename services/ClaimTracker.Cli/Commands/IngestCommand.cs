@@ -100,15 +100,21 @@ internal static class IngestCommand
             claims[claimId] = await client.GetClaimAsync(new GetClaimRequest { ClaimId = claimId, StatementPageSize = 1 }, cancellationToken: cancellation);
         }
 
-        var table = new Table().AddColumns("speaker", "stance", "claim", "outcome", "status");
+        var speakers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var actorId in response.Outcomes.Select(o => o.ActorId).Distinct())
+        {
+            speakers[actorId] = (await client.GetActorAsync(new GetActorRequest { ActorId = actorId }, cancellationToken: cancellation)).Name;
+        }
+
+        var table = new Table().AddColumns("speaker", "stance", "claim", "claim id", "status");
         foreach (var outcome in response.Outcomes)
         {
             var claim = claims[outcome.ClaimId];
             table.AddRow(
-                Output.Escape(outcome.ActorId),
+                Output.Escape(speakers[outcome.ActorId]),
                 outcome.Stance.ToString(),
                 Output.Escape(Shorten(claim.Text, 70)),
-                outcome.ClaimCreated ? "new claim" : $"joined {Output.Escape(outcome.ClaimId)}",
+                (outcome.ClaimCreated ? "new " : "joined ") + Output.Escape(outcome.ClaimId),
                 Output.StatusMarkup(outcome.ClaimStatus));
         }
 
