@@ -141,7 +141,10 @@ public sealed class ClaimLinker : IDisposable
             return new StanceDecision(statement.GivenStance, GivenReason(statement));
         }
 
-        var hints = new StanceHints(statement.Modality, DeniesContent(statement), probe.Quantities, claim.Quantities)
+        // A denial (by its cue or its own negative words) opposes a positive claim; against a negative
+        // claim the rules compare the two texts' polarity instead.
+        var denies = statement.IsDenial && !StanceClassifier.StatesNegation(claim.Text);
+        var hints = new StanceHints(statement.Modality, denies, probe.Quantities, claim.Quantities)
         {
             Similarity = VectorMath.Dot(probe.Embedding, claim.Embedding),
         };
