@@ -58,6 +58,7 @@ public sealed class Browser : IDisposable
             "--disable-dev-shm-usage",
             "--window-size=1400,1200",
             "--user-data-dir=" + profileDirectory);
+        options.SetLoggingPreference(LogType.Browser, LogLevel.All);
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriverPath)!, Path.GetFileName(ChromeDriverPath));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
@@ -118,6 +119,10 @@ public sealed class Browser : IDisposable
             element?.Click();
             return element;
         });
+
+    /// <summary>The errors the page logged to its console since the last call (script errors, failed loads, CSP violations).</summary>
+    public IReadOnlyList<string> ConsoleErrors() =>
+        driver.Manage().Logs.GetLog(LogType.Browser).Where(entry => entry.Level >= LogLevel.Severe).Select(entry => entry.Message).ToArray();
 
     public ReadOnlyCollection<IWebElement> All(string cssSelector) => driver.FindElements(By.CssSelector(cssSelector));
 

@@ -87,6 +87,9 @@ public sealed class LivePageTests(ITestOutputHelper output)
         browser.WaitForText("the new reasons", ".reasons", "supported by 2 independent origins");
         Assert.Equal(true, browser.Script("return window.notReloaded === true;"));
 
+        // No script error, failed load or CSP violation along the way.
+        Assert.Empty(browser.ConsoleErrors());
+
         var shot = browser.FullPageScreenshot("claim-view");
         Assert.True(new FileInfo(shot).Length > 10_000, $"screenshot {shot} looks empty");
     }

@@ -186,7 +186,9 @@ export class ClaimView {
         originList('Contradicting', 'contradicting', claim.contradictingOrigins))),
     h('section', { class: 'panel chains', 'aria-labelledby': 'chains-title' },
       h('h2', { id: 'chains-title' }, 'Attribution chains'),
-      chainGraphFigure(statements, { moreNotShown: Boolean(this.nextToken) })),
+      statements.length === 0 && this.loading
+        ? h('p', { class: 'muted' }, 'Loading statements…')
+        : chainGraphFigure(statements, { moreNotShown: Boolean(this.nextToken) })),
     h('section', { class: 'statements', 'aria-labelledby': 'statements-title' },
       h('h2', { id: 'statements-title' }, 'Statements'),
       STANCE_GROUPS.map(([stance, title]) => this.stanceGroup(stance, title, statements)),
