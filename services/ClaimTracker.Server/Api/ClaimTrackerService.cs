@@ -16,7 +16,8 @@ internal sealed class ClaimTrackerService(
     PayloadSerializer serializer,
     ClaimFeed feed,
     IOptionsMonitor<IngestOptions> ingestOptions,
-    IOptionsMonitor<WatchOptions> watchOptions) : V1.ClaimTracker.ClaimTrackerBase
+    IOptionsMonitor<WatchOptions> watchOptions,
+    IHostApplicationLifetime lifetime) : V1.ClaimTracker.ClaimTrackerBase
 {
     private const int DefaultStatementPage = 100;
     private const int MaxStatementPage = 1000;
@@ -106,6 +107,22 @@ internal sealed class ClaimTrackerService(
     /// <summary>Catch-up from the durable feed, then live; see <see cref="ClaimFeed.WatchAsync"/>.</summary>
     public override async Task WatchClaims(V1.WatchClaimsRequest request, IServerStreamWriter<V1.ClaimEvent> responseStream, ServerCallContext context)
     {
+        // A watch never ends by itself: when the server starts stopping, end it with UNAVAILABLE at once,
+        // or the graceful drain of in-flight requests would wait for it until the shutdown timeout.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        try
+        {
+            await WatchAsync(request, responseStream, context, stopping.Token);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+        }
+
+        throw new RpcException(new Status(StatusCode.Unavailable, "the server is shutting down; reconnect with the cursor of the last event you received"));
+    }
+
+    private async Task WatchAsync(V1.WatchClaimsRequest request, IServerStreamWriter<V1.ClaimEvent> responseStream, ServerCallContext context, CancellationToken cancellation)
+    {
         long? after = null;
         if (request.Cursor.Length > 0)
         {
@@ -118,7 +135,6 @@ internal sealed class ClaimTrackerService(
         }
 
         var filter = WatchFilter.From(request);
-        var cancellation = context.CancellationToken;
         var headersSent = false;
         if (request.IncludeSnapshot)
         {
@@ -149,8 +165,6 @@ internal sealed class ClaimTrackerService(
             // Every watcher of this silo receives the same FeedEvent instance: map it to protobuf once.
             await responseStream.WriteAsync(MappedEvents.GetValue(feedEvent, ProtoMapper.ToProto), cancellation);
         }
-
-        throw new RpcException(new Status(StatusCode.Unavailable, "the server is shutting down; reconnect with the cursor of the last event you received"));
     }
 
     /// <summary>The current state of the claims a watch selects, read a page at a time as the client takes them.</summary>

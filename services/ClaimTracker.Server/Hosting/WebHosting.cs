@@ -70,7 +70,12 @@ internal static class WebHosting
     {
         var page = new EmbeddedFileProvider(typeof(WebHosting).Assembly, "ClaimTracker.Server.Web");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = page,
+            // Revalidate on every load (a cheap 304 by ETag) so an upgraded server never runs with yesterday's scripts.
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
+        });
         app.UseSwagger(options => options.RouteTemplate = "openapi/{documentName}.json");
         app.MapPrometheusScrapingEndpoint(MetricsPath);
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value.Dashboard)

@@ -1,0 +1,65 @@
+// Actor names, resolved through GET v1/actors/{id} once per actor and cached for the page's life.
+
+import { ApiError, GrpcCode, getActor } from './api.js';
+import { h, routeHref } from './dom.js';
+
+/** actorId → Promise of the actor, or null when the server does not know it. */
+const cache = new Map();
+/** actorId → name, for actors already resolved (synchronous look-ups while drawing). */
+const names = new Map();
+
+export function resolveActor(actorId) {
+  let pending = cache.get(actorId);
+  if (!pending) {
+    pending = getActor(actorId).then(
+      actor => {
+        if (actor?.name) {
+          names.set(actorId, actor.name);
+        }
+        return actor;
+      },
+      error => {
+        if (error instanceof ApiError && error.code === GrpcCode.NotFound) {
+          return null;
+        }
+        // A passing failure: forget it, so that a later look-up asks again.
+        cache.delete(actorId);
+        return null;
+      });
+    cache.set(actorId, pending);
+  }
+  return pending;
+}
+
+/** The resolved name if known now, else undefined. */
+export function knownName(actorId) {
+  return names.get(actorId);
+}
+
+/**
+ * Calls `apply(name)` with the best name known now (`fallback` until the server answers) and again
+ * once the actor is resolved, if that gives a different name.
+ */
+export function withActorName(actorId, fallback, apply) {
+  const now = (actorId && names.get(actorId)) || fallback || actorId || 'unknown';
+  apply(now);
+  if (actorId && !names.has(actorId)) {
+    resolveActor(actorId).then(actor => {
+      if (actor?.name && actor.name !== now) {
+        apply(actor.name);
+      }
+    });
+  }
+}
+
+/** A link to the claims list filtered by this actor, labelled with the actor's name. */
+export function actorLink(actorId, fallback) {
+  if (!actorId) {
+    return h('span', { class: 'actor' }, fallback || 'unknown');
+  }
+  const link = h('a', { class: 'actor', href: routeHref('') + '?actor=' + encodeURIComponent(actorId), title: `claims with statements by ${actorId}` });
+  withActorName(actorId, fallback, name => {
+    link.textContent = name;
+  });
+  return link;
+}
