@@ -50,6 +50,7 @@ internal static class EmergentReplay
             var gold = new List<string>();
             var predicted = new List<string>();
             var stance = new Confusion(StanceLabels);
+            var linkedStance = new Confusion(StanceLabels);
             var verdict = new Confusion(["true", "false", "unknown"]);
             var noStatement = 0;
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -80,6 +81,10 @@ internal static class EmergentReplay
                     predicted.Add(outcome?.ClaimId ?? "none:" + article["articleId"]);
                     noStatement += outcome is null ? 1 : 0;
                     stance.Add(article["articleHeadlineStance"], outcome is null ? "observing" : Label(outcome.Stance));
+                    if (outcome?.ClaimId == claimId)
+                    {
+                        linkedStance.Add(article["articleHeadlineStance"], Label(outcome.Stance));
+                    }
                 }
 
                 var final = await client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = claimId, StatementPageSize = 1 });
@@ -91,6 +96,7 @@ internal static class EmergentReplay
             Console.WriteLine($"linking B-cubed: precision {p:0.000} recall {r:0.000} F1 {f:0.000}");
             Console.WriteLine($"stance accuracy {stance.Accuracy:0.000}");
             Console.WriteLine(stance);
+            Console.WriteLine($"stance accuracy on the {linkedStance.Total} articles linked to their rumour's claim (stance towards that claim) {linkedStance.Accuracy:0.000}");
             var decided = verdict.Count("true", "true") + verdict.Count("false", "false");
             var trueOrFalse = rumours.Count(x => x.Truth is "true" or "false");
             Console.WriteLine($"final status vs verdict: CORROBORATED→true, CONTRADICTED/CONTESTED→false, else unknown; agreement on true/false rumours {(double)decided / trueOrFalse:0.000} ({decided}/{trueOrFalse})");
