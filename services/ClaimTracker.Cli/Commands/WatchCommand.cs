@@ -14,7 +14,8 @@ internal static class WatchCommand
         var actors = new Option<string[]>("--actor") { Description = "Actor ids whose claims to watch (repeatable)", AllowMultipleArgumentsPerToken = true };
         var statuses = new Option<CorroborationStatus[]>("--status") { Description = "Only changes leaving a claim in this status (repeatable)", AllowMultipleArgumentsPerToken = true };
         var cursor = new Option<string?>("--cursor") { Description = "Resume after this event's cursor (default: live only)" };
-        var command = new Command("watch", "Print claim changes as they happen") { claims, actors, statuses, cursor };
+        var plain = new Option<bool>("--plain") { Description = "One line per change instead of the live table (the default when output is piped)" };
+        var command = new Command("watch", "Show claim changes as they happen: a live table in a terminal, one line per change otherwise") { claims, actors, statuses, cursor, plain };
         command.SetAction((parse, cancellation) => CliApp.RunAsync(parse, async (client, output) =>
         {
             var request = new WatchClaimsRequest { Cursor = parse.GetValue(cursor) ?? string.Empty };
@@ -27,6 +28,12 @@ internal static class WatchCommand
             };
             try
             {
+                if (!output.IsJson && !parse.GetValue(plain) && !Console.IsOutputRedirected)
+                {
+                    await WatchTable.RunAsync(watch.WatchAsync(request, cancellation), cancellation);
+                    return;
+                }
+
                 await foreach (var claimEvent in watch.WatchAsync(request, cancellation))
                 {
                     if (output.IsJson)
