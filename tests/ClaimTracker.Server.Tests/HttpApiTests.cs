@@ -91,59 +91,30 @@ public sealed class HttpApiTests
     }
 
     [Fact]
-    public async Task Metrics_count_reports_statements_claims_by_status_and_open_watches()
+    public async Task A_registration_is_one_trace_from_the_client_through_the_grpc_call_and_the_grains()
     {
-        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching, "--Telemetry:ClaimCountInterval=00:00:00.100");
-        using var http = new HttpClient { BaseAddress = server.WebAddress };
-        await server.Client.RegisterReportAsync(Reports.A());
-        await server.Client.RegisterReportAsync(Reports.C());
-        await server.Client.RegisterReportAsync(Reports.Report("metrics-other", "Reuters", "Someone", [], "A harbour was closed"));
-        using var watchCancel = new CancellationTokenSource();
-        using var watch = server.Client.WatchClaims(new V1.WatchClaimsRequest(), cancellationToken: watchCancel.Token);
-        await watch.ResponseHeadersAsync;
-
-        string scrape = string.Empty;
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            scrape = await http.GetStringAsync("/metrics");
-            if (Sample(scrape, "claimtracker_claims{", "status=\"CORROBORATED\"") == 1 && Sample(scrape, "claimtracker_watches_open{") == 1)
-            {
-                break;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Equal(3, Sample(scrape, "claimtracker_reports_registered_total{"));
-        Assert.Equal(3, Sample(scrape, "claimtracker_statements_registered_total{"));
-        Assert.Equal(2, Sample(scrape, "claimtracker_claims_created_total{"));
-        Assert.Equal(1, Sample(scrape, "claimtracker_claims{", "status=\"CORROBORATED\""));
-        Assert.Equal(1, Sample(scrape, "claimtracker_claims{", "status=\"UNCORROBORATED\""));
-        Assert.Equal(0, Sample(scrape, "claimtracker_claims{", "status=\"CONTESTED\""));
-        Assert.Equal(3, Sample(scrape, "claimtracker_ingest_duration_seconds_count{"));
-        Assert.Equal(1, Sample(scrape, "claimtracker_watches_open{"));
-    }
-
-    [Fact]
-    public async Task A_registration_is_one_trace_from_the_grpc_call_through_the_grains()
-    {
+        using var testSource = new ActivitySource("ClaimTracker.Server.Tests");
         var activities = new System.Collections.Concurrent.ConcurrentBag<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is "Microsoft.AspNetCore" || source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal),
+            ShouldListenTo = source => source == testSource || source.Name is "Microsoft.AspNetCore" || source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activities.Add,
         };
         ActivitySource.AddActivityListener(listener);
         await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching);
 
-        await server.Client.RegisterReportAsync(Reports.Report("traced-report", "Reuters", "Someone", [], "A traced harbour was closed"));
+        ActivityTraceId traceId;
+        using (var root = testSource.StartActivity("register a traced report")!)
+        {
+            traceId = root.TraceId;
+            await server.Client.RegisterReportAsync(Reports.Report("traced-report", "Reuters", "Someone", [], "A traced harbour was closed"));
+        }
 
-        var call = activities.Single(a => a.Source.Name == "Microsoft.AspNetCore"
-            && a.GetTagItem("url.path") is "/claimtracker.v1.ClaimTracker/RegisterReport"
-            && activities.Any(child => child.TraceId == a.TraceId && child.DisplayName.Contains("IReportGrain", StringComparison.Ordinal)));
-        var grainSpans = activities.Where(a => a.TraceId == call.TraceId && a.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal)).Select(a => a.DisplayName).ToList();
+        // The client's traceparent header carries the trace into the server, and Orleans carries it into every grain call.
+        var trace = activities.Where(a => a.TraceId == traceId).ToList();
+        Assert.Contains(trace, a => a.Source.Name == "Microsoft.AspNetCore" && a.GetTagItem("url.path") is "/claimtracker.v1.ClaimTracker/RegisterReport");
+        var grainSpans = trace.Where(a => a.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal)).Select(a => a.DisplayName).ToList();
         Assert.Contains(grainSpans, name => name.Contains("IReportGrain", StringComparison.Ordinal));
         Assert.Contains(grainSpans, name => name.Contains("IClaimGrain", StringComparison.Ordinal));
     }
@@ -151,7 +122,7 @@ public sealed class HttpApiTests
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     /// <summary>The value of the first Prometheus sample whose line starts with <paramref name="prefix"/> and contains <paramref name="label"/>.</summary>
-    private static double Sample(string scrape, string prefix, string label = "")
+    internal static double Sample(string scrape, string prefix, string label = "")
     {
         var line = scrape.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal) && l.Contains(label, StringComparison.Ordinal));
         return line is null ? double.NaN : double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
@@ -174,4 +145,53 @@ public sealed class HttpApiTests
 
         return events;
     }
+}
+
+// The exporter listens to every meter named "ClaimTracker" in the process (one server per process
+// in production); the tests' other servers would be counted too, hence a collection run alone.
+[Collection(ProcessWideMetrics.Name)]
+/// <summary>The Prometheus scrape endpoint counts what the server did.</summary>
+public sealed class MetricsEndpointTests
+{
+    [Fact]
+    public async Task Count_reports_statements_claims_by_status_and_open_watches()
+    {
+        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching, "--Telemetry:ClaimCountInterval=00:00:00.100");
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+        await server.Client.RegisterReportAsync(Reports.A());
+        await server.Client.RegisterReportAsync(Reports.C());
+        await server.Client.RegisterReportAsync(Reports.Report("metrics-other", "Reuters", "Someone", [], "A harbour was closed"));
+        using var watchCancel = new CancellationTokenSource();
+        using var watch = server.Client.WatchClaims(new V1.WatchClaimsRequest(), cancellationToken: watchCancel.Token);
+        await watch.ResponseHeadersAsync;
+
+        string scrape = string.Empty;
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            scrape = await http.GetStringAsync("/metrics");
+            if (HttpApiTests.Sample(scrape, "claimtracker_claims{", "status=\"CORROBORATED\"") == 1 && HttpApiTests.Sample(scrape, "claimtracker_watches_open{") == 1)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(3, HttpApiTests.Sample(scrape, "claimtracker_reports_registered_total{"));
+        Assert.Equal(3, HttpApiTests.Sample(scrape, "claimtracker_statements_registered_total{"));
+        Assert.Equal(2, HttpApiTests.Sample(scrape, "claimtracker_claims_created_total{"));
+        Assert.Equal(1, HttpApiTests.Sample(scrape, "claimtracker_claims{", "status=\"CORROBORATED\""));
+        Assert.Equal(1, HttpApiTests.Sample(scrape, "claimtracker_claims{", "status=\"UNCORROBORATED\""));
+        Assert.Equal(0, HttpApiTests.Sample(scrape, "claimtracker_claims{", "status=\"CONTESTED\""));
+        Assert.Equal(3, HttpApiTests.Sample(scrape, "claimtracker_ingest_duration_seconds_count{"));
+        Assert.Equal(1, HttpApiTests.Sample(scrape, "claimtracker_watches_open{"));
+    }
+}
+
+/// <summary>Tests that read process-wide telemetry: they run after, not beside, the others.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessWideMetrics
+{
+    public const string Name = "process-wide metrics";
 }
