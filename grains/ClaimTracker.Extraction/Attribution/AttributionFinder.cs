@@ -15,6 +15,7 @@ internal static class AttributionFinder
 {
     private const int MaxGapAfterQuote = 25;
     private const int MaxGapBeforeColon = 10;
+    private const int MaxAdverbialTokens = 16;
 
     private static readonly HashSet<string> NounDeterminers = new(StringComparer.Ordinal)
     {
@@ -100,6 +101,7 @@ internal static class AttributionFinder
 
         if (cues.Count > 0)
         {
+            context.InitialInvertedCue();
             context.QuoteThenCue();
             context.CueThenQuote();
             context.TrailingCue();
@@ -120,7 +122,7 @@ internal static class AttributionFinder
         }
 
         var lower = doc.Lower(i);
-        if (!char.IsLower(doc.First(i)) && lower != "according")
+        if (!char.IsLower(doc.First(i)) && lower != "according" && !IsInitialInvertedCue(doc, i, end))
         {
             return false;
         }
@@ -168,7 +170,8 @@ internal static class AttributionFinder
                 return false;
             }
 
-            return next == "that" || nextOpensQuote || (doc.Is(i + 1, ',') && doc.Tokens.Length > i + 2 && doc.Tokens[i + 2].Kind == TokenKind.OpenQuote);
+            return next == "that" || nextOpensQuote || (doc.Is(i + 1, ',') && doc.Tokens.Length > i + 2 && doc.Tokens[i + 2].Kind == TokenKind.OpenQuote)
+                || ((i + 1 >= end || doc.IsTerminal(i + 1) || doc.Is(i + 1, ',')) && QuoteClosesShortlyBefore(doc, i));
         }
 
         if ((flags & CueFlags.Reporting) != 0 && lower.EndsWith('s') && NounDeterminers.Contains(prev))
@@ -188,6 +191,30 @@ internal static class AttributionFinder
 
         return true;
     }
+
+    /// <summary>"“…,” a voice-over in the ad states.": a closing quote a few words before the cue.</summary>
+    private static bool QuoteClosesShortlyBefore(Document doc, int i)
+    {
+        for (var k = i - 1; k >= 0 && i - k <= 6; k--)
+        {
+            if (doc.Tokens[k].Kind == TokenKind.CloseQuote)
+            {
+                return true;
+            }
+
+            if (doc.IsTerminal(k) || doc.Tokens[k].Kind == TokenKind.OpenQuote)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Said Dorothy Poynter, who …: “…”": a verb of saying opening a sentence, then a capitalised name.</summary>
+    private static bool IsInitialInvertedCue(Document doc, int i, int end)
+        => doc.Lower(i) is "said" or "says" or "added" or "asked" or "wrote" && i + 1 < end && doc.IsCapitalized(i + 1)
+           && (i == 0 || doc.IsTerminal(i - 1) || doc.Tokens[i].NewlinesBefore > 0);
 
     private static readonly HashSet<string> NotVerbs = new(StringComparer.Ordinal)
     {
@@ -279,6 +306,8 @@ internal static class AttributionFinder
 
                 var attributive = doc.Is(j, ',') || cue == j || doc.Is(lastInner, ',') || doc.Is(lastInner, '?') || doc.Is(lastInner, '!')
                     || doc.Is(lastInner, '—') || doc.Is(lastInner, '–') || doc.Is(lastInner, '…') || doc.Is(lastInner, '.') || doc.Is(lastInner, '-');
+                // "“The caucus is a battle of niches” Grubbs said.": no comma, but a bare name and the sentence's end.
+                attributive = attributive || (cue - j is >= 1 and <= 4 && IsShortTail(cue + 1) && (doc.IsCapitalized(j) || PhraseFinder.IsPronoun(doc.Lower(j))));
                 if (!attributive || !PlausibleSpeakerGap(j, cue))
                 {
                     continue;
@@ -378,6 +407,45 @@ internal static class AttributionFinder
                 Cover(attribution.Source.IsEmpty ? cueFirst : attribution.Source.First, q.OuterEnd);
                 result.Add(attribution);
             }
+        }
+
+        /// <summary>"Said Comey, “The thought …”": the cue opens the sentence and its speaker follows it.</summary>
+        public void InitialInvertedCue()
+        {
+            var cue = cues[0];
+            if (cue != first || !IsInitialInvertedCue(doc, cue, end))
+            {
+                return;
+            }
+
+            var source = PhraseFinder.SubjectAfter(doc, cue + 1, end);
+            if (source.IsEmpty || !LooksLikeSpeaker(source))
+            {
+                return;
+            }
+
+            var start = source.End;
+            if (doc.Is(start, ',') || doc.Is(start, ':'))
+            {
+                start++;
+            }
+
+            var stop = ContentStop(start);
+            if (stop - start < 2)
+            {
+                return;
+            }
+
+            var attribution = NewAttribution(cue, cue);
+            attribution.Source = source;
+            attribution.Content = new TokenRange(start, stop);
+            if (_byOpen.TryGetValue(start, out var q) && q.OuterEnd >= stop - 1)
+            {
+                attribution.Quote = q;
+                _usedQuotes.Add(q.Open);
+            }
+
+            Commit(attribution, cue, stop);
         }
 
         public void TrailingCue()
@@ -509,7 +577,12 @@ internal static class AttributionFinder
 
                 if ((doc.Is(start, "to") && (attribution.Flags & CueFlags.TakesInfinitive) == 0) || (ContentBlockers.Contains(doc.Lower(start)) && doc.IsLowerWord(start)))
                 {
-                    continue;
+                    // "said in an interview with AP last week that …", "said on Tuesday he …": the adverbial is skipped.
+                    start = AfterAdverbial(start);
+                    if (start < 0)
+                    {
+                        continue;
+                    }
                 }
 
                 var stop = ContentStop(start);
@@ -527,6 +600,39 @@ internal static class AttributionFinder
 
                 Commit(attribution, attribution.Source.IsEmpty ? cueFirst : attribution.Source.First, stop);
             }
+        }
+
+        /// <summary>
+        /// The start of the content after an adverbial that follows the cue ("in an interview with AP last week
+        /// that …", "on Tuesday, “…”", "at a rally he …"), or -1 when no content follows within a few words.
+        /// </summary>
+        private int AfterAdverbial(int start)
+        {
+            for (var k = start + 1; k < end && k - start <= MaxAdverbialTokens; k++)
+            {
+                if (doc.Is(k, "that") && doc.IsWord(k - 1))
+                {
+                    return k;
+                }
+
+                if ((doc.Is(k, ',') || doc.Is(k, ':')) && k + 1 < end && doc.Tokens[k + 1].Kind == TokenKind.OpenQuote)
+                {
+                    return k + 1;
+                }
+
+                if (k > start + 1 && doc.IsLowerWord(k) && doc.Lower(k) is "he" or "she" or "they" or "we" && doc.IsWord(k - 1) && !ContentBlockers.Contains(doc.Lower(k - 1)))
+                {
+                    return k;
+                }
+
+                if (doc.IsTerminal(k) || doc.Is(k, ';') || doc.Is(k, ':') || doc.Tokens[k].Kind is TokenKind.OpenQuote or TokenKind.CloseQuote
+                    || IsCueToken(k) || Covered(k) || doc.Is(k, "which") || doc.Is(k, "who"))
+                {
+                    return -1;
+                }
+            }
+
+            return -1;
         }
 
         private bool IsStance(int k) => CueLexicon.TryGet(doc.Lower(k), out var flags) && (flags & CueFlags.Stance) != 0;
@@ -691,9 +797,16 @@ internal static class AttributionFinder
                 }
 
                 var subject = PhraseFinder.SubjectBefore(doc, AbsorbPrefixes(next, start), start);
-                if (subject.IsEmpty || subject.First <= start + 2)
+                if (subject.IsEmpty)
                 {
                     return stop;
+                }
+
+                // "that he understands …, Emanuel said …": a cue right at the start belongs to the content; look further,
+                // as past a relative clause ("…, the groups who wrote to her say …").
+                if (subject.First <= start + 2 || doc.Is(subject.First, "who") || doc.Is(subject.First, "which"))
+                {
+                    continue;
                 }
 
                 var boundary = subject.First;

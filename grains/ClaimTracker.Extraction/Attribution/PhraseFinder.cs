@@ -25,7 +25,7 @@ internal static class PhraseFinder
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal)
     {
-        "he", "she", "they", "we", "i", "it", "who", "you",
+        "he", "she", "they", "we", "i", "it", "who", "which", "you",
     };
 
     private static readonly HashSet<string> ObjectPronouns = new(StringComparer.Ordinal)
@@ -67,7 +67,39 @@ internal static class PhraseFinder
             return AppositiveSubject(doc, cueFirst - 1, limit);
         }
 
-        return BareSubject(doc, cueFirst, limit);
+        var relative = RelativeClauseSubject(doc, cueFirst, limit);
+        return relative.IsEmpty ? BareSubject(doc, cueFirst, limit) : relative;
+    }
+
+    /// <summary>
+    /// "Officials who spoke with The Post said …": the head before a "who" clause that runs up to the cue
+    /// speaks, not the last noun of the clause.
+    /// </summary>
+    private static TokenRange RelativeClauseSubject(Document doc, int cueFirst, int limit)
+    {
+        for (var k = cueFirst - 2; k > limit && cueFirst - k <= MaxSubjectTokens; k--)
+        {
+            if (!doc.IsWord(k) && !doc.Is(k, '-') && !doc.Is(k, '.'))
+            {
+                return TokenRange.None;
+            }
+
+            if (!doc.Is(k, "who"))
+            {
+                continue;
+            }
+
+            // "who spoke …": the relative pronoun is the clause's subject, and a noun phrase comes before it.
+            if (!doc.IsLowerWord(k + 1) || Pronouns.Contains(doc.Lower(k + 1)) || !doc.IsWord(k - 1) || ClauseStops.Contains(doc.Lower(k - 1)))
+            {
+                return TokenRange.None;
+            }
+
+            var head = BareSubject(doc, k, limit);
+            return head.IsEmpty || Pronouns.Contains(doc.Lower(head.First)) ? TokenRange.None : head;
+        }
+
+        return TokenRange.None;
     }
 
     /// <summary>"Yohann Michel, an analyst at the IISS," + cue: the head before the first comma and one or more appositives.</summary>
@@ -84,7 +116,8 @@ internal static class PhraseFinder
 
             var opener = doc.Lower(open + 1);
             var appositive = AppositiveOpeners.Contains(opener) || doc.IsLowerWord(open + 1) || doc.Tokens[open + 1].Kind == TokenKind.Number
-                || (close - open <= 3 && doc.IsCapitalized(open + 1) && doc.IsCapitalized(open - 1));
+                || (close - open <= 3 && doc.IsCapitalized(open + 1) && doc.IsCapitalized(open - 1))
+                || (doc.IsCapitalized(open + 1) && IsNounSegment(doc, open + 1, close));
             if (!appositive)
             {
                 return TokenRange.None;
@@ -100,6 +133,32 @@ internal static class PhraseFinder
         }
 
         return TokenRange.None;
+    }
+
+    /// <summary>"South Carolina director for Sanders", "James B. Comey": a short phrase with no clause word or verb.</summary>
+    private static bool IsNounSegment(Document doc, int from, int to)
+    {
+        if (to - from > 10)
+        {
+            return false;
+        }
+
+        for (var k = from; k < to; k++)
+        {
+            if (!doc.IsWord(k) && !doc.Is(k, '.') && !doc.Is(k, '-') && !doc.Is(k, '&') && !doc.Is(k, '(') && !doc.Is(k, ')'))
+            {
+                return false;
+            }
+
+            var lower = doc.Lower(k);
+            if (doc.IsLowerWord(k) && (ClauseStops.Contains(lower) || CueLexicon.TryGet(lower, out _) || Pronouns.Contains(lower)
+                || lower.EndsWith("ed", StringComparison.Ordinal) || lower.EndsWith("ing", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int PreviousComma(Document doc, int from, int limit)
@@ -204,6 +263,11 @@ internal static class PhraseFinder
     /// <summary>The speaker phrase after an inverted cue ("…,” said Yohann Michel, an analyst at …).</summary>
     public static TokenRange SubjectAfter(Document doc, int start, int end)
     {
+        if (start < end && doc.IsLowerWord(start) && (Pronouns.Contains(doc.Lower(start)) || StartsWithPronoun(doc.Lower(start))))
+        {
+            return TokenRange.None;
+        }
+
         var i = start;
         var headEnd = start;
         while (i < end && i - start < MaxSubjectTokens)
@@ -270,6 +334,13 @@ internal static class PhraseFinder
         }
 
         return new TokenRange(start, headEnd);
+    }
+
+    /// <summary>"he's", "they're", "it’ll": a pronoun with a clitic.</summary>
+    private static bool StartsWithPronoun(string lower)
+    {
+        var apostrophe = lower.IndexOfAny(['\'', '’']);
+        return apostrophe > 0 && Pronouns.Contains(lower[..apostrophe]);
     }
 
     /// <summary>A short noun phrase after "told" or "with": a capitalized run, "reporters", a pronoun.</summary>

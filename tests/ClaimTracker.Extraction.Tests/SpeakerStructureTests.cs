@@ -1,0 +1,78 @@
+namespace ClaimTracker.Extraction.Tests;
+
+/// <summary>
+/// Structures around a verb of saying that hide the speaker from a word-by-word walk: adverbials between
+/// the cue and its content, appositives with a capitalised role, relative clauses, inverted and headline cues.
+/// </summary>
+public sealed class SpeakerStructureTests
+{
+    private static readonly ArticleExtractor Extractor = new();
+
+    private static ExtractedStatement Attributed(string text, string cue)
+        => Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed && s.Cue == cue);
+
+    [Theory]
+    [InlineData("Marlow said in an interview with a local radio station last week that the plant would close.", "the plant would close")]
+    [InlineData("Marlow said on Tuesday he would not run again.", "he would not run again")]
+    [InlineData("Marlow said at a town hall in Dayton, “We are not done yet.”", "We are not done yet.")]
+    public void An_adverbial_between_cue_and_content_is_skipped(string text, string content)
+    {
+        var s = Attributed(text, "said");
+        Assert.Equal("Marlow", s.SpeakerText);
+        Assert.Equal(content, s.Content);
+    }
+
+    [Theory]
+    [InlineData("Dana Whitfield, Ohio director for the campaign, said the office would open in May.", "Dana Whitfield, Ohio director for the campaign")]
+    [InlineData("Last week the agency's director, Paul R. Hensley, recommended that the audit be closed.", "the agency's director, Paul R. Hensley")]
+    [InlineData("Whitfield, though, said the office would open in May.", "Whitfield, though")]
+    public void A_capitalised_appositive_or_an_aside_keeps_the_head(string text, string source)
+    {
+        var s = Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed);
+        Assert.Equal(source, s.SpeakerText);
+    }
+
+    [Fact]
+    public void The_head_before_a_relative_clause_speaks()
+    {
+        var s = Attributed("Two aides who spoke with the Daily Courier said the memo was a draft.", "said");
+        Assert.Equal("Two aides", s.SpeakerText);
+        Assert.Equal("the memo was a draft", s.Content);
+    }
+
+    [Fact]
+    public void A_relative_pronoun_is_a_source()
+    {
+        var s = Attributed("The panel released a report, which concluded that the levees had failed.", "concluded");
+        Assert.Equal("which", s.SpeakerText);
+        Assert.StartsWith("the levees had failed", s.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_later_speaker_after_a_relative_clause_ends_the_earlier_content()
+    {
+        var result = Extractor.Extract(new ArticleInput("While the mayor has condemned the plan, the groups who wrote to him on Thursday say they are worried.", "Outlet"));
+        var say = Assert.Single(result.Statements, s => s.Cue == "say");
+        Assert.Equal("the groups", say.SpeakerText);
+        Assert.Equal("they are worried", say.Content);
+        Assert.Equal("the plan", Assert.Single(result.Statements, s => s.Cue == "has condemned").Content);
+    }
+
+    [Fact]
+    public void A_pronoun_after_the_cue_is_content_not_an_inverted_speaker()
+    {
+        var s = Attributed("Whitfield, however, said he's with the governor, who he is backing in the primary.", "said");
+        Assert.Equal("Whitfield, however", s.SpeakerText);
+    }
+
+    [Theory]
+    [InlineData("“The caucus is a battle of niches” Marlow said.", "Marlow", "said", "The caucus is a battle of niches")]
+    [InlineData("“They know the mayor is strong,” a voice-over in the ad states.", "a voice-over in the ad", "states", "They know the mayor is strong")]
+    [InlineData("The house was renovated. Said Dana Whitfield, who grew up nearby, “We were all so proud.”", "Dana Whitfield, who grew up nearby", "Said", "We were all so proud.")]
+    public void Quotes_with_a_bare_or_inverted_cue(string text, string source, string cue, string content)
+    {
+        var s = Attributed(text, cue);
+        Assert.Equal(source, s.SpeakerText);
+        Assert.Equal(content, s.Content);
+    }
+}
