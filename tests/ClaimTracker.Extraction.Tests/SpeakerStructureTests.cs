@@ -17,14 +17,14 @@ public sealed class SpeakerStructureTests
     [InlineData("Marlow said at a town hall in Dayton, “We are not done yet.”", "We are not done yet.")]
     public void An_adverbial_between_cue_and_content_is_skipped(string text, string content)
     {
-        var s = Attributed(text, "said");
+        var s = Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed);
         Assert.Equal("Marlow", s.SpeakerText);
         Assert.Equal(content, s.Content);
     }
 
     [Theory]
     [InlineData("Dana Whitfield, Ohio director for the campaign, said the office would open in May.", "Dana Whitfield, Ohio director for the campaign")]
-    [InlineData("Last week the agency's director, Paul R. Hensley, recommended that the audit be closed.", "the agency's director, Paul R. Hensley")]
+    [InlineData("Last week, the agency's director, Paul R. Hensley, recommended that the audit be closed.", "the agency's director, Paul R. Hensley")]
     [InlineData("Whitfield, though, said the office would open in May.", "Whitfield, though")]
     public void A_capitalised_appositive_or_an_aside_keeps_the_head(string text, string source)
     {
@@ -43,7 +43,7 @@ public sealed class SpeakerStructureTests
     [Fact]
     public void A_relative_pronoun_is_a_source()
     {
-        var s = Attributed("The panel released a report, which concluded that the levees had failed.", "concluded");
+        var s = Attributed("The flood came a week after a report, which concluded that the levees had failed.", "concluded");
         Assert.Equal("which", s.SpeakerText);
         Assert.StartsWith("the levees had failed", s.Content, StringComparison.Ordinal);
     }
@@ -57,6 +57,35 @@ public sealed class SpeakerStructureTests
         Assert.Equal("they are worried", say.Content);
         Assert.Equal("the plan", Assert.Single(result.Statements, s => s.Cue == "has condemned").Content);
     }
+
+    [Fact]
+    public void A_clause_with_its_own_quote_is_the_content_of_the_verb_before_it()
+    {
+        var s = Assert.Single(Extractor.Extract(new ArticleInput("Marlow said he wants “a full review of the contract.”", "Outlet")).Statements);
+        Assert.Equal("Marlow", s.SpeakerText);
+        Assert.Equal("said", s.Cue);
+    }
+
+    [Fact]
+    public void A_later_coordinated_speaker_ends_the_earlier_content_past_a_noun_that_looks_like_a_cue()
+    {
+        var result = Extractor.Extract(new ArticleInput("He agreed that the mayor may struggle to win support among delegates, but he said that sentiment will change.", "Outlet"));
+        Assert.Equal("the mayor may struggle to win support among delegates", Assert.Single(result.Statements, s => s.Cue == "agreed").Content);
+        Assert.Equal("sentiment will change", Assert.Single(result.Statements, s => s.Cue == "said").Content);
+    }
+
+    [Theory]
+    [InlineData("The budget had a hole in it, she said in a video message to the council.", "she")]
+    [InlineData("The office will open in May, a spokeswoman said on Saturday, and it will hire ten people.", "a spokeswoman")]
+    [InlineData("“The more you wait the worse it gets.” Dana Whitfield, a veteran of the agency who retired in 2013, said the approach is insufficient.", "Dana Whitfield, a veteran of the agency who retired in 2013")]
+    public void A_trailing_or_inverted_cue_with_an_adverbial_keeps_its_speaker(string text, string source)
+        => Assert.Contains(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed && s.SpeakerText == source);
+
+    [Fact]
+    public void A_plural_noun_before_that_is_not_a_cue()
+        => Assert.DoesNotContain(
+            Extractor.Extract(new ArticleInput("Shirts appeared in front of the headquarters that said the party had won.", "Outlet")).Statements,
+            s => s.Cue == "headquarters");
 
     [Fact]
     public void A_pronoun_after_the_cue_is_content_not_an_inverted_speaker()

@@ -135,7 +135,9 @@ internal static class AttributionFinder
         if (!CueLexicon.TryGet(lower, out var flags))
         {
             // Any finite verb before "that" or before a colon and a quote reports someone's words or thoughts.
-            return IsGenericVerb(doc, i) && (doc.Is(i + 1, "that")
+            // A plural noun looks like a verb in -s ("lights that formed"): then only after a name or a pronoun.
+            return IsGenericVerb(doc, i) && (lower.EndsWith("ed", StringComparison.Ordinal) || doc.IsCapitalized(i - 1) || SubjectPronouns.Contains(doc.Lower(i - 1)))
+                && (doc.Is(i + 1, "that")
                 || (doc.Is(i + 1, ':') && i + 2 < end && doc.Tokens[i + 2].Kind == TokenKind.OpenQuote));
         }
 
@@ -401,6 +403,14 @@ internal static class AttributionFinder
                     continue;
                 }
 
+                // "Trump said he wants “…”": the clause is the content of the earlier cue.
+                if (!attribution.Source.IsEmpty && IsCueToken(attribution.Source.First - 1) && !Covered(attribution.Source.First - 1)
+                    && !IsStance(attribution.Source.First - 1))
+                {
+                    attribution.Source = TokenRange.None;
+                    continue;
+                }
+
                 attribution.Quote = q;
                 attribution.Content = new TokenRange(q.InnerFirst, q.InnerEnd);
                 _usedQuotes.Add(q.Open);
@@ -461,10 +471,17 @@ internal static class AttributionFinder
                 var cueFirst = AbsorbPrefixes(cue, first);
                 var attribution = NewAttribution(cue, cueFirst);
                 var tail = attribution.Cue.End;
-                if (!IsShortTail(tail))
+                if (!IsShortTail(tail) && !EndsClauseSoon(tail) && !IsAdverbialTail(tail))
                 {
                     // "…, said Yohann Michel, an analyst …": inverted trailing cue.
                     if (!doc.Is(cueFirst - 1, ','))
+                    {
+                        break;
+                    }
+
+                    // "Mike Morrell, a veteran of the CIA, said the approach …": the subject opens the sentence.
+                    var before = PhraseFinder.SubjectBefore(doc, cueFirst, first);
+                    if (!before.IsEmpty && PhraseFinder.SentenceSubject(doc, first, cueFirst) is { IsEmpty: false } opening && opening.First == before.First)
                     {
                         break;
                     }
@@ -818,7 +835,10 @@ internal static class AttributionFinder
                 }
 
                 var separated = boundary < subject.First;
-                return separated && boundary - start >= 2 ? boundary : stop;
+                if (separated && boundary - start >= 2)
+                {
+                    return boundary;
+                }
             }
 
             return stop;
@@ -992,6 +1012,50 @@ internal static class AttributionFinder
             return k;
         }
 
+        /// <summary>"…, a spokeswoman said on Saturday, and it has …": the cue's clause ends at a comma and a conjunction.</summary>
+        private bool EndsClauseSoon(int start)
+        {
+            for (var k = start; k < end && k - start <= 5; k++)
+            {
+                if (doc.Is(k, ';') || (doc.Is(k, ',') && (doc.Is(k + 1, "and") || doc.Is(k + 1, "but") || doc.Is(k + 1, "while") || doc.Is(k + 1, "though") || doc.Is(k + 1, "although"))))
+                {
+                    return true;
+                }
+
+                if (!doc.IsWord(k) || doc.Is(k, "that") || IsCueToken(k))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"…, she said in a video message to the convention.": a prepositional phrase runs to the sentence's end.</summary>
+        private bool IsAdverbialTail(int start)
+        {
+            if (!doc.IsLowerWord(start) || doc.Lower(start) is not ("in" or "on" or "at" or "during" or "after" or "before" or "to" or "from" or "with" or "while" or "when" or "outside" or "inside" or "via" or "through" or "last" or "earlier" or "later"))
+            {
+                return false;
+            }
+
+            for (var k = start + 1; k < end && k - start <= 16; k++)
+            {
+                if (doc.IsTerminal(k))
+                {
+                    return IsShortTail(k);
+                }
+
+                if (doc.Is(k, "that") || doc.Is(k, "is") || doc.Is(k, "was") || doc.Is(k, "are") || doc.Is(k, "were") || IsCueToken(k)
+                    || doc.Tokens[k].Kind is TokenKind.OpenQuote || doc.Is(k, ':') || doc.Is(k, ';'))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
         private bool IsShortTail(int start)
         {
             var words = 0;
@@ -1000,7 +1064,7 @@ internal static class AttributionFinder
                 if (doc.IsWord(k))
                 {
                     words++;
-                    if (words > 5 || doc.Is(k, "that") || IsCueToken(k))
+                    if (words > 5 || doc.Is(k, "that") || IsCueToken(k) || doc.Lower(k) is "is" or "was" or "are" or "were" or "has" or "have" or "will" or "would")
                     {
                         return false;
                     }

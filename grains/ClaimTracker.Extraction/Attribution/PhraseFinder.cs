@@ -124,8 +124,19 @@ internal static class PhraseFinder
             }
 
             var head = BareSubject(doc, open, limit);
-            if (!head.IsEmpty && HasCapital(doc, head) && doc.Tokens[head.First].Kind == TokenKind.Word)
+            if (!head.IsEmpty && (HasCapital(doc, head) || doc.IsCapitalized(open + 1)) && doc.Tokens[head.First].Kind == TokenKind.Word)
             {
+                // "Giovanni Vian, the editor of the paper, L'Osservatore Romano, said": a role head is itself
+                // the appositive of a name before it.
+                if (doc.IsLowerWord(head.First) && doc.Is(head.First - 1, ',') && IsNounSegment(doc, head.First, open))
+                {
+                    var name = BareSubject(doc, head.First - 1, limit);
+                    if (!name.IsEmpty && doc.IsCapitalized(name.First) && name.End - name.First <= 5 && IsNounSegment(doc, name.First, name.End))
+                    {
+                        return new TokenRange(name.First, comma);
+                    }
+                }
+
                 return new TokenRange(head.First, comma);
             }
 
@@ -263,7 +274,8 @@ internal static class PhraseFinder
     /// <summary>The speaker phrase after an inverted cue ("…,” said Yohann Michel, an analyst at …).</summary>
     public static TokenRange SubjectAfter(Document doc, int start, int end)
     {
-        if (start < end && doc.IsLowerWord(start) && (Pronouns.Contains(doc.Lower(start)) || StartsWithPronoun(doc.Lower(start))))
+        if (start < end && doc.IsLowerWord(start) && (Pronouns.Contains(doc.Lower(start)) || StartsWithPronoun(doc.Lower(start))
+            || ForwardStops.Contains(doc.Lower(start)) || LeadingPrepositions.Contains(doc.Lower(start))))
         {
             return TokenRange.None;
         }
