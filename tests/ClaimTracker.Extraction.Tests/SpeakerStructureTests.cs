@@ -104,4 +104,42 @@ public sealed class SpeakerStructureTests
         Assert.Equal(source, s.SpeakerText);
         Assert.Equal(content, s.Content);
     }
+
+    [Theory]
+    [InlineData("Dana Whitfield, the party chairman, this past week announced the creation of a website.", "Dana Whitfield, the party chairman", "the creation of a website")]
+    [InlineData("The county board on Monday said the audit was complete.", "The county board", "the audit was complete")]
+    [InlineData("Marlow announced on Monday the lawsuit against the state.", "Marlow", "the lawsuit against the state")]
+    public void A_time_phrase_next_to_the_cue_is_neither_speaker_nor_content(string text, string source, string content)
+    {
+        var s = Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed);
+        Assert.Equal(source, s.SpeakerText);
+        Assert.Equal(content, s.Content);
+    }
+
+    [Theory]
+    [InlineData("A state university poll out this week shows the mayor with an eight-point lead.", "A state university poll out", "shows")]
+    [InlineData("Polls in the county show the two candidates are tied.", "Polls in the county", "show")]
+    [InlineData("In breaking down the results, the Daily Courier found voters favored the levy.", "the Daily Courier", "found")]
+    public void Polls_studies_and_outlets_show_and_find_without_that(string text, string source, string cue)
+    {
+        var s = Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed);
+        Assert.Equal(source, s.SpeakerText);
+        Assert.Equal(cue, s.Cue);
+    }
+
+    [Theory]
+    [InlineData("Sanders: Endorsements prove the mayor is 'the candidate of the establishment'\n\nThe senator spoke in Iowa.", "Sanders", ":")]
+    [InlineData("Glenn Whitfield Says The Levy Will Fail In November\n\nThe vote is next week.", "Glenn Whitfield", "Says")]
+    public void A_headline_can_attribute(string text, string source, string cue)
+    {
+        var s = Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed);
+        Assert.Equal(source, s.SpeakerText);
+        Assert.Equal(cue, s.Cue);
+    }
+
+    [Fact]
+    public void A_headline_without_a_cue_is_no_statement()
+        => Assert.DoesNotContain(
+            Extractor.Extract(new ArticleInput("Here are the key takeaways\n\nThe vote is next week.", "Outlet")).Statements,
+            s => s.Content.Contains("takeaways", StringComparison.Ordinal));
 }

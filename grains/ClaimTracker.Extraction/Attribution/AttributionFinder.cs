@@ -85,9 +85,10 @@ internal static class AttributionFinder
         }
 
         var cues = new List<int>();
+        var titleCase = IsTitleCase(doc, first, end);
         for (var i = first; i < end; i++)
         {
-            if (!inQuote[i - first] && IsCue(doc, i, end))
+            if (!inQuote[i - first] && (IsCue(doc, i, end) || (titleCase && IsTitleCaseCue(doc, i, first, end))))
             {
                 cues.Add(i);
             }
@@ -112,6 +113,39 @@ internal static class AttributionFinder
         context.InPoll();
         result.Sort((a, b) => a.Anchor.CompareTo(b.Anchor));
         return result;
+    }
+
+    /// <summary>"Glenn Beck Says Trump Poses A Threat": a headline in title case, where verbs are capitalised too.</summary>
+    private static bool IsTitleCase(Document doc, int first, int end)
+    {
+        var words = 0;
+        var capitalised = 0;
+        for (var i = first; i < end && i - first < 60; i++)
+        {
+            if (doc.Tokens[i].Kind == TokenKind.Word && doc.Tokens[i].Length > 3)
+            {
+                words++;
+                if (doc.IsCapitalized(i))
+                {
+                    capitalised++;
+                }
+            }
+        }
+
+        return words >= 3 && capitalised >= words - 1 && capitalised * 10 >= words * 8;
+    }
+
+    /// <summary>A capitalised verb of saying or stance after a capitalised subject in a title-case headline.</summary>
+    private static bool IsTitleCaseCue(Document doc, int i, int first, int end)
+    {
+        if (i == first || !doc.IsCapitalized(i) || !doc.IsCapitalized(i - 1) || i + 1 >= end || doc.IsTerminal(i + 1))
+        {
+            return false;
+        }
+
+        var lower = doc.Lower(i);
+        return CueLexicon.TryGet(lower, out var flags) && (flags & CueFlags.Participle) == 0
+            && (lower.EndsWith('s') || lower.EndsWith("ed", StringComparison.Ordinal)) && !lower.EndsWith("ss", StringComparison.Ordinal);
     }
 
     private static bool IsCue(Document doc, int i, int end)
@@ -154,6 +188,16 @@ internal static class AttributionFinder
             return true;
         }
 
+        // "A University poll out this week shows Clinton ahead", "Military Times found Democrats favored …":
+        // a verb of evidence after a poll, a study or a name needs no "that".
+        if (lower is "show" or "shows" or "showed" or "found" or "finds" or "suggest" or "suggests" or "indicate" or "indicates" or "reveal" or "reveals"
+            && !NounDeterminers.Contains(prev) && !prev.EndsWith("'s", StringComparison.Ordinal) && !prev.EndsWith("’s", StringComparison.Ordinal)
+            && !ParticipleBlockers.Contains(next) && next is not ("that" or "up" or "off" or "out" or "himself" or "herself" or "themselves" or "itself")
+            && (doc.IsCapitalized(i - 1) || SubjectPronouns.Contains(prev) || EvidenceNounBefore(doc, i)))
+        {
+            return true;
+        }
+
         if (((flags & CueFlags.Stance) != 0 || lower.EndsWith('s')) && (NounDeterminers.Contains(prev) || prev.EndsWith("'s", StringComparison.Ordinal) || prev.EndsWith("’s", StringComparison.Ordinal)))
         {
             return false;
@@ -192,6 +236,21 @@ internal static class AttributionFinder
         }
 
         return true;
+    }
+
+    /// <summary>A poll, a study or records a few words before <paramref name="i"/> within its clause.</summary>
+    private static bool EvidenceNounBefore(Document doc, int i)
+    {
+        for (var k = i - 1; k >= 0 && i - k <= 8 && (doc.IsWord(k) || doc.Is(k, '-') || doc.Is(k, '/')); k--)
+        {
+            if (EvidenceNouns.Contains(doc.Lower(k)) || doc.Is(k, "findings") || doc.Is(k, "footage") || doc.Is(k, "video") || doc.Is(k, "email")
+                || doc.Is(k, "memo") || doc.Is(k, "tally") || doc.Is(k, "tallies") || doc.Is(k, "filings") || doc.Is(k, "audit"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"“…,” a voice-over in the ad states.": a closing quote a few words before the cue.</summary>
@@ -625,6 +684,14 @@ internal static class AttributionFinder
         /// </summary>
         private int AfterAdverbial(int start)
         {
+            // "announced on Monday the lawsuit against …": a bare time phrase, then the content.
+            var afterTime = PhraseFinder.AfterTimePhrase(doc, start, end);
+            if (afterTime > start && afterTime < end && (doc.IsWord(afterTime) || doc.Tokens[afterTime].Kind == TokenKind.OpenQuote)
+                && !ContentBlockers.Contains(doc.Lower(afterTime)) && !doc.Is(afterTime, "to") && !IsCueToken(afterTime))
+            {
+                return afterTime;
+            }
+
             for (var k = start + 1; k < end && k - start <= MaxAdverbialTokens; k++)
             {
                 if (doc.Is(k, "that") && doc.IsWord(k - 1))

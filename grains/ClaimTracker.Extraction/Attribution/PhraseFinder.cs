@@ -57,6 +57,7 @@ internal static class PhraseFinder
     /// <summary>The speaker phrase ending right before <paramref name="cueFirst"/>, including an appositive set off by commas.</summary>
     public static TokenRange SubjectBefore(Document doc, int cueFirst, int limit)
     {
+        cueFirst = BeforeTimeAdverbial(doc, cueFirst, limit);
         if (cueFirst - 1 < limit)
         {
             return TokenRange.None;
@@ -69,6 +70,73 @@ internal static class PhraseFinder
 
         var relative = RelativeClauseSubject(doc, cueFirst, limit);
         return relative.IsEmpty ? BareSubject(doc, cueFirst, limit) : relative;
+    }
+
+    private static readonly HashSet<string> TimeNouns = new(StringComparer.Ordinal)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+        "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "january", "february", "march",
+        "april", "june", "july", "august", "september", "october", "november", "december", "spring", "summer", "fall",
+        "winter",
+    };
+
+    private static readonly HashSet<string> TimeModifiers = new(StringComparer.Ordinal)
+    {
+        "this", "last", "past", "next", "earlier", "later", "late", "early", "on", "in", "that", "same", "the", "day",
+    };
+
+    /// <summary>"on Monday", "last week", "this past week": the index after a short time phrase at <paramref name="start"/>, else <paramref name="start"/>.</summary>
+    public static int AfterTimePhrase(Document doc, int start, int end)
+    {
+        var k = start;
+        var after = start;
+        while (k < end && k - start < 4 && doc.IsWord(k))
+        {
+            var lower = doc.Lower(k);
+            if (TimeNouns.Contains(lower) && (lower is not ("march" or "fall") || doc.IsCapitalized(k)))
+            {
+                after = k + 1;
+            }
+            else if (!TimeModifiers.Contains(lower) || !doc.IsLowerWord(k) || lower is "that" or "the")
+            {
+                break;
+            }
+
+            k++;
+        }
+
+        return after;
+    }
+
+    /// <summary>"Reince Priebus this past week announced", "Lynch on Monday said": the subject ends before the time phrase.</summary>
+    private static int BeforeTimeAdverbial(Document doc, int cueFirst, int limit)
+    {
+        var k = cueFirst - 1;
+        var sawNoun = false;
+        while (k >= limit && cueFirst - k <= 5 && doc.IsWord(k))
+        {
+            var lower = doc.Lower(k);
+            if (TimeNouns.Contains(lower) && (lower is not ("march" or "fall") || doc.IsCapitalized(k)))
+            {
+                sawNoun = true;
+            }
+            else if (!TimeModifiers.Contains(lower) || !doc.IsLowerWord(k))
+            {
+                break;
+            }
+
+            k--;
+        }
+
+        // Leave a bare "the" or "that" to the subject; the phrase must hold a time word and leave a subject before it.
+        var start = k + 1;
+        while (start < cueFirst && doc.Lower(start) is "the" or "that" or "same" or "day")
+        {
+            start++;
+        }
+
+        return sawNoun && start > limit && start < cueFirst && ((doc.IsWord(start - 1) && !TimeModifiers.Contains(doc.Lower(start - 1))) || doc.Is(start - 1, ','))
+            ? start : cueFirst;
     }
 
     /// <summary>
