@@ -270,7 +270,7 @@ internal sealed class ExtractionRun
             case "it" or "they" or "them":
                 id = _lastOrgSpeaker >= 0 ? _lastOrgSpeaker : _lastStatement?.SpeakerId ?? -1;
                 break;
-            case "who" or "which":
+            case "who" or "which" or "that":
                 id = -1;
                 if (_doc.Is(source.First - 1, ','))
                 {

@@ -142,4 +142,55 @@ public sealed class SpeakerStructureTests
         => Assert.DoesNotContain(
             Extractor.Extract(new ArticleInput("Here are the key takeaways\n\nThe vote is next week.", "Outlet")).Statements,
             s => s.Content.Contains("takeaways", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("Perez hammered the mayor, calling him a “train wreck.”", "Perez", "calling")]
+    [InlineData("Teachers were early supporters, with the state teachers union calling her “a champion.”", "the state teachers union", "calling")]
+    [InlineData("Forward Ohio, a super PAC backing the governor, has spent heavily.", "a super PAC", "backing")]
+    public void Participles_after_a_comma_a_noun_or_with(string text, string source, string cue)
+    {
+        var s = Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed && s.Cue == cue);
+        Assert.Equal(source, s.SpeakerText);
+    }
+
+    [Fact]
+    public void A_reduced_relative_participle_ends_at_its_comma()
+    {
+        var s = Assert.Single(Extractor.Extract(new ArticleInput("Forward Ohio, a super PAC backing the governor, has spent heavily.", "Outlet")).Statements, s => s.Cue == "backing");
+        Assert.Equal("the governor", s.Content);
+    }
+
+    [Theory]
+    [InlineData("When asked by a reporter whether the plan would pass, Marlow shrugged.", "a reporter", "asked", "whether the plan would pass")]
+    [InlineData("As reported by the Daily Courier, the plant will close in May.", "the Daily Courier", "reported", "the plant will close in May")]
+    [InlineData("Marlow was attacked by Whitfield for his vote on the levy.", "Whitfield", "attacked", "Marlow")]
+    public void The_agent_of_a_passive_cue_is_the_source(string text, string source, string cue, string content)
+    {
+        var s = Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed && s.Cue == cue);
+        Assert.Equal(source, s.SpeakerText);
+        Assert.Equal(content, s.Content);
+    }
+
+    [Fact]
+    public void A_question_is_hedged_not_asserted()
+    {
+        var s = Assert.Single(Extractor.Extract(new ArticleInput("When asked by a reporter whether the plan would pass, Marlow shrugged.", "Outlet")).Statements, s => s.Cue == "asked");
+        Assert.Equal(ExtractedModality.Hedged, s.Modality);
+    }
+
+    [Fact]
+    public void A_relative_that_is_a_source()
+    {
+        var s = Assert.Single(Extractor.Extract(new ArticleInput("The group was founded by an organization that endorsed Whitfield before the primary.", "Outlet")).Statements, s => s.Cue == "endorsed");
+        Assert.Equal("that", s.SpeakerText);
+    }
+
+    [Fact]
+    public void Only_verbs_of_saying_take_their_speaker_after_them()
+    {
+        var s = Assert.Single(
+            Extractor.Extract(new ArticleInput("In the 1952 campaign, Eisenhower and his adviser, John Foster Dulles, criticized President Truman's strategy of containment.", "Outlet")).Statements,
+            s => s.Cue == "criticized");
+        Assert.DoesNotContain("Truman", s.SpeakerText, StringComparison.Ordinal);
+    }
 }

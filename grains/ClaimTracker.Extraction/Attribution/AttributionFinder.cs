@@ -63,6 +63,23 @@ internal static class AttributionFinder
         "was", "were", "been", "being", "is", "are", "be", "get", "got",
     };
 
+    /// <summary>Verbs of saying that may come before their speaker ("…, said Yohann Michel").</summary>
+    private static readonly HashSet<string> InvertibleCues = new(StringComparer.Ordinal)
+    {
+        "said", "says", "added", "adds", "wrote", "writes", "noted", "notes", "explained", "explains", "argued", "argues", "recalled",
+        "recalls", "continued", "asked", "asks", "insisted", "insists", "warned", "warns", "observed", "conceded", "acknowledged",
+        "stated", "replied", "quipped", "joked", "remarked", "countered", "suggested", "cautioned", "reported", "reports",
+        "tweeted", "concluded", "predicted", "admitted", "declared", "told", "tells", "says", "answered", "responded", "offered",
+        "agreed", "complained", "contended", "maintained", "emphasized", "stressed", "added", "posted", "boasted", "lamented",
+    };
+
+    /// <summary>Verbs of publishing or ranking: "published by", "named by" give no speaker.</summary>
+    private static readonly HashSet<string> NotPassiveCues = new(StringComparer.Ordinal)
+    {
+        "released", "issued", "published", "listed", "named", "ranked", "rated", "directed", "unveiled", "identified", "outlined",
+        "addressed", "focused", "pushed", "pressed", "doubled", "reversed", "weighed", "lashed", "went", "posted", "filed",
+    };
+
     private static readonly HashSet<string> ParticipleBlockers = new(StringComparer.Ordinal)
     {
         "to", "for", "of", "up", "on", "in", "with", "off", "out", "into", "at", "by",
@@ -110,6 +127,7 @@ internal static class AttributionFinder
             context.ReportedSpeech();
         }
 
+        context.PassiveBy();
         context.InPoll();
         result.Sort((a, b) => a.Anchor.CompareTo(b.Anchor));
         return result;
@@ -198,6 +216,22 @@ internal static class AttributionFinder
             return true;
         }
 
+        if ((flags & CueFlags.Participle) != 0)
+        {
+            // "…, calling him a “train wreck”", "…, calling for a ban": after a comma the -ing form hangs off the clause.
+            if (doc.Is(i - 1, ',') && (!ParticipleBlockers.Contains(next) || CueLexicon.IsParticle(lower, next)))
+            {
+                return true;
+            }
+
+            // "a super PAC supporting Rubio", "with 22 percent saying they …": a participle right after its noun.
+            if (doc.IsWord(i - 1) && !NounDeterminers.Contains(prev) && !ParticipleBlockers.Contains(next) && !PhraseFinder.IsPronoun(prev)
+                && (lower is "supporting" or "backing" or "opposing" or "endorsing" || WithBefore(doc, i)))
+            {
+                return true;
+            }
+        }
+
         if (((flags & CueFlags.Stance) != 0 || lower.EndsWith('s')) && (NounDeterminers.Contains(prev) || prev.EndsWith("'s", StringComparison.Ordinal) || prev.EndsWith("’s", StringComparison.Ordinal)))
         {
             return false;
@@ -236,6 +270,25 @@ internal static class AttributionFinder
         }
 
         return true;
+    }
+
+    /// <summary>"with the union calling her …": "with" opens the noun phrase right before <paramref name="i"/>.</summary>
+    private static bool WithBefore(Document doc, int i)
+    {
+        for (var k = i - 2; k >= 0 && i - k <= 7 && doc.IsWord(k); k--)
+        {
+            if (doc.Is(k, "with"))
+            {
+                return true;
+            }
+
+            if (CueLexicon.TryGet(doc.Lower(k), out _) && doc.IsLowerWord(k))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A poll, a study or records a few words before <paramref name="i"/> within its clause.</summary>
@@ -532,8 +585,9 @@ internal static class AttributionFinder
                 var tail = attribution.Cue.End;
                 if (!IsShortTail(tail) && !EndsClauseSoon(tail) && !IsAdverbialTail(tail))
                 {
-                    // "…, said Yohann Michel, an analyst …": inverted trailing cue.
-                    if (!doc.Is(cueFirst - 1, ','))
+                    // "…, said Yohann Michel, an analyst …": inverted trailing cue, only with a verb of saying
+                    // ("…, criticized President Truman's strategy" has its object there, not a speaker).
+                    if (!doc.Is(cueFirst - 1, ',') || !InvertibleCues.Contains(doc.Lower(cue)))
                     {
                         break;
                     }
@@ -663,6 +717,19 @@ internal static class AttributionFinder
 
                 var stop = ContentStop(start);
                 stop = BeforeNextAttribution(cue, start, stop);
+                if ((attribution.Flags & CueFlags.Participle) != 0 && !doc.Is(cueFirst - 1, ','))
+                {
+                    // "a super PAC backing Jeb Bush, has been …": the reduced relative clause ends at its comma.
+                    for (var k = start + 1; k < stop; k++)
+                    {
+                        if (doc.Is(k, ',') && !InQuoteAt(k))
+                        {
+                            stop = k;
+                            break;
+                        }
+                    }
+                }
+
                 if (stop - start < 2)
                 {
                     continue;
@@ -787,6 +854,90 @@ internal static class AttributionFinder
             }
 
             Commit(attribution, first, stop);
+        }
+
+        /// <summary>
+        /// "When asked by a reporter whether …", "As reported by the Journal, …", "Trump was attacked by Clinton for …":
+        /// the agent after "by" is the source of a passive cue.
+        /// </summary>
+        public void PassiveBy()
+        {
+            for (var by = first + 1; by + 1 < end; by++)
+            {
+                if (!doc.Is(by, "by") || Covered(by) || Covered(by - 1) || InQuoteAt(by))
+                {
+                    continue;
+                }
+
+                var cue = by - 1;
+                var lower = doc.Lower(cue);
+                if (!doc.IsLowerWord(cue) || !lower.EndsWith("ed", StringComparison.Ordinal) || !CueLexicon.TryGet(lower, out var flags)
+                    || NotPassiveCues.Contains(lower))
+                {
+                    continue;
+                }
+
+                var agent = PhraseFinder.ObjectAfter(doc, by + 1, end, maxTokens: 8);
+                if (agent.IsEmpty || PhraseFinder.IsObjectPronoun(doc.Lower(agent.First)) && agent.End - agent.First == 1 && doc.Is(agent.First, "it"))
+                {
+                    continue;
+                }
+
+                var opener = doc.Lower(cue - 1);
+                var attribution = new RawAttribution { Source = agent, Cue = new TokenRange(cue, cue + 1), Flags = flags };
+                int contentFirst;
+                int contentEnd;
+                if (cue == first || opener is "when" or "as" or "if" or "after" or "once" || doc.Is(cue - 1, ','))
+                {
+                    // "When asked by X whether …," / "As reported by X, …": the question, or the clause after the comma.
+                    var k = agent.End;
+                    while (k < end && k - agent.End <= 3 && (doc.Is(k, "on") || doc.Is(k, "in") || doc.IsCapitalized(k) || doc.Is(k, "last") || doc.Is(k, "this")) && !doc.Is(k, ","))
+                    {
+                        k = PhraseFinder.AfterTimePhrase(doc, k, end) is var t && t > k ? t : k + 1;
+                    }
+
+                    if (opener == "as" && doc.Is(k, ','))
+                    {
+                        contentFirst = k + 1;
+                        contentEnd = ContentStop(contentFirst);
+                    }
+                    else
+                    {
+                        contentFirst = k;
+                        contentEnd = k;
+                        while (contentEnd < end && !Covered(contentEnd) && !doc.Is(contentEnd, ',') && !doc.IsTerminal(contentEnd))
+                        {
+                            contentEnd++;
+                        }
+                    }
+                }
+                else if (PassiveMarkers.Contains(opener) || (CueLexicon.IsCuePrefix(opener) && PassiveMarkers.Contains(doc.Lower(cue - 2))))
+                {
+                    // "Trump was attacked by Clinton": the patient is what the agent spoke about.
+                    var marker = PassiveMarkers.Contains(opener) ? cue - 1 : cue - 2;
+                    var patient = PhraseFinder.SubjectBefore(doc, marker, first);
+                    if (patient.IsEmpty || Covered(patient.First))
+                    {
+                        continue;
+                    }
+
+                    contentFirst = patient.First;
+                    contentEnd = patient.End;
+                }
+                else
+                {
+                    continue;
+                }
+
+                if (contentEnd - contentFirst < 1 || contentFirst >= end)
+                {
+                    continue;
+                }
+
+                attribution.Content = new TokenRange(contentFirst, contentEnd);
+                Commit(attribution, Math.Min(cue, contentFirst), Math.Max(agent.End, contentEnd));
+                by = Math.Max(by, agent.End);
+            }
         }
 
         /// <summary>"Trump leads by 8 points in a new Fox News poll": the poll is the source of the clause before it.</summary>

@@ -205,6 +205,17 @@ internal static class CueLexicon
             d[w] |= CueFlags.Hedge;
         }
 
+        foreach (var w in new[] { "supporting", "backing", "opposing", "endorsing" })
+        {
+            d[w] = CueFlags.Participle | CueFlags.Stance;
+        }
+
+        // A question or a request asserts nothing: "asked whether the plan would pass" is not a claim that it will.
+        foreach (var w in new[] { "asks", "asked", "asking", "wondered" })
+        {
+            d[w] |= CueFlags.Hedge;
+        }
+
         d["telling"] |= CueFlags.TakesAddressee;
         d["suggesting"] |= CueFlags.Hedge;
         d["claiming"] |= CueFlags.Hedge;

@@ -273,6 +273,14 @@ internal static class PhraseFinder
             return new TokenRange(last, end);
         }
 
+        // "an organization that endorsed Sanders": a relative "that" after a noun is the subject.
+        if (doc.Is(last, "that") && last - 1 >= limit && doc.IsWord(last - 1) && !ClauseStops.Contains(doc.Lower(last - 1))
+            && !(doc.IsLowerWord(last - 1) && CueLexicon.TryGet(doc.Lower(last - 1), out _)) && !LeadingPrepositions.Contains(doc.Lower(last - 1))
+            && !doc.Lower(last - 1).EndsWith("ed", StringComparison.Ordinal))
+        {
+            return new TokenRange(last, end);
+        }
+
         var first = end;
         var i = last;
         while (i >= limit && end - i <= MaxSubjectTokens)
@@ -507,7 +515,7 @@ internal static class PhraseFinder
             j++;
         }
 
-        while (j < end && j - i < 8 && (doc.IsCapitalized(j) || (j > i && doc.Lower(j) is "of" or "for") && doc.IsCapitalized(j + 1)))
+        while (j < end && j - i < 8 && (doc.IsCapitalized(j) || (j > i && (doc.Lower(j) is "of" or "for" || doc.Is(j, '.')) && doc.IsCapitalized(j + 1))))
         {
             j++;
         }
