@@ -193,4 +193,35 @@ public sealed class SpeakerStructureTests
             s => s.Cue == "criticized");
         Assert.DoesNotContain("Truman", s.SpeakerText, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Voters fear the levy will raise rents.", "Voters", "fear")]
+    [InlineData("Most residents see the mayor as honest.", "Most residents", "see")]
+    [InlineData("The council members expect to finish the budget in May.", "The council members", "expect")]
+    [InlineData("Whitfield is in Ohio, hoping to win over union voters.", "Whitfield", "hoping")]
+    public void Beliefs_expectations_and_intentions_are_hedged_attributions(string text, string source, string cue)
+    {
+        var s = Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed && s.Cue == cue);
+        Assert.Equal(source, s.SpeakerText);
+        Assert.Equal(ExtractedModality.Hedged, s.Modality);
+    }
+
+    [Theory]
+    [InlineData("The fear of a recession grew in May.")]
+    [InlineData("The view from the bridge was clear.")]
+    public void Belief_words_used_as_nouns_are_not_cues(string text)
+        => Assert.DoesNotContain(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed);
+
+    [Fact]
+    public void A_cue_in_the_next_speakers_appositive_ends_before_it()
+    {
+        var result = Extractor.Extract(new ArticleInput("A city official, who requested anonymity to discuss the talks, said the mayor has spoken with the governor.", "Outlet"));
+        Assert.Equal("the mayor has spoken with the governor", Assert.Single(result.Statements, s => s.Cue == "said").Content);
+    }
+
+    [Theory]
+    [InlineData("The jobs will not come back, said Dana Whitfield, a professor of economics, who is one of the foremost experts on trade.", "Dana Whitfield, a professor of economics")]
+    [InlineData("“We are not done,” said Mr. Marlow, who runs the agency.", "Mr. Marlow, who runs the agency")]
+    public void An_inverted_speaker_with_a_title_or_a_closing_relative_clause(string text, string source)
+        => Assert.Equal(source, Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Cue == "said").SpeakerText);
 }

@@ -219,7 +219,7 @@ internal static class AttributionFinder
         if ((flags & CueFlags.Participle) != 0)
         {
             // "…, calling him a “train wreck”", "…, calling for a ban": after a comma the -ing form hangs off the clause.
-            if (doc.Is(i - 1, ',') && (!ParticipleBlockers.Contains(next) || CueLexicon.IsParticle(lower, next)))
+            if (doc.Is(i - 1, ',') && (!ParticipleBlockers.Contains(next) || CueLexicon.IsParticle(lower, next) || (next == "to" && (flags & CueFlags.TakesInfinitive) != 0)))
             {
                 return true;
             }
@@ -600,9 +600,26 @@ internal static class AttributionFinder
                     }
 
                     var after = PhraseFinder.SubjectAfter(doc, tail, end);
-                    if (after.IsEmpty || !IsShortTail(after.End) || !LooksLikeSpeaker(after))
+                    if (after.IsEmpty || !LooksLikeSpeaker(after))
                     {
                         break;
+                    }
+
+                    // "…, said David Autor, a professor at M.I.T., who is one of …": a relative clause may close the sentence.
+                    if (!IsShortTail(after.End))
+                    {
+                        var relative = doc.Is(after.End, ',') ? after.End + 1 : after.End;
+                        while (doc.Is(relative, ',') || (relative < end && relative - after.End <= 12 && !doc.Is(relative, "who") && !doc.Is(relative, "which") && !doc.IsTerminal(relative) && !IsCueToken(relative) && doc.Tokens[relative].Kind is not (TokenKind.OpenQuote or TokenKind.CloseQuote)))
+                        {
+                            relative++;
+                        }
+
+                        if (!(doc.Is(relative, "who") || doc.Is(relative, "which")) || !doc.Is(relative - 1, ','))
+                        {
+                            break;
+                        }
+
+                        after = new TokenRange(after.First, relative - 1);
                     }
 
                     attribution.Source = after;
@@ -1031,10 +1048,31 @@ internal static class AttributionFinder
                     continue;
                 }
 
-                var subject = PhraseFinder.SubjectBefore(doc, AbsorbPrefixes(next, start), start);
+                // "A White House official, who requested anonymity …, said": the current cue sits in the next speaker's appositive.
+                var nextFirst = AbsorbPrefixes(next, start);
+                if (doc.Is(nextFirst - 1, ',') && nextFirst - 1 > start + 1)
+                {
+                    var outer = PhraseFinder.SubjectBefore(doc, nextFirst, first);
+                    if (!outer.IsEmpty && outer.First < start)
+                    {
+                        return nextFirst - 1;
+                    }
+                }
+
+                var subject = PhraseFinder.SubjectBefore(doc, nextFirst, start);
                 if (subject.IsEmpty)
                 {
-                    return stop;
+                    continue;
+                }
+
+                // "…, compared with 23 percent who said …": a relative clause ends the content at its antecedent.
+                if ((doc.Is(subject.First, "who") || doc.Is(subject.First, "which")) && subject.End - subject.First == 1 && !doc.Is(subject.First - 1, ','))
+                {
+                    var antecedent = PhraseFinder.SubjectBefore(doc, subject.First, start);
+                    if (!antecedent.IsEmpty)
+                    {
+                        subject = antecedent;
+                    }
                 }
 
                 // "that he understands …, Emanuel said …": a cue right at the start belongs to the content; look further,
@@ -1045,6 +1083,11 @@ internal static class AttributionFinder
                 }
 
                 var boundary = subject.First;
+                while (boundary > start && doc.Tokens[boundary - 1].Kind == TokenKind.Number)
+                {
+                    boundary--;
+                }
+
                 while (boundary > start && (doc.Is(boundary - 1, ',') || doc.Is(boundary - 1, "and") || doc.Is(boundary - 1, "while")
                        || doc.Is(boundary - 1, "but") || doc.Is(boundary - 1, "whereas") || doc.Is(boundary - 1, "with")
                        || doc.Is(boundary - 1, "compared") || doc.Is(boundary - 1, ';')))

@@ -210,6 +210,23 @@ internal static class CueLexicon
             d[w] = CueFlags.Participle | CueFlags.Stance;
         }
 
+        // Beliefs, expectations, intentions and perceptions, found as cues in PolNeAR's train split: only with
+        // their subject right before them (stance), and hedged, since a belief is not an assertion.
+        foreach (var w in new[] { "expect", "fear", "see", "view", "doubt", "worry", "feel", "intend", "suspect", "assume", "figures" })
+        {
+            d[w] = CueFlags.Stance | CueFlags.Hedge | (w is "expect" or "intend" ? CueFlags.TakesInfinitive : CueFlags.None);
+        }
+
+        foreach (var w in new[] { "hoping", "seeking", "planning" })
+        {
+            d[w] = CueFlags.Participle | CueFlags.Hedge | CueFlags.TakesInfinitive;
+        }
+
+        foreach (var w in new[] { "blame", "agree", "agrees", "discuss", "decided", "vow", "promise", "acknowledge", "recognize" })
+        {
+            d[w] = (d.TryGetValue(w, out var known) ? known : CueFlags.None) | CueFlags.Stance | (w is "decided" or "vow" or "promise" or "agree" or "agrees" ? CueFlags.TakesInfinitive : CueFlags.None);
+        }
+
         // A question or a request asserts nothing: "asked whether the plan would pass" is not a claim that it will.
         foreach (var w in new[] { "asks", "asked", "asking", "wondered" })
         {

@@ -373,6 +373,14 @@ internal static class PhraseFinder
                 continue;
             }
 
+            // "said Mr. Meyer": the dot of a title.
+            if (doc.Is(i, '.') && i > start && doc.IsCapitalized(i + 1) && Abbreviations.Suppresses(doc, i - 1, i + 1))
+            {
+                i++;
+                headEnd = i;
+                continue;
+            }
+
             if (!doc.IsWord(i) && !doc.Is(i, '-') && !doc.Is(i, '&'))
             {
                 break;
