@@ -224,4 +224,25 @@ public sealed class SpeakerStructureTests
     [InlineData("“We are not done,” said Mr. Marlow, who runs the agency.", "Mr. Marlow, who runs the agency")]
     public void An_inverted_speaker_with_a_title_or_a_closing_relative_clause(string text, string source)
         => Assert.Equal(source, Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Cue == "said").SpeakerText);
+
+    [Fact]
+    public void A_later_speaker_after_when_or_as_ends_the_earlier_content()
+    {
+        var result = Extractor.Extract(new ArticleInput("Whitfield pointed to the polls, smiling as he noted that the race had tightened.", "Outlet"));
+        var noted = Assert.Single(result.Statements, s => s.Cue == "noted");
+        Assert.Equal("he", noted.SpeakerText);
+        Assert.Equal("the polls, smiling", Assert.Single(result.Statements, s => s.Cue == "pointed to").Content);
+    }
+
+    [Theory]
+    [InlineData("Marlow claims he's worth ten billion dollars.", "Marlow", "claims")]
+    [InlineData("As the Courier put it, “The levy is dead.”", "the Courier", "put")]
+    [InlineData("Given that, as the Courier reported on Saturday, he has already emerged as an adviser.", "the Courier", "reported")]
+    [InlineData("The plant will close in May, as the Courier reported.", "the Courier", "reported")]
+    [InlineData("After a long speech -- complete with a teleprompter -- Marlow told supporters that the fight was over.", "Marlow", "told supporters")]
+    public void Asides_and_as_clauses_around_the_speaker(string text, string source, string cue)
+    {
+        var s = Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed && s.Cue == cue);
+        Assert.Equal(source, s.SpeakerText);
+    }
 }

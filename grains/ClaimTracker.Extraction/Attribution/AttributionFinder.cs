@@ -184,6 +184,12 @@ internal static class AttributionFinder
             return doc.Is(i + 1, "to");
         }
 
+        // "As Vulture put it, “…”".
+        if (lower is "put" or "puts" && doc.Is(i + 1, "it") && i + 2 < end && (doc.Is(i + 2, ',') || doc.IsTerminal(i + 2) || doc.Is(i + 2, ':')) && AsBefore(doc, i))
+        {
+            return true;
+        }
+
         if (!CueLexicon.TryGet(lower, out var flags))
         {
             // Any finite verb before "that" or before a colon and a quote reports someone's words or thoughts.
@@ -237,6 +243,12 @@ internal static class AttributionFinder
             return false;
         }
 
+        // "Trump claims he's worth …", "Trump knows we must …": after a name and before a subject pronoun the word is a verb.
+        if ((flags & CueFlags.NeedsThatOrQuote) != 0 && doc.IsCapitalized(i - 1) && i + 1 < end && doc.IsLowerWord(i + 1) && StartsWithSubjectPronoun(next))
+        {
+            return true;
+        }
+
         // "he knows", "they claim": after a subject pronoun the word is a verb.
         if ((flags & CueFlags.NeedsThatOrQuote) != 0 && SubjectPronouns.Contains(prev) && (doc.IsLowerWord(i - 1) || prev == "i"))
         {
@@ -270,6 +282,26 @@ internal static class AttributionFinder
         }
 
         return true;
+    }
+
+    private static bool AsBefore(Document doc, int i)
+    {
+        for (var k = i - 1; k >= 0 && i - k <= 8 && (doc.IsWord(k) || doc.Is(k, '.')); k--)
+        {
+            if (doc.Is(k, "as"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithSubjectPronoun(string lower)
+    {
+        var apostrophe = lower.IndexOfAny(['\'', '’']);
+        var word = apostrophe > 0 ? lower[..apostrophe] : lower;
+        return word is "he" or "she" or "they" or "we" or "i" or "it";
     }
 
     /// <summary>"with the union calling her …": "with" opens the noun phrase right before <paramref name="i"/>.</summary>
@@ -633,13 +665,16 @@ internal static class AttributionFinder
                 }
 
                 var subject = PhraseFinder.SubjectBefore(doc, cueFirst, first);
-                if (subject.IsEmpty || !doc.Is(subject.First - 1, ',') || !LooksLikeSpeaker(subject))
+
+                // "…, as The Times reported.": "as" between the content and its source.
+                var comma = !subject.IsEmpty && doc.Is(subject.First - 1, "as") ? subject.First - 2 : subject.First - 1;
+                if (subject.IsEmpty || !doc.Is(comma, ',') || !LooksLikeSpeaker(subject))
                 {
                     break;
                 }
 
                 attribution.Source = subject;
-                if (!SetContentBefore(attribution, subject.First - 1))
+                if (!SetContentBefore(attribution, comma))
                 {
                     break;
                 }
@@ -784,6 +819,13 @@ internal static class AttributionFinder
                 }
 
                 if ((doc.Is(k, ',') || doc.Is(k, ':')) && k + 1 < end && doc.Tokens[k + 1].Kind == TokenKind.OpenQuote)
+                {
+                    return k + 1;
+                }
+
+                // "as The Times reported on Saturday, he has …": the adverbial ends at a comma before a new subject.
+                if (doc.Is(k, ',') && k + 1 < end && InvertibleCues.Contains(doc.Lower(start - 1))
+                    && (StartsWithSubjectPronoun(doc.Lower(k + 1)) && doc.IsLowerWord(k + 1) || doc.Is(k + 1, "the")))
                 {
                     return k + 1;
                 }
@@ -1090,7 +1132,8 @@ internal static class AttributionFinder
 
                 while (boundary > start && (doc.Is(boundary - 1, ',') || doc.Is(boundary - 1, "and") || doc.Is(boundary - 1, "while")
                        || doc.Is(boundary - 1, "but") || doc.Is(boundary - 1, "whereas") || doc.Is(boundary - 1, "with")
-                       || doc.Is(boundary - 1, "compared") || doc.Is(boundary - 1, ';')))
+                       || doc.Is(boundary - 1, "compared") || doc.Is(boundary - 1, ';') || doc.Is(boundary - 1, '—') || doc.Is(boundary - 1, "--")
+                       || (boundary == subject.First && IsSubordinator(boundary - 1))))
                 {
                     boundary--;
                 }
@@ -1104,6 +1147,11 @@ internal static class AttributionFinder
 
             return stop;
         }
+
+        /// <summary>"…, cracking a smile as he noted …", "… when he claimed …": a clause opener before a later speaker.</summary>
+        private bool IsSubordinator(int k)
+            => doc.IsLowerWord(k) && doc.Lower(k) is "when" or "as" or "because" or "after" or "before" or "since" or "although" or "though"
+                or "until" or "where" or "whenever" or "once" or "if" || (doc.Is(k, "which") && doc.Is(k - 1, "in")) || (doc.Is(k, "that") && doc.Is(k - 1, "so"));
 
         private bool SetSpeakerBefore(RawAttribution attribution, int cueFirst)
         {

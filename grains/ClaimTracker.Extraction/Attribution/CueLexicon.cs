@@ -86,6 +86,7 @@ internal static class CueLexicon
         Add(["of"], "said", "says", "wrote", "writes", "spoke", "thought", "approved", "disapproved");
         Add(["about"], "complained", "complains", "joked", "worried", "worries", "learned", "knew", "know", "knows", "wrote", "writes", "cares", "care", "cared");
         Add(["at"], "hinted", "scoffed", "jabbed", "lashed");
+        Add(["it"], "put", "puts");
         return d;
     }
 

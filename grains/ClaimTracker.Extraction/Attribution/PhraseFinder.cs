@@ -298,7 +298,8 @@ internal static class PhraseFinder
                 continue;
             }
 
-            if (!doc.IsWord(i) && !doc.Is(i, '-') && !doc.Is(i, '&'))
+            // A dash set off by spaces closes an aside ("… -- complete with teleprompter -- Trump told").
+            if (!doc.IsWord(i) && !doc.Is(i, '&') && !(doc.Is(i, '-') && !IsSpacedDash(doc, i)))
             {
                 break;
             }
@@ -552,6 +553,9 @@ internal static class PhraseFinder
     {
         "the", "a", "an", "many", "some", "most", "several", "both", "his", "her", "their", "its", "other", "few",
     };
+
+    private static bool IsSpacedDash(Document doc, int i)
+        => (i > 0 && doc.Tokens[i - 1].End < doc.Tokens[i].Begin) || (i + 1 < doc.Count && doc.Tokens[i + 1].Begin > doc.Tokens[i].End);
 
     private static bool HasCapital(Document doc, TokenRange range)
     {
