@@ -245,4 +245,19 @@ public sealed class SpeakerStructureTests
         var s = Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed && s.Cue == cue);
         Assert.Equal(source, s.SpeakerText);
     }
+
+    [Fact]
+    public void A_titled_name_after_a_subordinator_starts_a_new_attribution()
+    {
+        var result = Extractor.Extract(new ArticleInput("He attacked the senator's record after Mrs. Whitfield accused him of sexism.", "Outlet"));
+        Assert.Equal("the senator's record", Assert.Single(result.Statements, s => s.Cue == "attacked").Content);
+        Assert.Equal("Mrs. Whitfield", Assert.Single(result.Statements, s => s.Cue == "accused").SpeakerText);
+    }
+
+    [Fact]
+    public void A_coordinated_cue_skips_the_dateline_for_its_subject()
+    {
+        var result = Extractor.Extract(new ArticleInput("DAYTON — Governor Marlow met the families on Thursday and said the state must act.", "Outlet"));
+        Assert.Equal("Governor Marlow", Assert.Single(result.Statements, s => s.Cue == "said").SpeakerText);
+    }
 }

@@ -1132,7 +1132,7 @@ internal static class AttributionFinder
 
                 while (boundary > start && (doc.Is(boundary - 1, ',') || doc.Is(boundary - 1, "and") || doc.Is(boundary - 1, "while")
                        || doc.Is(boundary - 1, "but") || doc.Is(boundary - 1, "whereas") || doc.Is(boundary - 1, "with")
-                       || doc.Is(boundary - 1, "compared") || doc.Is(boundary - 1, ';') || doc.Is(boundary - 1, '—') || doc.Is(boundary - 1, "--")
+                       || doc.Is(boundary - 1, "compared") || doc.Is(boundary - 1, ';') || doc.Is(boundary - 1, '—') || doc.Is(boundary - 1, '–') || doc.Is(boundary - 1, '-')
                        || (boundary == subject.First && IsSubordinator(boundary - 1))))
                 {
                     boundary--;

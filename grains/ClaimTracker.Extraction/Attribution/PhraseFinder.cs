@@ -298,6 +298,14 @@ internal static class PhraseFinder
                 continue;
             }
 
+            // "Mrs. Clinton": the dot of a title.
+            if (doc.Is(i, '.') && i < last && i - 1 >= limit && Abbreviations.Suppresses(doc, i - 1, i + 1) && doc.IsCapitalized(i - 1))
+            {
+                first = i;
+                i--;
+                continue;
+            }
+
             // A dash set off by spaces closes an aside ("… -- complete with teleprompter -- Trump told").
             if (!doc.IsWord(i) && !doc.Is(i, '&') && !(doc.Is(i, '-') && !IsSpacedDash(doc, i)))
             {
@@ -490,7 +498,30 @@ internal static class PhraseFinder
     public static TokenRange SentenceSubject(Document doc, int first, int end)
     {
         var i = first;
-        if (LeadingPrepositions.Contains(doc.Lower(i)) || doc.Is(i, "further") || doc.Is(i, "but") || doc.Is(i, "however"))
+
+        // A dateline: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -".
+        for (var k = i; k < end && k - i < 10; k++)
+        {
+            if ((doc.Is(k, '—') || doc.Is(k, '-') || doc.Is(k, '–')) && IsSpacedDash(doc, k) && doc.IsCapitalized(i) && doc.Tokens[i].Length > 2
+                && IsAllCaps(doc, i))
+            {
+                i = k + 1;
+                while (i < end && (doc.Is(i, '-') || doc.Is(i, '—')))
+                {
+                    i++;
+                }
+
+                break;
+            }
+        }
+
+        if (i >= end)
+        {
+            return TokenRange.None;
+        }
+
+        if (LeadingPrepositions.Contains(doc.Lower(i)) || SentenceOpeners.Contains(doc.Lower(i)) || doc.Is(i, "further") || doc.Is(i, "but") || doc.Is(i, "however")
+            || LeadsTimePhrase(doc, i, end))
         {
             for (var k = i; k < end && k - i < 14; k++)
             {
@@ -547,6 +578,41 @@ internal static class PhraseFinder
         }
 
         return j > i + 1 && j < end && doc.IsLowerWord(j) ? new TokenRange(i, j) : TokenRange.None;
+    }
+
+    private static bool IsAllCaps(Document doc, int i)
+    {
+        foreach (var c in doc.Text.AsSpan(doc.Tokens[i].Begin, doc.Tokens[i].Length))
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Words that open an adverbial clause or phrase before the subject ("As the crowd began to chant, …").</summary>
+    private static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
+    {
+        "as", "when", "while", "although", "though", "because", "since", "if", "despite", "following", "just", "unlike",
+        "like", "amid", "among", "given", "until", "upon", "without", "once", "then", "now", "still", "yet", "even",
+        "instead", "indeed", "overall", "asked", "speaking", "addressing", "walking", "standing", "according", "having",
+    };
+
+    /// <summary>"A month later, he …", "This week, two groups …": a time phrase ending at a comma.</summary>
+    private static bool LeadsTimePhrase(Document doc, int i, int end)
+    {
+        for (var k = i; k < end && k - i < 6 && doc.IsWord(k); k++)
+        {
+            if (TimeNouns.Contains(doc.Lower(k)) || doc.Is(k, "later") || doc.Is(k, "ago") || doc.Is(k, "earlier"))
+            {
+                return doc.Is(k + 1, ',');
+            }
+        }
+
+        return false;
     }
 
     private static readonly HashSet<string> SubjectDeterminers = new(StringComparer.Ordinal)
