@@ -260,4 +260,21 @@ public sealed class SpeakerStructureTests
         var result = Extractor.Extract(new ArticleInput("DAYTON — Governor Marlow met the families on Thursday and said the state must act.", "Outlet"));
         Assert.Equal("Governor Marlow", Assert.Single(result.Statements, s => s.Cue == "said").SpeakerText);
     }
+
+    [Theory]
+    [InlineData("Local business owners are saying that the levy is unfair.", "Local business owners", "are saying")]
+    [InlineData("The week marks the third in a row that the county poll has shown the mayor in the lead.", "the county poll", "has shown")]
+    [InlineData("Marlow has raised doubts about the plan, falsely suggesting that it was never funded.", "Marlow", "falsely suggesting")]
+    [InlineData("Among likely voters, just over a quarter, 26 percent, say they will vote for someone else.", "a quarter, 26 percent", "say")]
+    public void Progressive_perfect_and_adverb_forms_of_a_cue(string text, string source, string cue)
+    {
+        var s = Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed && s.Cue == cue);
+        Assert.Equal(source, s.SpeakerText);
+    }
+
+    [Fact]
+    public void A_plural_noun_after_a_past_tense_verb_is_not_a_cue()
+        => Assert.DoesNotContain(
+            Extractor.Extract(new ArticleInput("Marlow raised questions about the budget.", "Outlet")).Statements,
+            s => s.Cue == "questions");
 }

@@ -202,6 +202,13 @@ internal static class AttributionFinder
         var prev = doc.Lower(i - 1);
         var next = i + 1 < end ? doc.Lower(i + 1) : string.Empty;
         var nextOpensQuote = i + 1 < end && (doc.Is(i + 1, ':') || doc.Tokens[i + 1].Kind == TokenKind.OpenQuote);
+        // "capitalists are saying", "they are hoping": a progressive form is active.
+        if (lower.EndsWith("ing", StringComparison.Ordinal) && IsProgressiveAuxiliary(prev) && (flags & CueFlags.Participle) != 0
+            && (!ParticipleBlockers.Contains(next) || CueLexicon.IsParticle(lower, next) || (next == "to" && (flags & CueFlags.TakesInfinitive) != 0)))
+        {
+            return true;
+        }
+
         if (PassiveMarkers.Contains(prev) || prev == "to" && !lower.EndsWith('s'))
         {
             return false;
@@ -214,7 +221,7 @@ internal static class AttributionFinder
 
         // "A University poll out this week shows Clinton ahead", "Military Times found Democrats favored …":
         // a verb of evidence after a poll, a study or a name needs no "that".
-        if (lower is "show" or "shows" or "showed" or "found" or "finds" or "suggest" or "suggests" or "indicate" or "indicates" or "reveal" or "reveals"
+        if (lower is "show" or "shows" or "showed" or "shown" or "found" or "finds" or "suggest" or "suggests" or "indicate" or "indicates" or "reveal" or "reveals"
             && !NounDeterminers.Contains(prev) && !prev.EndsWith("'s", StringComparison.Ordinal) && !prev.EndsWith("’s", StringComparison.Ordinal)
             && !ParticipleBlockers.Contains(next) && next is not ("that" or "up" or "off" or "out" or "himself" or "herself" or "themselves" or "itself")
             && (doc.IsCapitalized(i - 1) || SubjectPronouns.Contains(prev) || EvidenceNounBefore(doc, i)))
@@ -236,6 +243,12 @@ internal static class AttributionFinder
             {
                 return true;
             }
+        }
+
+        // "raised questions", "making claims": after a verb the -s word is its object.
+        if (lower.EndsWith('s') && doc.IsLowerWord(i - 1) && (prev.EndsWith("ed", StringComparison.Ordinal) || prev.EndsWith("ing", StringComparison.Ordinal)) && prev is not ("need" or "speed"))
+        {
+            return false;
         }
 
         if (((flags & CueFlags.Stance) != 0 || lower.EndsWith('s')) && (NounDeterminers.Contains(prev) || prev.EndsWith("'s", StringComparison.Ordinal) || prev.EndsWith("’s", StringComparison.Ordinal)))
@@ -283,6 +296,8 @@ internal static class AttributionFinder
 
         return true;
     }
+
+    private static bool IsProgressiveAuxiliary(string lower) => lower is "is" or "are" or "was" or "were" or "been" or "’s" or "'s" or "'re" or "’re";
 
     private static bool AsBefore(Document doc, int i)
     {
@@ -1301,7 +1316,9 @@ internal static class AttributionFinder
         private int AbsorbPrefixes(int cue, int limit)
         {
             var k = cue;
-            while (k - 1 >= limit && k - 1 >= first && cue - k < 3 && CueLexicon.IsCuePrefix(doc.Lower(k - 1)) && doc.IsLowerWord(k - 1) && !Covered(k - 1))
+            var progressive = doc.Lower(cue).EndsWith("ing", StringComparison.Ordinal);
+            while (k - 1 >= limit && k - 1 >= first && cue - k < 3 && (CueLexicon.IsCuePrefix(doc.Lower(k - 1)) || (progressive && IsProgressiveAuxiliary(doc.Lower(k - 1))))
+                   && doc.IsLowerWord(k - 1) && !Covered(k - 1))
             {
                 if (doc.Is(k - 1, "told"))
                 {

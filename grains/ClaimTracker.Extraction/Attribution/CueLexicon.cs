@@ -90,7 +90,17 @@ internal static class CueLexicon
         return d;
     }
 
-    public static bool IsCuePrefix(string lowerWord) => CuePrefixes.Contains(lowerWord);
+    /// <summary>An auxiliary or adverb of the cue: the listed words and adverbs in -ly ("falsely suggesting").</summary>
+    public static bool IsCuePrefix(string lowerWord)
+        => CuePrefixes.Contains(lowerWord)
+           || (lowerWord.Length >= 6 && lowerWord.EndsWith("ly", StringComparison.Ordinal) && !NotAdverbs.Contains(lowerWord));
+
+    private static readonly HashSet<string> NotAdverbs = new(StringComparer.Ordinal)
+    {
+        "family", "assembly", "supply", "reply", "apply", "rally", "belly", "bully", "monopoly", "anomaly", "jelly", "italy",
+        "holly", "folly", "lily", "rely", "ugly", "friendly", "lonely", "costly", "lovely", "likely", "unlikely", "elderly",
+        "weekly", "monthly", "yearly", "daily", "quarterly", "deadly", "orderly", "scholarly", "homily",
+    };
 
     private static Dictionary<string, CueFlags> Build()
     {

@@ -192,7 +192,7 @@ internal static class PhraseFinder
             }
 
             var head = BareSubject(doc, open, limit);
-            if (!head.IsEmpty && (HasCapital(doc, head) || doc.IsCapitalized(open + 1)) && doc.Tokens[head.First].Kind == TokenKind.Word)
+            if (!head.IsEmpty && (HasCapital(doc, head) || doc.IsCapitalized(open + 1) || doc.Tokens[open + 1].Kind == TokenKind.Number) && doc.Tokens[head.First].Kind == TokenKind.Word)
             {
                 // "Giovanni Vian, the editor of the paper, L'Osservatore Romano, said": a role head is itself
                 // the appositive of a name before it.
