@@ -277,4 +277,10 @@ public sealed class SpeakerStructureTests
         => Assert.DoesNotContain(
             Extractor.Extract(new ArticleInput("Marlow raised questions about the budget.", "Outlet")).Statements,
             s => s.Cue == "questions");
+
+    [Theory]
+    [InlineData("At a town hall in Ames, Iowa, on Sunday, Mrs. Whitfield tried to explain her vote, saying that the levy was needed.", "Mrs. Whitfield")]
+    [InlineData("But the win ushered in a thaw; he helped broker a truce that fall and decided to visit Dayton first.", "he")]
+    public void Participles_and_coordinated_cues_take_the_clause_subject(string text, string source)
+        => Assert.Contains(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed && s.SpeakerText == source);
 }

@@ -752,7 +752,16 @@ internal static class AttributionFinder
                         continue;
                     }
 
-                    attribution.Speaker = SpeakerHint.SameAsPrevious;
+                    // "…; he helped broker a truce and decided to …": the subject of the clause the first verb opens.
+                    var clauseSubject = CoordinatedSubject(cueFirst - 1);
+                    if (!clauseSubject.IsEmpty)
+                    {
+                        attribution.Source = clauseSubject;
+                    }
+                    else
+                    {
+                        attribution.Speaker = SpeakerHint.SameAsPrevious;
+                    }
                 }
 
                 var start = attribution.Cue.End;
@@ -872,7 +881,32 @@ internal static class AttributionFinder
             }
 
             // The first verb needs a subject of its own before it in the sentence.
-            return !PhraseFinder.SentenceSubject(doc, first, k).IsEmpty;
+            return !PhraseFinder.SentenceSubject(doc, first, k).IsEmpty || !CoordinatedSubject(k).IsEmpty;
+        }
+
+        /// <summary>
+        /// The subject of the clause that holds the conjunction at <paramref name="conjunction"/>: the clause starts after a
+        /// semicolon or at a subordinator ("when Trump spotted a sign and asked …"), else at the sentence's start.
+        /// </summary>
+        private TokenRange CoordinatedSubject(int conjunction)
+        {
+            var start = first;
+            for (var j = conjunction - 1; j >= first && conjunction - j <= 40; j--)
+            {
+                if (doc.Is(j, ';') || doc.Is(j, ':') || (IsSubordinator(j) && !doc.Is(j, "that")) || doc.Tokens[j].Kind is TokenKind.OpenQuote or TokenKind.CloseQuote)
+                {
+                    start = j + 1;
+                    break;
+                }
+            }
+
+            if (start >= conjunction)
+            {
+                return TokenRange.None;
+            }
+
+            var subject = PhraseFinder.SentenceSubject(doc, start, conjunction);
+            return subject.IsEmpty || Covered(subject.First) && start == first ? TokenRange.None : subject;
         }
 
         /// <summary>Between a quote and its cue only a speaker phrase fits ("Kim Jong-dae, a former lawmaker …,").</summary>

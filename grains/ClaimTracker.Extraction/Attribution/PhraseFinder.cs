@@ -520,17 +520,33 @@ internal static class PhraseFinder
             return TokenRange.None;
         }
 
-        if (LeadingPrepositions.Contains(doc.Lower(i)) || SentenceOpeners.Contains(doc.Lower(i)) || doc.Is(i, "further") || doc.Is(i, "but") || doc.Is(i, "however")
-            || LeadsTimePhrase(doc, i, end))
+        // "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton …": skip each leading adverbial up to its comma.
+        for (var round = 0; round < 4 && i < end; round++)
         {
+            var lower = doc.Lower(i);
+            var adverbial = LeadingPrepositions.Contains(lower) || SentenceOpeners.Contains(lower) || lower is "further" or "but" or "however" or "here" or "there"
+                || LeadsTimePhrase(doc, i, end) || (round > 0 && doc.IsCapitalized(i) && doc.Is(i + 1, ',') && (!doc.IsLowerWord(i + 2) || LeadingPrepositions.Contains(doc.Lower(i + 2))));
+            if (!adverbial)
+            {
+                break;
+            }
+
+            var next = i;
             for (var k = i; k < end && k - i < 14; k++)
             {
                 if (doc.Is(k, ','))
                 {
-                    i = k + 1;
+                    next = k + 1;
                     break;
                 }
             }
+
+            if (next == i)
+            {
+                break;
+            }
+
+            i = next;
         }
 
         while (i < end && (doc.Is(i, "but") || doc.Is(i, "and") || doc.Is(i, "yet")))
