@@ -283,4 +283,12 @@ public sealed class SpeakerStructureTests
     [InlineData("But the win ushered in a thaw; he helped broker a truce that fall and decided to visit Dayton first.", "he")]
     public void Participles_and_coordinated_cues_take_the_clause_subject(string text, string source)
         => Assert.Contains(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed && s.SpeakerText == source);
+
+    [Fact]
+    public void A_name_and_a_colon_before_a_quote_inside_a_paragraph_is_a_speaker()
+    {
+        var result = Extractor.Extract(new ArticleInput("The two differ. Marlow: \"Our goal is to close the plant.\" Whitfield: \"The goal is to keep it open.\"", "Outlet"));
+        Assert.Contains(result.Statements, s => s.SpeakerText == "Marlow" && s.Cue == ":" && s.Content == "Our goal is to close the plant.");
+        Assert.Contains(result.Statements, s => s.SpeakerText == "Whitfield" && s.Cue == ":");
+    }
 }

@@ -117,6 +117,8 @@ internal static class AttributionFinder
             context.SpeakerColon();
         }
 
+        context.NameColonQuote();
+
         if (cues.Count > 0)
         {
             context.InitialInvertedCue();
@@ -1045,6 +1047,47 @@ internal static class AttributionFinder
                 attribution.Content = new TokenRange(contentFirst, contentEnd);
                 Commit(attribution, Math.Min(cue, contentFirst), Math.Max(agent.End, contentEnd));
                 by = Math.Max(by, agent.End);
+            }
+        }
+
+        /// <summary>
+        /// "Pollsters agree - Carl Bialik: “One of the biggest lessons …”", "… to defeat ISIS." Bush: "The mission is …"":
+        /// a name of one to three capitalised words, a colon and a quote, after a dash, a quote or the sentence's start.
+        /// </summary>
+        public void NameColonQuote()
+        {
+            for (var colon = first + 1; colon + 1 < end; colon++)
+            {
+                if (!doc.Is(colon, ':') || doc.Tokens[colon + 1].Kind != TokenKind.OpenQuote || Covered(colon) || InQuoteAt(colon)
+                    || !_byOpen.TryGetValue(colon + 1, out var q) || _usedQuotes.Contains(q.Open))
+                {
+                    continue;
+                }
+
+                var name = colon;
+                while (name - 1 >= first && colon - name < 3 && doc.IsCapitalized(name - 1))
+                {
+                    name--;
+                }
+
+                var before = name - 1;
+                var opens = name == first || doc.Is(before, '-') || doc.Is(before, '—') || doc.Is(before, '–')
+                    || doc.Tokens[before].Kind is TokenKind.CloseQuote || doc.IsTerminal(before);
+                if (name == colon || !opens || (name == first && first == doc.Tokens.Length) || NotSpeakers.Contains(doc.Lower(name)) || Covered(name))
+                {
+                    continue;
+                }
+
+                var attribution = new RawAttribution
+                {
+                    Source = new TokenRange(name, colon),
+                    Cue = new TokenRange(colon, colon + 1),
+                    Content = new TokenRange(q.InnerFirst, q.InnerEnd),
+                    Quote = q,
+                };
+                _usedQuotes.Add(q.Open);
+                Commit(attribution, name, q.OuterEnd);
+                colon = q.OuterEnd;
             }
         }
 
