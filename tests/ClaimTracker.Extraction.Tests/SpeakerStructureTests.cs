@@ -291,4 +291,14 @@ public sealed class SpeakerStructureTests
         Assert.Contains(result.Statements, s => s.SpeakerText == "Marlow" && s.Cue == ":" && s.Content == "Our goal is to close the plant.");
         Assert.Contains(result.Statements, s => s.SpeakerText == "Whitfield" && s.Cue == ":");
     }
+
+    [Theory]
+    [InlineData("Marlow received support from six in 10 voters.")]
+    [InlineData("Marlow leads the field with 36 percent support.")]
+    public void Stance_words_after_a_verb_or_a_number_are_nouns(string text)
+        => Assert.DoesNotContain(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed);
+
+    [Fact]
+    public void A_percentage_keeps_its_number()
+        => Assert.Equal("74 percent", Assert.Single(Extractor.Extract(new ArticleInput("Of those polled, 74 percent said the county is on the wrong track.", "Outlet")).Statements, s => s.Cue == "said").SpeakerText);
 }

@@ -247,8 +247,17 @@ internal static class AttributionFinder
             }
         }
 
-        // "raised questions", "making claims": after a verb the -s word is its object.
-        if (lower.EndsWith('s') && doc.IsLowerWord(i - 1) && (prev.EndsWith("ed", StringComparison.Ordinal) || prev.EndsWith("ing", StringComparison.Ordinal)) && prev is not ("need" or "speed"))
+        // "raised questions", "making claims", "received support": after a verb the word is its object.
+        if (doc.IsLowerWord(i - 1) && prev.Length > 4 && !CueLexicon.IsCuePrefix(prev)
+            && ((prev.EndsWith("ed", StringComparison.Ordinal) && prev is not ("need" or "speed" or "united") && (lower.EndsWith('s') || (flags & CueFlags.Stance) != 0)
+                 && prev is not ("surveyed" or "polled" or "interviewed" or "questioned" or "asked" or "contacted" or "sampled"))
+                || (lower.EndsWith('s') && prev.EndsWith("ing", StringComparison.Ordinal) && !EvidenceNouns.Contains(prev))))
+        {
+            return false;
+        }
+
+        // "36 percent support", "10 points support": a number's noun is no subject of a stance verb.
+        if ((flags & CueFlags.Stance) != 0 && (prev is "percent" or "%" || doc.Tokens[Math.Max(i - 1, 0)].Kind == TokenKind.Number) && !doc.IsCapitalized(i - 1))
         {
             return false;
         }

@@ -99,7 +99,8 @@ internal static class CueLexicon
     {
         "family", "assembly", "supply", "reply", "apply", "rally", "belly", "bully", "monopoly", "anomaly", "jelly", "italy",
         "holly", "folly", "lily", "rely", "ugly", "friendly", "lonely", "costly", "lovely", "likely", "unlikely", "elderly",
-        "weekly", "monthly", "yearly", "daily", "quarterly", "deadly", "orderly", "scholarly", "homily",
+        "weekly", "monthly", "yearly", "daily", "quarterly", "deadly", "orderly", "scholarly", "homily", "early", "silly",
+        "hilly", "sully", "tally", "rally", "sally", "dolly", "golly",
     };
 
     private static Dictionary<string, CueFlags> Build()

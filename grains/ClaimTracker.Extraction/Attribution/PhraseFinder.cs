@@ -338,7 +338,8 @@ internal static class PhraseFinder
         }
 
         // Drop a leading prepositional phrase ("In 2015 Trump") or stray adverb.
-        while (first < end - 1 && (LeadingPrepositions.Contains(doc.Lower(first)) || doc.Tokens[first].Kind == TokenKind.Number))
+        while (first < end - 1 && (LeadingPrepositions.Contains(doc.Lower(first))
+               || (doc.Tokens[first].Kind == TokenKind.Number && !(doc.Lower(first + 1) is "percent" or "%" or "in" or "of" or "out" or "per"))))
         {
             first++;
         }
@@ -348,7 +349,7 @@ internal static class PhraseFinder
             return TokenRange.None;
         }
 
-        if (doc.Tokens[first].Kind != TokenKind.Word && !doc.Is(first, '('))
+        if (doc.Tokens[first].Kind != TokenKind.Word && !doc.Is(first, '(') && !(doc.Tokens[first].Kind == TokenKind.Number && first + 1 < end))
         {
             return TokenRange.None;
         }
@@ -620,11 +621,13 @@ internal static class PhraseFinder
     /// <summary>"A month later, he …", "This week, two groups …": a time phrase ending at a comma.</summary>
     private static bool LeadsTimePhrase(Document doc, int i, int end)
     {
+        var sawTime = false;
         for (var k = i; k < end && k - i < 6 && doc.IsWord(k); k++)
         {
-            if (TimeNouns.Contains(doc.Lower(k)) || doc.Is(k, "later") || doc.Is(k, "ago") || doc.Is(k, "earlier"))
+            sawTime |= TimeNouns.Contains(doc.Lower(k)) || doc.Is(k, "later") || doc.Is(k, "ago") || doc.Is(k, "earlier");
+            if (sawTime && doc.Is(k + 1, ','))
             {
-                return doc.Is(k + 1, ',');
+                return true;
             }
         }
 
