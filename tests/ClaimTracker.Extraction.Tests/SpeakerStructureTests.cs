@@ -301,4 +301,16 @@ public sealed class SpeakerStructureTests
     [Fact]
     public void A_percentage_keeps_its_number()
         => Assert.Equal("74 percent", Assert.Single(Extractor.Extract(new ArticleInput("Of those polled, 74 percent said the county is on the wrong track.", "Outlet")).Statements, s => s.Cue == "said").SpeakerText);
+
+    [Theory]
+    [InlineData("Sen. Dana Whitfield, R-Ky., told the Courier that polls could be \"way off,\" and have been wrong before.", "Sen. Dana Whitfield, R-Ky.")]
+    [InlineData("Support is strong among the most active members, teachers and union officials told the Courier.", "teachers and union officials")]
+    public void State_abbreviations_and_paired_plural_nouns_stay_in_the_speaker(string text, string source)
+        => Assert.Contains(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed && s.SpeakerText == source);
+
+    [Fact]
+    public void A_plural_noun_after_a_quote_is_no_cue()
+        => Assert.DoesNotContain(
+            Extractor.Extract(new ArticleInput("Polls could be \"way off,\" and have been unreliable in past elections.", "Outlet")).Statements,
+            s => s.Cue == "elections");
 }

@@ -452,7 +452,8 @@ internal static class AttributionFinder
                         break;
                     }
 
-                    if (IsCueToken(k) || (k > j && IsGenericVerb(doc, k) && IsShortTail(k + 1) && doc.IsWord(k - 1)))
+                    if (IsCueToken(k) || (k > j && IsGenericVerb(doc, k) && IsShortTail(k + 1) && doc.IsWord(k - 1)
+                        && (doc.Lower(k).EndsWith("ed", StringComparison.Ordinal) || doc.IsCapitalized(k - 1) || SubjectPronouns.Contains(doc.Lower(k - 1)))))
                     {
                         cue = k;
                         break;

@@ -246,7 +246,7 @@ internal static class PhraseFinder
         {
             var kind = doc.Tokens[i].Kind;
             if (kind is TokenKind.OpenQuote or TokenKind.CloseQuote || doc.Is(i, ';') || doc.Is(i, ':')
-                || (doc.IsTerminal(i) && !(doc.Is(i, '.') && Abbreviations.Suppresses(doc, i - 1, i + 1))))
+                || (doc.IsTerminal(i) && !(doc.Is(i, '.') && (Abbreviations.Suppresses(doc, i - 1, i + 1) || doc.Is(i + 1, ',') || doc.Is(i + 1, ')')))))
             {
                 return -1;
             }
@@ -318,7 +318,9 @@ internal static class PhraseFinder
                 break;
             }
 
-            if (lower == "and" && !(doc.IsCapitalized(i - 1) && doc.IsCapitalized(i + 1)))
+            // "Cruz and Rubio", ", teachers and union officials": a pair of names, or of plural nouns opening the phrase.
+            if (lower == "and" && !(doc.IsCapitalized(i - 1) && doc.IsCapitalized(i + 1))
+                && !(doc.IsLowerWord(i - 1) && doc.Lower(i - 1).EndsWith('s') && (i - 2 < limit || doc.Is(i - 2, ',')) && !ClauseStops.Contains(doc.Lower(i - 1))))
             {
                 break;
             }
