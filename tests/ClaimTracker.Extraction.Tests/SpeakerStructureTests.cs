@@ -313,4 +313,11 @@ public sealed class SpeakerStructureTests
         => Assert.DoesNotContain(
             Extractor.Extract(new ArticleInput("Polls could be \"way off,\" and have been unreliable in past elections.", "Outlet")).Statements,
             s => s.Cue == "elections");
+
+    [Theory]
+    [InlineData("The web has sped up such rumors, said Dana Whitfield, the Courier's editor.", "Dana Whitfield, the Courier's editor")]
+    [InlineData("The approach is made possible by money, said Dana Whitfield, Facebook's global politics and outreach director.", "Dana Whitfield, Facebook's global politics and outreach director")]
+    [InlineData("The rise was a surprise to many, said several observers.", "several observers")]
+    public void A_short_or_long_speaker_after_a_trailing_verb_of_saying(string text, string source)
+        => Assert.Equal(source, Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed).SpeakerText);
 }

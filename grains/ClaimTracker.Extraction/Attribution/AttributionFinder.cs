@@ -644,50 +644,7 @@ internal static class AttributionFinder
                 var tail = attribution.Cue.End;
                 if (!IsShortTail(tail) && !EndsClauseSoon(tail) && !IsAdverbialTail(tail))
                 {
-                    // "…, said Yohann Michel, an analyst …": inverted trailing cue, only with a verb of saying
-                    // ("…, criticized President Truman's strategy" has its object there, not a speaker).
-                    if (!doc.Is(cueFirst - 1, ',') || !InvertibleCues.Contains(doc.Lower(cue)))
-                    {
-                        break;
-                    }
-
-                    // "Mike Morrell, a veteran of the CIA, said the approach …": the subject opens the sentence.
-                    var before = PhraseFinder.SubjectBefore(doc, cueFirst, first);
-                    if (!before.IsEmpty && PhraseFinder.SentenceSubject(doc, first, cueFirst) is { IsEmpty: false } opening && opening.First == before.First)
-                    {
-                        break;
-                    }
-
-                    var after = PhraseFinder.SubjectAfter(doc, tail, end);
-                    if (after.IsEmpty || !LooksLikeSpeaker(after))
-                    {
-                        break;
-                    }
-
-                    // "…, said David Autor, a professor at M.I.T., who is one of …": a relative clause may close the sentence.
-                    if (!IsShortTail(after.End))
-                    {
-                        var relative = doc.Is(after.End, ',') ? after.End + 1 : after.End;
-                        while (doc.Is(relative, ',') || (relative < end && relative - after.End <= 12 && !doc.Is(relative, "who") && !doc.Is(relative, "which") && !doc.IsTerminal(relative) && !IsCueToken(relative) && doc.Tokens[relative].Kind is not (TokenKind.OpenQuote or TokenKind.CloseQuote)))
-                        {
-                            relative++;
-                        }
-
-                        if (!(doc.Is(relative, "who") || doc.Is(relative, "which")) || !doc.Is(relative - 1, ','))
-                        {
-                            break;
-                        }
-
-                        after = new TokenRange(after.First, relative - 1);
-                    }
-
-                    attribution.Source = after;
-                    if (!SetContentBefore(attribution, cueFirst - 1))
-                    {
-                        break;
-                    }
-
-                    Commit(attribution, attribution.Content.First, after.End);
+                    TryInvertedTrailingCue(attribution, cue, cueFirst, tail);
                     break;
                 }
 
@@ -697,6 +654,8 @@ internal static class AttributionFinder
                 var comma = !subject.IsEmpty && doc.Is(subject.First - 1, "as") ? subject.First - 2 : subject.First - 1;
                 if (subject.IsEmpty || !doc.Is(comma, ',') || !LooksLikeSpeaker(subject))
                 {
+                    // "…, said Angie Holan, Politifact's editor.": a short speaker after the cue.
+                    TryInvertedTrailingCue(attribution, cue, cueFirst, tail);
                     break;
                 }
 
@@ -709,6 +668,81 @@ internal static class AttributionFinder
                 Commit(attribution, attribution.Content.First, attribution.Cue.End);
                 break;
             }
+        }
+
+        /// <summary>"…, said Yohann Michel, an analyst …": the speaker after a verb of saying that follows its content.</summary>
+        private void TryInvertedTrailingCue(RawAttribution attribution, int cue, int cueFirst, int tail)
+        {
+            // Only with a verb of saying ("…, criticized President Truman's strategy" has its object there, not a speaker).
+            if (!doc.Is(cueFirst - 1, ',') || !InvertibleCues.Contains(doc.Lower(cue)) || tail >= end || !(doc.IsCapitalized(tail) || doc.IsLowerWord(tail)))
+            {
+                return;
+            }
+
+            // "Mike Morrell, a veteran of the CIA, said the approach …": the subject opens the sentence.
+            var before = PhraseFinder.SubjectBefore(doc, cueFirst, first);
+            if (!before.IsEmpty && PhraseFinder.SentenceSubject(doc, first, cueFirst) is { IsEmpty: false } opening && opening.First == before.First)
+            {
+                return;
+            }
+
+            var after = PhraseFinder.SubjectAfter(doc, tail, end);
+            if (after.IsEmpty || !LooksLikeSpeaker(after))
+            {
+                return;
+            }
+
+            // "…, said Katie Harbath, Facebook's global politics and outreach director.": a long appositive to the end.
+            if (!IsShortTail(after.End) && doc.Is(after.End, ',') && IsNounTail(after.End + 1))
+            {
+                var k = after.End + 1;
+                while (k < end && !doc.IsTerminal(k))
+                {
+                    k++;
+                }
+
+                after = new TokenRange(after.First, k);
+            }
+
+            // "…, said David Autor, a professor at M.I.T., who is one of …": a relative clause may close the sentence.
+            if (!IsShortTail(after.End) && !doc.IsTerminal(after.End))
+            {
+                var relative = doc.Is(after.End, ',') ? after.End + 1 : after.End;
+                while (doc.Is(relative, ',') || (relative < end && relative - after.End <= 12 && !doc.Is(relative, "who") && !doc.Is(relative, "which") && !doc.Is(relative, "whose") && !doc.IsTerminal(relative) && !IsCueToken(relative) && doc.Tokens[relative].Kind is not (TokenKind.OpenQuote or TokenKind.CloseQuote)))
+                {
+                    relative++;
+                }
+
+                if (!(doc.Is(relative, "who") || doc.Is(relative, "which") || doc.Is(relative, "whose")) || !doc.Is(relative - 1, ','))
+                {
+                    return;
+                }
+
+                after = new TokenRange(after.First, relative - 1);
+            }
+
+            // "…, said Angie Holan, Politifact's editor.": a capitalised appositive to the sentence's end joins the speaker.
+            if (doc.Is(after.End, ',') && IsShortTail(after.End + 1))
+            {
+                var k = after.End + 1;
+                while (k < end && !doc.IsTerminal(k) && doc.Tokens[k].Kind is not (TokenKind.CloseQuote or TokenKind.OpenQuote))
+                {
+                    k++;
+                }
+
+                if (k > after.End + 1)
+                {
+                    after = new TokenRange(after.First, k);
+                }
+            }
+
+            attribution.Source = after;
+            if (!SetContentBefore(attribution, cueFirst - 1))
+            {
+                return;
+            }
+
+            Commit(attribution, attribution.Content.First, after.End);
         }
 
         public void AccordingTo()
@@ -1423,6 +1457,27 @@ internal static class AttributionFinder
             }
 
             return k;
+        }
+
+        /// <summary>A noun phrase up to the sentence's end: no finite verb, clause word or cue ("Facebook's global outreach director.").</summary>
+        private bool IsNounTail(int start)
+        {
+            for (var k = start; k < end && k - start <= 20; k++)
+            {
+                if (doc.IsTerminal(k))
+                {
+                    return k > start && (k + 1 >= end || doc.Tokens[k + 1].Kind is TokenKind.CloseQuote || doc.IsTerminal(k + 1) || k + 1 == end);
+                }
+
+                if (doc.Tokens[k].Kind is TokenKind.OpenQuote or TokenKind.CloseQuote || doc.Is(k, ';') || doc.Is(k, ':') || IsCueToken(k)
+                    || doc.Lower(k) is "is" or "was" or "are" or "were" or "has" or "have" or "had" or "will" or "would" or "can" or "could" or "should"
+                        or "may" or "might" or "must" or "that" or "which" or "who" or "whose" or "does" or "did" or "do")
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"…, a spokeswoman said on Saturday, and it has …": the cue's clause ends at a comma and a conjunction.</summary>
