@@ -320,4 +320,26 @@ public sealed class SpeakerStructureTests
     [InlineData("The rise was a surprise to many, said several observers.", "several observers")]
     public void A_short_or_long_speaker_after_a_trailing_verb_of_saying(string text, string source)
         => Assert.Equal(source, Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed).SpeakerText);
+
+    [Fact]
+    public void According_to_after_a_statement_carries_it()
+    {
+        var result = Extractor.Extract(new ArticleInput("Some 55 percent of voters said they distrust the mayor, according to a county poll.", "Outlet"));
+        var poll = Assert.Single(result.Statements, s => s.Cue == "according to");
+        Assert.Equal("a county poll", poll.SpeakerText);
+        var voters = Assert.Single(result.Statements, s => s.Cue == "said");
+        Assert.Equal("Some 55 percent of voters", voters.SpeakerText);
+        Assert.Single(voters.ViaKeys);
+    }
+
+    [Fact]
+    public void According_to_after_a_closing_quote_and_a_finished_statement()
+    {
+        var result = Extractor.Extract(new ArticleInput("“Delegates should vote as they see fit,” Marlow said, according to a Courier account.", "Outlet"));
+        var s = Assert.Single(result.Statements, s => s.Kind == StatementKind.Attributed);
+        Assert.Equal("Marlow", s.SpeakerText);
+        Assert.Single(s.ViaKeys);
+        var quoted = Assert.Single(Extractor.Extract(new ArticleInput("She compared the talks to a “root canal,” according to the aide’s memoir.", "Outlet")).Statements, s => s.Cue == "according to");
+        Assert.Equal("the aide’s memoir", quoted.SpeakerText);
+    }
 }

@@ -131,6 +131,7 @@ internal static class AttributionFinder
 
         context.PassiveBy();
         context.InPoll();
+        context.ReportedThroughAccordingTo();
         result.Sort((a, b) => a.Anchor.CompareTo(b.Anchor));
         return result;
     }
@@ -762,19 +763,35 @@ internal static class AttributionFinder
                 }
 
                 attribution.Source = source;
-                var contentBefore = doc.Is(cue - 1, ',') && SetContentBefore(attribution, cue - 1);
-                if (!contentBefore)
-                {
-                    var start = doc.Is(source.End, ',') ? source.End + 1 : source.End;
-                    var stop = ContentStop(start);
-                    if (stop - start < 2)
-                    {
-                        continue;
-                    }
 
-                    attribution.Content = new TokenRange(start, stop);
+                // "… a “root canal,” according to Axelrod’s memoir": the comma may sit inside the closing quote.
+                var comma = doc.Is(cue - 1, ',') ? cue - 1
+                    : cue - 2 >= first && doc.Tokens[cue - 1].Kind is TokenKind.CloseQuote or TokenKind.CloseSingleQuote && doc.Is(cue - 2, ',') ? cue : -1;
+                var contentBefore = comma > first && SetContentBefore(attribution, comma);
+                if (contentBefore)
+                {
+                    // Verbs of saying inside the content are still found; they are reported through the source.
+                    Commit(attribution, cue, source.End);
+                    continue;
                 }
 
+                var start = doc.Is(source.End, ',') ? source.End + 1 : source.End;
+                var stop = ContentStop(start);
+                if (stop - start < 2)
+                {
+                    // "“…,” Walker said, according to an AP account.": the account carries the statement before it.
+                    foreach (var earlier in result)
+                    {
+                        if (earlier.Via.IsEmpty && earlier.Cue.End <= cue && earlier.Anchor >= first)
+                        {
+                            earlier.Via = source;
+                        }
+                    }
+
+                    continue;
+                }
+
+                attribution.Content = new TokenRange(start, stop);
                 Commit(attribution, Math.Min(cue, attribution.Content.First), Math.Max(source.End, attribution.Content.End));
             }
         }
@@ -1132,6 +1149,26 @@ internal static class AttributionFinder
                 _usedQuotes.Add(q.Open);
                 Commit(attribution, name, q.OuterEnd);
                 colon = q.OuterEnd;
+            }
+        }
+
+        /// <summary>"Some 55 percent of voters said …, according to a Quinnipiac poll": the poll carries the statements inside its content.</summary>
+        public void ReportedThroughAccordingTo()
+        {
+            foreach (var outer in result)
+            {
+                if (outer.Cue.IsEmpty || !doc.Is(outer.Cue.First, "according") || outer.Content.IsEmpty)
+                {
+                    continue;
+                }
+
+                foreach (var inner in result)
+                {
+                    if (!ReferenceEquals(inner, outer) && inner.Via.IsEmpty && inner.Cue.First >= outer.Content.First && inner.Cue.End <= outer.Content.End)
+                    {
+                        inner.Via = outer.Source;
+                    }
+                }
             }
         }
 
