@@ -342,4 +342,10 @@ public sealed class SpeakerStructureTests
         var quoted = Assert.Single(Extractor.Extract(new ArticleInput("She compared the talks to a “root canal,” according to the aide’s memoir.", "Outlet")).Statements, s => s.Cue == "according to");
         Assert.Equal("the aide’s memoir", quoted.SpeakerText);
     }
+
+    [Theory]
+    [InlineData("Asked whether the plan had failed, Marlow shot back: “That would be news to me.”", "Marlow")]
+    [InlineData("Whitfield points out that the levy passed twice.", "Whitfield")]
+    public void Phrasal_verbs_of_reply_and_argument(string text, string source)
+        => Assert.Contains(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed && s.SpeakerText == source);
 }

@@ -187,6 +187,12 @@ internal static class AttributionFinder
             return doc.Is(i + 1, "to");
         }
 
+        // "Trump shot back", "She points out that …": phrasal verbs of reply and argument.
+        if ((lower is "shot" or "fired" or "hit" && doc.Is(i + 1, "back")) || (lower == "points" && (doc.Is(i + 1, "out") || doc.Is(i + 1, "to"))))
+        {
+            return doc.IsCapitalized(i - 1) || SubjectPronouns.Contains(doc.Lower(i - 1)) || doc.Is(i - 1, ',');
+        }
+
         // "As Vulture put it, “…”".
         if (lower is "put" or "puts" && doc.Is(i + 1, "it") && i + 2 < end && (doc.Is(i + 2, ',') || doc.IsTerminal(i + 2) || doc.Is(i + 2, ':')) && AsBefore(doc, i))
         {

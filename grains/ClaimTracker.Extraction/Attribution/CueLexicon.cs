@@ -87,6 +87,7 @@ internal static class CueLexicon
         Add(["about"], "complained", "complains", "joked", "worried", "worries", "learned", "knew", "know", "knows", "wrote", "writes", "cares", "care", "cared");
         Add(["at"], "hinted", "scoffed", "jabbed", "lashed");
         Add(["it"], "put", "puts");
+        Add(["back"], "shot", "fired", "hit");
         return d;
     }
 
