@@ -348,4 +348,15 @@ public sealed class SpeakerStructureTests
     [InlineData("Whitfield points out that the levy passed twice.", "Whitfield")]
     public void Phrasal_verbs_of_reply_and_argument(string text, string source)
         => Assert.Contains(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed && s.SpeakerText == source);
+
+    [Theory]
+    [InlineData("Before the terror attacks, the council met weekly.")]
+    [InlineData("The mayor's critics seized on the comments about the budget.")]
+    [InlineData("Many conservative talk radio hosts were quiet on the issue.")]
+    public void Words_that_are_mostly_nouns_need_a_name_or_pronoun_to_be_cues(string text)
+        => Assert.DoesNotContain(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed);
+
+    [Fact]
+    public void A_noun_like_cue_after_a_name_is_still_a_cue()
+        => Assert.Equal("Marlow", Assert.Single(Extractor.Extract(new ArticleInput("Marlow attacks the budget as wasteful.", "Outlet")).Statements, s => s.Kind == StatementKind.Attributed).SpeakerText);
 }
