@@ -359,4 +359,14 @@ public sealed class SpeakerStructureTests
     [Fact]
     public void A_noun_like_cue_after_a_name_is_still_a_cue()
         => Assert.Equal("Marlow", Assert.Single(Extractor.Extract(new ArticleInput("Marlow attacks the budget as wasteful.", "Outlet")).Statements, s => s.Kind == StatementKind.Attributed).SpeakerText);
+
+    [Theory]
+    [InlineData("The campaign hired a firm called Northline Analytics to study voters.")]
+    [InlineData("They went underground for two years.")]
+    public void Naming_participles_and_motion_verbs_are_no_cues(string text)
+        => Assert.DoesNotContain(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed);
+
+    [Fact]
+    public void Went_after_is_still_a_cue()
+        => Assert.Equal("went after", Assert.Single(Extractor.Extract(new ArticleInput("Marlow went after the mayor's budget.", "Outlet")).Statements, s => s.Kind == StatementKind.Attributed).Cue);
 }

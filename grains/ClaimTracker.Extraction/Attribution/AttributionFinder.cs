@@ -261,6 +261,20 @@ internal static class AttributionFinder
             }
         }
 
+        // "a firm called Cambridge Analytica": a participle after a common noun names it.
+        if (lower is "called" or "named" or "dubbed" or "titled" or "labeled"
+            && doc.IsLowerWord(i - 1) && !SubjectPronouns.Contains(prev) && prev is not ("which" or "that" or "also" or "who") && !CueLexicon.IsCuePrefix(prev)
+            && !(lower == "called" && next is "for" or "on"))
+        {
+            return false;
+        }
+
+        // "went underground", "went there": "go" is a cue only as "went after".
+        if (lower is "went" or "go" or "goes" or "going" && next != "after")
+        {
+            return false;
+        }
+
         // "terror attacks", "his comments", "talk radio": words that are mostly nouns are cues only after a name or a pronoun.
         if (NounLikeCues.Contains(lower) && !QuoteClosesShortlyBefore(doc, i))
         {
