@@ -369,4 +369,19 @@ public sealed class SpeakerStructureTests
     [Fact]
     public void Went_after_is_still_a_cue()
         => Assert.Equal("went after", Assert.Single(Extractor.Extract(new ArticleInput("Marlow went after the mayor's budget.", "Outlet")).Statements, s => s.Kind == StatementKind.Attributed).Cue);
+
+    [Theory]
+    [InlineData("Dana Whitfield, whose latest company, Northline, uses data to help brands, said the mayor was a good fit.", "Dana Whitfield, whose latest company, Northline, uses data to help brands")]
+    [InlineData("Marlow was in Dayton on Tuesday night, more than two months before the vote, emphasizing the state's importance.", "Marlow")]
+    [InlineData("Essentially, the mayor's lawyers looked through the files and found that one message was missing.", "the mayor's lawyers")]
+    public void Speakers_behind_relative_clauses_adverbials_and_participles(string text, string source)
+        => Assert.Contains(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Kind == StatementKind.Attributed && s.SpeakerText == source);
+
+    [Fact]
+    public void A_noun_with_a_passive_participle_and_its_agent()
+    {
+        var s = Assert.Single(Extractor.Extract(new ArticleInput("The judges said the ruling must be binding, a call echoed by the council on Saturday.", "Outlet")).Statements, s => s.Cue == "echoed");
+        Assert.Equal("the council", s.SpeakerText);
+        Assert.Equal("a call", s.Content);
+    }
 }

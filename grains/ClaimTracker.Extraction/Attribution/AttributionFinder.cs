@@ -67,7 +67,7 @@ internal static class AttributionFinder
     private static readonly HashSet<string> NounLikeCues = new(StringComparer.Ordinal)
     {
         "attacks", "comments", "questions", "challenges", "advocates", "figures", "talk", "note", "states", "demands", "praises",
-        "doubts", "remarks", "talks", "views", "attack", "demand", "plans",
+        "doubts", "remarks", "talks", "views", "attack", "demand", "plans", "promises",
     };
 
     /// <summary>Verbs of saying that may come before their speaker ("…, said Yohann Michel").</summary>
@@ -682,6 +682,12 @@ internal static class AttributionFinder
                     continue;
                 }
 
+                // "…, a call echoed by Japan on Saturday.": a passive cue with its agent is left to PassiveBy.
+                if (doc.Is(cue + 1, "by"))
+                {
+                    break;
+                }
+
                 var cueFirst = AbsorbPrefixes(cue, first);
                 var attribution = NewAttribution(cue, cueFirst);
                 var tail = attribution.Cue.End;
@@ -1124,6 +1130,13 @@ internal static class AttributionFinder
                         }
                     }
                 }
+                else if (doc.IsLowerWord(cue - 1) && !PassiveMarkers.Contains(opener) && !CueLexicon.IsCuePrefix(opener) && !SubjectPronouns.Contains(opener)
+                         && PhraseFinder.SubjectBefore(doc, cue, first) is { IsEmpty: false } noun && !Covered(noun.First))
+                {
+                    // "a call echoed by Japan": the noun the participle describes is what the agent said.
+                    contentFirst = noun.First;
+                    contentEnd = noun.End;
+                }
                 else if (PassiveMarkers.Contains(opener) || (CueLexicon.IsCuePrefix(opener) && PassiveMarkers.Contains(doc.Lower(cue - 2))))
                 {
                     // "Trump was attacked by Clinton": the patient is what the agent spoke about.
@@ -1370,6 +1383,13 @@ internal static class AttributionFinder
 
         private bool SetSpeakerBefore(RawAttribution attribution, int cueFirst)
         {
+            // "Sanders was in San Diego on Tuesday, emphasizing …": a participle after a comma belongs to the clause's subject.
+            if ((attribution.Flags & CueFlags.Participle) != 0 && doc.Is(cueFirst - 1, ','))
+            {
+                attribution.Speaker = SpeakerHint.SameAsPrevious;
+                return true;
+            }
+
             var subject = PhraseFinder.SubjectBefore(doc, cueFirst, first);
             if (!subject.IsEmpty && !Covered(subject.First) && LooksLikeSpeaker(subject))
             {

@@ -173,6 +173,30 @@ internal static class PhraseFinder
     /// <summary>"Yohann Michel, an analyst at the IISS," + cue: the head before the first comma and one or more appositives.</summary>
     private static TokenRange AppositiveSubject(Document doc, int comma, int limit)
     {
+        // "Marco Rubio, whose hometown, Miami, is projected to …, argues": a relative clause with commas of its own.
+        var segmentEnd = comma;
+        for (var segment = 0; segment < 4; segment++)
+        {
+            var open = PreviousComma(doc, segmentEnd, limit);
+            if (open < 0 || open + 1 >= segmentEnd)
+            {
+                break;
+            }
+
+            if (doc.Lower(open + 1) is "who" or "whose" or "which" && segment > 0)
+            {
+                var name = BareSubject(doc, open, limit);
+                if (!name.IsEmpty && doc.IsCapitalized(name.First) && !Pronouns.Contains(doc.Lower(name.First)))
+                {
+                    return new TokenRange(name.First, comma);
+                }
+
+                break;
+            }
+
+            segmentEnd = open;
+        }
+
         var close = comma;
         for (var segment = 0; segment < 3; segment++)
         {
@@ -528,6 +552,7 @@ internal static class PhraseFinder
         {
             var lower = doc.Lower(i);
             var adverbial = LeadingPrepositions.Contains(lower) || SentenceOpeners.Contains(lower) || lower is "further" or "but" or "however" or "here" or "there"
+                || (lower.EndsWith("ly", StringComparison.Ordinal) && doc.Is(i + 1, ','))
                 || LeadsTimePhrase(doc, i, end) || (round > 0 && doc.IsCapitalized(i) && doc.Is(i + 1, ',') && (!doc.IsLowerWord(i + 2) || LeadingPrepositions.Contains(doc.Lower(i + 2))));
             if (!adverbial)
             {
