@@ -50,6 +50,14 @@ internal sealed class ExtractionRun
         var sentences = new List<Sentence>();
         foreach (var paragraph in paragraphs)
         {
+            if (paragraph.Kind == BlockKind.Heading)
+            {
+                // A headline is no claim of the outlet's own, but "Sanders: Endorsements prove …" still attributes.
+                ProcessHeading(paragraph);
+                carrier = null;
+                continue;
+            }
+
             if (paragraph.Kind != BlockKind.Body)
             {
                 carrier = null;
@@ -114,6 +122,20 @@ internal sealed class ExtractionRun
             SetContent(draft, raw);
             Add(draft);
             previous = draft;
+        }
+    }
+
+    private void ProcessHeading(Paragraph paragraph)
+    {
+        var sentences = new List<Sentence>();
+        SentenceSplitter.Split(_doc, paragraph, sentences);
+        foreach (var sentence in sentences)
+        {
+            var raws = AttributionFinder.Find(_doc, sentence);
+            if (raws.Count > 0)
+            {
+                ProcessSentence(sentence, raws, carrier: null);
+            }
         }
     }
 
@@ -248,7 +270,7 @@ internal sealed class ExtractionRun
             case "it" or "they" or "them":
                 id = _lastOrgSpeaker >= 0 ? _lastOrgSpeaker : _lastStatement?.SpeakerId ?? -1;
                 break;
-            case "who":
+            case "who" or "which" or "that":
                 id = -1;
                 if (_doc.Is(source.First - 1, ','))
                 {

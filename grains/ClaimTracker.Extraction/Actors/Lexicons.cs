@@ -87,7 +87,7 @@ internal static class Lexicons
 
     public static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
     {
-        "he", "she", "him", "her", "they", "them", "it", "we", "i", "who", "his", "you", "me", "us",
+        "he", "she", "him", "her", "they", "them", "it", "we", "i", "who", "which", "that", "his", "you", "me", "us",
     };
 
     /// <summary>Demonyms and possessive country forms mapped to a country key.</summary>

@@ -15,6 +15,7 @@ internal static class AttributionFinder
 {
     private const int MaxGapAfterQuote = 25;
     private const int MaxGapBeforeColon = 10;
+    private const int MaxAdverbialTokens = 16;
 
     private static readonly HashSet<string> NounDeterminers = new(StringComparer.Ordinal)
     {
@@ -62,6 +63,30 @@ internal static class AttributionFinder
         "was", "were", "been", "being", "is", "are", "be", "get", "got",
     };
 
+    /// <summary>Cue words that are mostly nouns in news text (train split: most of their hits were no cue).</summary>
+    private static readonly HashSet<string> NounLikeCues = new(StringComparer.Ordinal)
+    {
+        "attacks", "comments", "questions", "challenges", "advocates", "figures", "talk", "note", "states", "demands", "praises",
+        "doubts", "remarks", "talks", "views", "attack", "demand", "plans", "promises",
+    };
+
+    /// <summary>Verbs of saying that may come before their speaker ("…, said Yohann Michel").</summary>
+    private static readonly HashSet<string> InvertibleCues = new(StringComparer.Ordinal)
+    {
+        "said", "says", "added", "adds", "wrote", "writes", "noted", "notes", "explained", "explains", "argued", "argues", "recalled",
+        "recalls", "continued", "asked", "asks", "insisted", "insists", "warned", "warns", "observed", "conceded", "acknowledged",
+        "stated", "replied", "quipped", "joked", "remarked", "countered", "suggested", "cautioned", "reported", "reports",
+        "tweeted", "concluded", "predicted", "admitted", "declared", "told", "tells", "says", "answered", "responded", "offered",
+        "agreed", "complained", "contended", "maintained", "emphasized", "stressed", "added", "posted", "boasted", "lamented",
+    };
+
+    /// <summary>Verbs of publishing or ranking: "published by", "named by" give no speaker.</summary>
+    private static readonly HashSet<string> NotPassiveCues = new(StringComparer.Ordinal)
+    {
+        "released", "issued", "published", "listed", "named", "ranked", "rated", "directed", "unveiled", "identified", "outlined",
+        "addressed", "focused", "pushed", "pressed", "doubled", "reversed", "weighed", "lashed", "went", "posted", "filed",
+    };
+
     private static readonly HashSet<string> ParticipleBlockers = new(StringComparer.Ordinal)
     {
         "to", "for", "of", "up", "on", "in", "with", "off", "out", "into", "at", "by",
@@ -84,9 +109,10 @@ internal static class AttributionFinder
         }
 
         var cues = new List<int>();
+        var titleCase = IsTitleCase(doc, first, end);
         for (var i = first; i < end; i++)
         {
-            if (!inQuote[i - first] && IsCue(doc, i, end))
+            if (!inQuote[i - first] && (IsCue(doc, i, end) || (titleCase && IsTitleCaseCue(doc, i, first, end))))
             {
                 cues.Add(i);
             }
@@ -98,8 +124,11 @@ internal static class AttributionFinder
             context.SpeakerColon();
         }
 
+        context.NameColonQuote();
+
         if (cues.Count > 0)
         {
+            context.InitialInvertedCue();
             context.QuoteThenCue();
             context.CueThenQuote();
             context.TrailingCue();
@@ -107,9 +136,44 @@ internal static class AttributionFinder
             context.ReportedSpeech();
         }
 
+        context.PassiveBy();
         context.InPoll();
+        context.ReportedThroughAccordingTo();
         result.Sort((a, b) => a.Anchor.CompareTo(b.Anchor));
         return result;
+    }
+
+    /// <summary>"Glenn Beck Says Trump Poses A Threat": a headline in title case, where verbs are capitalised too.</summary>
+    private static bool IsTitleCase(Document doc, int first, int end)
+    {
+        var words = 0;
+        var capitalised = 0;
+        for (var i = first; i < end && i - first < 60; i++)
+        {
+            if (doc.Tokens[i].Kind == TokenKind.Word && doc.Tokens[i].Length > 3)
+            {
+                words++;
+                if (doc.IsCapitalized(i))
+                {
+                    capitalised++;
+                }
+            }
+        }
+
+        return words >= 3 && capitalised >= words - 1 && capitalised * 10 >= words * 8;
+    }
+
+    /// <summary>A capitalised verb of saying or stance after a capitalised subject in a title-case headline.</summary>
+    private static bool IsTitleCaseCue(Document doc, int i, int first, int end)
+    {
+        if (i == first || !doc.IsCapitalized(i) || !doc.IsCapitalized(i - 1) || i + 1 >= end || doc.IsTerminal(i + 1))
+        {
+            return false;
+        }
+
+        var lower = doc.Lower(i);
+        return CueLexicon.TryGet(lower, out var flags) && (flags & CueFlags.Participle) == 0
+            && (lower.EndsWith('s') || lower.EndsWith("ed", StringComparison.Ordinal)) && !lower.EndsWith("ss", StringComparison.Ordinal);
     }
 
     private static bool IsCue(Document doc, int i, int end)
@@ -120,7 +184,7 @@ internal static class AttributionFinder
         }
 
         var lower = doc.Lower(i);
-        if (!char.IsLower(doc.First(i)) && lower != "according")
+        if (!char.IsLower(doc.First(i)) && lower != "according" && !IsInitialInvertedCue(doc, i, end))
         {
             return false;
         }
@@ -130,16 +194,37 @@ internal static class AttributionFinder
             return doc.Is(i + 1, "to");
         }
 
+        // "Trump shot back", "She points out that …": phrasal verbs of reply and argument.
+        if ((lower is "shot" or "fired" or "hit" && doc.Is(i + 1, "back")) || (lower == "points" && (doc.Is(i + 1, "out") || doc.Is(i + 1, "to"))))
+        {
+            return doc.IsCapitalized(i - 1) || SubjectPronouns.Contains(doc.Lower(i - 1)) || doc.Is(i - 1, ',');
+        }
+
+        // "As Vulture put it, “…”".
+        if (lower is "put" or "puts" && doc.Is(i + 1, "it") && i + 2 < end && (doc.Is(i + 2, ',') || doc.IsTerminal(i + 2) || doc.Is(i + 2, ':')) && AsBefore(doc, i))
+        {
+            return true;
+        }
+
         if (!CueLexicon.TryGet(lower, out var flags))
         {
             // Any finite verb before "that" or before a colon and a quote reports someone's words or thoughts.
-            return IsGenericVerb(doc, i) && (doc.Is(i + 1, "that")
+            // A plural noun looks like a verb in -s ("lights that formed"): then only after a name or a pronoun.
+            return IsGenericVerb(doc, i) && (lower.EndsWith("ed", StringComparison.Ordinal) || doc.IsCapitalized(i - 1) || SubjectPronouns.Contains(doc.Lower(i - 1)))
+                && (doc.Is(i + 1, "that")
                 || (doc.Is(i + 1, ':') && i + 2 < end && doc.Tokens[i + 2].Kind == TokenKind.OpenQuote));
         }
 
         var prev = doc.Lower(i - 1);
         var next = i + 1 < end ? doc.Lower(i + 1) : string.Empty;
         var nextOpensQuote = i + 1 < end && (doc.Is(i + 1, ':') || doc.Tokens[i + 1].Kind == TokenKind.OpenQuote);
+        // "capitalists are saying", "they are hoping": a progressive form is active.
+        if (lower.EndsWith("ing", StringComparison.Ordinal) && IsProgressiveAuxiliary(prev) && (flags & CueFlags.Participle) != 0
+            && (!ParticipleBlockers.Contains(next) || CueLexicon.IsParticle(lower, next) || (next == "to" && (flags & CueFlags.TakesInfinitive) != 0)))
+        {
+            return true;
+        }
+
         if (PassiveMarkers.Contains(prev) || prev == "to" && !lower.EndsWith('s'))
         {
             return false;
@@ -150,9 +235,85 @@ internal static class AttributionFinder
             return true;
         }
 
+        // "A University poll out this week shows Clinton ahead", "Military Times found Democrats favored …":
+        // a verb of evidence after a poll, a study or a name needs no "that".
+        if (lower is "show" or "shows" or "showed" or "shown" or "found" or "finds" or "suggest" or "suggests" or "indicate" or "indicates" or "reveal" or "reveals"
+            && !NounDeterminers.Contains(prev) && !prev.EndsWith("'s", StringComparison.Ordinal) && !prev.EndsWith("’s", StringComparison.Ordinal)
+            && !ParticipleBlockers.Contains(next) && next is not ("that" or "up" or "off" or "out" or "himself" or "herself" or "themselves" or "itself")
+            && (doc.IsCapitalized(i - 1) || SubjectPronouns.Contains(prev) || EvidenceNounBefore(doc, i)))
+        {
+            return true;
+        }
+
+        if ((flags & CueFlags.Participle) != 0)
+        {
+            // "…, calling him a “train wreck”", "…, calling for a ban": after a comma the -ing form hangs off the clause.
+            if (doc.Is(i - 1, ',') && (!ParticipleBlockers.Contains(next) || CueLexicon.IsParticle(lower, next) || (next == "to" && (flags & CueFlags.TakesInfinitive) != 0)))
+            {
+                return true;
+            }
+
+            // "a super PAC supporting Rubio", "with 22 percent saying they …": a participle right after its noun.
+            if (doc.IsWord(i - 1) && !NounDeterminers.Contains(prev) && !ParticipleBlockers.Contains(next) && !PhraseFinder.IsPronoun(prev)
+                && (lower is "supporting" or "backing" or "opposing" or "endorsing" || WithBefore(doc, i)))
+            {
+                return true;
+            }
+        }
+
+        // "a firm called Cambridge Analytica": a participle after a common noun names it.
+        if (lower is "called" or "named" or "dubbed" or "titled" or "labeled"
+            && doc.IsLowerWord(i - 1) && !SubjectPronouns.Contains(prev) && prev is not ("which" or "that" or "also" or "who") && !CueLexicon.IsCuePrefix(prev)
+            && !(lower == "called" && next is "for" or "on"))
+        {
+            return false;
+        }
+
+        // "went underground", "went there": "go" is a cue only as "went after".
+        if (lower is "went" or "go" or "goes" or "going" && next != "after")
+        {
+            return false;
+        }
+
+        // "terror attacks", "his comments", "talk radio": words that are mostly nouns are cues only after a name or a pronoun.
+        if (NounLikeCues.Contains(lower) && !QuoteClosesShortlyBefore(doc, i))
+        {
+            var subjectEnd = i - 1;
+            while (subjectEnd > 0 && i - subjectEnd < 3 && doc.IsLowerWord(subjectEnd) && CueLexicon.IsCuePrefix(doc.Lower(subjectEnd)))
+            {
+                subjectEnd--;
+            }
+
+            if (!(doc.IsCapitalized(subjectEnd) || SubjectPronouns.Contains(doc.Lower(subjectEnd)) || doc.Lower(subjectEnd) is "which" or "that"))
+            {
+                return false;
+            }
+        }
+
+        // "raised questions", "making claims", "received support": after a verb the word is its object.
+        if (doc.IsLowerWord(i - 1) && prev.Length > 4 && !CueLexicon.IsCuePrefix(prev)
+            && ((prev.EndsWith("ed", StringComparison.Ordinal) && prev is not ("need" or "speed" or "united") && (lower.EndsWith('s') || (flags & CueFlags.Stance) != 0)
+                 && prev is not ("surveyed" or "polled" or "interviewed" or "questioned" or "asked" or "contacted" or "sampled"))
+                || (lower.EndsWith('s') && prev.EndsWith("ing", StringComparison.Ordinal) && !EvidenceNouns.Contains(prev))))
+        {
+            return false;
+        }
+
+        // "36 percent support", "10 points support": a number's noun is no subject of a stance verb.
+        if ((flags & CueFlags.Stance) != 0 && (prev is "percent" or "%" || doc.Tokens[Math.Max(i - 1, 0)].Kind == TokenKind.Number) && !doc.IsCapitalized(i - 1))
+        {
+            return false;
+        }
+
         if (((flags & CueFlags.Stance) != 0 || lower.EndsWith('s')) && (NounDeterminers.Contains(prev) || prev.EndsWith("'s", StringComparison.Ordinal) || prev.EndsWith("’s", StringComparison.Ordinal)))
         {
             return false;
+        }
+
+        // "Trump claims he's worth …", "Trump knows we must …": after a name and before a subject pronoun the word is a verb.
+        if ((flags & CueFlags.NeedsThatOrQuote) != 0 && doc.IsCapitalized(i - 1) && i + 1 < end && doc.IsLowerWord(i + 1) && StartsWithSubjectPronoun(next))
+        {
+            return true;
         }
 
         // "he knows", "they claim": after a subject pronoun the word is a verb.
@@ -168,7 +329,8 @@ internal static class AttributionFinder
                 return false;
             }
 
-            return next == "that" || nextOpensQuote || (doc.Is(i + 1, ',') && doc.Tokens.Length > i + 2 && doc.Tokens[i + 2].Kind == TokenKind.OpenQuote);
+            return next == "that" || nextOpensQuote || (doc.Is(i + 1, ',') && doc.Tokens.Length > i + 2 && doc.Tokens[i + 2].Kind == TokenKind.OpenQuote)
+                || ((i + 1 >= end || doc.IsTerminal(i + 1) || doc.Is(i + 1, ',')) && QuoteClosesShortlyBefore(doc, i));
         }
 
         if ((flags & CueFlags.Reporting) != 0 && lower.EndsWith('s') && NounDeterminers.Contains(prev))
@@ -188,6 +350,86 @@ internal static class AttributionFinder
 
         return true;
     }
+
+    private static bool IsProgressiveAuxiliary(string lower) => lower is "is" or "are" or "was" or "were" or "been" or "’s" or "'s" or "'re" or "’re";
+
+    private static bool AsBefore(Document doc, int i)
+    {
+        for (var k = i - 1; k >= 0 && i - k <= 8 && (doc.IsWord(k) || doc.Is(k, '.')); k--)
+        {
+            if (doc.Is(k, "as"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithSubjectPronoun(string lower)
+    {
+        var apostrophe = lower.IndexOfAny(['\'', '’']);
+        var word = apostrophe > 0 ? lower[..apostrophe] : lower;
+        return word is "he" or "she" or "they" or "we" or "i" or "it";
+    }
+
+    /// <summary>"with the union calling her …": "with" opens the noun phrase right before <paramref name="i"/>.</summary>
+    private static bool WithBefore(Document doc, int i)
+    {
+        for (var k = i - 2; k >= 0 && i - k <= 7 && doc.IsWord(k); k--)
+        {
+            if (doc.Is(k, "with"))
+            {
+                return true;
+            }
+
+            if (CueLexicon.TryGet(doc.Lower(k), out _) && doc.IsLowerWord(k))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A poll, a study or records a few words before <paramref name="i"/> within its clause.</summary>
+    private static bool EvidenceNounBefore(Document doc, int i)
+    {
+        for (var k = i - 1; k >= 0 && i - k <= 8 && (doc.IsWord(k) || doc.Is(k, '-') || doc.Is(k, '/')); k--)
+        {
+            if (EvidenceNouns.Contains(doc.Lower(k)) || doc.Is(k, "findings") || doc.Is(k, "footage") || doc.Is(k, "video") || doc.Is(k, "email")
+                || doc.Is(k, "memo") || doc.Is(k, "tally") || doc.Is(k, "tallies") || doc.Is(k, "filings") || doc.Is(k, "audit"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"“…,” a voice-over in the ad states.": a closing quote a few words before the cue.</summary>
+    private static bool QuoteClosesShortlyBefore(Document doc, int i)
+    {
+        for (var k = i - 1; k >= 0 && i - k <= 6; k--)
+        {
+            if (doc.Tokens[k].Kind == TokenKind.CloseQuote)
+            {
+                return true;
+            }
+
+            if (doc.IsTerminal(k) || doc.Tokens[k].Kind == TokenKind.OpenQuote)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Said Dorothy Poynter, who …: “…”": a verb of saying opening a sentence, then a capitalised name.</summary>
+    private static bool IsInitialInvertedCue(Document doc, int i, int end)
+        => doc.Lower(i) is "said" or "says" or "added" or "asked" or "wrote" && i + 1 < end && doc.IsCapitalized(i + 1)
+           && (i == 0 || doc.IsTerminal(i - 1) || doc.Tokens[i].NewlinesBefore > 0);
 
     private static readonly HashSet<string> NotVerbs = new(StringComparer.Ordinal)
     {
@@ -253,7 +495,8 @@ internal static class AttributionFinder
                         break;
                     }
 
-                    if (IsCueToken(k) || (k > j && IsGenericVerb(doc, k) && IsShortTail(k + 1) && doc.IsWord(k - 1)))
+                    if (IsCueToken(k) || (k > j && IsGenericVerb(doc, k) && IsShortTail(k + 1) && doc.IsWord(k - 1)
+                        && (doc.Lower(k).EndsWith("ed", StringComparison.Ordinal) || doc.IsCapitalized(k - 1) || SubjectPronouns.Contains(doc.Lower(k - 1)))))
                     {
                         cue = k;
                         break;
@@ -279,6 +522,8 @@ internal static class AttributionFinder
 
                 var attributive = doc.Is(j, ',') || cue == j || doc.Is(lastInner, ',') || doc.Is(lastInner, '?') || doc.Is(lastInner, '!')
                     || doc.Is(lastInner, '—') || doc.Is(lastInner, '–') || doc.Is(lastInner, '…') || doc.Is(lastInner, '.') || doc.Is(lastInner, '-');
+                // "“The caucus is a battle of niches” Grubbs said.": no comma, but a bare name and the sentence's end.
+                attributive = attributive || (cue - j is >= 1 and <= 4 && IsShortTail(cue + 1) && (doc.IsCapitalized(j) || PhraseFinder.IsPronoun(doc.Lower(j))));
                 if (!attributive || !PlausibleSpeakerGap(j, cue))
                 {
                     continue;
@@ -372,12 +617,59 @@ internal static class AttributionFinder
                     continue;
                 }
 
+                // "Trump said he wants “…”": the clause is the content of the earlier cue.
+                if (!attribution.Source.IsEmpty && IsCueToken(attribution.Source.First - 1) && !Covered(attribution.Source.First - 1)
+                    && !IsStance(attribution.Source.First - 1))
+                {
+                    attribution.Source = TokenRange.None;
+                    continue;
+                }
+
                 attribution.Quote = q;
                 attribution.Content = new TokenRange(q.InnerFirst, q.InnerEnd);
                 _usedQuotes.Add(q.Open);
                 Cover(attribution.Source.IsEmpty ? cueFirst : attribution.Source.First, q.OuterEnd);
                 result.Add(attribution);
             }
+        }
+
+        /// <summary>"Said Comey, “The thought …”": the cue opens the sentence and its speaker follows it.</summary>
+        public void InitialInvertedCue()
+        {
+            var cue = cues[0];
+            if (cue != first || !IsInitialInvertedCue(doc, cue, end))
+            {
+                return;
+            }
+
+            var source = PhraseFinder.SubjectAfter(doc, cue + 1, end);
+            if (source.IsEmpty || !LooksLikeSpeaker(source))
+            {
+                return;
+            }
+
+            var start = source.End;
+            if (doc.Is(start, ',') || doc.Is(start, ':'))
+            {
+                start++;
+            }
+
+            var stop = ContentStop(start);
+            if (stop - start < 2)
+            {
+                return;
+            }
+
+            var attribution = NewAttribution(cue, cue);
+            attribution.Source = source;
+            attribution.Content = new TokenRange(start, stop);
+            if (_byOpen.TryGetValue(start, out var q) && q.OuterEnd >= stop - 1)
+            {
+                attribution.Quote = q;
+                _usedQuotes.Add(q.Open);
+            }
+
+            Commit(attribution, cue, stop);
         }
 
         public void TrailingCue()
@@ -390,41 +682,34 @@ internal static class AttributionFinder
                     continue;
                 }
 
+                // "…, a call echoed by Japan on Saturday.": a passive cue with its agent is left to PassiveBy.
+                if (doc.Is(cue + 1, "by"))
+                {
+                    break;
+                }
+
                 var cueFirst = AbsorbPrefixes(cue, first);
                 var attribution = NewAttribution(cue, cueFirst);
                 var tail = attribution.Cue.End;
-                if (!IsShortTail(tail))
+                if (!IsShortTail(tail) && !EndsClauseSoon(tail) && !IsAdverbialTail(tail))
                 {
-                    // "…, said Yohann Michel, an analyst …": inverted trailing cue.
-                    if (!doc.Is(cueFirst - 1, ','))
-                    {
-                        break;
-                    }
-
-                    var after = PhraseFinder.SubjectAfter(doc, tail, end);
-                    if (after.IsEmpty || !IsShortTail(after.End) || !LooksLikeSpeaker(after))
-                    {
-                        break;
-                    }
-
-                    attribution.Source = after;
-                    if (!SetContentBefore(attribution, cueFirst - 1))
-                    {
-                        break;
-                    }
-
-                    Commit(attribution, attribution.Content.First, after.End);
+                    TryInvertedTrailingCue(attribution, cue, cueFirst, tail);
                     break;
                 }
 
                 var subject = PhraseFinder.SubjectBefore(doc, cueFirst, first);
-                if (subject.IsEmpty || !doc.Is(subject.First - 1, ',') || !LooksLikeSpeaker(subject))
+
+                // "…, as The Times reported.": "as" between the content and its source.
+                var comma = !subject.IsEmpty && doc.Is(subject.First - 1, "as") ? subject.First - 2 : subject.First - 1;
+                if (subject.IsEmpty || !doc.Is(comma, ',') || !LooksLikeSpeaker(subject))
                 {
+                    // "…, said Angie Holan, Politifact's editor.": a short speaker after the cue.
+                    TryInvertedTrailingCue(attribution, cue, cueFirst, tail);
                     break;
                 }
 
                 attribution.Source = subject;
-                if (!SetContentBefore(attribution, subject.First - 1))
+                if (!SetContentBefore(attribution, comma))
                 {
                     break;
                 }
@@ -432,6 +717,81 @@ internal static class AttributionFinder
                 Commit(attribution, attribution.Content.First, attribution.Cue.End);
                 break;
             }
+        }
+
+        /// <summary>"…, said Yohann Michel, an analyst …": the speaker after a verb of saying that follows its content.</summary>
+        private void TryInvertedTrailingCue(RawAttribution attribution, int cue, int cueFirst, int tail)
+        {
+            // Only with a verb of saying ("…, criticized President Truman's strategy" has its object there, not a speaker).
+            if (!doc.Is(cueFirst - 1, ',') || !InvertibleCues.Contains(doc.Lower(cue)) || tail >= end || !(doc.IsCapitalized(tail) || doc.IsLowerWord(tail)))
+            {
+                return;
+            }
+
+            // "Mike Morrell, a veteran of the CIA, said the approach …": the subject opens the sentence.
+            var before = PhraseFinder.SubjectBefore(doc, cueFirst, first);
+            if (!before.IsEmpty && PhraseFinder.SentenceSubject(doc, first, cueFirst) is { IsEmpty: false } opening && opening.First == before.First)
+            {
+                return;
+            }
+
+            var after = PhraseFinder.SubjectAfter(doc, tail, end);
+            if (after.IsEmpty || !LooksLikeSpeaker(after))
+            {
+                return;
+            }
+
+            // "…, said Katie Harbath, Facebook's global politics and outreach director.": a long appositive to the end.
+            if (!IsShortTail(after.End) && doc.Is(after.End, ',') && IsNounTail(after.End + 1))
+            {
+                var k = after.End + 1;
+                while (k < end && !doc.IsTerminal(k))
+                {
+                    k++;
+                }
+
+                after = new TokenRange(after.First, k);
+            }
+
+            // "…, said David Autor, a professor at M.I.T., who is one of …": a relative clause may close the sentence.
+            if (!IsShortTail(after.End) && !doc.IsTerminal(after.End))
+            {
+                var relative = doc.Is(after.End, ',') ? after.End + 1 : after.End;
+                while (doc.Is(relative, ',') || (relative < end && relative - after.End <= 12 && !doc.Is(relative, "who") && !doc.Is(relative, "which") && !doc.Is(relative, "whose") && !doc.IsTerminal(relative) && !IsCueToken(relative) && doc.Tokens[relative].Kind is not (TokenKind.OpenQuote or TokenKind.CloseQuote)))
+                {
+                    relative++;
+                }
+
+                if (!(doc.Is(relative, "who") || doc.Is(relative, "which") || doc.Is(relative, "whose")) || !doc.Is(relative - 1, ','))
+                {
+                    return;
+                }
+
+                after = new TokenRange(after.First, relative - 1);
+            }
+
+            // "…, said Angie Holan, Politifact's editor.": a capitalised appositive to the sentence's end joins the speaker.
+            if (doc.Is(after.End, ',') && IsShortTail(after.End + 1))
+            {
+                var k = after.End + 1;
+                while (k < end && !doc.IsTerminal(k) && doc.Tokens[k].Kind is not (TokenKind.CloseQuote or TokenKind.OpenQuote))
+                {
+                    k++;
+                }
+
+                if (k > after.End + 1)
+                {
+                    after = new TokenRange(after.First, k);
+                }
+            }
+
+            attribution.Source = after;
+            if (!SetContentBefore(attribution, cueFirst - 1))
+            {
+                return;
+            }
+
+            Commit(attribution, attribution.Content.First, after.End);
         }
 
         public void AccordingTo()
@@ -451,19 +811,35 @@ internal static class AttributionFinder
                 }
 
                 attribution.Source = source;
-                var contentBefore = doc.Is(cue - 1, ',') && SetContentBefore(attribution, cue - 1);
-                if (!contentBefore)
-                {
-                    var start = doc.Is(source.End, ',') ? source.End + 1 : source.End;
-                    var stop = ContentStop(start);
-                    if (stop - start < 2)
-                    {
-                        continue;
-                    }
 
-                    attribution.Content = new TokenRange(start, stop);
+                // "… a “root canal,” according to Axelrod’s memoir": the comma may sit inside the closing quote.
+                var comma = doc.Is(cue - 1, ',') ? cue - 1
+                    : cue - 2 >= first && doc.Tokens[cue - 1].Kind is TokenKind.CloseQuote or TokenKind.CloseSingleQuote && doc.Is(cue - 2, ',') ? cue : -1;
+                var contentBefore = comma > first && SetContentBefore(attribution, comma);
+                if (contentBefore)
+                {
+                    // Verbs of saying inside the content are still found; they are reported through the source.
+                    Commit(attribution, cue, source.End);
+                    continue;
                 }
 
+                var start = doc.Is(source.End, ',') ? source.End + 1 : source.End;
+                var stop = ContentStop(start);
+                if (stop - start < 2)
+                {
+                    // "“…,” Walker said, according to an AP account.": the account carries the statement before it.
+                    foreach (var earlier in result)
+                    {
+                        if (earlier.Via.IsEmpty && earlier.Cue.End <= cue && earlier.Anchor >= first)
+                        {
+                            earlier.Via = source;
+                        }
+                    }
+
+                    continue;
+                }
+
+                attribution.Content = new TokenRange(start, stop);
                 Commit(attribution, Math.Min(cue, attribution.Content.First), Math.Max(source.End, attribution.Content.End));
             }
         }
@@ -487,7 +863,16 @@ internal static class AttributionFinder
                         continue;
                     }
 
-                    attribution.Speaker = SpeakerHint.SameAsPrevious;
+                    // "…; he helped broker a truce and decided to …": the subject of the clause the first verb opens.
+                    var clauseSubject = CoordinatedSubject(cueFirst - 1);
+                    if (!clauseSubject.IsEmpty)
+                    {
+                        attribution.Source = clauseSubject;
+                    }
+                    else
+                    {
+                        attribution.Speaker = SpeakerHint.SameAsPrevious;
+                    }
                 }
 
                 var start = attribution.Cue.End;
@@ -509,11 +894,29 @@ internal static class AttributionFinder
 
                 if ((doc.Is(start, "to") && (attribution.Flags & CueFlags.TakesInfinitive) == 0) || (ContentBlockers.Contains(doc.Lower(start)) && doc.IsLowerWord(start)))
                 {
-                    continue;
+                    // "said in an interview with AP last week that …", "said on Tuesday he …": the adverbial is skipped.
+                    start = AfterAdverbial(start);
+                    if (start < 0)
+                    {
+                        continue;
+                    }
                 }
 
                 var stop = ContentStop(start);
                 stop = BeforeNextAttribution(cue, start, stop);
+                if ((attribution.Flags & CueFlags.Participle) != 0 && !doc.Is(cueFirst - 1, ','))
+                {
+                    // "a super PAC backing Jeb Bush, has been …": the reduced relative clause ends at its comma.
+                    for (var k = start + 1; k < stop; k++)
+                    {
+                        if (doc.Is(k, ',') && !InQuoteAt(k))
+                        {
+                            stop = k;
+                            break;
+                        }
+                    }
+                }
+
                 if (stop - start < 2)
                 {
                     continue;
@@ -529,6 +932,54 @@ internal static class AttributionFinder
             }
         }
 
+        /// <summary>
+        /// The start of the content after an adverbial that follows the cue ("in an interview with AP last week
+        /// that …", "on Tuesday, “…”", "at a rally he …"), or -1 when no content follows within a few words.
+        /// </summary>
+        private int AfterAdverbial(int start)
+        {
+            // "announced on Monday the lawsuit against …": a bare time phrase, then the content.
+            var afterTime = PhraseFinder.AfterTimePhrase(doc, start, end);
+            if (afterTime > start && afterTime < end && (doc.IsWord(afterTime) || doc.Tokens[afterTime].Kind == TokenKind.OpenQuote)
+                && !ContentBlockers.Contains(doc.Lower(afterTime)) && !doc.Is(afterTime, "to") && !IsCueToken(afterTime))
+            {
+                return afterTime;
+            }
+
+            for (var k = start + 1; k < end && k - start <= MaxAdverbialTokens; k++)
+            {
+                if (doc.Is(k, "that") && doc.IsWord(k - 1))
+                {
+                    return k;
+                }
+
+                if ((doc.Is(k, ',') || doc.Is(k, ':')) && k + 1 < end && doc.Tokens[k + 1].Kind == TokenKind.OpenQuote)
+                {
+                    return k + 1;
+                }
+
+                // "as The Times reported on Saturday, he has …": the adverbial ends at a comma before a new subject.
+                if (doc.Is(k, ',') && k + 1 < end && InvertibleCues.Contains(doc.Lower(start - 1))
+                    && (StartsWithSubjectPronoun(doc.Lower(k + 1)) && doc.IsLowerWord(k + 1) || doc.Is(k + 1, "the")))
+                {
+                    return k + 1;
+                }
+
+                if (k > start + 1 && doc.IsLowerWord(k) && doc.Lower(k) is "he" or "she" or "they" or "we" && doc.IsWord(k - 1) && !ContentBlockers.Contains(doc.Lower(k - 1)))
+                {
+                    return k;
+                }
+
+                if (doc.IsTerminal(k) || doc.Is(k, ';') || doc.Is(k, ':') || doc.Tokens[k].Kind is TokenKind.OpenQuote or TokenKind.CloseQuote
+                    || IsCueToken(k) || Covered(k) || doc.Is(k, "which") || doc.Is(k, "who"))
+                {
+                    return -1;
+                }
+            }
+
+            return -1;
+        }
+
         private bool IsStance(int k) => CueLexicon.TryGet(doc.Lower(k), out var flags) && (flags & CueFlags.Stance) != 0;
 
         /// <summary>"… and said", "…, but added": a verb coordinated with an earlier one shares its subject.</summary>
@@ -541,7 +992,32 @@ internal static class AttributionFinder
             }
 
             // The first verb needs a subject of its own before it in the sentence.
-            return !PhraseFinder.SentenceSubject(doc, first, k).IsEmpty;
+            return !PhraseFinder.SentenceSubject(doc, first, k).IsEmpty || !CoordinatedSubject(k).IsEmpty;
+        }
+
+        /// <summary>
+        /// The subject of the clause that holds the conjunction at <paramref name="conjunction"/>: the clause starts after a
+        /// semicolon or at a subordinator ("when Trump spotted a sign and asked …"), else at the sentence's start.
+        /// </summary>
+        private TokenRange CoordinatedSubject(int conjunction)
+        {
+            var start = first;
+            for (var j = conjunction - 1; j >= first && conjunction - j <= 40; j--)
+            {
+                if (doc.Is(j, ';') || doc.Is(j, ':') || (IsSubordinator(j) && !doc.Is(j, "that")) || doc.Tokens[j].Kind is TokenKind.OpenQuote or TokenKind.CloseQuote)
+                {
+                    start = j + 1;
+                    break;
+                }
+            }
+
+            if (start >= conjunction)
+            {
+                return TokenRange.None;
+            }
+
+            var subject = PhraseFinder.SentenceSubject(doc, start, conjunction);
+            return subject.IsEmpty || Covered(subject.First) && start == first ? TokenRange.None : subject;
         }
 
         /// <summary>Between a quote and its cue only a speaker phrase fits ("Kim Jong-dae, a former lawmaker …,").</summary>
@@ -597,6 +1073,158 @@ internal static class AttributionFinder
             }
 
             Commit(attribution, first, stop);
+        }
+
+        /// <summary>
+        /// "When asked by a reporter whether …", "As reported by the Journal, …", "Trump was attacked by Clinton for …":
+        /// the agent after "by" is the source of a passive cue.
+        /// </summary>
+        public void PassiveBy()
+        {
+            for (var by = first + 1; by + 1 < end; by++)
+            {
+                if (!doc.Is(by, "by") || Covered(by) || Covered(by - 1) || InQuoteAt(by))
+                {
+                    continue;
+                }
+
+                var cue = by - 1;
+                var lower = doc.Lower(cue);
+                if (!doc.IsLowerWord(cue) || !lower.EndsWith("ed", StringComparison.Ordinal) || !CueLexicon.TryGet(lower, out var flags)
+                    || NotPassiveCues.Contains(lower))
+                {
+                    continue;
+                }
+
+                var agent = PhraseFinder.ObjectAfter(doc, by + 1, end, maxTokens: 8);
+                if (agent.IsEmpty || PhraseFinder.IsObjectPronoun(doc.Lower(agent.First)) && agent.End - agent.First == 1 && doc.Is(agent.First, "it"))
+                {
+                    continue;
+                }
+
+                var opener = doc.Lower(cue - 1);
+                var attribution = new RawAttribution { Source = agent, Cue = new TokenRange(cue, cue + 1), Flags = flags };
+                int contentFirst;
+                int contentEnd;
+                if (cue == first || opener is "when" or "as" or "if" or "after" or "once" || doc.Is(cue - 1, ','))
+                {
+                    // "When asked by X whether …," / "As reported by X, …": the question, or the clause after the comma.
+                    var k = agent.End;
+                    while (k < end && k - agent.End <= 3 && (doc.Is(k, "on") || doc.Is(k, "in") || doc.IsCapitalized(k) || doc.Is(k, "last") || doc.Is(k, "this")) && !doc.Is(k, ","))
+                    {
+                        k = PhraseFinder.AfterTimePhrase(doc, k, end) is var t && t > k ? t : k + 1;
+                    }
+
+                    if (opener == "as" && doc.Is(k, ','))
+                    {
+                        contentFirst = k + 1;
+                        contentEnd = ContentStop(contentFirst);
+                    }
+                    else
+                    {
+                        contentFirst = k;
+                        contentEnd = k;
+                        while (contentEnd < end && !Covered(contentEnd) && !doc.Is(contentEnd, ',') && !doc.IsTerminal(contentEnd))
+                        {
+                            contentEnd++;
+                        }
+                    }
+                }
+                else if (doc.IsLowerWord(cue - 1) && !PassiveMarkers.Contains(opener) && !CueLexicon.IsCuePrefix(opener) && !SubjectPronouns.Contains(opener)
+                         && PhraseFinder.SubjectBefore(doc, cue, first) is { IsEmpty: false } noun && !Covered(noun.First))
+                {
+                    // "a call echoed by Japan": the noun the participle describes is what the agent said.
+                    contentFirst = noun.First;
+                    contentEnd = noun.End;
+                }
+                else if (PassiveMarkers.Contains(opener) || (CueLexicon.IsCuePrefix(opener) && PassiveMarkers.Contains(doc.Lower(cue - 2))))
+                {
+                    // "Trump was attacked by Clinton": the patient is what the agent spoke about.
+                    var marker = PassiveMarkers.Contains(opener) ? cue - 1 : cue - 2;
+                    var patient = PhraseFinder.SubjectBefore(doc, marker, first);
+                    if (patient.IsEmpty || Covered(patient.First))
+                    {
+                        continue;
+                    }
+
+                    contentFirst = patient.First;
+                    contentEnd = patient.End;
+                }
+                else
+                {
+                    continue;
+                }
+
+                if (contentEnd - contentFirst < 1 || contentFirst >= end)
+                {
+                    continue;
+                }
+
+                attribution.Content = new TokenRange(contentFirst, contentEnd);
+                Commit(attribution, Math.Min(cue, contentFirst), Math.Max(agent.End, contentEnd));
+                by = Math.Max(by, agent.End);
+            }
+        }
+
+        /// <summary>
+        /// "Pollsters agree - Carl Bialik: “One of the biggest lessons …”", "… to defeat ISIS." Bush: "The mission is …"":
+        /// a name of one to three capitalised words, a colon and a quote, after a dash, a quote or the sentence's start.
+        /// </summary>
+        public void NameColonQuote()
+        {
+            for (var colon = first + 1; colon + 1 < end; colon++)
+            {
+                if (!doc.Is(colon, ':') || doc.Tokens[colon + 1].Kind != TokenKind.OpenQuote || Covered(colon) || InQuoteAt(colon)
+                    || !_byOpen.TryGetValue(colon + 1, out var q) || _usedQuotes.Contains(q.Open))
+                {
+                    continue;
+                }
+
+                var name = colon;
+                while (name - 1 >= first && colon - name < 3 && doc.IsCapitalized(name - 1))
+                {
+                    name--;
+                }
+
+                var before = name - 1;
+                var opens = name == first || doc.Is(before, '-') || doc.Is(before, '—') || doc.Is(before, '–')
+                    || doc.Tokens[before].Kind is TokenKind.CloseQuote || doc.IsTerminal(before);
+                if (name == colon || !opens || (name == first && first == doc.Tokens.Length) || NotSpeakers.Contains(doc.Lower(name)) || Covered(name))
+                {
+                    continue;
+                }
+
+                var attribution = new RawAttribution
+                {
+                    Source = new TokenRange(name, colon),
+                    Cue = new TokenRange(colon, colon + 1),
+                    Content = new TokenRange(q.InnerFirst, q.InnerEnd),
+                    Quote = q,
+                };
+                _usedQuotes.Add(q.Open);
+                Commit(attribution, name, q.OuterEnd);
+                colon = q.OuterEnd;
+            }
+        }
+
+        /// <summary>"Some 55 percent of voters said …, according to a Quinnipiac poll": the poll carries the statements inside its content.</summary>
+        public void ReportedThroughAccordingTo()
+        {
+            foreach (var outer in result)
+            {
+                if (outer.Cue.IsEmpty || !doc.Is(outer.Cue.First, "according") || outer.Content.IsEmpty)
+                {
+                    continue;
+                }
+
+                foreach (var inner in result)
+                {
+                    if (!ReferenceEquals(inner, outer) && inner.Via.IsEmpty && inner.Cue.First >= outer.Content.First && inner.Cue.End <= outer.Content.End)
+                    {
+                        inner.Via = outer.Source;
+                    }
+                }
+            }
         }
 
         /// <summary>"Trump leads by 8 points in a new Fox News poll": the poll is the source of the clause before it.</summary>
@@ -690,29 +1318,78 @@ internal static class AttributionFinder
                     continue;
                 }
 
-                var subject = PhraseFinder.SubjectBefore(doc, AbsorbPrefixes(next, start), start);
-                if (subject.IsEmpty || subject.First <= start + 2)
+                // "A White House official, who requested anonymity …, said": the current cue sits in the next speaker's appositive.
+                var nextFirst = AbsorbPrefixes(next, start);
+                if (doc.Is(nextFirst - 1, ',') && nextFirst - 1 > start + 1)
                 {
-                    return stop;
+                    var outer = PhraseFinder.SubjectBefore(doc, nextFirst, first);
+                    if (!outer.IsEmpty && outer.First < start)
+                    {
+                        return nextFirst - 1;
+                    }
+                }
+
+                var subject = PhraseFinder.SubjectBefore(doc, nextFirst, start);
+                if (subject.IsEmpty)
+                {
+                    continue;
+                }
+
+                // "…, compared with 23 percent who said …": a relative clause ends the content at its antecedent.
+                if ((doc.Is(subject.First, "who") || doc.Is(subject.First, "which")) && subject.End - subject.First == 1 && !doc.Is(subject.First - 1, ','))
+                {
+                    var antecedent = PhraseFinder.SubjectBefore(doc, subject.First, start);
+                    if (!antecedent.IsEmpty)
+                    {
+                        subject = antecedent;
+                    }
+                }
+
+                // "that he understands …, Emanuel said …": a cue right at the start belongs to the content; look further,
+                // as past a relative clause ("…, the groups who wrote to her say …").
+                if (subject.First <= start + 2 || doc.Is(subject.First, "who") || doc.Is(subject.First, "which"))
+                {
+                    continue;
                 }
 
                 var boundary = subject.First;
+                while (boundary > start && doc.Tokens[boundary - 1].Kind == TokenKind.Number)
+                {
+                    boundary--;
+                }
+
                 while (boundary > start && (doc.Is(boundary - 1, ',') || doc.Is(boundary - 1, "and") || doc.Is(boundary - 1, "while")
                        || doc.Is(boundary - 1, "but") || doc.Is(boundary - 1, "whereas") || doc.Is(boundary - 1, "with")
-                       || doc.Is(boundary - 1, "compared") || doc.Is(boundary - 1, ';')))
+                       || doc.Is(boundary - 1, "compared") || doc.Is(boundary - 1, ';') || doc.Is(boundary - 1, '—') || doc.Is(boundary - 1, '–') || doc.Is(boundary - 1, '-')
+                       || (boundary == subject.First && IsSubordinator(boundary - 1))))
                 {
                     boundary--;
                 }
 
                 var separated = boundary < subject.First;
-                return separated && boundary - start >= 2 ? boundary : stop;
+                if (separated && boundary - start >= 2)
+                {
+                    return boundary;
+                }
             }
 
             return stop;
         }
 
+        /// <summary>"…, cracking a smile as he noted …", "… when he claimed …": a clause opener before a later speaker.</summary>
+        private bool IsSubordinator(int k)
+            => doc.IsLowerWord(k) && doc.Lower(k) is "when" or "as" or "because" or "after" or "before" or "since" or "although" or "though"
+                or "until" or "where" or "whenever" or "once" or "if" || (doc.Is(k, "which") && doc.Is(k - 1, "in")) || (doc.Is(k, "that") && doc.Is(k - 1, "so"));
+
         private bool SetSpeakerBefore(RawAttribution attribution, int cueFirst)
         {
+            // "Sanders was in San Diego on Tuesday, emphasizing …": a participle after a comma belongs to the clause's subject.
+            if ((attribution.Flags & CueFlags.Participle) != 0 && doc.Is(cueFirst - 1, ','))
+            {
+                attribution.Speaker = SpeakerHint.SameAsPrevious;
+                return true;
+            }
+
             var subject = PhraseFinder.SubjectBefore(doc, cueFirst, first);
             if (!subject.IsEmpty && !Covered(subject.First) && LooksLikeSpeaker(subject))
             {
@@ -859,7 +1536,9 @@ internal static class AttributionFinder
         private int AbsorbPrefixes(int cue, int limit)
         {
             var k = cue;
-            while (k - 1 >= limit && k - 1 >= first && cue - k < 3 && CueLexicon.IsCuePrefix(doc.Lower(k - 1)) && doc.IsLowerWord(k - 1) && !Covered(k - 1))
+            var progressive = doc.Lower(cue).EndsWith("ing", StringComparison.Ordinal);
+            while (k - 1 >= limit && k - 1 >= first && cue - k < 3 && (CueLexicon.IsCuePrefix(doc.Lower(k - 1)) || (progressive && IsProgressiveAuxiliary(doc.Lower(k - 1))))
+                   && doc.IsLowerWord(k - 1) && !Covered(k - 1))
             {
                 if (doc.Is(k - 1, "told"))
                 {
@@ -879,6 +1558,71 @@ internal static class AttributionFinder
             return k;
         }
 
+        /// <summary>A noun phrase up to the sentence's end: no finite verb, clause word or cue ("Facebook's global outreach director.").</summary>
+        private bool IsNounTail(int start)
+        {
+            for (var k = start; k < end && k - start <= 20; k++)
+            {
+                if (doc.IsTerminal(k))
+                {
+                    return k > start && (k + 1 >= end || doc.Tokens[k + 1].Kind is TokenKind.CloseQuote || doc.IsTerminal(k + 1) || k + 1 == end);
+                }
+
+                if (doc.Tokens[k].Kind is TokenKind.OpenQuote or TokenKind.CloseQuote || doc.Is(k, ';') || doc.Is(k, ':') || IsCueToken(k)
+                    || doc.Lower(k) is "is" or "was" or "are" or "were" or "has" or "have" or "had" or "will" or "would" or "can" or "could" or "should"
+                        or "may" or "might" or "must" or "that" or "which" or "who" or "whose" or "does" or "did" or "do")
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"…, a spokeswoman said on Saturday, and it has …": the cue's clause ends at a comma and a conjunction.</summary>
+        private bool EndsClauseSoon(int start)
+        {
+            for (var k = start; k < end && k - start <= 5; k++)
+            {
+                if (doc.Is(k, ';') || (doc.Is(k, ',') && (doc.Is(k + 1, "and") || doc.Is(k + 1, "but") || doc.Is(k + 1, "while") || doc.Is(k + 1, "though") || doc.Is(k + 1, "although"))))
+                {
+                    return true;
+                }
+
+                if (!doc.IsWord(k) || doc.Is(k, "that") || IsCueToken(k))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"…, she said in a video message to the convention.": a prepositional phrase runs to the sentence's end.</summary>
+        private bool IsAdverbialTail(int start)
+        {
+            if (!doc.IsLowerWord(start) || doc.Lower(start) is not ("in" or "on" or "at" or "during" or "after" or "before" or "to" or "from" or "with" or "while" or "when" or "outside" or "inside" or "via" or "through" or "last" or "earlier" or "later"))
+            {
+                return false;
+            }
+
+            for (var k = start + 1; k < end && k - start <= 16; k++)
+            {
+                if (doc.IsTerminal(k))
+                {
+                    return IsShortTail(k);
+                }
+
+                if (doc.Is(k, "that") || doc.Is(k, "is") || doc.Is(k, "was") || doc.Is(k, "are") || doc.Is(k, "were") || IsCueToken(k)
+                    || doc.Tokens[k].Kind is TokenKind.OpenQuote || doc.Is(k, ':') || doc.Is(k, ';'))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
         private bool IsShortTail(int start)
         {
             var words = 0;
@@ -887,7 +1631,7 @@ internal static class AttributionFinder
                 if (doc.IsWord(k))
                 {
                     words++;
-                    if (words > 5 || doc.Is(k, "that") || IsCueToken(k))
+                    if (words > 5 || doc.Is(k, "that") || IsCueToken(k) || doc.Lower(k) is "is" or "was" or "are" or "were" or "has" or "have" or "will" or "would")
                     {
                         return false;
                     }

@@ -86,10 +86,23 @@ internal static class CueLexicon
         Add(["of"], "said", "says", "wrote", "writes", "spoke", "thought", "approved", "disapproved");
         Add(["about"], "complained", "complains", "joked", "worried", "worries", "learned", "knew", "know", "knows", "wrote", "writes", "cares", "care", "cared");
         Add(["at"], "hinted", "scoffed", "jabbed", "lashed");
+        Add(["it"], "put", "puts");
+        Add(["back"], "shot", "fired", "hit");
         return d;
     }
 
-    public static bool IsCuePrefix(string lowerWord) => CuePrefixes.Contains(lowerWord);
+    /// <summary>An auxiliary or adverb of the cue: the listed words and adverbs in -ly ("falsely suggesting").</summary>
+    public static bool IsCuePrefix(string lowerWord)
+        => CuePrefixes.Contains(lowerWord)
+           || (lowerWord.Length >= 6 && lowerWord.EndsWith("ly", StringComparison.Ordinal) && !NotAdverbs.Contains(lowerWord));
+
+    private static readonly HashSet<string> NotAdverbs = new(StringComparer.Ordinal)
+    {
+        "family", "assembly", "supply", "reply", "apply", "rally", "belly", "bully", "monopoly", "anomaly", "jelly", "italy",
+        "holly", "folly", "lily", "rely", "ugly", "friendly", "lonely", "costly", "lovely", "likely", "unlikely", "elderly",
+        "weekly", "monthly", "yearly", "daily", "quarterly", "deadly", "orderly", "scholarly", "homily", "early", "silly",
+        "hilly", "sully", "tally", "rally", "sally", "dolly", "golly",
+    };
 
     private static Dictionary<string, CueFlags> Build()
     {
@@ -201,6 +214,34 @@ internal static class CueLexicon
         }
 
         foreach (var w in new[] { "worried", "worries", "fretted", "feared", "anticipated", "envisioned", "imagined", "doubted", "doubts", "implied", "implies", "indicates", "indicate", "signaled", "signals", "hinted", "hints", "forecast", "projected", "predicts" })
+        {
+            d[w] |= CueFlags.Hedge;
+        }
+
+        foreach (var w in new[] { "supporting", "backing", "opposing", "endorsing" })
+        {
+            d[w] = CueFlags.Participle | CueFlags.Stance;
+        }
+
+        // Beliefs, expectations, intentions and perceptions, found as cues in PolNeAR's train split: only with
+        // their subject right before them (stance), and hedged, since a belief is not an assertion.
+        foreach (var w in new[] { "expect", "fear", "see", "view", "doubt", "worry", "feel", "intend", "suspect", "assume", "figures" })
+        {
+            d[w] = CueFlags.Stance | CueFlags.Hedge | (w is "expect" or "intend" ? CueFlags.TakesInfinitive : CueFlags.None);
+        }
+
+        foreach (var w in new[] { "hoping", "seeking", "planning" })
+        {
+            d[w] = CueFlags.Participle | CueFlags.Hedge | CueFlags.TakesInfinitive;
+        }
+
+        foreach (var w in new[] { "blame", "agree", "agrees", "discuss", "decided", "vow", "promise", "acknowledge", "recognize" })
+        {
+            d[w] = (d.TryGetValue(w, out var known) ? known : CueFlags.None) | CueFlags.Stance | (w is "decided" or "vow" or "promise" or "agree" or "agrees" ? CueFlags.TakesInfinitive : CueFlags.None);
+        }
+
+        // A question or a request asserts nothing: "asked whether the plan would pass" is not a claim that it will.
+        foreach (var w in new[] { "asks", "asked", "asking", "wondered" })
         {
             d[w] |= CueFlags.Hedge;
         }

@@ -25,7 +25,7 @@ internal static class PhraseFinder
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal)
     {
-        "he", "she", "they", "we", "i", "it", "who", "you",
+        "he", "she", "they", "we", "i", "it", "who", "which", "you",
     };
 
     private static readonly HashSet<string> ObjectPronouns = new(StringComparer.Ordinal)
@@ -57,6 +57,7 @@ internal static class PhraseFinder
     /// <summary>The speaker phrase ending right before <paramref name="cueFirst"/>, including an appositive set off by commas.</summary>
     public static TokenRange SubjectBefore(Document doc, int cueFirst, int limit)
     {
+        cueFirst = BeforeTimeAdverbial(doc, cueFirst, limit);
         if (cueFirst - 1 < limit)
         {
             return TokenRange.None;
@@ -67,12 +68,135 @@ internal static class PhraseFinder
             return AppositiveSubject(doc, cueFirst - 1, limit);
         }
 
-        return BareSubject(doc, cueFirst, limit);
+        var relative = RelativeClauseSubject(doc, cueFirst, limit);
+        return relative.IsEmpty ? BareSubject(doc, cueFirst, limit) : relative;
+    }
+
+    private static readonly HashSet<string> TimeNouns = new(StringComparer.Ordinal)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+        "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "january", "february", "march",
+        "april", "june", "july", "august", "september", "october", "november", "december", "spring", "summer", "fall",
+        "winter",
+    };
+
+    private static readonly HashSet<string> TimeModifiers = new(StringComparer.Ordinal)
+    {
+        "this", "last", "past", "next", "earlier", "later", "late", "early", "on", "in", "that", "same", "the", "day",
+    };
+
+    /// <summary>"on Monday", "last week", "this past week": the index after a short time phrase at <paramref name="start"/>, else <paramref name="start"/>.</summary>
+    public static int AfterTimePhrase(Document doc, int start, int end)
+    {
+        var k = start;
+        var after = start;
+        while (k < end && k - start < 4 && doc.IsWord(k))
+        {
+            var lower = doc.Lower(k);
+            if (TimeNouns.Contains(lower) && (lower is not ("march" or "fall") || doc.IsCapitalized(k)))
+            {
+                after = k + 1;
+            }
+            else if (!TimeModifiers.Contains(lower) || !doc.IsLowerWord(k) || lower is "that" or "the")
+            {
+                break;
+            }
+
+            k++;
+        }
+
+        return after;
+    }
+
+    /// <summary>"Reince Priebus this past week announced", "Lynch on Monday said": the subject ends before the time phrase.</summary>
+    private static int BeforeTimeAdverbial(Document doc, int cueFirst, int limit)
+    {
+        var k = cueFirst - 1;
+        var sawNoun = false;
+        while (k >= limit && cueFirst - k <= 5 && doc.IsWord(k))
+        {
+            var lower = doc.Lower(k);
+            if (TimeNouns.Contains(lower) && (lower is not ("march" or "fall") || doc.IsCapitalized(k)))
+            {
+                sawNoun = true;
+            }
+            else if (!TimeModifiers.Contains(lower) || !doc.IsLowerWord(k))
+            {
+                break;
+            }
+
+            k--;
+        }
+
+        // Leave a bare "the" or "that" to the subject; the phrase must hold a time word and leave a subject before it.
+        var start = k + 1;
+        while (start < cueFirst && doc.Lower(start) is "the" or "that" or "same" or "day")
+        {
+            start++;
+        }
+
+        return sawNoun && start > limit && start < cueFirst && ((doc.IsWord(start - 1) && !TimeModifiers.Contains(doc.Lower(start - 1))) || doc.Is(start - 1, ','))
+            ? start : cueFirst;
+    }
+
+    /// <summary>
+    /// "Officials who spoke with The Post said …": the head before a "who" clause that runs up to the cue
+    /// speaks, not the last noun of the clause.
+    /// </summary>
+    private static TokenRange RelativeClauseSubject(Document doc, int cueFirst, int limit)
+    {
+        for (var k = cueFirst - 2; k > limit && cueFirst - k <= MaxSubjectTokens; k--)
+        {
+            if (!doc.IsWord(k) && !doc.Is(k, '-') && !doc.Is(k, '.'))
+            {
+                return TokenRange.None;
+            }
+
+            if (!doc.Is(k, "who"))
+            {
+                continue;
+            }
+
+            // "who spoke …": the relative pronoun is the clause's subject, and a noun phrase comes before it.
+            if (!doc.IsLowerWord(k + 1) || Pronouns.Contains(doc.Lower(k + 1)) || !doc.IsWord(k - 1) || ClauseStops.Contains(doc.Lower(k - 1)))
+            {
+                return TokenRange.None;
+            }
+
+            var head = BareSubject(doc, k, limit);
+            return head.IsEmpty || Pronouns.Contains(doc.Lower(head.First)) ? TokenRange.None : head;
+        }
+
+        return TokenRange.None;
     }
 
     /// <summary>"Yohann Michel, an analyst at the IISS," + cue: the head before the first comma and one or more appositives.</summary>
     private static TokenRange AppositiveSubject(Document doc, int comma, int limit)
     {
+        // "Marco Rubio, whose hometown, Miami, is projected to …, argues": a relative clause with commas of its own.
+        var segmentEnd = comma;
+        for (var segment = 0; segment < 4; segment++)
+        {
+            var open = PreviousComma(doc, segmentEnd, limit);
+            if (open < 0 || open + 1 >= segmentEnd)
+            {
+                break;
+            }
+
+            if (doc.Lower(open + 1) is "who" or "whose" or "which" && segment > 0)
+            {
+                var name = BareSubject(doc, open, limit);
+                if (!name.IsEmpty && doc.IsCapitalized(name.First) && !Pronouns.Contains(doc.Lower(name.First)))
+                {
+                    return new TokenRange(name.First, comma);
+                }
+
+                break;
+            }
+
+            segmentEnd = open;
+        }
+
         var close = comma;
         for (var segment = 0; segment < 3; segment++)
         {
@@ -84,15 +208,27 @@ internal static class PhraseFinder
 
             var opener = doc.Lower(open + 1);
             var appositive = AppositiveOpeners.Contains(opener) || doc.IsLowerWord(open + 1) || doc.Tokens[open + 1].Kind == TokenKind.Number
-                || (close - open <= 3 && doc.IsCapitalized(open + 1) && doc.IsCapitalized(open - 1));
+                || (close - open <= 3 && doc.IsCapitalized(open + 1) && doc.IsCapitalized(open - 1))
+                || (doc.IsCapitalized(open + 1) && IsNounSegment(doc, open + 1, close));
             if (!appositive)
             {
                 return TokenRange.None;
             }
 
             var head = BareSubject(doc, open, limit);
-            if (!head.IsEmpty && HasCapital(doc, head) && doc.Tokens[head.First].Kind == TokenKind.Word)
+            if (!head.IsEmpty && (HasCapital(doc, head) || doc.IsCapitalized(open + 1) || doc.Tokens[open + 1].Kind == TokenKind.Number) && doc.Tokens[head.First].Kind == TokenKind.Word)
             {
+                // "Giovanni Vian, the editor of the paper, L'Osservatore Romano, said": a role head is itself
+                // the appositive of a name before it.
+                if (doc.IsLowerWord(head.First) && doc.Is(head.First - 1, ',') && IsNounSegment(doc, head.First, open))
+                {
+                    var name = BareSubject(doc, head.First - 1, limit);
+                    if (!name.IsEmpty && doc.IsCapitalized(name.First) && name.End - name.First <= 5 && IsNounSegment(doc, name.First, name.End))
+                    {
+                        return new TokenRange(name.First, comma);
+                    }
+                }
+
                 return new TokenRange(head.First, comma);
             }
 
@@ -102,13 +238,39 @@ internal static class PhraseFinder
         return TokenRange.None;
     }
 
+    /// <summary>"South Carolina director for Sanders", "James B. Comey": a short phrase with no clause word or verb.</summary>
+    private static bool IsNounSegment(Document doc, int from, int to)
+    {
+        if (to - from > 10)
+        {
+            return false;
+        }
+
+        for (var k = from; k < to; k++)
+        {
+            if (!doc.IsWord(k) && !doc.Is(k, '.') && !doc.Is(k, '-') && !doc.Is(k, '&') && !doc.Is(k, '(') && !doc.Is(k, ')'))
+            {
+                return false;
+            }
+
+            var lower = doc.Lower(k);
+            if (doc.IsLowerWord(k) && (ClauseStops.Contains(lower) || CueLexicon.TryGet(lower, out _) || Pronouns.Contains(lower)
+                || lower.EndsWith("ed", StringComparison.Ordinal) || lower.EndsWith("ing", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static int PreviousComma(Document doc, int from, int limit)
     {
         for (var i = from - 1; i >= limit && from - i <= MaxAppositiveTokens; i--)
         {
             var kind = doc.Tokens[i].Kind;
             if (kind is TokenKind.OpenQuote or TokenKind.CloseQuote || doc.Is(i, ';') || doc.Is(i, ':')
-                || (doc.IsTerminal(i) && !(doc.Is(i, '.') && Abbreviations.Suppresses(doc, i - 1, i + 1))))
+                || (doc.IsTerminal(i) && !(doc.Is(i, '.') && (Abbreviations.Suppresses(doc, i - 1, i + 1) || doc.Is(i + 1, ',') || doc.Is(i + 1, ')')))))
             {
                 return -1;
             }
@@ -135,6 +297,14 @@ internal static class PhraseFinder
             return new TokenRange(last, end);
         }
 
+        // "an organization that endorsed Sanders": a relative "that" after a noun is the subject.
+        if (doc.Is(last, "that") && last - 1 >= limit && doc.IsWord(last - 1) && !ClauseStops.Contains(doc.Lower(last - 1))
+            && !(doc.IsLowerWord(last - 1) && CueLexicon.TryGet(doc.Lower(last - 1), out _)) && !LeadingPrepositions.Contains(doc.Lower(last - 1))
+            && !doc.Lower(last - 1).EndsWith("ed", StringComparison.Ordinal))
+        {
+            return new TokenRange(last, end);
+        }
+
         var first = end;
         var i = last;
         while (i >= limit && end - i <= MaxSubjectTokens)
@@ -152,7 +322,16 @@ internal static class PhraseFinder
                 continue;
             }
 
-            if (!doc.IsWord(i) && !doc.Is(i, '-') && !doc.Is(i, '&'))
+            // "Mrs. Clinton": the dot of a title.
+            if (doc.Is(i, '.') && i < last && i - 1 >= limit && Abbreviations.Suppresses(doc, i - 1, i + 1) && doc.IsCapitalized(i - 1))
+            {
+                first = i;
+                i--;
+                continue;
+            }
+
+            // A dash set off by spaces closes an aside ("… -- complete with teleprompter -- Trump told").
+            if (!doc.IsWord(i) && !doc.Is(i, '&') && !(doc.Is(i, '-') && !IsSpacedDash(doc, i)))
             {
                 break;
             }
@@ -163,7 +342,9 @@ internal static class PhraseFinder
                 break;
             }
 
-            if (lower == "and" && !(doc.IsCapitalized(i - 1) && doc.IsCapitalized(i + 1)))
+            // "Cruz and Rubio", ", teachers and union officials": a pair of names, or of plural nouns opening the phrase.
+            if (lower == "and" && !(doc.IsCapitalized(i - 1) && doc.IsCapitalized(i + 1))
+                && !(doc.IsLowerWord(i - 1) && doc.Lower(i - 1).EndsWith('s') && (i - 2 < limit || doc.Is(i - 2, ',')) && !ClauseStops.Contains(doc.Lower(i - 1))))
             {
                 break;
             }
@@ -183,7 +364,8 @@ internal static class PhraseFinder
         }
 
         // Drop a leading prepositional phrase ("In 2015 Trump") or stray adverb.
-        while (first < end - 1 && (LeadingPrepositions.Contains(doc.Lower(first)) || doc.Tokens[first].Kind == TokenKind.Number))
+        while (first < end - 1 && (LeadingPrepositions.Contains(doc.Lower(first))
+               || (doc.Tokens[first].Kind == TokenKind.Number && !(doc.Lower(first + 1) is "percent" or "%" or "in" or "of" or "out" or "per"))))
         {
             first++;
         }
@@ -193,7 +375,7 @@ internal static class PhraseFinder
             return TokenRange.None;
         }
 
-        if (doc.Tokens[first].Kind != TokenKind.Word && !doc.Is(first, '('))
+        if (doc.Tokens[first].Kind != TokenKind.Word && !doc.Is(first, '(') && !(doc.Tokens[first].Kind == TokenKind.Number && first + 1 < end))
         {
             return TokenRange.None;
         }
@@ -204,6 +386,12 @@ internal static class PhraseFinder
     /// <summary>The speaker phrase after an inverted cue ("…,” said Yohann Michel, an analyst at …).</summary>
     public static TokenRange SubjectAfter(Document doc, int start, int end)
     {
+        if (start < end && doc.IsLowerWord(start) && (Pronouns.Contains(doc.Lower(start)) || StartsWithPronoun(doc.Lower(start))
+            || ForwardStops.Contains(doc.Lower(start)) || LeadingPrepositions.Contains(doc.Lower(start))))
+        {
+            return TokenRange.None;
+        }
+
         var i = start;
         var headEnd = start;
         while (i < end && i - start < MaxSubjectTokens)
@@ -217,6 +405,14 @@ internal static class PhraseFinder
                 }
 
                 i = close + 1;
+                headEnd = i;
+                continue;
+            }
+
+            // "said Mr. Meyer": the dot of a title.
+            if (doc.Is(i, '.') && i > start && doc.IsCapitalized(i + 1) && Abbreviations.Suppresses(doc, i - 1, i + 1))
+            {
+                i++;
                 headEnd = i;
                 continue;
             }
@@ -272,6 +468,13 @@ internal static class PhraseFinder
         return new TokenRange(start, headEnd);
     }
 
+    /// <summary>"he's", "they're", "it’ll": a pronoun with a clitic.</summary>
+    private static bool StartsWithPronoun(string lower)
+    {
+        var apostrophe = lower.IndexOfAny(['\'', '’']);
+        return apostrophe > 0 && Pronouns.Contains(lower[..apostrophe]);
+    }
+
     /// <summary>A short noun phrase after "told" or "with": a capitalized run, "reporters", a pronoun.</summary>
     public static TokenRange ObjectAfter(Document doc, int start, int end, int maxTokens = 6)
     {
@@ -322,16 +525,56 @@ internal static class PhraseFinder
     public static TokenRange SentenceSubject(Document doc, int first, int end)
     {
         var i = first;
-        if (LeadingPrepositions.Contains(doc.Lower(i)) || doc.Is(i, "further") || doc.Is(i, "but") || doc.Is(i, "however"))
+
+        // A dateline: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -".
+        for (var k = i; k < end && k - i < 10; k++)
         {
+            if ((doc.Is(k, '—') || doc.Is(k, '-') || doc.Is(k, '–')) && IsSpacedDash(doc, k) && doc.IsCapitalized(i) && doc.Tokens[i].Length > 2
+                && IsAllCaps(doc, i))
+            {
+                i = k + 1;
+                while (i < end && (doc.Is(i, '-') || doc.Is(i, '—')))
+                {
+                    i++;
+                }
+
+                break;
+            }
+        }
+
+        if (i >= end)
+        {
+            return TokenRange.None;
+        }
+
+        // "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton …": skip each leading adverbial up to its comma.
+        for (var round = 0; round < 4 && i < end; round++)
+        {
+            var lower = doc.Lower(i);
+            var adverbial = LeadingPrepositions.Contains(lower) || SentenceOpeners.Contains(lower) || lower is "further" or "but" or "however" or "here" or "there"
+                || (lower.EndsWith("ly", StringComparison.Ordinal) && doc.Is(i + 1, ','))
+                || LeadsTimePhrase(doc, i, end) || (round > 0 && doc.IsCapitalized(i) && doc.Is(i + 1, ',') && (!doc.IsLowerWord(i + 2) || LeadingPrepositions.Contains(doc.Lower(i + 2))));
+            if (!adverbial)
+            {
+                break;
+            }
+
+            var next = i;
             for (var k = i; k < end && k - i < 14; k++)
             {
                 if (doc.Is(k, ','))
                 {
-                    i = k + 1;
+                    next = k + 1;
                     break;
                 }
             }
+
+            if (next == i)
+            {
+                break;
+            }
+
+            i = next;
         }
 
         while (i < end && (doc.Is(i, "but") || doc.Is(i, "and") || doc.Is(i, "yet")))
@@ -356,7 +599,7 @@ internal static class PhraseFinder
             j++;
         }
 
-        while (j < end && j - i < 8 && (doc.IsCapitalized(j) || (j > i && doc.Lower(j) is "of" or "for") && doc.IsCapitalized(j + 1)))
+        while (j < end && j - i < 8 && (doc.IsCapitalized(j) || (j > i && (doc.Lower(j) is "of" or "for" || doc.Is(j, '.')) && doc.IsCapitalized(j + 1))))
         {
             j++;
         }
@@ -381,10 +624,50 @@ internal static class PhraseFinder
         return j > i + 1 && j < end && doc.IsLowerWord(j) ? new TokenRange(i, j) : TokenRange.None;
     }
 
+    private static bool IsAllCaps(Document doc, int i)
+    {
+        foreach (var c in doc.Text.AsSpan(doc.Tokens[i].Begin, doc.Tokens[i].Length))
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Words that open an adverbial clause or phrase before the subject ("As the crowd began to chant, …").</summary>
+    private static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
+    {
+        "as", "when", "while", "although", "though", "because", "since", "if", "despite", "following", "just", "unlike",
+        "like", "amid", "among", "given", "until", "upon", "without", "once", "then", "now", "still", "yet", "even",
+        "instead", "indeed", "overall", "asked", "speaking", "addressing", "walking", "standing", "according", "having",
+    };
+
+    /// <summary>"A month later, he …", "This week, two groups …": a time phrase ending at a comma.</summary>
+    private static bool LeadsTimePhrase(Document doc, int i, int end)
+    {
+        var sawTime = false;
+        for (var k = i; k < end && k - i < 6 && doc.IsWord(k); k++)
+        {
+            sawTime |= TimeNouns.Contains(doc.Lower(k)) || doc.Is(k, "later") || doc.Is(k, "ago") || doc.Is(k, "earlier");
+            if (sawTime && doc.Is(k + 1, ','))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly HashSet<string> SubjectDeterminers = new(StringComparer.Ordinal)
     {
         "the", "a", "an", "many", "some", "most", "several", "both", "his", "her", "their", "its", "other", "few",
     };
+
+    private static bool IsSpacedDash(Document doc, int i)
+        => (i > 0 && doc.Tokens[i - 1].End < doc.Tokens[i].Begin) || (i + 1 < doc.Count && doc.Tokens[i + 1].Begin > doc.Tokens[i].End);
 
     private static bool HasCapital(Document doc, TokenRange range)
     {

@@ -20,7 +20,7 @@ internal static class SentenceSplitter
             {
                 // Skip the whole balanced quote; a sentence may end right after it ("… needs.” The …).
                 i = close + 1;
-                if (doc.IsTerminal(close - 1) && !doc.Is(close - 1, ',') && StartsSentence(doc, i, paragraph.End))
+                if (doc.IsTerminal(close - 1) && !doc.Is(close - 1, ',') && StartsSentence(doc, i, paragraph.End) && !IsSpeakerTail(doc, i, paragraph.End))
                 {
                     output.Add(new Sentence(start, i, paragraph));
                     start = i;
@@ -64,6 +64,39 @@ internal static class SentenceSplitter
         {
             output.Add(new Sentence(start, paragraph.End, paragraph));
         }
+    }
+
+    /// <summary>
+    /// "“Can she stay?” Trump said Friday.": a name of up to five words and a verb of saying that end the
+    /// sentence belong to the quote before them.
+    /// </summary>
+    private static bool IsSpeakerTail(Document doc, int i, int end)
+    {
+        var k = i;
+        while (k < end && k - i < 5 && (doc.IsCapitalized(k) || (k > i && doc.Is(k, '.'))))
+        {
+            k++;
+        }
+
+        if (k == i || k >= end || !doc.IsLowerWord(k) || doc.Lower(k) is not ("said" or "says" or "asked" or "asks" or "added" or "adds" or "wrote" or "writes" or "tweeted" or "told" or "recalled" or "explained" or "continued" or "replied" or "responded" or "shouted" or "joked" or "quipped"))
+        {
+            return false;
+        }
+
+        for (var j = k + 1; j < end && j - k <= 4; j++)
+        {
+            if (doc.IsTerminal(j))
+            {
+                return j + 1 >= end || StartsSentence(doc, j + 1, end) || doc.Tokens[j + 1].Kind is TokenKind.CloseQuote;
+            }
+
+            if (!doc.IsWord(j))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static bool StartsSentence(Document doc, int i, int end)
