@@ -31,6 +31,13 @@ public sealed record MatcherOptions
     public double EntityWeight { get; init; } = 0.1;
 
     public double QuantityWeight { get; init; } = 0.05;
+
+    /// <summary>
+    /// No join below this embedding cosine, whatever the lexical and entity evidence: shared rare
+    /// words and names alone ("arms talks with Pyongyang" against "Putin accepted an invitation to
+    /// Pyongyang") are topic overlap, not the same proposition.
+    /// </summary>
+    public double MinCosine { get; init; }
 }
 
 /// <summary>"Joins claim X" (<see cref="ClaimId"/> set) or "founds a new claim" (null), with the best score and why.</summary>
@@ -61,10 +68,17 @@ public sealed class ClaimMatcher
             return new MatchDecision(null, 0, "founds a new claim: no stored claim was retrieved");
         }
 
-        var best = candidates.Select(c => Score(probe, c)).MaxBy(s => s.Total)!;
+        var scored = candidates.Select(c => Score(probe, c)).ToList();
+        var best = scored.MaxBy(s => s.Total)!;
+        var eligible = scored.Where(s => s.Candidate.Cosine >= options.MinCosine).MaxBy(s => s.Total);
         var threshold = options.JoinThreshold;
+        if (eligible is not null && eligible.Total >= threshold)
+        {
+            return new MatchDecision(eligible.Candidate.Claim.ClaimId, eligible.Total, $"joins claim {eligible.Candidate.Claim.ClaimId}: score {F(eligible.Total)} ≥ {F(threshold)} ({eligible.Explain()})");
+        }
+
         return best.Total >= threshold
-            ? new MatchDecision(best.Candidate.Claim.ClaimId, best.Total, $"joins claim {best.Candidate.Claim.ClaimId}: score {F(best.Total)} ≥ {F(threshold)} ({best.Explain()})")
+            ? new MatchDecision(null, best.Total, $"founds a new claim: best candidate {best.Candidate.Claim.ClaimId} scored {F(best.Total)} but its cosine {F(best.Candidate.Cosine)} is under {F(options.MinCosine)}: shared words, not the same proposition ({best.Explain()})")
             : new MatchDecision(null, best.Total, $"founds a new claim: best candidate {best.Candidate.Claim.ClaimId} scored {F(best.Total)} < {F(threshold)} ({best.Explain()})");
     }
 

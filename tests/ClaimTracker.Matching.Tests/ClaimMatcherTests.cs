@@ -61,6 +61,22 @@ public sealed class ClaimMatcherTests
         Assert.Null(strict.Decide(Probe("x"), [Candidate("a", 0.8, 0)]).ClaimId);
     }
 
+    [Fact]
+    public void Below_the_cosine_floor_shared_words_alone_do_not_join()
+    {
+        var strict = new ClaimMatcher(MatcherOptions.Default with { LexicalWeight = 1.0, MinCosine = 0.6 });
+        var topicOnly = Candidate("pyongyang-invitation", 0.54, 0.5);
+        var paraphrase = Candidate("arms-talks", 0.65, 0.1);
+
+        var alone = strict.Decide(Probe("arms talks with Pyongyang"), [topicOnly]);
+        var withParaphrase = strict.Decide(Probe("arms talks with Pyongyang"), [topicOnly, paraphrase]);
+
+        Assert.Null(alone.ClaimId);
+        Assert.Contains("cosine 0.54 is under 0.60", alone.Reason, StringComparison.Ordinal);
+        Assert.Equal("arms-talks", withParaphrase.ClaimId);
+        Assert.Equal("pyongyang-invitation", new ClaimMatcher(MatcherOptions.Default with { LexicalWeight = 1.0 }).Decide(Probe("arms talks with Pyongyang"), [topicOnly]).ClaimId);
+    }
+
     private static StatementProbe Probe(string text) => new(text, [], [], []);
 
     private static ClaimCandidate Candidate(string id, double cosine, double lexical) => new(new ClaimEntry(id, id, [], [], []), cosine, lexical);

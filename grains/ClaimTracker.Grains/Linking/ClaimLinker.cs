@@ -27,6 +27,7 @@ public sealed class ClaimLinker : IDisposable
     private readonly Lazy<ISentenceEncoder> encoder;
     private readonly ClaimIndex index = new();
     private readonly ClaimMatcher matcher;
+    private readonly ClaimMatcher fragmentMatcher;
     private readonly Dictionary<string, ClaimEntry> entries = new(StringComparer.Ordinal);
     private readonly Lock entriesGate = new();
     private readonly SemaphoreSlim refreshGate = new(1, 1);
@@ -39,6 +40,7 @@ public sealed class ClaimLinker : IDisposable
         this.options = options.Value;
         encoder = new Lazy<ISentenceEncoder>(encoderFactory);
         matcher = new ClaimMatcher(MatcherOptions.Default with { JoinThreshold = this.options.JoinThreshold, LexicalWeight = this.options.LexicalWeight });
+        fragmentMatcher = new ClaimMatcher(matcher.Options with { MinCosine = this.options.FragmentMinCosine });
     }
 
     public void Dispose()
@@ -69,7 +71,8 @@ public sealed class ClaimLinker : IDisposable
                 continue;
             }
 
-            var decision = matcher.Decide(probe, index.Search(probe, options.Candidates));
+            var isFragment = TextAnalysis.Words(statement.Content).Count < options.FragmentWords;
+            var decision = (isFragment ? fragmentMatcher : matcher).Decide(probe, index.Search(probe, options.Candidates));
             if (decision.ClaimId is { } sameReport && foundedHere.Contains(sameReport) && decision.Score < options.SameReportJoinThreshold)
             {
                 decision = decision with { ClaimId = null, Reason = $"the closest claim was founded by this same report ({decision.Reason})" };
