@@ -74,6 +74,22 @@ public sealed class HttpApiTests
     }
 
     [Fact]
+    public async Task The_orleans_dashboard_is_served_only_when_switched_on()
+    {
+        await using (var plain = await RunningServer.StartAsync(null, RunningServer.ExactMatching))
+        {
+            using var http = new HttpClient { BaseAddress = plain.WebAddress };
+            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/dashboard/")).StatusCode);
+        }
+
+        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching, "--Web:Dashboard=true");
+        using var client = new HttpClient { BaseAddress = server.WebAddress };
+        var page = await client.GetAsync("/dashboard/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_http_routes()
     {
         await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching);
