@@ -28,7 +28,7 @@ public sealed class LivePageTests(ITestOutputHelper output)
         browser.Script("window.notReloaded = true;");
 
         // A: Kyiv Independent carries Ukrainian data through AFP.
-        var a = await server.Client.RegisterReportAsync(Report("story-a", "Kyiv Independent", "Ukrainian data", ["AFP"], ShellsPerDay));
+        var a = await server.Client.RegisterReportAsync(Reports.Report("story-a", "Kyiv Independent", "Ukrainian data", ["AFP"], ShellsPerDay));
         var claimId = Assert.Single(a.Outcomes).ClaimId;
         browser.WaitForElement("the new claim in the list", $"{Row(claimId)}[data-status='UNCORROBORATED']");
         browser.WaitForText("the claim's text in its row", Row(claimId), ShellsPerDay);
@@ -36,11 +36,11 @@ public sealed class LivePageTests(ITestOutputHelper output)
         browser.WaitForElement("the status count to reach 1", ".count-chip[data-status='UNCORROBORATED'][data-count='1']");
 
         // B: Le Monde repeats the same AFP dispatch: one origin, still uncorroborated.
-        await server.Client.RegisterReportAsync(Report("story-b", "Le Monde", "Ukrainian data", ["AFP"], ShellsPerDay));
+        await server.Client.RegisterReportAsync(Reports.Report("story-b", "Le Monde", "Ukrainian data", ["AFP"], ShellsPerDay));
         browser.WaitForElement("the repeat to be counted", $"{Row(claimId)}[data-version='2'][data-status='UNCORROBORATED']");
 
         // D: TASS, an independent origin, contradicts it: the row turns CONTESTED in place.
-        var d = Report("story-d", "TASS", "Russian Ministry of Defence", [], "Ukrainian claims about Russian shelling rates are fabricated");
+        var d = Reports.Report("story-d", "TASS", "Russian Ministry of Defence", [], "Ukrainian claims about Russian shelling rates are fabricated");
         d.Statements[0].Stance = V1.Stance.Contradicts;
         d.Statements[0].ClaimId = claimId;
         await server.Client.RegisterReportAsync(d);
@@ -51,7 +51,7 @@ public sealed class LivePageTests(ITestOutputHelper output)
         Assert.Equal(true, browser.Script("return window.notReloaded === true;"));
 
         // Text from reports is shown as text, never run as markup.
-        await server.Client.RegisterReportAsync(Report("story-x", "Example <b>Outlet</b>", "<script>x</script>", [], "<img src=x onerror=\"window.injected=1\"> fires shells"));
+        await server.Client.RegisterReportAsync(Reports.Report("story-x", "Example <b>Outlet</b>", "<script>x</script>", [], "<img src=x onerror=\"window.injected=1\"> fires shells"));
         browser.WaitFor("the hostile claim text, shown literally", d => d.FindElements(By.CssSelector("a.claim-link")).FirstOrDefault(link => link.Text.Contains("<img src=x", StringComparison.Ordinal)));
         Assert.Null(browser.Script("return window.injected ?? null;"));
 
@@ -81,7 +81,7 @@ public sealed class LivePageTests(ITestOutputHelper output)
         browser.WaitForText("AFP's name in the graph", "svg.chain-graph g.node[data-key='a:a-afp'] text.node-name", "AFP");
 
         // The claim view is live too: C (Reuters, its own origin) adds a statement, a chain and a node.
-        await server.Client.RegisterReportAsync(Report("story-c", "Reuters", "Estonian defence intelligence", [], ShellsPerDay));
+        await server.Client.RegisterReportAsync(Reports.Report("story-c", "Reuters", "Estonian defence intelligence", [], ShellsPerDay));
         browser.WaitForElement("story-c's report node", "svg.chain-graph g.node[data-key='r:story-c']");
         browser.WaitForCount("a fourth statement", "li.statement", 4);
         browser.WaitForText("the new reasons", ".reasons", "supported by 2 independent origins");
@@ -108,7 +108,7 @@ public sealed class LivePageTests(ITestOutputHelper output)
             browser.WaitForElement("the live feed to connect", "#connection[data-state='live']");
             browser.Script("window.notReloaded = true;");
 
-            var first = await server.Client.RegisterReportAsync(Report("before-restart", "Reuters", "Ministry of Energy", [], "Gas exports fell by a third in March"));
+            var first = await server.Client.RegisterReportAsync(Reports.Report("before-restart", "Reuters", "Ministry of Energy", [], "Gas exports fell by a third in March"));
             var firstClaim = first.Outcomes[0].ClaimId;
             browser.WaitForElement("the first claim", Row(firstClaim));
             var cursor = browser.WaitFor("a cursor", d => d.FindElement(By.Id("connection")).GetDomAttribute("data-cursor") is { Length: > 0 } value ? value : null);
@@ -118,7 +118,7 @@ public sealed class LivePageTests(ITestOutputHelper output)
             browser.WaitForElement("the page to notice the server is gone", "#connection[data-state='retrying']");
 
             server = await RunningServer.StartOnPortAsync(grpcPort, dataDirectory, RunningServer.ExactMatching, webUrl);
-            var second = await server.Client.RegisterReportAsync(Report("after-restart", "AP", "Ministry of Energy", [], "Gas imports rose by a fifth in March"));
+            var second = await server.Client.RegisterReportAsync(Reports.Report("after-restart", "AP", "Ministry of Energy", [], "Gas imports rose by a fifth in March"));
             var secondClaim = second.Outcomes[0].ClaimId;
 
             browser.WaitForElement("the claim registered after the restart", Row(secondClaim));
@@ -144,19 +144,4 @@ public sealed class LivePageTests(ITestOutputHelper output)
 
     private static string[] NodeKeys(IWebDriver driver) =>
         driver.FindElements(By.CssSelector("svg.chain-graph g.node")).Select(node => node.GetDomAttribute("data-key") ?? "").Order(StringComparer.Ordinal).ToArray();
-
-    private static V1.RegisterReportRequest Report(string reportId, string source, string speaker, string[] via, string content)
-    {
-        var request = new V1.RegisterReportRequest
-        {
-            ReportId = reportId,
-            Source = source,
-            Title = content,
-            PublishedAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2023, 9, 13, 12, 0, 0, TimeSpan.Zero)),
-        };
-        var statement = new V1.StatementInput { Speaker = speaker, Content = content };
-        statement.Via.Add(via);
-        request.Statements.Add(statement);
-        return request;
-    }
 }
