@@ -15,14 +15,15 @@ public static class ClaimTrackerServer
     {
         // appsettings.json ships beside the binary; the data directory stays relative to where it runs.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        ServerEndpoints.Configure(builder);
-        builder.AddClaimTrackerSilo();
+        var web = builder.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions();
+        ServerEndpoints.Configure(builder, web.Url);
+        builder.AddClaimTrackerSilo(web.Dashboard);
         var grpc = builder.AddClaimTrackerApi();
         builder.AddClaimTrackerWeb(grpc);
         builder.AddClaimTrackerTelemetry();
 
         var app = builder.Build();
-        app.MapClaimTrackerWeb();
+        app.MapClaimTrackerWeb(web.Dashboard);
         app.MapClaimTrackerApi();
         return app;
     }
@@ -55,7 +56,7 @@ public static class ClaimTrackerServer
         }
     }
 
-    private static void AddClaimTrackerSilo(this WebApplicationBuilder builder)
+    private static void AddClaimTrackerSilo(this WebApplicationBuilder builder, bool dashboard)
     {
         var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
@@ -73,7 +74,7 @@ public static class ClaimTrackerServer
 
             siloBuilder.AddClaimTrackerGrains(builder.Configuration);
             siloBuilder.AddActivityPropagation();
-            if (builder.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>()?.Dashboard == true)
+            if (dashboard)
             {
                 siloBuilder.AddDashboard();
             }

@@ -23,14 +23,13 @@ public sealed class ServerEndpoints
     /// <summary>The web address, or null when <c>Web:Url</c> is empty.</summary>
     public Uri? Web => web is null ? null : AddressOf(web);
 
-    internal static void Configure(WebApplicationBuilder builder)
+    internal static void Configure(WebApplicationBuilder builder, string? webUrl)
     {
         var endpoints = new ServerEndpoints();
         builder.Services.AddSingleton(endpoints);
         // These replace ASP.NET Core's "urls" (Kestrel says so in a warning if it is set).
         var grpcUrls = (builder.Configuration[GrpcUrlKey] ?? "http://127.0.0.1:5000")
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var webUrl = builder.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>()?.Url ?? new WebOptions().Url;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             foreach (var url in grpcUrls)

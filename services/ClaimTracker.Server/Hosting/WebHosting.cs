@@ -17,13 +17,11 @@ namespace ClaimTracker.Server.Hosting;
 /// </summary>
 internal static class WebHosting
 {
-    public const string OpenApiPath = "/openapi/v1.json";
-    public const string MetricsPath = "/metrics";
-    public const string DashboardPath = "/dashboard";
+    private const string MetricsPath = "/metrics";
+    private const string DashboardPath = "/dashboard";
 
     public static void AddClaimTrackerWeb(this WebApplicationBuilder builder, IGrpcServerBuilder grpc)
     {
-        builder.Services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.SectionName));
         grpc.AddJsonTranscoding();
         builder.Services.AddGrpcSwagger();
         builder.Services.AddSwaggerGen(swagger =>
@@ -66,7 +64,7 @@ internal static class WebHosting
         }
     }
 
-    public static void MapClaimTrackerWeb(this WebApplication app)
+    public static void MapClaimTrackerWeb(this WebApplication app, bool dashboard)
     {
         var page = new EmbeddedFileProvider(typeof(WebHosting).Assembly, "ClaimTracker.Server.Web");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
@@ -78,7 +76,7 @@ internal static class WebHosting
         });
         app.UseSwagger(options => options.RouteTemplate = "openapi/{documentName}.json");
         app.MapPrometheusScrapingEndpoint(MetricsPath);
-        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value.Dashboard)
+        if (dashboard)
         {
             app.MapOrleansDashboard(routePrefix: DashboardPath);
         }
