@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using ClaimTracker.Grains.Storage;
 using Microsoft.Extensions.Hosting;
@@ -24,7 +25,17 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
     /// <summary>The most entries <see cref="WatchBatchesAsync"/> hands out at once.</summary>
     public const int MaxWatchBatch = 64;
 
+    /// <summary>The name of the meter with the feed's counters.</summary>
+    public const string MeterName = "ClaimTracker.Feed";
+
     private const int ReadBatch = 500;
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> Overflows = Meter.CreateCounter<long>(
+        "claimtracker.watch.overflows", "{watch}", "Watches cut loose from the live feed because their buffer was full (they catch up and go on)");
+    private static readonly Counter<long> CaughtUp = Meter.CreateCounter<long>(
+        "claimtracker.watch.catchup.entries", "{entry}", "Feed entries read by catching-up watches, by source (memory or store)");
+    private static readonly KeyValuePair<string, object?> FromMemory = new("source", "memory");
+    private static readonly KeyValuePair<string, object?> FromStore = new("source", "store");
     private readonly Lock gate = new();
     private readonly List<FeedSubscription> subscribers = [];
     private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -192,6 +203,7 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
                     yield break;
                 }
 
+                CaughtUp.Add(recentPage.Count, FromMemory);
                 yield return recentPage;
                 after = recentPage[^1].Position;
                 continue;
@@ -213,6 +225,7 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
 
             if (page.Count > 0)
             {
+                CaughtUp.Add(page.Count, FromStore);
                 yield return page;
                 after = page[^1].Position;
             }
@@ -319,6 +332,7 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
                         {
                             subscribers[i].Complete(new FeedOverflowException());
                             subscribers.RemoveAt(i);
+                            Overflows.Add(1);
                             break;
                         }
                     }
