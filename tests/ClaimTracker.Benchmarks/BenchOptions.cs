@@ -17,7 +17,7 @@ public sealed record BenchOptions
     public int ReportSize { get; init; } = 10;
     public string Source { get; init; } = "grains";
     public bool Baseline { get; init; } = true;
-    public int WarmupSeconds { get; init; } = 3;
+    public int WarmupSeconds { get; init; } = 5;
     public int Port { get; init; } = 5099;
     public string? BbcPath { get; init; }
     public int Articles { get; init; } = 300;

@@ -45,7 +45,8 @@ internal static class WatchScenario
         Console.WriteLine($"delivered {deliveries.Count:N0} of {measured.Expected:N0} statement events ({Measure.Rate(deliveries.Count / measured.Seconds)} across watchers)");
         if (deliveries.Count > 0)
         {
-            Console.WriteLine($"process CPU per delivered event (server, producer and the {options.Watchers} in-process clients): {measured.CpuCores * measured.Seconds / deliveries.Count * 1e6:0.0} µs");
+            var net = baseline is null ? "" : $", {(measured.CpuCores * measured.Seconds - baseline.CpuCores * baseline.Seconds) / deliveries.Count * 1e6:0.0} µs net of the baseline run's";
+            Console.WriteLine($"process CPU per delivered event (server, producer and the {options.Watchers} in-process clients): {measured.CpuCores * measured.Seconds / deliveries.Count * 1e6:0.0} µs{net}");
         }
 
         Console.WriteLine($"delivery after acknowledgment: p50 {Measure.Ms(Measure.Percentile(deliveries, 50))}, p99 {Measure.Ms(Measure.Percentile(deliveries, 99))}, p99.9 {Measure.Ms(Measure.Percentile(deliveries, 99.9))}, max {Measure.Ms(deliveries.Count == 0 ? double.NaN : deliveries[^1])} (target p99 ≤ 50 ms; an event seen before its ack counts as 0)");
@@ -60,18 +61,65 @@ internal static class WatchScenario
     private static void Print(string label, Run run, BenchOptions options)
     {
         var keptUp = run.StatementsPerSecond >= 0.95 * options.EventsPerSecond ? "kept up" : "FELL BEHIND the offered rate";
-        Console.WriteLine($"{label}: {run.Acks.Count:N0} statements acknowledged, {Measure.Rate(run.StatementsPerSecond)} ({keptUp}), ack p50 {Measure.Ms(Measure.Percentile(run.Acks, 50))}, p99 {Measure.Ms(Measure.Percentile(run.Acks, 99))}; process CPU {run.CpuCores:0.00} of {Environment.ProcessorCount} cores, GC gen0/1/2 {run.Collections}, GC pauses {run.GcPauseMs:N0} ms");
+        Console.WriteLine($"{label}: {run.Acks.Count:N0} statements acknowledged, {Measure.Rate(run.StatementsPerSecond)} ({keptUp}), ack p50 {Measure.Ms(Measure.Percentile(run.Acks, 50))}, p99 {Measure.Ms(Measure.Percentile(run.Acks, 99))}; process CPU {run.CpuCores:0.00} of {Environment.ProcessorCount} cores, GC gen0/1/2 {run.Collections}, GC pauses {run.GcPauseMs:N0} ms; watch overflows {run.Feed.Overflows:N0}, catch-up entries from memory {run.Feed.FromMemory:N0}, from the store {run.Feed.FromStore:N0}");
     }
 
-    private sealed record Run(double Seconds, double StatementsPerSecond, List<double> Acks, List<double> Deliveries, long Expected, double CpuCores, string Collections, double GcPauseMs);
+    private sealed record Run(double Seconds, double StatementsPerSecond, List<double> Acks, List<double> Deliveries, long Expected, double CpuCores, string Collections, double GcPauseMs, FeedCounters Feed);
+
+    /// <summary>The feed's counters (see ClaimFeed.MeterName), summed while listening.</summary>
+    private sealed class FeedCounters : IDisposable
+    {
+        private readonly System.Diagnostics.Metrics.MeterListener listener = new();
+        private long overflows;
+        private long fromMemory;
+        private long fromStore;
+
+        public FeedCounters()
+        {
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == Grains.Feed.ClaimFeed.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            {
+                if (instrument.Name == "claimtracker.watch.overflows")
+                {
+                    Interlocked.Add(ref overflows, value);
+                }
+                else if (tags.Length > 0 && Equals(tags[0].Value, "store"))
+                {
+                    Interlocked.Add(ref fromStore, value);
+                }
+                else
+                {
+                    Interlocked.Add(ref fromMemory, value);
+                }
+            });
+            listener.Start();
+        }
+
+        public long Overflows => Interlocked.Read(ref overflows);
+
+        public long FromMemory => Interlocked.Read(ref fromMemory);
+
+        public long FromStore => Interlocked.Read(ref fromStore);
+
+        public void Dispose() => listener.Dispose();
+    }
 
     private static async Task<Run> RunOnceAsync(BenchOptions options, int batch, double batchesPerSecond, int watchers)
     {
         await using var server = await BenchServer.StartAsync("--Matching:Mode=Exact");
         var grains = server.Services.GetRequiredService<IGrainFactory>();
+        // Measured statements from the moment they are sent: 0 until acknowledged, then the ack's timestamp.
+        // A watcher computes each latency on receipt and keeps only the number (no per-event objects
+        // kept alive for the GC to trace): an event seen before its ack counts as 0.
         var acks = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var ackLatencies = new ConcurrentBag<double>();
-        var receipts = Enumerable.Range(0, watchers).Select(_ => new List<(string StatementId, long At)>()).ToArray();
+        var receipts = Enumerable.Range(0, watchers).Select(_ => new List<double>()).ToArray();
         long received = 0;
         using var stop = new CancellationTokenSource();
         var channels = Enumerable.Range(0, Math.Max(1, watchers / 20)).Select(_ => ClaimTrackerChannel.Create(server.Address)).ToList();
@@ -94,7 +142,12 @@ internal static class WatchScenario
                 {
                     if (claimEvent.Statement is { } statement)
                     {
-                        mine.Add((statement.StatementId, Stopwatch.GetTimestamp()));
+                        var now = Stopwatch.GetTimestamp();
+                        if (acks.TryGetValue(statement.StatementId, out var acknowledged))
+                        {
+                            mine.Add(acknowledged == 0 ? 0 : Math.Max(0, Stopwatch.GetElapsedTime(acknowledged, now).TotalMilliseconds));
+                        }
+
                         Interlocked.Increment(ref received);
                     }
                 }
@@ -112,6 +165,14 @@ internal static class WatchScenario
         // Claim n, point s: 5,000 claims, each revisited every 5 s at 1,000 statements/s; speaker s % 10.
         string Content(int n, int s) => $"Claim {n % Math.Max(1, Claims / batch)} point {s}";
         var measuring = false;
+        void Sending(string statementId)
+        {
+            if (measuring)
+            {
+                acks[statementId] = 0;
+            }
+        }
+
         void Acknowledged(string statementId, long start)
         {
             if (!measuring)
@@ -131,6 +192,11 @@ internal static class WatchScenario
             for (var s = 0; s < batch; s++)
             {
                 request.Statements.Add(new V1.StatementInput { Speaker = $"Origin {s % Speakers}", Content = Content(n, s) });
+            }
+
+            for (var s = 0; s < batch; s++)
+            {
+                Sending(StableIds.StatementId(reportId, s));
             }
 
             var start = Stopwatch.GetTimestamp();
@@ -165,6 +231,7 @@ internal static class WatchScenario
                     Modality = Modality.Asserted,
                     RecordedAt = now,
                 };
+                Sending(statement.StatementId);
                 var start = Stopwatch.GetTimestamp();
                 await grains.GetGrain<IClaimGrain>(statement.ClaimId).AddStatement(statement);
                 Acknowledged(statement.StatementId, start);
@@ -188,10 +255,10 @@ internal static class WatchScenario
             var inflight = new List<Task>();
             while (clock.Elapsed < duration)
             {
-                var due = interval * (sent - first);
-                if (clock.Elapsed < due)
+                var wait = interval * (sent - first) - clock.Elapsed;
+                if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(due - clock.Elapsed);
+                    await Task.Delay(wait);
                 }
 
                 var n = sent++;
@@ -213,6 +280,7 @@ internal static class WatchScenario
 
         measuring = true;
         var warmupBatches = sent;
+        var feedCounters = new FeedCounters();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var measureClock = Stopwatch.StartNew();
@@ -232,16 +300,12 @@ internal static class WatchScenario
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / elapsed;
         var collections = $"{GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}";
         var pauses = (GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds;
+        feedCounters.Dispose();
         await stop.CancelAsync();
         await Task.WhenAll(watcherTasks);
         channels.ForEach(c => c.Dispose());
 
-        var latencies = receipts
-            .SelectMany(r => r)
-            .Where(r => acks.ContainsKey(r.StatementId))
-            .Select(r => Math.Max(0, Stopwatch.GetElapsedTime(acks[r.StatementId], r.At).TotalMilliseconds))
-            .Order()
-            .ToList();
-        return new Run(elapsed, measuredBatches * batch / produceSeconds, ackLatencies.Order().ToList(), latencies, expected, cpu, collections, pauses);
+        var latencies = receipts.SelectMany(r => r).Order().ToList();
+        return new Run(elapsed, measuredBatches * batch / produceSeconds, ackLatencies.Order().ToList(), latencies, expected, cpu, collections, pauses, feedCounters);
     }
 }
