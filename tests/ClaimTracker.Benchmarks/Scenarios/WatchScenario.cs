@@ -61,10 +61,49 @@ internal static class WatchScenario
     private static void Print(string label, Run run, BenchOptions options)
     {
         var keptUp = run.StatementsPerSecond >= 0.95 * options.EventsPerSecond ? "kept up" : "FELL BEHIND the offered rate";
-        Console.WriteLine($"{label}: {run.Acks.Count:N0} statements acknowledged, {Measure.Rate(run.StatementsPerSecond)} ({keptUp}), ack p50 {Measure.Ms(Measure.Percentile(run.Acks, 50))}, p99 {Measure.Ms(Measure.Percentile(run.Acks, 99))}; process CPU {run.CpuCores:0.00} of {Environment.ProcessorCount} cores, GC gen0/1/2 {run.Collections}, GC pauses {run.GcPauseMs:N0} ms; watch overflows {run.Feed.Overflows:N0}, catch-up entries from memory {run.Feed.FromMemory:N0}, from the store {run.Feed.FromStore:N0}");
+        Console.WriteLine($"{label}: {run.Acks.Count:N0} statements acknowledged, {Measure.Rate(run.StatementsPerSecond)} ({keptUp}), ack p50 {Measure.Ms(Measure.Percentile(run.Acks, 50))}, p99 {Measure.Ms(Measure.Percentile(run.Acks, 99))}; process CPU {run.CpuCores:0.00} of {Environment.ProcessorCount} cores, GC gen0/1/2 {run.Collections}, GC pauses {run.GcPauseMs:N0} ms (longest {run.Pauses.Longest:N0} ms, {run.Pauses.Over20Ms} over 20 ms); watch overflows {run.Feed.Overflows:N0}, catch-up entries from memory {run.Feed.FromMemory:N0}, from the store {run.Feed.FromStore:N0}");
     }
 
-    private sealed record Run(double Seconds, double StatementsPerSecond, List<double> Acks, List<double> Deliveries, long Expected, double CpuCores, string Collections, double GcPauseMs, FeedCounters Feed);
+    private sealed record Run(double Seconds, double StatementsPerSecond, List<double> Acks, List<double> Deliveries, long Expected, double CpuCores, string Collections, double GcPauseMs, FeedCounters Feed, GcPauses Pauses);
+
+    /// <summary>The runtime's stop-the-world GC pauses (suspend to restart), from its own events, while listening.</summary>
+    private sealed class GcPauses : System.Diagnostics.Tracing.EventListener
+    {
+        private const int SuspendBegin = 9;
+        private const int RestartEnd = 3;
+        private readonly Lock gate = new();
+        private DateTime suspended;
+
+        public double Longest { get; private set; }
+
+        public int Over20Ms { get; private set; }
+
+        protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource eventSource)
+        {
+            if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                EnableEvents(eventSource, System.Diagnostics.Tracing.EventLevel.Informational, (System.Diagnostics.Tracing.EventKeywords)1);
+            }
+        }
+
+        protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs eventData)
+        {
+            lock (gate)
+            {
+                if (eventData.EventId == SuspendBegin)
+                {
+                    suspended = eventData.TimeStamp;
+                }
+                else if (eventData.EventId == RestartEnd && suspended != default)
+                {
+                    var pause = (eventData.TimeStamp - suspended).TotalMilliseconds;
+                    Longest = Math.Max(Longest, pause);
+                    Over20Ms += pause > 20 ? 1 : 0;
+                    suspended = default;
+                }
+            }
+        }
+    }
 
     /// <summary>The feed's counters (see ClaimFeed.MeterName), summed while listening.</summary>
     private sealed class FeedCounters : IDisposable
@@ -281,6 +320,7 @@ internal static class WatchScenario
         measuring = true;
         var warmupBatches = sent;
         var feedCounters = new FeedCounters();
+        var gcPauses = new GcPauses();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var measureClock = Stopwatch.StartNew();
@@ -301,11 +341,12 @@ internal static class WatchScenario
         var collections = $"{GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}";
         var pauses = (GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds;
         feedCounters.Dispose();
+        gcPauses.Dispose();
         await stop.CancelAsync();
         await Task.WhenAll(watcherTasks);
         channels.ForEach(c => c.Dispose());
 
         var latencies = receipts.SelectMany(r => r).Order().ToList();
-        return new Run(elapsed, measuredBatches * batch / produceSeconds, ackLatencies.Order().ToList(), latencies, expected, cpu, collections, pauses, feedCounters);
+        return new Run(elapsed, measuredBatches * batch / produceSeconds, ackLatencies.Order().ToList(), latencies, expected, cpu, collections, pauses, feedCounters, gcPauses);
     }
 }
