@@ -14,6 +14,10 @@ public sealed record BenchOptions
     public int Repeats { get; init; } = 3;
     public int Watchers { get; init; } = 100;
     public int EventsPerSecond { get; init; } = 1000;
+    public int ReportSize { get; init; } = 10;
+    public string Source { get; init; } = "grains";
+    public bool Baseline { get; init; } = true;
+    public int WarmupSeconds { get; init; } = 5;
     public int Port { get; init; } = 5099;
     public string? BbcPath { get; init; }
     public int Articles { get; init; } = 300;
@@ -36,6 +40,10 @@ public sealed record BenchOptions
                 "--repeats" => options with { Repeats = Int() },
                 "--watchers" => options with { Watchers = Int() },
                 "--rate" => options with { EventsPerSecond = Int() },
+                "--report-size" => options with { ReportSize = Int() },
+                "--source" => options with { Source = value },
+                "--warmup" => options with { WarmupSeconds = Int() },
+                "--baseline" => options with { Baseline = value != "off" },
                 "--port" => options with { Port = Int() },
                 "--bbc" => options with { BbcPath = value },
                 "--articles" => options with { Articles = Int() },

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using ClaimTracker.Grains.Storage;
 using Microsoft.Extensions.Hosting;
@@ -14,16 +15,38 @@ public sealed record FeedEvent(long Position, ClaimChange Change);
 /// Local appends wake it at once; entries written by other processes arrive on the next poll. Each
 /// watcher has its own bounded channel: a watcher that falls behind is cut loose (its channel
 /// completes with <see cref="FeedOverflowException"/>) and catches up from the store, so a slow
-/// client never slows the feed, let alone a grain.
+/// client never slows the feed, let alone a grain. The newest entries (<c>Storage:FeedCacheEntries</c>)
+/// stay in memory: a catch-up within them (after an overflow, or a reconnect with a recent cursor)
+/// reads no store and shares the entries, and their encoding, with the live watchers.
 /// </summary>
 public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerializer serializer, IOptions<StorageOptions> options, ILogger<ClaimFeed> logger)
     : BackgroundService
 {
+    /// <summary>The most entries <see cref="WatchBatchesAsync"/> hands out at once.</summary>
+    public const int MaxWatchBatch = 64;
+
+    /// <summary>The name of the meter with the feed's counters.</summary>
+    public const string MeterName = "ClaimTracker.Feed";
+
     private const int ReadBatch = 500;
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> Overflows = Meter.CreateCounter<long>(
+        "claimtracker.watch.overflows", "{watch}", "Watches cut loose from the live feed because their buffer was full (they catch up and go on)");
+    private static readonly Counter<long> CaughtUp = Meter.CreateCounter<long>(
+        "claimtracker.watch.catchup.entries", "{entry}", "Feed entries read by catching-up watches, by source (memory or store)");
+    private static readonly KeyValuePair<string, object?> FromMemory = new("source", "memory");
+    private static readonly KeyValuePair<string, object?> FromStore = new("source", "store");
     private readonly Lock gate = new();
     private readonly List<FeedSubscription> subscribers = [];
     private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim wake = new(0, int.MaxValue);
+
+    // The newest dispatched entries, oldest first (a ring): every entry in (recentFloor, head] is in
+    // it. Guarded by gate.
+    private readonly FeedEvent[] recent = new FeedEvent[Math.Max(1, options.Value.FeedCacheEntries)];
+    private int recentStart;
+    private int recentCount;
+    private long recentFloor;
     private long head;
 
     /// <summary>Wakes the tail loop: called after a local append commits.</summary>
@@ -62,6 +85,23 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
     /// <param name="onLive">Called once, when the first subscription is in place: every entry after this moment will be delivered.</param>
     public async IAsyncEnumerable<FeedEvent> WatchAsync(long? after, Func<ClaimChange, bool> filter, int bufferSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken, Func<Task>? onLive = null)
     {
+        await foreach (var batch in WatchBatchesAsync(after, filter, bufferSize, cancellationToken, onLive))
+        {
+            foreach (var feedEvent in batch)
+            {
+                yield return feedEvent;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="WatchAsync"/> in batches: each batch holds the entries that are ready now (a stored
+    /// page during catch-up, what has queued in the watcher's buffer when live; at most
+    /// <see cref="MaxWatchBatch"/>), oldest first, never empty. A consumer that sends a batch with one
+    /// flush pays the per-write costs of its transport once per batch instead of once per entry.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<FeedEvent>> WatchBatchesAsync(long? after, Func<ClaimChange, bool> filter, int bufferSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken, Func<Task>? onLive = null)
+    {
         while (true)
         {
             using var subscription = await SubscribeAsync(filter, bufferSize, cancellationToken);
@@ -74,14 +114,14 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
             var last = after ?? subscription.StartPosition;
             if (last < subscription.StartPosition)
             {
-                await foreach (var stored in ReadStoredAsync(last, subscription.StartPosition, cancellationToken))
+                await foreach (var page in ReadStoredPagesAsync(last, subscription.StartPosition, cancellationToken))
                 {
-                    if (filter(stored.Change))
+                    var matching = page.Where(stored => filter(stored.Change)).ToList();
+                    last = page[^1].Position;
+                    foreach (var chunk in matching.Chunk(MaxWatchBatch))
                     {
-                        yield return stored;
+                        yield return chunk;
                     }
-
-                    last = stored.Position;
                 }
 
                 last = Math.Max(last, subscription.StartPosition);
@@ -105,13 +145,19 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
                     yield break;
                 }
 
-                while (reader.TryRead(out var live))
+                var batch = new List<FeedEvent>();
+                while (batch.Count < MaxWatchBatch && reader.TryRead(out var live))
                 {
                     if (live.Position > last)
                     {
                         last = live.Position;
-                        yield return live;
+                        batch.Add(live);
                     }
+                }
+
+                if (batch.Count > 0)
+                {
+                    yield return batch;
                 }
             }
 
@@ -129,26 +175,70 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
         }
     }
 
-    /// <summary>Reads stored entries in (after, upTo], oldest first, in pages.</summary>
+    /// <summary>Reads stored entries in (after, upTo], oldest first.</summary>
     public async IAsyncEnumerable<FeedEvent> ReadStoredAsync(long after, long upTo, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var page in ReadStoredPagesAsync(after, upTo, cancellationToken))
+        {
+            foreach (var feedEvent in page)
+            {
+                yield return feedEvent;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads stored entries in (after, upTo], oldest first, a page at a time (pages are never empty):
+    /// from this silo's memory of the newest entries when it holds them all, else from the store.
+    /// </summary>
+    private async IAsyncEnumerable<IReadOnlyList<FeedEvent>> ReadStoredPagesAsync(long after, long upTo, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         while (after < upTo)
         {
-            var rows = await store.ReadFeedAsync(after, ReadBatch, cancellationToken);
-            if (rows.Count == 0)
+            var (recentPage, floor) = ReadRecent(after, upTo, ReadBatch);
+            if (recentPage is not null)
             {
-                yield break;
-            }
-
-            foreach (var row in rows)
-            {
-                if (row.Position > upTo)
+                if (recentPage.Count == 0)
                 {
                     yield break;
                 }
 
-                yield return new FeedEvent(row.Position, serializer.Deserialize<ClaimChange>(row.Payload));
-                after = row.Position;
+                CaughtUp.Add(recentPage.Count, FromMemory);
+                yield return recentPage;
+                after = recentPage[^1].Position;
+                continue;
+            }
+
+            // Older than memory reaches: read the store up to where memory takes over.
+            var storeUpTo = Math.Min(upTo, floor);
+            var rows = await store.ReadFeedAsync(after, ReadBatch, cancellationToken);
+            var page = new List<FeedEvent>(rows.Count);
+            foreach (var row in rows)
+            {
+                if (row.Position > storeUpTo)
+                {
+                    break;
+                }
+
+                page.Add(new FeedEvent(row.Position, serializer.Deserialize<ClaimChange>(row.Payload)));
+            }
+
+            if (page.Count > 0)
+            {
+                CaughtUp.Add(page.Count, FromStore);
+                yield return page;
+                after = page[^1].Position;
+            }
+
+            if (page.Count < rows.Count || rows.Count < ReadBatch)
+            {
+                // The store holds nothing more up to storeUpTo.
+                if (storeUpTo >= upTo)
+                {
+                    yield break;
+                }
+
+                after = Math.Max(after, storeUpTo);
             }
         }
     }
@@ -177,6 +267,7 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
         try
         {
             head = await store.ReadFeedHeadAsync(stoppingToken);
+            recentFloor = head;
             started.TrySetResult();
             var pollInterval = options.Value.FeedPollInterval;
             while (!stoppingToken.IsCancellationRequested)
@@ -223,23 +314,100 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
                 return;
             }
 
-            foreach (var row in rows)
+            // Deserialize outside the lock, then hand the whole read to each watcher in one pass:
+            // the first entry wakes a waiting watcher, the rest are in its buffer when it runs.
+            var events = new FeedEvent[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
             {
-                var feedEvent = new FeedEvent(row.Position, serializer.Deserialize<ClaimChange>(row.Payload));
-                lock (gate)
+                events[i] = new FeedEvent(rows[i].Position, serializer.Deserialize<ClaimChange>(rows[i].Payload));
+            }
+
+            lock (gate)
+            {
+                for (var i = subscribers.Count - 1; i >= 0; i--)
                 {
-                    for (var i = subscribers.Count - 1; i >= 0; i--)
+                    foreach (var feedEvent in events)
                     {
                         if (!subscribers[i].Offer(feedEvent))
                         {
                             subscribers[i].Complete(new FeedOverflowException());
                             subscribers.RemoveAt(i);
+                            Overflows.Add(1);
+                            break;
                         }
                     }
+                }
 
-                    head = row.Position;
+                foreach (var feedEvent in events)
+                {
+                    Remember(feedEvent);
+                }
+
+                head = events[^1].Position;
+            }
+        }
+    }
+
+    private void Remember(FeedEvent feedEvent)
+    {
+        if (recentCount == recent.Length)
+        {
+            recentFloor = recent[recentStart].Position;
+            recentStart = (recentStart + 1) % recent.Length;
+            recentCount--;
+        }
+
+        recent[(recentStart + recentCount) % recent.Length] = feedEvent;
+        recentCount++;
+    }
+
+    /// <summary>
+    /// The entries in (<paramref name="after"/>, <paramref name="upTo"/>] from memory, at most
+    /// <paramref name="limit"/>; a null page when some of them are no longer (or not yet) held there.
+    /// Floor: memory holds every entry after it (<see cref="long.MaxValue"/>: memory cannot serve this read).
+    /// </summary>
+    private (List<FeedEvent>? Page, long Floor) ReadRecent(long after, long upTo, int limit)
+    {
+        lock (gate)
+        {
+            if (upTo > head)
+            {
+                return (null, long.MaxValue);
+            }
+
+            if (after < recentFloor)
+            {
+                return (null, recentFloor);
+            }
+
+            // Binary search for the first entry after 'after'.
+            int low = 0, high = recentCount;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (recent[(recentStart + middle) % recent.Length].Position <= after)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
                 }
             }
+
+            var page = new List<FeedEvent>(Math.Min(limit, recentCount - low));
+            for (var i = low; i < recentCount && page.Count < limit; i++)
+            {
+                var feedEvent = recent[(recentStart + i) % recent.Length];
+                if (feedEvent.Position > upTo)
+                {
+                    break;
+                }
+
+                page.Add(feedEvent);
+            }
+
+            return (page, recentFloor);
         }
     }
 

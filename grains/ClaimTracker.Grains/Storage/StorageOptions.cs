@@ -31,6 +31,13 @@ public sealed class StorageOptions
     /// <summary>How often each silo looks for journal entries written elsewhere; local appends wake it at once.</summary>
     public TimeSpan FeedPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// How many of the newest feed entries each silo keeps in memory, so that a watcher catching up
+    /// after its buffer overflowed, or resuming with a recent cursor, reads them from there (shared
+    /// instances, mapped and encoded once) instead of from the store.
+    /// </summary>
+    public int FeedCacheEntries { get; set; } = 4096;
+
     /// <summary>Apply pending PostgreSQL migrations when the server starts (the <c>migrate</c> command applies them explicitly).</summary>
     public bool MigrateOnStart { get; set; } = true;
 

@@ -1,25 +1,176 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using ClaimTracker.Analysis;
+using ClaimTracker.Analysis.Identity;
+using ClaimTracker.Grains;
 using ClaimTracker.V1.Client;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimTracker.Benchmarks.Scenarios;
 
-/// <summary>4. Watch fan-out: many watchers, a steady event rate; delivery latency from acknowledgment to receipt.</summary>
+/// <summary>
+/// 4. Watch fan-out: many watchers, a steady event rate; delivery latency from acknowledgment to
+/// receipt, per statement event. The same events are first produced on a fresh server with no
+/// watcher (the baseline run): it shows whether the producer alone keeps up with the offered rate
+/// (so the fan-out figures are not ingest queueing in disguise) and what the watchers cost it.
+/// Events come either from claim grains (<c>--source grains</c>, the default: each statement is one
+/// <c>IClaimGrain.AddStatement</c>, acknowledged once its journal and feed rows are committed) or
+/// through the whole ingest path (<c>--source reports</c>: RegisterReport over gRPC, acknowledged
+/// when the report is complete), whose own ceiling (scenario 1) lies near 1,000 statements/s.
+/// </summary>
 internal static class WatchScenario
 {
+    private const int Speakers = 10;
+    private const int Claims = 5000;
+
     public static async Task RunAsync(BenchOptions options)
     {
-        const int StatementsPerReport = 10;
-        Console.WriteLine($"== 4. watch fan-out: {options.Watchers} watchers, {options.EventsPerSecond} statements/s for {options.Seconds} s");
-        await using var server = await BenchServer.StartAsync("--Matching:Mode=Exact");
-        var acks = new ConcurrentDictionary<string, long>();
-        var receipts = new ConcurrentBag<(string ReportId, long At)>();
-        using var stop = new CancellationTokenSource();
-        var channels = Enumerable.Range(0, Math.Max(1, options.Watchers / 20)).Select(_ => ClaimTrackerChannel.Create(server.Address)).ToList();
-        var started = new CountdownEvent(options.Watchers);
-        var watchers = Enumerable.Range(0, options.Watchers).Select(w => Task.Run(async () =>
+        var batch = Math.Max(1, options.ReportSize);
+        var batchesPerSecond = Math.Max(1.0, (double)options.EventsPerSecond / batch);
+        var what = options.Source == "reports" ? $"{batchesPerSecond:0.#} RegisterReport/s of {batch} statements" : $"{batchesPerSecond:0.#} × {batch} concurrent ClaimGrain.AddStatement/s";
+        Console.WriteLine($"== 4. watch fan-out: {options.Watchers} watchers, {options.EventsPerSecond} statements/s ({what}) for {options.Seconds} s after {options.WarmupSeconds} s of warm-up, {Claims:N0} claims, {Speakers} speakers");
+
+        Run? baseline = null;
+        if (options.Baseline)
         {
+            baseline = await RunOnceAsync(options, batch, batchesPerSecond, watchers: 0);
+            Print("baseline, no watcher", baseline, options);
+        }
+
+        var measured = await RunOnceAsync(options, batch, batchesPerSecond, options.Watchers);
+        Print($"{options.Watchers} watchers", measured, options);
+
+        var deliveries = measured.Deliveries;
+        Console.WriteLine($"delivered {deliveries.Count:N0} of {measured.Expected:N0} statement events ({Measure.Rate(deliveries.Count / measured.Seconds)} across watchers)");
+        if (deliveries.Count > 0)
+        {
+            var net = baseline is null ? "" : $", {(measured.CpuCores * measured.Seconds - baseline.CpuCores * baseline.Seconds) / deliveries.Count * 1e6:0.0} µs net of the baseline run's";
+            Console.WriteLine($"process CPU per delivered event (server, producer and the {options.Watchers} in-process clients): {measured.CpuCores * measured.Seconds / deliveries.Count * 1e6:0.0} µs{net}");
+        }
+
+        Console.WriteLine($"delivery after acknowledgment: p50 {Measure.Ms(Measure.Percentile(deliveries, 50))}, p99 {Measure.Ms(Measure.Percentile(deliveries, 99))}, p99.9 {Measure.Ms(Measure.Percentile(deliveries, 99.9))}, max {Measure.Ms(deliveries.Count == 0 ? double.NaN : deliveries[^1])} (target p99 ≤ 50 ms; an event seen before its ack counts as 0)");
+        if (baseline is null)
+        {
+            return;
+        }
+
+        Console.WriteLine($"producer with watchers vs baseline: ack p99 ratio {Measure.Ratio(Measure.Percentile(measured.Acks, 99) / Measure.Percentile(baseline.Acks, 99))}, statements/s ratio {Measure.Ratio(measured.StatementsPerSecond / baseline.StatementsPerSecond)}");
+    }
+
+    private static void Print(string label, Run run, BenchOptions options)
+    {
+        var keptUp = run.StatementsPerSecond >= 0.95 * options.EventsPerSecond ? "kept up" : "FELL BEHIND the offered rate";
+        Console.WriteLine($"{label}: {run.Acks.Count:N0} statements acknowledged, {Measure.Rate(run.StatementsPerSecond)} ({keptUp}), ack p50 {Measure.Ms(Measure.Percentile(run.Acks, 50))}, p99 {Measure.Ms(Measure.Percentile(run.Acks, 99))}; process CPU {run.CpuCores:0.00} of {Environment.ProcessorCount} cores, GC gen0/1/2 {run.Collections}, GC pauses {run.GcPauseMs:N0} ms (longest {run.Pauses.Longest:N0} ms, {run.Pauses.Over20Ms} over 20 ms); watch overflows {run.Feed.Overflows:N0}, catch-up entries from memory {run.Feed.FromMemory:N0}, from the store {run.Feed.FromStore:N0}");
+    }
+
+    private sealed record Run(double Seconds, double StatementsPerSecond, List<double> Acks, List<double> Deliveries, long Expected, double CpuCores, string Collections, double GcPauseMs, FeedCounters Feed, GcPauses Pauses);
+
+    /// <summary>The runtime's stop-the-world GC pauses (suspend to restart), from its own events, while listening.</summary>
+    private sealed class GcPauses : System.Diagnostics.Tracing.EventListener
+    {
+        private const int SuspendBegin = 9;
+        private const int RestartEnd = 3;
+        private readonly Lock gate = new();
+        private DateTime suspended;
+
+        public double Longest { get; private set; }
+
+        public int Over20Ms { get; private set; }
+
+        protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource eventSource)
+        {
+            if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                EnableEvents(eventSource, System.Diagnostics.Tracing.EventLevel.Informational, (System.Diagnostics.Tracing.EventKeywords)1);
+            }
+        }
+
+        protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs eventData)
+        {
+            lock (gate)
+            {
+                if (eventData.EventId == SuspendBegin)
+                {
+                    suspended = eventData.TimeStamp;
+                }
+                else if (eventData.EventId == RestartEnd && suspended != default)
+                {
+                    var pause = (eventData.TimeStamp - suspended).TotalMilliseconds;
+                    Longest = Math.Max(Longest, pause);
+                    Over20Ms += pause > 20 ? 1 : 0;
+                    suspended = default;
+                }
+            }
+        }
+    }
+
+    /// <summary>The feed's counters (see ClaimFeed.MeterName), summed while listening.</summary>
+    private sealed class FeedCounters : IDisposable
+    {
+        private readonly System.Diagnostics.Metrics.MeterListener listener = new();
+        private long overflows;
+        private long fromMemory;
+        private long fromStore;
+
+        public FeedCounters()
+        {
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == Grains.Feed.ClaimFeed.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            {
+                if (instrument.Name == "claimtracker.watch.overflows")
+                {
+                    Interlocked.Add(ref overflows, value);
+                }
+                else if (tags.Length > 0 && Equals(tags[0].Value, "store"))
+                {
+                    Interlocked.Add(ref fromStore, value);
+                }
+                else
+                {
+                    Interlocked.Add(ref fromMemory, value);
+                }
+            });
+            listener.Start();
+        }
+
+        public long Overflows => Interlocked.Read(ref overflows);
+
+        public long FromMemory => Interlocked.Read(ref fromMemory);
+
+        public long FromStore => Interlocked.Read(ref fromStore);
+
+        public void Dispose() => listener.Dispose();
+    }
+
+    private static async Task<Run> RunOnceAsync(BenchOptions options, int batch, double batchesPerSecond, int watchers)
+    {
+        await using var server = await BenchServer.StartAsync("--Matching:Mode=Exact");
+        var grains = server.Services.GetRequiredService<IGrainFactory>();
+        // Measured statements from the moment they are sent: 0 until acknowledged, then the ack's timestamp.
+        // A watcher computes each latency on receipt and keeps only the number (no per-event objects
+        // kept alive for the GC to trace): an event seen before its ack counts as 0.
+        var acks = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var ackLatencies = new ConcurrentBag<double>();
+        var receipts = Enumerable.Range(0, watchers).Select(_ => new List<double>()).ToArray();
+        long received = 0;
+        using var stop = new CancellationTokenSource();
+        var channels = Enumerable.Range(0, Math.Max(1, watchers / 20)).Select(_ => ClaimTrackerChannel.Create(server.Address)).ToList();
+        using var started = new CountdownEvent(Math.Max(1, watchers));
+        if (watchers == 0)
+        {
+            started.Signal();
+        }
+
+        var watcherTasks = Enumerable.Range(0, watchers).Select(w => Task.Run(async () =>
+        {
+            var mine = receipts[w];
             var client = new V1.ClaimTracker.ClaimTrackerClient(channels[w % channels.Count]);
             using var call = client.WatchClaims(new V1.WatchClaimsRequest(), cancellationToken: stop.Token);
             await call.ResponseHeadersAsync;
@@ -30,7 +181,13 @@ internal static class WatchScenario
                 {
                     if (claimEvent.Statement is { } statement)
                     {
-                        receipts.Add((statement.ReportId, Stopwatch.GetTimestamp()));
+                        var now = Stopwatch.GetTimestamp();
+                        if (acks.TryGetValue(statement.StatementId, out var acknowledged))
+                        {
+                            mine.Add(acknowledged == 0 ? 0 : Math.Max(0, Stopwatch.GetElapsedTime(acknowledged, now).TotalMilliseconds));
+                        }
+
+                        Interlocked.Increment(ref received);
                     }
                 }
             }
@@ -44,50 +201,152 @@ internal static class WatchScenario
         started.Wait(TimeSpan.FromSeconds(30));
         await Task.Delay(500);
 
-        var reportsPerSecond = Math.Max(1, options.EventsPerSecond / StatementsPerReport);
-        var interval = TimeSpan.FromSeconds(1.0 / reportsPerSecond);
-        var clock = Stopwatch.StartNew();
-        var sent = 0;
-        var inflight = new List<Task>();
-        while (clock.Elapsed < TimeSpan.FromSeconds(options.Seconds))
+        // Claim n, point s: 5,000 claims, each revisited every 5 s at 1,000 statements/s; speaker s % 10.
+        string Content(int n, int s) => $"Claim {n % Math.Max(1, Claims / batch)} point {s}";
+        var measuring = false;
+        void Sending(string statementId)
         {
-            var due = interval * sent;
-            if (clock.Elapsed < due)
+            if (measuring)
             {
-                await Task.Delay(due - clock.Elapsed);
+                acks[statementId] = 0;
             }
-
-            var reportId = $"watch-bench-{sent}";
-            var request = new V1.RegisterReportRequest { ReportId = reportId, Source = "Outlet" };
-            for (var s = 0; s < StatementsPerReport; s++)
-            {
-                request.Statements.Add(new V1.StatementInput { Speaker = $"Origin {s}", Content = $"Claim {sent % 500} point {s}" });
-            }
-
-            inflight.Add(Task.Run(async () =>
-            {
-                await server.Client.RegisterReportAsync(request);
-                acks[reportId] = Stopwatch.GetTimestamp();
-            }));
-            sent++;
         }
 
-        await Task.WhenAll(inflight);
+        void Acknowledged(string statementId, long start)
+        {
+            if (!measuring)
+            {
+                return;
+            }
 
-        // Let the deliveries of the last acknowledged reports drain before the watchers hang up.
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        var elapsed = clock.Elapsed.TotalSeconds;
+            var now = Stopwatch.GetTimestamp();
+            acks[statementId] = now;
+            ackLatencies.Add(Stopwatch.GetElapsedTime(start, now).TotalMilliseconds);
+        }
+
+        async Task ProduceReportAsync(int n)
+        {
+            var reportId = $"watch-bench-{n}";
+            var request = new V1.RegisterReportRequest { ReportId = reportId, Source = "Outlet" };
+            for (var s = 0; s < batch; s++)
+            {
+                request.Statements.Add(new V1.StatementInput { Speaker = $"Origin {s % Speakers}", Content = Content(n, s) });
+            }
+
+            for (var s = 0; s < batch; s++)
+            {
+                Sending(StableIds.StatementId(reportId, s));
+            }
+
+            var start = Stopwatch.GetTimestamp();
+            await server.Client.RegisterReportAsync(request);
+            for (var s = 0; s < batch; s++)
+            {
+                Acknowledged(StableIds.StatementId(reportId, s), start);
+            }
+        }
+
+        Task ProduceStatementsAsync(int n)
+        {
+            var reportId = $"watch-bench-{n}";
+            var now = DateTimeOffset.UtcNow;
+            return Task.WhenAll(Enumerable.Range(0, batch).Select(async s =>
+            {
+                var content = Content(n, s);
+                var speaker = $"Origin {s % Speakers}";
+                var statement = new StatementRecord
+                {
+                    StatementId = StableIds.StatementId(reportId, s),
+                    ReportId = reportId,
+                    ClaimId = StableIds.ClaimIdForText(content),
+                    ActorId = StableIds.ActorIdForName(speaker),
+                    Speaker = speaker,
+                    Content = content,
+                    OriginActorId = StableIds.ActorIdForName(speaker),
+                    OriginName = speaker,
+                    Source = "Outlet",
+                    SourceActorId = "a-outlet",
+                    Stance = Stance.Supports,
+                    Modality = Modality.Asserted,
+                    RecordedAt = now,
+                };
+                Sending(statement.StatementId);
+                var start = Stopwatch.GetTimestamp();
+                await grains.GetGrain<IClaimGrain>(statement.ClaimId).AddStatement(statement);
+                Acknowledged(statement.StatementId, start);
+            }));
+        }
+
+        Func<int, Task> produce = options.Source switch
+        {
+            "reports" => ProduceReportAsync,
+            "grains" => ProduceStatementsAsync,
+            _ => throw new ArgumentException($"unknown --source {options.Source}; use grains or reports"),
+        };
+
+        // The producer runs open-loop: batch n is due at n × interval, whether or not earlier ones were acknowledged.
+        var interval = TimeSpan.FromSeconds(1.0 / batchesPerSecond);
+        var sent = 0;
+        async Task PaceAsync(TimeSpan duration)
+        {
+            var clock = Stopwatch.StartNew();
+            var first = sent;
+            var inflight = new List<Task>();
+            while (clock.Elapsed < duration)
+            {
+                var wait = interval * (sent - first) - clock.Elapsed;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                }
+
+                var n = sent++;
+                inflight.Add(Task.Run(() => produce(n)));
+            }
+
+            await Task.WhenAll(inflight);
+        }
+
+        // Warm-up (not measured): the JIT's tiers, the grains' activations, the connections' windows.
+        measuring = false;
+        await PaceAsync(TimeSpan.FromSeconds(options.WarmupSeconds));
+        var warmupEvents = (long)sent * batch * watchers;
+        var drain = Stopwatch.StartNew();
+        while (Interlocked.Read(ref received) < warmupEvents && drain.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
+        measuring = true;
+        var warmupBatches = sent;
+        var feedCounters = new FeedCounters();
+        var gcPauses = new GcPauses();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        var measureClock = Stopwatch.StartNew();
+        await PaceAsync(TimeSpan.FromSeconds(options.Seconds));
+        var produceSeconds = measureClock.Elapsed.TotalSeconds;
+
+        // Wait for the deliveries of the last acknowledged statements (at most 10 s) before the watchers hang up.
+        var measuredBatches = sent - warmupBatches;
+        var expected = (long)measuredBatches * batch * watchers;
+        drain.Restart();
+        while (Interlocked.Read(ref received) < warmupEvents + expected && drain.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
+        var elapsed = measureClock.Elapsed.TotalSeconds;
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / elapsed;
+        var collections = $"{GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}";
+        var pauses = (GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds;
+        feedCounters.Dispose();
+        gcPauses.Dispose();
         await stop.CancelAsync();
-        await Task.WhenAll(watchers);
+        await Task.WhenAll(watcherTasks);
         channels.ForEach(c => c.Dispose());
 
-        var latencies = receipts
-            .Where(r => acks.ContainsKey(r.ReportId))
-            .Select(r => Math.Max(0, Stopwatch.GetElapsedTime(acks[r.ReportId], r.At).TotalMilliseconds))
-            .Order()
-            .ToList();
-        var expected = (long)sent * StatementsPerReport * options.Watchers;
-        Console.WriteLine($"delivered {latencies.Count:N0} of {expected:N0} statement events ({Measure.Rate(latencies.Count / elapsed)} across watchers)");
-        Console.WriteLine($"delivery after acknowledgment: p50 {Measure.Ms(Measure.Percentile(latencies, 50))}, p99 {Measure.Ms(Measure.Percentile(latencies, 99))} (target p99 ≤ 50 ms; events seen before their ack count as 0)");
+        var latencies = receipts.SelectMany(r => r).Order().ToList();
+        return new Run(elapsed, measuredBatches * batch / produceSeconds, ackLatencies.Order().ToList(), latencies, expected, cpu, collections, pauses, feedCounters, gcPauses);
     }
 }

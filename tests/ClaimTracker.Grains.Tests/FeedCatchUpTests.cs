@@ -1,0 +1,102 @@
+using ClaimTracker.Grains.Feed;
+using ClaimTracker.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaimTracker.Grains.Tests;
+
+/// <summary>
+/// Catch-up reads the newest entries from the silo's memory and older ones from the store: either
+/// way every entry exactly once, in feed order, also for a watcher whose buffer overflowed.
+/// </summary>
+public sealed class FeedCatchUpTests
+{
+    private const int CacheEntries = 8;
+
+    [Fact]
+    public async Task Catch_up_spanning_the_store_and_the_memory_of_recent_entries_returns_each_entry_once_in_order()
+    {
+        await using var cluster = await GrainCluster.StartAsync(settings: new Dictionary<string, string?> { ["Storage:FeedCacheEntries"] = CacheEntries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var services = cluster.Cluster.Silos[0].ServiceProvider;
+        var feed = services.GetRequiredService<ClaimFeed>();
+        var store = services.GetRequiredService<IClaimTrackerStore>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+
+        // The feed starts empty: every entry of this test passes through this silo's dispatcher.
+        for (var i = 0; i < 30; i++)
+        {
+            var claimId = $"c-catch-up-{i % 6}";
+            await cluster.Grains.GetGrain<IClaimGrain>(claimId).AddStatement(Statements.Make(claimId, $"s{i}", $"Origin {i % 4}"));
+        }
+
+        var head = await store.ReadFeedHeadAsync(timeout.Token);
+        while (await feed.CurrentPositionAsync(timeout.Token) < head)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+
+        var stored = await store.ReadFeedAsync(0, 1000, timeout.Token);
+        Assert.True(stored.Count > CacheEntries * 2);
+        foreach (var after in new[] { 0, stored[^(CacheEntries + 5)].Position, stored[^CacheEntries].Position, stored[^3].Position })
+        {
+            var read = await ReadAsync(feed, after, head, timeout.Token);
+            Assert.Equal(stored.Where(r => r.Position > after).Select(r => r.Position), read.Select(e => e.Position));
+            Assert.Equal(stored.Where(r => r.Position > after).Select(r => r.ClaimId), read.Select(e => e.Change.Claim.ClaimId));
+        }
+
+        // The newest entries come from memory (the same instances every time), older ones from the store.
+        var first = await ReadAsync(feed, 0, head, timeout.Token);
+        var second = await ReadAsync(feed, 0, head, timeout.Token);
+        Assert.All(first.Zip(second).TakeLast(CacheEntries), pair => Assert.Same(pair.First, pair.Second));
+        Assert.All(first.Zip(second).SkipLast(CacheEntries), pair => Assert.NotSame(pair.First, pair.Second));
+    }
+
+    [Fact]
+    public async Task A_watcher_that_overflowed_catches_up_exactly_once_in_order()
+    {
+        await using var cluster = await GrainCluster.StartAsync(settings: new Dictionary<string, string?> { ["Storage:FeedCacheEntries"] = CacheEntries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var feed = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<ClaimFeed>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        const int StatementCount = 40;
+
+        // A buffer of 4 and nobody reading while 40 statements go in: the watch overflows, then catches up.
+        var live = new TaskCompletionSource();
+        await using var watch = feed.WatchBatchesAsync(null, _ => true, 4, timeout.Token, () =>
+        {
+            live.TrySetResult();
+            return Task.CompletedTask;
+        }).GetAsyncEnumerator(timeout.Token);
+        var first = watch.MoveNextAsync();
+        await live.Task.WaitAsync(timeout.Token);
+        for (var i = 0; i < StatementCount; i++)
+        {
+            var claimId = $"c-overflow-{i % 5}";
+            await cluster.Grains.GetGrain<IClaimGrain>(claimId).AddStatement(Statements.Make(claimId, $"s{i}", $"Origin {i % 3}"));
+        }
+
+        var received = new List<FeedEvent>();
+        Assert.True(await first);
+        received.AddRange(watch.Current);
+        while (received.Count(e => e.Change.Statement is not null) < StatementCount)
+        {
+            Assert.True(await watch.MoveNextAsync());
+            Assert.NotEmpty(watch.Current);
+            Assert.True(watch.Current.Count <= ClaimFeed.MaxWatchBatch);
+            received.AddRange(watch.Current);
+        }
+
+        Assert.Equal(received.Select(e => e.Position).Order(), received.Select(e => e.Position));
+        Assert.Equal(received.Count, received.Select(e => e.Position).Distinct().Count());
+        Assert.Equal(Enumerable.Range(0, StatementCount).Select(i => $"s{i}"), received.Where(e => e.Change.Statement is not null).Select(e => e.Change.Statement!.StatementId));
+    }
+
+    private static async Task<List<FeedEvent>> ReadAsync(ClaimFeed feed, long after, long upTo, CancellationToken cancellationToken)
+    {
+        var read = new List<FeedEvent>();
+        await foreach (var feedEvent in feed.ReadStoredAsync(after, upTo, cancellationToken))
+        {
+            read.Add(feedEvent);
+        }
+
+        return read;
+    }
+}

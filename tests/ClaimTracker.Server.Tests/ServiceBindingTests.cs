@@ -1,0 +1,46 @@
+using Grpc.AspNetCore.Server;
+using Grpc.Core;
+using Grpc.Reflection.V1Alpha;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using V1 = ClaimTracker.V1;
+
+namespace ClaimTracker.Server.Tests;
+
+/// <summary>
+/// The service binds its methods itself (WatchClaims with a marshaller that sends each feed entry's
+/// bytes encoded once): reflection must still describe the whole service.
+/// </summary>
+public sealed class ServiceBindingTests
+{
+    [Fact]
+    public async Task WatchClaims_is_bound_with_the_encoded_event_marshaller_and_the_other_methods_as_generated()
+    {
+        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching);
+        var methods = server.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(e => e.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method)
+            .OfType<IMethod>()
+            .Where(m => m.ServiceName == "claimtracker.v1.ClaimTracker")
+            .ToDictionary(m => m.Name);
+        Assert.Equal(7, methods.Count);
+        var watch = Assert.IsType<Method<V1.WatchClaimsRequest, V1.ClaimEvent>>(methods["WatchClaims"]);
+        Assert.Same(Api.EncodedClaimEvents.Marshaller, watch.ResponseMarshaller);
+        Assert.Equal(MethodType.ServerStreaming, watch.Type);
+    }
+
+    [Fact]
+    public async Task Reflection_lists_the_ClaimTracker_service_and_describes_WatchClaims()
+    {
+        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching);
+        var reflection = new ServerReflection.ServerReflectionClient(server.Channel);
+        using var call = reflection.ServerReflectionInfo();
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = string.Empty });
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { FileContainingSymbol = "claimtracker.v1.ClaimTracker.WatchClaims" });
+        await call.RequestStream.CompleteAsync();
+
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Contains("claimtracker.v1.ClaimTracker", call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name));
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.NotEmpty(call.ResponseStream.Current.FileDescriptorResponse.FileDescriptorProto);
+    }
+}
