@@ -171,19 +171,28 @@ internal sealed class ClaimTrackerService(
         // Response headers go out once the watch is subscribed: a client that awaits them knows that
         // everything registered from then on will reach it, even without a cursor.
         Task SendHeaders() => headersSent ? Task.CompletedTask : context.WriteResponseHeadersAsync(new Metadata());
+
+        // JSON transcoding's writer (GET /v1/claims:watch) has no write options and throws if given any.
+        var batchWrites = IsGrpcCall(context);
         await foreach (var batch in feed.WatchBatchesAsync(after, filter.Matches, watchOptions.CurrentValue.BufferSize, cancellation, SendHeaders))
         {
             // What is ready goes out with one flush: buffered writes, then a flushing last one
             // (grpc-dotnet flushes every write without BufferHint: one HTTP/2 frame and wake-up each).
             for (var i = 0; i < batch.Count; i++)
             {
-                responseStream.WriteOptions = i < batch.Count - 1 ? BufferedWrite : null;
+                if (batchWrites)
+                {
+                    responseStream.WriteOptions = i < batch.Count - 1 ? BufferedWrite : null;
+                }
 
                 // Every watcher of this silo receives the same FeedEvent instance: mapped and encoded once.
                 await responseStream.WriteAsync(EncodedClaimEvents.Get(batch[i]), cancellation);
             }
         }
     }
+
+    private static bool IsGrpcCall(ServerCallContext context) =>
+        context.GetHttpContext().Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>The current state of the claims a watch selects, read a page at a time as the client takes them.</summary>
     private async IAsyncEnumerable<ClaimSummary> SnapshotAsync(V1.WatchClaimsRequest request, WatchFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
