@@ -16,6 +16,10 @@ public sealed record BenchOptions
     public int EventsPerSecond { get; init; } = 1000;
     public int ReportSize { get; init; } = 10;
     public string Source { get; init; } = "grains";
+    public string WatchClients { get; init; } = "process";
+    public string? Address { get; init; }
+    public int Capacity { get; init; }
+    public string? OutPath { get; init; }
     public bool Baseline { get; init; } = true;
     public int WarmupSeconds { get; init; } = 5;
     public int Port { get; init; } = 5099;
@@ -42,6 +46,10 @@ public sealed record BenchOptions
                 "--rate" => options with { EventsPerSecond = Int() },
                 "--report-size" => options with { ReportSize = Int() },
                 "--source" => options with { Source = value },
+                "--watch-clients" => options with { WatchClients = value },
+                "--address" => options with { Address = value },
+                "--capacity" => options with { Capacity = Int() },
+                "--out" => options with { OutPath = value },
                 "--warmup" => options with { WarmupSeconds = Int() },
                 "--baseline" => options with { Baseline = value != "off" },
                 "--port" => options with { Port = Int() },

@@ -2,6 +2,13 @@ using ClaimTracker.Benchmarks;
 using ClaimTracker.Benchmarks.Scenarios;
 
 var options = BenchOptions.Parse(args);
+if (options.Scenario == "watch-clients")
+{
+    // Scenario 4's watchers, started by the benchmark itself in a process of their own.
+    await WatchClientsProcess.RunChildAsync(options.Address!, options.Watchers, options.Capacity, options.ReportSize, options.OutPath!);
+    return 0;
+}
+
 Console.WriteLine($"ClaimTracker benchmarks, {DateTimeOffset.UtcNow:u}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
 switch (options.Scenario)
 {

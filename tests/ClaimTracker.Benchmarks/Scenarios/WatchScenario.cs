@@ -29,7 +29,8 @@ internal static class WatchScenario
         var batch = Math.Max(1, options.ReportSize);
         var batchesPerSecond = Math.Max(1.0, (double)options.EventsPerSecond / batch);
         var what = options.Source == "reports" ? $"{batchesPerSecond:0.#} RegisterReport/s of {batch} statements" : $"{batchesPerSecond:0.#} × {batch} concurrent ClaimGrain.AddStatement/s";
-        Console.WriteLine($"== 4. watch fan-out: {options.Watchers} watchers, {options.EventsPerSecond} statements/s ({what}) for {options.Seconds} s after {options.WarmupSeconds} s of warm-up, {Claims:N0} claims, {Speakers} speakers");
+        var where = options.WatchClients == "process" ? "in a client process of their own" : "in the server's process";
+        Console.WriteLine($"== 4. watch fan-out: {options.Watchers} watchers ({where}), {options.EventsPerSecond} statements/s ({what}) for {options.Seconds} s after {options.WarmupSeconds} s of warm-up, {Claims:N0} claims, {Speakers} speakers");
 
         Run? baseline = null;
         if (options.Baseline)
@@ -46,7 +47,12 @@ internal static class WatchScenario
         if (deliveries.Count > 0)
         {
             var net = baseline is null ? "" : $", {(measured.CpuCores * measured.Seconds - baseline.CpuCores * baseline.Seconds) / deliveries.Count * 1e6:0.0} µs net of the baseline run's";
-            Console.WriteLine($"process CPU per delivered event (server, producer and the {options.Watchers} in-process clients): {measured.CpuCores * measured.Seconds / deliveries.Count * 1e6:0.0} µs{net}");
+            var who = measured.ClientCpuCores is null ? $"server, producer and the {options.Watchers} in-process clients" : "server and producer";
+            Console.WriteLine($"process CPU per delivered event ({who}): {measured.CpuCores * measured.Seconds / deliveries.Count * 1e6:0.0} µs{net}");
+            if (measured.ClientCpuCores is { } clientCores)
+            {
+                Console.WriteLine($"the {options.Watchers} clients' own process: {clientCores:0.00} cores, {clientCores * measured.Seconds / deliveries.Count * 1e6:0.0} µs per delivered event");
+            }
         }
 
         Console.WriteLine($"delivery after acknowledgment: p50 {Measure.Ms(Measure.Percentile(deliveries, 50))}, p99 {Measure.Ms(Measure.Percentile(deliveries, 99))}, p99.9 {Measure.Ms(Measure.Percentile(deliveries, 99.9))}, max {Measure.Ms(deliveries.Count == 0 ? double.NaN : deliveries[^1])} (target p99 ≤ 50 ms; an event seen before its ack counts as 0)");
@@ -64,7 +70,7 @@ internal static class WatchScenario
         Console.WriteLine($"{label}: {run.Acks.Count:N0} statements acknowledged, {Measure.Rate(run.StatementsPerSecond)} ({keptUp}), ack p50 {Measure.Ms(Measure.Percentile(run.Acks, 50))}, p99 {Measure.Ms(Measure.Percentile(run.Acks, 99))}; process CPU {run.CpuCores:0.00} of {Environment.ProcessorCount} cores, GC gen0/1/2 {run.Collections}, GC pauses {run.GcPauseMs:N0} ms (longest {run.Pauses.Longest:N0} ms, {run.Pauses.Over20Ms} over 20 ms); watch overflows {run.Feed.Overflows:N0}, catch-up entries from memory {run.Feed.FromMemory:N0}, from the store {run.Feed.FromStore:N0}");
     }
 
-    private sealed record Run(double Seconds, double StatementsPerSecond, List<double> Acks, List<double> Deliveries, long Expected, double CpuCores, string Collections, double GcPauseMs, FeedCounters Feed, GcPauses Pauses);
+    private sealed record Run(double Seconds, double StatementsPerSecond, List<double> Acks, List<double> Deliveries, long Expected, double CpuCores, double? ClientCpuCores, string Collections, double GcPauseMs, FeedCounters Feed, GcPauses Pauses);
 
     /// <summary>The runtime's stop-the-world GC pauses (suspend to restart), from its own events, while listening.</summary>
     private sealed class GcPauses : System.Diagnostics.Tracing.EventListener
@@ -153,102 +159,53 @@ internal static class WatchScenario
     {
         await using var server = await BenchServer.StartAsync("--Matching:Mode=Exact");
         var grains = server.Services.GetRequiredService<IGrainFactory>();
-        // Measured statements from the moment they are sent: 0 until acknowledged, then the ack's timestamp.
-        // A watcher computes each latency on receipt and keeps only the number (no per-event objects
-        // kept alive for the GC to trace): an event seen before its ack counts as 0.
-        var acks = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+
+        // Statements are numbered n × batch + s; the producer never gets ahead of its schedule, so
+        // this many numbers cover the run. Acknowledgment timestamps by number (0 = not acknowledged).
+        var capacity = (int)Math.Ceiling(((options.WarmupSeconds + options.Seconds) * batchesPerSecond) + 2) * batch;
+        var acks = new long[capacity];
         var ackLatencies = new ConcurrentBag<double>();
-        var receipts = Enumerable.Range(0, watchers).Select(_ => new List<double>()).ToArray();
-        long received = 0;
-        using var stop = new CancellationTokenSource();
-        var channels = Enumerable.Range(0, Math.Max(1, watchers / 20)).Select(_ => ClaimTrackerChannel.Create(server.Address)).ToList();
-        using var started = new CountdownEvent(Math.Max(1, watchers));
-        if (watchers == 0)
+        await using IWatchClients clients = (watchers == 0 ? "in-process" : options.WatchClients) switch
         {
-            started.Signal();
-        }
-
-        var watcherTasks = Enumerable.Range(0, watchers).Select(w => Task.Run(async () =>
-        {
-            var mine = receipts[w];
-            var client = new V1.ClaimTracker.ClaimTrackerClient(channels[w % channels.Count]);
-            using var call = client.WatchClaims(new V1.WatchClaimsRequest(), cancellationToken: stop.Token);
-            await call.ResponseHeadersAsync;
-            started.Signal();
-            try
-            {
-                await foreach (var claimEvent in call.ResponseStream.ReadAllAsync(stop.Token))
-                {
-                    if (claimEvent.Statement is { } statement)
-                    {
-                        var now = Stopwatch.GetTimestamp();
-                        if (acks.TryGetValue(statement.StatementId, out var acknowledged))
-                        {
-                            mine.Add(acknowledged == 0 ? 0 : Math.Max(0, Stopwatch.GetElapsedTime(acknowledged, now).TotalMilliseconds));
-                        }
-
-                        Interlocked.Increment(ref received);
-                    }
-                }
-            }
-            catch (RpcException) when (stop.IsCancellationRequested)
-            {
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        })).ToList();
-        started.Wait(TimeSpan.FromSeconds(30));
+            "process" => await WatchClientsProcess.StartAsync(server.Address, watchers, capacity, batch),
+            "in-process" => WatchReceipts.Start(server.Address, watchers, capacity, batch),
+            _ => throw new ArgumentException($"unknown --watch-clients {options.WatchClients}; use process or in-process"),
+        };
         await Task.Delay(500);
 
         // Claim n, point s: 5,000 claims, each revisited every 5 s at 1,000 statements/s; speaker s % 10.
         string Content(int n, int s) => $"Claim {n % Math.Max(1, Claims / batch)} point {s}";
         var measuring = false;
-        void Sending(string statementId)
+        void Acknowledged(int n, int s, long start)
         {
-            if (measuring)
-            {
-                acks[statementId] = 0;
-            }
-        }
-
-        void Acknowledged(string statementId, long start)
-        {
-            if (!measuring)
-            {
-                return;
-            }
-
             var now = Stopwatch.GetTimestamp();
-            acks[statementId] = now;
-            ackLatencies.Add(Stopwatch.GetElapsedTime(start, now).TotalMilliseconds);
+            var number = (n * batch) + s;
+            if (measuring && number < capacity)
+            {
+                acks[number] = now;
+                ackLatencies.Add(Stopwatch.GetElapsedTime(start, now).TotalMilliseconds);
+            }
         }
 
         async Task ProduceReportAsync(int n)
         {
-            var reportId = $"watch-bench-{n}";
-            var request = new V1.RegisterReportRequest { ReportId = reportId, Source = "Outlet" };
+            var request = new V1.RegisterReportRequest { ReportId = WatchReceipts.ReportId(n), Source = "Outlet" };
             for (var s = 0; s < batch; s++)
             {
                 request.Statements.Add(new V1.StatementInput { Speaker = $"Origin {s % Speakers}", Content = Content(n, s) });
-            }
-
-            for (var s = 0; s < batch; s++)
-            {
-                Sending(StableIds.StatementId(reportId, s));
             }
 
             var start = Stopwatch.GetTimestamp();
             await server.Client.RegisterReportAsync(request);
             for (var s = 0; s < batch; s++)
             {
-                Acknowledged(StableIds.StatementId(reportId, s), start);
+                Acknowledged(n, s, start);
             }
         }
 
         Task ProduceStatementsAsync(int n)
         {
-            var reportId = $"watch-bench-{n}";
+            var reportId = WatchReceipts.ReportId(n);
             var now = DateTimeOffset.UtcNow;
             return Task.WhenAll(Enumerable.Range(0, batch).Select(async s =>
             {
@@ -270,10 +227,9 @@ internal static class WatchScenario
                     Modality = Modality.Asserted,
                     RecordedAt = now,
                 };
-                Sending(statement.StatementId);
                 var start = Stopwatch.GetTimestamp();
                 await grains.GetGrain<IClaimGrain>(statement.ClaimId).AddStatement(statement);
-                Acknowledged(statement.StatementId, start);
+                Acknowledged(n, s, start);
             }));
         }
 
@@ -308,11 +264,10 @@ internal static class WatchScenario
         }
 
         // Warm-up (not measured): the JIT's tiers, the grains' activations, the connections' windows.
-        measuring = false;
         await PaceAsync(TimeSpan.FromSeconds(options.WarmupSeconds));
         var warmupEvents = (long)sent * batch * watchers;
         var drain = Stopwatch.StartNew();
-        while (Interlocked.Read(ref received) < warmupEvents && drain.Elapsed < TimeSpan.FromSeconds(10))
+        while (clients.Received < warmupEvents && drain.Elapsed < TimeSpan.FromSeconds(10))
         {
             await Task.Delay(20);
         }
@@ -322,6 +277,7 @@ internal static class WatchScenario
         var feedCounters = new FeedCounters();
         var gcPauses = new GcPauses();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var clientCpuBefore = clients.CpuSeconds;
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var measureClock = Stopwatch.StartNew();
         await PaceAsync(TimeSpan.FromSeconds(options.Seconds));
@@ -331,22 +287,40 @@ internal static class WatchScenario
         var measuredBatches = sent - warmupBatches;
         var expected = (long)measuredBatches * batch * watchers;
         drain.Restart();
-        while (Interlocked.Read(ref received) < warmupEvents + expected && drain.Elapsed < TimeSpan.FromSeconds(10))
+        while (clients.Received < warmupEvents + expected && drain.Elapsed < TimeSpan.FromSeconds(10))
         {
             await Task.Delay(20);
         }
 
         var elapsed = measureClock.Elapsed.TotalSeconds;
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / elapsed;
+        var clientCpu = (clients.CpuSeconds - clientCpuBefore) / elapsed;
         var collections = $"{GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}";
         var pauses = (GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds;
         feedCounters.Dispose();
         gcPauses.Dispose();
-        await stop.CancelAsync();
-        await Task.WhenAll(watcherTasks);
-        channels.ForEach(c => c.Dispose());
+        var receipts = await clients.StopAsync();
 
-        var latencies = receipts.SelectMany(r => r).Order().ToList();
-        return new Run(elapsed, measuredBatches * batch / produceSeconds, ackLatencies.Order().ToList(), latencies, expected, cpu, collections, pauses, feedCounters, gcPauses);
+        var latencies = Latencies(receipts, acks, warmupBatches * batch, Math.Min(capacity, sent * batch));
+        return new Run(elapsed, measuredBatches * batch / produceSeconds, ackLatencies.Order().ToList(), latencies, expected, cpu, clientCpu, collections, pauses, feedCounters, gcPauses);
+    }
+
+    /// <summary>Sorted delivery latencies (ms) of the measured, acknowledged statements: a receipt before its ack counts 0.</summary>
+    private static List<double> Latencies(long[][] receipts, long[] acks, int from, int to)
+    {
+        var latencies = new List<double>();
+        foreach (var watcher in receipts)
+        {
+            for (var number = from; number < to; number++)
+            {
+                if (watcher[number] != 0 && acks[number] != 0)
+                {
+                    latencies.Add(watcher[number] <= acks[number] ? 0 : Stopwatch.GetElapsedTime(acks[number], watcher[number]).TotalMilliseconds);
+                }
+            }
+        }
+
+        latencies.Sort();
+        return latencies;
     }
 }
