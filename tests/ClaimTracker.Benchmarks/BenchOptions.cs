@@ -20,6 +20,7 @@ public sealed record BenchOptions
     public string? Address { get; init; }
     public int Capacity { get; init; }
     public string? OutPath { get; init; }
+    public string? ServerDll { get; init; }
     public bool Baseline { get; init; } = true;
     public int WarmupSeconds { get; init; } = 5;
     public int Port { get; init; } = 5099;
@@ -50,6 +51,7 @@ public sealed record BenchOptions
                 "--address" => options with { Address = value },
                 "--capacity" => options with { Capacity = Int() },
                 "--out" => options with { OutPath = value },
+                "--server-dll" => options with { ServerDll = value },
                 "--warmup" => options with { WarmupSeconds = Int() },
                 "--baseline" => options with { Baseline = value != "off" },
                 "--port" => options with { Port = Int() },

@@ -10,9 +10,9 @@ internal static class StartupScenario
 {
     public static async Task RunAsync(BenchOptions options)
     {
-        Console.WriteLine($"== 6. start-up: process start until the first call is answered, best of {options.Repeats}");
+        Console.WriteLine($"== 6. start-up: process start until the first call is answered, best of {options.Repeats}{(options.ServerDll is null ? "" : $", server {options.ServerDll}")}");
         var here = AppContext.BaseDirectory;
-        var serverDll = Path.Combine(here, "ClaimTracker.Server.dll");
+        var serverDll = options.ServerDll ?? Path.Combine(here, "ClaimTracker.Server.dll");
         var benchDll = Path.Combine(here, "ClaimTracker.Benchmarks.dll");
         var baseline = double.MaxValue;
         var server = double.MaxValue;
