@@ -87,6 +87,11 @@ internal static class AttributionFinder
         "addressed", "focused", "pushed", "pressed", "doubled", "reversed", "weighed", "lashed", "went", "posted", "filed",
     };
 
+    private static readonly HashSet<string> FiniteAuxiliaries = new(StringComparer.Ordinal)
+    {
+        "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do",
+    };
+
     private static readonly HashSet<string> ParticipleBlockers = new(StringComparer.Ordinal)
     {
         "to", "for", "of", "up", "on", "in", "with", "off", "out", "into", "at", "by",
@@ -1361,7 +1366,7 @@ internal static class AttributionFinder
                 while (boundary > start && (doc.Is(boundary - 1, ',') || doc.Is(boundary - 1, "and") || doc.Is(boundary - 1, "while")
                        || doc.Is(boundary - 1, "but") || doc.Is(boundary - 1, "whereas") || doc.Is(boundary - 1, "with")
                        || doc.Is(boundary - 1, "compared") || doc.Is(boundary - 1, ';') || doc.Is(boundary - 1, '—') || doc.Is(boundary - 1, '–') || doc.Is(boundary - 1, '-')
-                       || (boundary == subject.First && IsSubordinator(boundary - 1))))
+                       || (boundary == subject.First && (IsSubordinator(boundary - 1) || IsEmbeddedRelative(boundary - 1, next)))))
                 {
                     boundary--;
                 }
@@ -1374,6 +1379,21 @@ internal static class AttributionFinder
             }
 
             return stop;
+        }
+
+        /// <summary>
+        /// "…, which I said was not a prison sentence", "a finish that he said defied expectations": a relative pronoun
+        /// before the later speaker, whose cue is followed by the relative clause's verb, opens a clause of its own.
+        /// </summary>
+        private bool IsEmbeddedRelative(int k, int cue)
+        {
+            if (!doc.IsLowerWord(k) || doc.Lower(k) is not ("which" or "who" or "whom" or "that" or "what"))
+            {
+                return false;
+            }
+
+            var verb = doc.Lower(cue + 1);
+            return doc.IsLowerWord(cue + 1) && (FiniteAuxiliaries.Contains(verb) || verb.EndsWith("ed", StringComparison.Ordinal));
         }
 
         /// <summary>"…, cracking a smile as he noted …", "… when he claimed …": a clause opener before a later speaker.</summary>

@@ -337,7 +337,8 @@ internal static class PhraseFinder
             }
 
             var lower = doc.Lower(i);
-            if (ClauseStops.Contains(lower) || (CueLexicon.TryGet(lower, out _) && doc.IsLowerWord(i)) || Pronouns.Contains(lower) && i != last)
+            if (ClauseStops.Contains(lower) || (CueLexicon.TryGet(lower, out _) && doc.IsLowerWord(i) && !IsNounBeforeVerb(doc, i, last, limit))
+                || Pronouns.Contains(lower) && i != last)
             {
                 break;
             }
@@ -381,6 +382,24 @@ internal static class PhraseFinder
         }
 
         return new TokenRange(first, end);
+    }
+
+    /// <summary>
+    /// "the congressional report said", "abortion rights advocates say": a word of the cue lexicon right before the
+    /// cue, after an article or another word of the phrase, is the head noun (two finite verbs do not follow each other).
+    /// </summary>
+    private static bool IsNounBeforeVerb(Document doc, int i, int last, int limit)
+    {
+        if (i != last || i - 1 < limit || !doc.IsWord(i - 1))
+        {
+            return false;
+        }
+
+        var lower = doc.Lower(i);
+        var before = doc.Lower(i - 1);
+        return !lower.EndsWith("ing", StringComparison.Ordinal) && !lower.EndsWith("ed", StringComparison.Ordinal)
+            && !ClauseStops.Contains(before) && !Pronouns.Contains(before) && !CueLexicon.IsCuePrefix(before)
+            && !(doc.IsLowerWord(i - 1) && CueLexicon.TryGet(before, out _));
     }
 
     /// <summary>The speaker phrase after an inverted cue ("…,” said Yohann Michel, an analyst at …).</summary>
