@@ -31,4 +31,62 @@ public sealed class EmbeddedSpeakerTests
         Assert.Equal(outerContent, Assert.Single(statements, s => s.Cue == outerCue).Content);
         Assert.Equal(innerContent, Assert.Single(statements, s => s.Cue == "said").Content);
     }
+
+    [Theory]
+    [InlineData("Many speakers at the service — including two senators — said the loss was painful.", "Many speakers at the service — including two senators —")]
+    [InlineData("Carter however said he would welcome the talks.", "Carter")]
+    [InlineData("Campaign workers there said they had knocked on every door.", "Campaign workers")]
+    [InlineData("Sen. Jack Reed (D-R.I.), said after a lunch that he had not read the plan.", "Sen. Jack Reed (D-R.I.)")]
+    public void Asides_adverbs_and_stray_commas_between_speaker_and_cue(string text, string source)
+        => Assert.Equal(source, Assert.Single(Attributed(text)).SpeakerText);
+
+    [Fact]
+    public void An_adverbial_set_off_by_commas_before_that_is_skipped()
+    {
+        var s = Assert.Single(Attributed("She also said, without evidence, that the videos were used to recruit fighters."));
+        Assert.Equal("also said", s.Cue);
+        Assert.Equal("the videos were used to recruit fighters", s.Content);
+    }
+
+    [Fact]
+    public void A_particle_and_its_preposition_belong_to_the_cue()
+    {
+        var s = Assert.Single(Attributed("Local politicians also fired back at the governor's comments."));
+        Assert.Equal("Local politicians", s.SpeakerText);
+        Assert.Equal("also fired back at", s.Cue);
+        Assert.Equal("the governor's comments", s.Content);
+    }
+
+    [Fact]
+    public void A_plural_noun_in_a_list_is_no_cue()
+        => Assert.DoesNotContain(Attributed("The group will reach voters by mail, phone calls and digital ads."), s => s.Cue == "calls");
+
+    [Fact]
+    public void A_participle_after_a_comma_is_a_statement_of_its_own()
+    {
+        var statements = Attributed("Dana Whitfield said the plan was flawed, adding that it would fail in court.");
+        Assert.Equal("the plan was flawed", Assert.Single(statements, s => s.Cue == "said").Content);
+        var adding = Assert.Single(statements, s => s.Cue == "adding");
+        Assert.Equal("it would fail in court", adding.Content);
+        Assert.Equal(Assert.Single(statements, s => s.Cue == "said").SpeakerKey, adding.SpeakerKey);
+    }
+
+    [Theory]
+    [InlineData("The mayor's claim that the budget is balanced, repeated on Monday, drew laughter.", "The mayor's", "claim", "the budget is balanced")]
+    [InlineData("After her refusal to disavow the group, donors left.", "her", "refusal", "to disavow the group")]
+    [InlineData("Support grew after his call for a total ban on imports.", "his", "call for", "a total ban on imports")]
+    public void A_noun_of_saying_with_its_possessor_and_complement(string text, string source, string cue, string content)
+    {
+        var s = Assert.Single(Attributed(text));
+        Assert.Equal(source, s.SpeakerText);
+        Assert.Equal(cue, s.Cue);
+        Assert.Equal(content, s.Content);
+    }
+
+    [Theory]
+    [InlineData("Trump's plan to build a wall was popular with the base.")]
+    [InlineData("His support for the bill surprised colleagues.")]
+    [InlineData("The claim that the budget is balanced drew laughter.")]
+    public void Nouns_of_plan_or_stance_and_nouns_without_a_possessor_are_no_cue(string text)
+        => Assert.Empty(Attributed(text));
 }

@@ -141,6 +141,7 @@ internal static class AttributionFinder
             context.ReportedSpeech();
         }
 
+        context.NominalCues();
         context.PassiveBy();
         context.InPoll();
         context.ReportedThroughAccordingTo();
@@ -202,7 +203,15 @@ internal static class AttributionFinder
         // "Trump shot back", "She points out that …": phrasal verbs of reply and argument.
         if ((lower is "shot" or "fired" or "hit" && doc.Is(i + 1, "back")) || (lower == "points" && (doc.Is(i + 1, "out") || doc.Is(i + 1, "to"))))
         {
-            return doc.IsCapitalized(i - 1) || SubjectPronouns.Contains(doc.Lower(i - 1)) || doc.Is(i - 1, ',');
+            // "Local politicians also fired back": a cue prefix may sit between the subject and the verb.
+            var subjectEnd = i - 1;
+            while (subjectEnd > 0 && i - subjectEnd <= 2 && doc.IsLowerWord(subjectEnd) && CueLexicon.IsCuePrefix(doc.Lower(subjectEnd)))
+            {
+                subjectEnd--;
+            }
+
+            return doc.IsCapitalized(subjectEnd) || SubjectPronouns.Contains(doc.Lower(subjectEnd)) || doc.Is(i - 1, ',')
+                || (subjectEnd < i - 1 && doc.IsLowerWord(subjectEnd) && doc.Lower(subjectEnd).EndsWith('s'));
         }
 
         // "As Vulture put it, “…”".
@@ -222,6 +231,12 @@ internal static class AttributionFinder
 
         var prev = doc.Lower(i - 1);
         var next = i + 1 < end ? doc.Lower(i + 1) : string.Empty;
+
+        // "mail, phone calls and digital ads": a word in -s before "and" after a lowercase word is a noun of a list.
+        if (lower.EndsWith('s') && next is "and" or "or" && doc.IsLowerWord(i - 1) && !SubjectPronouns.Contains(prev) && !CueLexicon.IsCuePrefix(prev))
+        {
+            return false;
+        }
         var nextOpensQuote = i + 1 < end && (doc.Is(i + 1, ':') || doc.Tokens[i + 1].Kind == TokenKind.OpenQuote);
         // "capitalists are saying", "they are hoping": a progressive form is active.
         if (lower.EndsWith("ing", StringComparison.Ordinal) && IsProgressiveAuxiliary(prev) && (flags & CueFlags.Participle) != 0
@@ -696,6 +711,7 @@ internal static class AttributionFinder
                 var cueFirst = AbsorbPrefixes(cue, first);
                 var attribution = NewAttribution(cue, cueFirst);
                 var tail = attribution.Cue.End;
+
                 if (!IsShortTail(tail) && !EndsClauseSoon(tail) && !IsAdverbialTail(tail))
                 {
                     TryInvertedTrailingCue(attribution, cue, cueFirst, tail);
@@ -889,6 +905,13 @@ internal static class AttributionFinder
                 if (start == cue + 1 && start < end && CueLexicon.IsParticle(doc.Lower(cue), doc.Lower(start)) && doc.IsLowerWord(start))
                 {
                     start++;
+
+                    // "fired back at Clinton", "lashed out at the press": the target after the particle is the content.
+                    if (doc.Lower(start - 1) is "back" or "out" && doc.IsLowerWord(start) && doc.Lower(start) is "at" or "against")
+                    {
+                        start++;
+                    }
+
                     attribution.Cue = new TokenRange(attribution.Cue.First, start);
                 }
 
@@ -953,7 +976,8 @@ internal static class AttributionFinder
 
             for (var k = start + 1; k < end && k - start <= MaxAdverbialTokens; k++)
             {
-                if (doc.Is(k, "that") && doc.IsWord(k - 1))
+                // "said, without evidence, that …": the adverbial may be set off by commas.
+                if (doc.Is(k, "that") && (doc.IsWord(k - 1) || (doc.Is(k - 1, ',') && k - 1 > start)))
                 {
                     return k;
                 }
@@ -1078,6 +1102,34 @@ internal static class AttributionFinder
             }
 
             Commit(attribution, first, stop);
+        }
+
+        /// <summary>"his call for a ban", "Trump's claim that …": a noun cue with its possessor, outside the other attributions.</summary>
+        public void NominalCues()
+        {
+            for (var i = first; i < end; i++)
+            {
+                if (Covered(i) || InQuoteAt(i) || NominalCue.At(doc, i, first, end) is not { } attribution
+                    || Covered(attribution.Source.First) || Covered(attribution.Source.Last))
+                {
+                    continue;
+                }
+
+                var contentEnd = attribution.Content.First;
+                while (contentEnd < attribution.Content.End && !Covered(contentEnd))
+                {
+                    contentEnd++;
+                }
+
+                if (contentEnd - attribution.Content.First < 2)
+                {
+                    continue;
+                }
+
+                attribution.Content = new TokenRange(attribution.Content.First, contentEnd);
+                Commit(attribution, attribution.Cue.First, contentEnd);
+                i = contentEnd - 1;
+            }
         }
 
         /// <summary>
@@ -1321,6 +1373,12 @@ internal static class AttributionFinder
                 if (Covered(next) || doc.Lower(next) == "according")
                 {
                     continue;
+                }
+
+                // "… said the plan was bad, adding that …": a participle after a comma is a statement of its own.
+                if (doc.Is(next - 1, ',') && next - 1 > start + 1 && (NewAttribution(next, next).Flags & CueFlags.Participle) != 0 && !InQuoteAt(next))
+                {
+                    return next - 1;
                 }
 
                 // "A White House official, who requested anonymity …, said": the current cue sits in the next speaker's appositive.
