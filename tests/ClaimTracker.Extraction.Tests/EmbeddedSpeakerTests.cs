@@ -89,4 +89,24 @@ public sealed class EmbeddedSpeakerTests
     [InlineData("The claim that the budget is balanced drew laughter.")]
     public void Nouns_of_plan_or_stance_and_nouns_without_a_possessor_are_no_cue(string text)
         => Assert.Empty(Attributed(text));
+
+    [Fact]
+    public void A_speaker_inside_the_content_of_a_trailing_cue_is_carried_by_its_source()
+    {
+        var statements = Extractor.Extract(new ArticleInput("Putin said the talks were useful, Russian state media reported.", "Outlet")).Statements;
+        var media = Assert.Single(statements, s => s.Cue == "reported");
+        Assert.Equal("Russian state media", media.SpeakerText);
+        var putin = Assert.Single(statements, s => s.Cue == "said");
+        Assert.Equal("Putin", putin.SpeakerText);
+        Assert.Equal("the talks were useful", putin.Content);
+        Assert.Equal([media.SpeakerKey], putin.ViaKeys);
+    }
+
+    [Fact]
+    public void A_trailing_cue_without_a_speaker_inside_keeps_its_content_whole()
+    {
+        var s = Assert.Single(Attributed("The plant will close in May and the workers will be moved, the company said."));
+        Assert.Equal("the company", s.SpeakerText);
+        Assert.Equal("The plant will close in May and the workers will be moved", s.Content);
+    }
 }

@@ -144,7 +144,7 @@ internal static class AttributionFinder
         context.NominalCues();
         context.PassiveBy();
         context.InPoll();
-        context.ReportedThroughAccordingTo();
+        context.ReportedThroughOuter();
         result.Sort((a, b) => a.Anchor.CompareTo(b.Anchor));
         return result;
     }
@@ -735,9 +735,36 @@ internal static class AttributionFinder
                     break;
                 }
 
-                Commit(attribution, attribution.Content.First, attribution.Cue.End);
+                // "Putin said the talks were useful, Russian state media reported.": the speaker inside the content
+                // is found too, and reported through the trailing source.
+                Commit(attribution, OpensWithReportedSpeech(attribution.Content) ? comma : attribution.Content.First, attribution.Cue.End);
                 break;
             }
+        }
+
+        /// <summary>"Putin said …", "A witness interviewed by staff told investigators …": a verb of saying after the content's subject.</summary>
+        private bool OpensWithReportedSpeech(TokenRange content)
+        {
+            if (content.First < first || InQuoteAt(content.First))
+            {
+                return false;
+            }
+
+            var index = cues.BinarySearch(content.First);
+            for (var c = index < 0 ? ~index : index; c < cues.Count && cues[c] < content.End; c++)
+            {
+                var cue = cues[c];
+                if (Covered(cue) || IsStance(cue) || doc.Lower(cue) == "according")
+                {
+                    continue;
+                }
+
+                var cueFirst = AbsorbPrefixes(cue, content.First);
+                var subject = PhraseFinder.SubjectBefore(doc, cueFirst, content.First);
+                return !subject.IsEmpty && subject.First == content.First && LooksLikeSpeaker(subject);
+            }
+
+            return false;
         }
 
         /// <summary>"…, said Yohann Michel, an analyst …": the speaker after a verb of saying that follows its content.</summary>
@@ -1264,12 +1291,16 @@ internal static class AttributionFinder
             }
         }
 
-        /// <summary>"Some 55 percent of voters said …, according to a Quinnipiac poll": the poll carries the statements inside its content.</summary>
-        public void ReportedThroughAccordingTo()
+        /// <summary>
+        /// "Some 55 percent of voters said …, according to a Quinnipiac poll", "Putin said …, Russian state media
+        /// reported": the outer source carries the statements inside its content.
+        /// </summary>
+        public void ReportedThroughOuter()
         {
             foreach (var outer in result)
             {
-                if (outer.Cue.IsEmpty || !doc.Is(outer.Cue.First, "according") || outer.Content.IsEmpty)
+                var trailing = outer.Quote is null && !outer.Source.IsEmpty && outer.Content.End <= outer.Cue.First && outer.Content.End <= outer.Source.First;
+                if (outer.Cue.IsEmpty || outer.Content.IsEmpty || !(doc.Is(outer.Cue.First, "according") || trailing))
                 {
                     continue;
                 }
