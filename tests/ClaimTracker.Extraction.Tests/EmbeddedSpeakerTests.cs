@@ -109,4 +109,14 @@ public sealed class EmbeddedSpeakerTests
         Assert.Equal("the company", s.SpeakerText);
         Assert.Equal("The plant will close in May and the workers will be moved", s.Content);
     }
+
+    [Fact]
+    public void A_verb_inside_a_restrictive_relative_clause_leaves_the_head_its_own_cue()
+    {
+        var statements = Attributed("Hawkins and others who want to ban abortion said the ruling raised the stakes.");
+        Assert.Equal("to ban abortion", Assert.Single(statements, s => s.Cue == "want").Content);
+        var said = Assert.Single(statements, s => s.Cue == "said");
+        Assert.Equal("others", said.SpeakerText);
+        Assert.Equal("the ruling raised the stakes", said.Content);
+    }
 }

@@ -1413,13 +1413,14 @@ internal static class AttributionFinder
                 }
 
                 // "A White House official, who requested anonymity …, said": the current cue sits in the next speaker's appositive.
+                // "Hawkins and others who want to ban abortion said": so does a restrictive relative clause.
                 var nextFirst = AbsorbPrefixes(next, start);
-                if (doc.Is(nextFirst - 1, ',') && nextFirst - 1 > start + 1)
+                if (nextFirst - 1 > start + 1)
                 {
                     var outer = PhraseFinder.SubjectBefore(doc, nextFirst, first);
-                    if (!outer.IsEmpty && outer.First < start)
+                    if (!outer.IsEmpty && outer.First < start && (doc.Is(nextFirst - 1, ',') || doc.Is(outer.End, "who")))
                     {
-                        return nextFirst - 1;
+                        return doc.Is(nextFirst - 1, ',') ? nextFirst - 1 : nextFirst;
                     }
                 }
 
