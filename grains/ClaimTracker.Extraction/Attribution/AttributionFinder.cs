@@ -87,6 +87,11 @@ internal static class AttributionFinder
         "addressed", "focused", "pushed", "pressed", "doubled", "reversed", "weighed", "lashed", "went", "posted", "filed",
     };
 
+    private static readonly HashSet<string> FiniteAuxiliaries = new(StringComparer.Ordinal)
+    {
+        "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do",
+    };
+
     private static readonly HashSet<string> ParticipleBlockers = new(StringComparer.Ordinal)
     {
         "to", "for", "of", "up", "on", "in", "with", "off", "out", "into", "at", "by",
@@ -136,9 +141,10 @@ internal static class AttributionFinder
             context.ReportedSpeech();
         }
 
+        context.NominalCues();
         context.PassiveBy();
         context.InPoll();
-        context.ReportedThroughAccordingTo();
+        context.ReportedThroughOuter();
         result.Sort((a, b) => a.Anchor.CompareTo(b.Anchor));
         return result;
     }
@@ -197,7 +203,15 @@ internal static class AttributionFinder
         // "Trump shot back", "She points out that …": phrasal verbs of reply and argument.
         if ((lower is "shot" or "fired" or "hit" && doc.Is(i + 1, "back")) || (lower == "points" && (doc.Is(i + 1, "out") || doc.Is(i + 1, "to"))))
         {
-            return doc.IsCapitalized(i - 1) || SubjectPronouns.Contains(doc.Lower(i - 1)) || doc.Is(i - 1, ',');
+            // "Local politicians also fired back": a cue prefix may sit between the subject and the verb.
+            var subjectEnd = i - 1;
+            while (subjectEnd > 0 && i - subjectEnd <= 2 && doc.IsLowerWord(subjectEnd) && CueLexicon.IsCuePrefix(doc.Lower(subjectEnd)))
+            {
+                subjectEnd--;
+            }
+
+            return doc.IsCapitalized(subjectEnd) || SubjectPronouns.Contains(doc.Lower(subjectEnd)) || doc.Is(i - 1, ',')
+                || (subjectEnd < i - 1 && doc.IsLowerWord(subjectEnd) && doc.Lower(subjectEnd).EndsWith('s'));
         }
 
         // "As Vulture put it, “…”".
@@ -217,6 +231,12 @@ internal static class AttributionFinder
 
         var prev = doc.Lower(i - 1);
         var next = i + 1 < end ? doc.Lower(i + 1) : string.Empty;
+
+        // "mail, phone calls and digital ads": a word in -s before "and" after a lowercase word is a noun of a list.
+        if (lower.EndsWith('s') && next is "and" or "or" && doc.IsLowerWord(i - 1) && !SubjectPronouns.Contains(prev) && !CueLexicon.IsCuePrefix(prev))
+        {
+            return false;
+        }
         var nextOpensQuote = i + 1 < end && (doc.Is(i + 1, ':') || doc.Tokens[i + 1].Kind == TokenKind.OpenQuote);
         // "capitalists are saying", "they are hoping": a progressive form is active.
         if (lower.EndsWith("ing", StringComparison.Ordinal) && IsProgressiveAuxiliary(prev) && (flags & CueFlags.Participle) != 0
@@ -691,6 +711,7 @@ internal static class AttributionFinder
                 var cueFirst = AbsorbPrefixes(cue, first);
                 var attribution = NewAttribution(cue, cueFirst);
                 var tail = attribution.Cue.End;
+
                 if (!IsShortTail(tail) && !EndsClauseSoon(tail) && !IsAdverbialTail(tail))
                 {
                     TryInvertedTrailingCue(attribution, cue, cueFirst, tail);
@@ -714,9 +735,36 @@ internal static class AttributionFinder
                     break;
                 }
 
-                Commit(attribution, attribution.Content.First, attribution.Cue.End);
+                // "Putin said the talks were useful, Russian state media reported.": the speaker inside the content
+                // is found too, and reported through the trailing source.
+                Commit(attribution, OpensWithReportedSpeech(attribution.Content) ? comma : attribution.Content.First, attribution.Cue.End);
                 break;
             }
+        }
+
+        /// <summary>"Putin said …", "A witness interviewed by staff told investigators …": a verb of saying after the content's subject.</summary>
+        private bool OpensWithReportedSpeech(TokenRange content)
+        {
+            if (content.First < first || InQuoteAt(content.First))
+            {
+                return false;
+            }
+
+            var index = cues.BinarySearch(content.First);
+            for (var c = index < 0 ? ~index : index; c < cues.Count && cues[c] < content.End; c++)
+            {
+                var cue = cues[c];
+                if (Covered(cue) || IsStance(cue) || doc.Lower(cue) == "according")
+                {
+                    continue;
+                }
+
+                var cueFirst = AbsorbPrefixes(cue, content.First);
+                var subject = PhraseFinder.SubjectBefore(doc, cueFirst, content.First);
+                return !subject.IsEmpty && subject.First == content.First && LooksLikeSpeaker(subject);
+            }
+
+            return false;
         }
 
         /// <summary>"…, said Yohann Michel, an analyst …": the speaker after a verb of saying that follows its content.</summary>
@@ -884,6 +932,13 @@ internal static class AttributionFinder
                 if (start == cue + 1 && start < end && CueLexicon.IsParticle(doc.Lower(cue), doc.Lower(start)) && doc.IsLowerWord(start))
                 {
                     start++;
+
+                    // "fired back at Clinton", "lashed out at the press": the target after the particle is the content.
+                    if (doc.Lower(start - 1) is "back" or "out" && doc.IsLowerWord(start) && doc.Lower(start) is "at" or "against")
+                    {
+                        start++;
+                    }
+
                     attribution.Cue = new TokenRange(attribution.Cue.First, start);
                 }
 
@@ -948,7 +1003,8 @@ internal static class AttributionFinder
 
             for (var k = start + 1; k < end && k - start <= MaxAdverbialTokens; k++)
             {
-                if (doc.Is(k, "that") && doc.IsWord(k - 1))
+                // "said, without evidence, that …": the adverbial may be set off by commas.
+                if (doc.Is(k, "that") && (doc.IsWord(k - 1) || (doc.Is(k - 1, ',') && k - 1 > start)))
                 {
                     return k;
                 }
@@ -1073,6 +1129,34 @@ internal static class AttributionFinder
             }
 
             Commit(attribution, first, stop);
+        }
+
+        /// <summary>"his call for a ban", "Trump's claim that …": a noun cue with its possessor, outside the other attributions.</summary>
+        public void NominalCues()
+        {
+            for (var i = first; i < end; i++)
+            {
+                if (Covered(i) || InQuoteAt(i) || NominalCue.At(doc, i, first, end) is not { } attribution
+                    || Covered(attribution.Source.First) || Covered(attribution.Source.Last))
+                {
+                    continue;
+                }
+
+                var contentEnd = attribution.Content.First;
+                while (contentEnd < attribution.Content.End && !Covered(contentEnd))
+                {
+                    contentEnd++;
+                }
+
+                if (contentEnd - attribution.Content.First < 2)
+                {
+                    continue;
+                }
+
+                attribution.Content = new TokenRange(attribution.Content.First, contentEnd);
+                Commit(attribution, attribution.Cue.First, contentEnd);
+                i = contentEnd - 1;
+            }
         }
 
         /// <summary>
@@ -1207,12 +1291,16 @@ internal static class AttributionFinder
             }
         }
 
-        /// <summary>"Some 55 percent of voters said …, according to a Quinnipiac poll": the poll carries the statements inside its content.</summary>
-        public void ReportedThroughAccordingTo()
+        /// <summary>
+        /// "Some 55 percent of voters said …, according to a Quinnipiac poll", "Putin said …, Russian state media
+        /// reported": the outer source carries the statements inside its content.
+        /// </summary>
+        public void ReportedThroughOuter()
         {
             foreach (var outer in result)
             {
-                if (outer.Cue.IsEmpty || !doc.Is(outer.Cue.First, "according") || outer.Content.IsEmpty)
+                var trailing = outer.Quote is null && !outer.Source.IsEmpty && outer.Content.End <= outer.Cue.First && outer.Content.End <= outer.Source.First;
+                if (outer.Cue.IsEmpty || outer.Content.IsEmpty || !(doc.Is(outer.Cue.First, "according") || trailing))
                 {
                     continue;
                 }
@@ -1318,14 +1406,21 @@ internal static class AttributionFinder
                     continue;
                 }
 
+                // "… said the plan was bad, adding that …": a participle after a comma is a statement of its own.
+                if (doc.Is(next - 1, ',') && next - 1 > start + 1 && (NewAttribution(next, next).Flags & CueFlags.Participle) != 0 && !InQuoteAt(next))
+                {
+                    return next - 1;
+                }
+
                 // "A White House official, who requested anonymity …, said": the current cue sits in the next speaker's appositive.
+                // "Hawkins and others who want to ban abortion said": so does a restrictive relative clause.
                 var nextFirst = AbsorbPrefixes(next, start);
-                if (doc.Is(nextFirst - 1, ',') && nextFirst - 1 > start + 1)
+                if (nextFirst - 1 > start + 1)
                 {
                     var outer = PhraseFinder.SubjectBefore(doc, nextFirst, first);
-                    if (!outer.IsEmpty && outer.First < start)
+                    if (!outer.IsEmpty && outer.First < start && (doc.Is(nextFirst - 1, ',') || doc.Is(outer.End, "who")))
                     {
-                        return nextFirst - 1;
+                        return doc.Is(nextFirst - 1, ',') ? nextFirst - 1 : nextFirst;
                     }
                 }
 
@@ -1361,7 +1456,7 @@ internal static class AttributionFinder
                 while (boundary > start && (doc.Is(boundary - 1, ',') || doc.Is(boundary - 1, "and") || doc.Is(boundary - 1, "while")
                        || doc.Is(boundary - 1, "but") || doc.Is(boundary - 1, "whereas") || doc.Is(boundary - 1, "with")
                        || doc.Is(boundary - 1, "compared") || doc.Is(boundary - 1, ';') || doc.Is(boundary - 1, '—') || doc.Is(boundary - 1, '–') || doc.Is(boundary - 1, '-')
-                       || (boundary == subject.First && IsSubordinator(boundary - 1))))
+                       || (boundary == subject.First && (IsSubordinator(boundary - 1) || IsEmbeddedRelative(boundary - 1, next)))))
                 {
                     boundary--;
                 }
@@ -1374,6 +1469,21 @@ internal static class AttributionFinder
             }
 
             return stop;
+        }
+
+        /// <summary>
+        /// "…, which I said was not a prison sentence", "a finish that he said defied expectations": a relative pronoun
+        /// before the later speaker, whose cue is followed by the relative clause's verb, opens a clause of its own.
+        /// </summary>
+        private bool IsEmbeddedRelative(int k, int cue)
+        {
+            if (!doc.IsLowerWord(k) || doc.Lower(k) is not ("which" or "who" or "whom" or "that" or "what"))
+            {
+                return false;
+            }
+
+            var verb = doc.Lower(cue + 1);
+            return doc.IsLowerWord(cue + 1) && (FiniteAuxiliaries.Contains(verb) || verb.EndsWith("ed", StringComparison.Ordinal));
         }
 
         /// <summary>"…, cracking a smile as he noted …", "… when he claimed …": a clause opener before a later speaker.</summary>

@@ -58,6 +58,12 @@ internal static class PhraseFinder
     public static TokenRange SubjectBefore(Document doc, int cueFirst, int limit)
     {
         cueFirst = BeforeTimeAdverbial(doc, cueFirst, limit);
+        if (cueFirst - 2 >= limit && doc.IsLowerWord(cueFirst - 1) && SentenceAdverbs.Contains(doc.Lower(cueFirst - 1)) && doc.IsWord(cueFirst - 2))
+        {
+            // "Carter however said", "officials there say": the adverb is neither subject nor cue.
+            cueFirst--;
+        }
+
         if (cueFirst - 1 < limit)
         {
             return TokenRange.None;
@@ -65,7 +71,15 @@ internal static class PhraseFinder
 
         if (doc.Is(cueFirst - 1, ','))
         {
-            return AppositiveSubject(doc, cueFirst - 1, limit);
+            var appositive = AppositiveSubject(doc, cueFirst - 1, limit);
+
+            // "Sen. Jack Reed (D-R.I.), said": a stray comma after a parenthesis.
+            return appositive.IsEmpty && doc.Is(cueFirst - 2, ')') ? BareSubject(doc, cueFirst - 1, limit) : appositive;
+        }
+
+        if (IsDash(doc, cueFirst - 1))
+        {
+            return AsideSubject(doc, cueFirst - 1, limit);
         }
 
         var relative = RelativeClauseSubject(doc, cueFirst, limit);
@@ -84,6 +98,48 @@ internal static class PhraseFinder
     {
         "this", "last", "past", "next", "earlier", "later", "late", "early", "on", "in", "that", "same", "the", "day",
     };
+
+    private static readonly HashSet<string> SentenceAdverbs = new(StringComparer.Ordinal)
+    {
+        "however", "here", "there", "meanwhile", "instead", "too", "nonetheless", "nevertheless", "likewise", "alone",
+    };
+
+    private static bool IsDash(Document doc, int i) => (doc.Is(i, '—') || doc.Is(i, '–') || doc.Is(i, '-')) && IsSpacedDash(doc, i);
+
+    /// <summary>
+    /// "Many speakers at the service — including Muslims and Jews — said": the head before an aside set off by
+    /// dashes, with the aside.
+    /// </summary>
+    private static TokenRange AsideSubject(Document doc, int closingDash, int limit)
+    {
+        var close = closingDash;
+        while (close - 1 >= limit && IsDash(doc, close - 1))
+        {
+            close--;
+        }
+
+        for (var i = close - 1; i > limit && close - i <= MaxAppositiveTokens; i--)
+        {
+            if (doc.Tokens[i].Kind is TokenKind.OpenQuote or TokenKind.CloseQuote || doc.Is(i, ';') || doc.Is(i, ':') || (doc.IsTerminal(i) && !doc.Is(i, '.')))
+            {
+                return TokenRange.None;
+            }
+
+            if (IsDash(doc, i))
+            {
+                var open = i;
+                while (open - 1 >= limit && IsDash(doc, open - 1))
+                {
+                    open--;
+                }
+
+                var head = BareSubject(doc, open, limit);
+                return head.IsEmpty || open == i + 1 ? TokenRange.None : new TokenRange(head.First, closingDash + 1);
+            }
+        }
+
+        return TokenRange.None;
+    }
 
     /// <summary>"on Monday", "last week", "this past week": the index after a short time phrase at <paramref name="start"/>, else <paramref name="start"/>.</summary>
     public static int AfterTimePhrase(Document doc, int start, int end)
@@ -337,7 +393,8 @@ internal static class PhraseFinder
             }
 
             var lower = doc.Lower(i);
-            if (ClauseStops.Contains(lower) || (CueLexicon.TryGet(lower, out _) && doc.IsLowerWord(i)) || Pronouns.Contains(lower) && i != last)
+            if (ClauseStops.Contains(lower) || (CueLexicon.TryGet(lower, out _) && doc.IsLowerWord(i) && !IsNounBeforeVerb(doc, i, last, limit))
+                || Pronouns.Contains(lower) && i != last)
             {
                 break;
             }
@@ -381,6 +438,24 @@ internal static class PhraseFinder
         }
 
         return new TokenRange(first, end);
+    }
+
+    /// <summary>
+    /// "the congressional report said", "abortion rights advocates say": a word of the cue lexicon right before the
+    /// cue, after an article or another word of the phrase, is the head noun (two finite verbs do not follow each other).
+    /// </summary>
+    private static bool IsNounBeforeVerb(Document doc, int i, int last, int limit)
+    {
+        if (i != last || i - 1 < limit || !doc.IsWord(i - 1))
+        {
+            return false;
+        }
+
+        var lower = doc.Lower(i);
+        var before = doc.Lower(i - 1);
+        return !lower.EndsWith("ing", StringComparison.Ordinal) && !lower.EndsWith("ed", StringComparison.Ordinal)
+            && !ClauseStops.Contains(before) && !Pronouns.Contains(before) && !CueLexicon.IsCuePrefix(before)
+            && !(doc.IsLowerWord(i - 1) && CueLexicon.TryGet(before, out _));
     }
 
     /// <summary>The speaker phrase after an inverted cue ("…,” said Yohann Michel, an analyst at …).</summary>
