@@ -42,21 +42,41 @@ public sealed class ReportDraft
 
     /// <summary>
     /// Reads a report's text. An attribution nested inside another's content ("…, according to
-    /// Ukrainian data, AFP reports") becomes one statement by the inner speaker, carried by the outer:
-    /// speaker "Ukrainian data" via AFP.
+    /// Ukrainian data, AFP reports"; "Putin said …, Russian state media reported") becomes one statement
+    /// by the inner speaker, carried by the outer: speaker "Ukrainian data" via AFP. The outer one only
+    /// reports what someone else said, so it is no claim of its own (and must not count as a second origin).
     /// </summary>
     public static ReportDraft FromExtraction(ReportSubmission submission, ArticleExtractor extractor)
     {
         var outer = extractor.Extract(new ArticleInput(submission.Text, submission.Source, submission.Title, submission.PublishedAt));
         var statements = new List<ExtractedStatement>(outer.Statements.Count);
         var actors = outer.Actors.ToList();
+
+        // Where the extractor found the inner statements itself, they replace the outer one (hedged if it was).
+        var carriers = outer.Statements.Where(s => outer.Statements.Any(inner => Carries(s, inner))).ToList();
         foreach (var statement in outer.Statements)
         {
-            statements.Add(statement.Kind == StatementKind.Attributed && Nested(extractor, statement, actors) is { } inner ? inner : statement);
+            if (carriers.Contains(statement))
+            {
+                continue;
+            }
+
+            var hedged = carriers.Any(c => c.Modality == ExtractedModality.Hedged && Carries(c, statement));
+            var read = statement.Kind == StatementKind.Attributed ? Nested(extractor, statement, actors) ?? statement : statement;
+            statements.Add(hedged ? read with { Modality = ExtractedModality.Hedged } : read);
         }
 
         return FromExtraction(submission, new ExtractionResult(actors, statements));
     }
+
+    /// <summary>Whether <paramref name="inner"/> is an attributed statement inside <paramref name="outer"/>'s content, reported through its speaker.</summary>
+    private static bool Carries(ExtractedStatement outer, ExtractedStatement inner) =>
+        !ReferenceEquals(inner, outer)
+        && outer.Kind == StatementKind.Attributed
+        && outer.Quote is null
+        && inner.Kind == StatementKind.Attributed
+        && outer.ContentSpan.Contains(inner.ContentSpan)
+        && inner.ViaKeys.Contains(outer.SpeakerKey, StringComparer.Ordinal);
 
     private static ExtractedStatement? Nested(ArticleExtractor extractor, ExtractedStatement outer, List<ExtractedActor> actors)
     {
