@@ -6,6 +6,8 @@ namespace ClaimTracker.Matching;
 /// concurrently with adds. A search returns the union of the best <c>k</c> claims by embedding
 /// cosine and the best <c>k</c> by BM25 (global IDF over all shards), each scored on both signals,
 /// because paraphrases missed by one signal are often found by the other.
+/// Embeddings are stored as int8 codes with a scale per vector (<see cref="QuantizedBlock"/>), so a
+/// claim costs 384 bytes of embedding instead of 1,536, and cosines move by about 10⁻³.
 /// Cost: one pass of dot products over the stored embeddings (vectorised) plus the posting lists
 /// of the probe's terms. The service may hold one replica per silo or one shard per grain.
 /// A claim may be stored under several phrasings (the same <see cref="ClaimEntry.ClaimId"/> with other
@@ -108,6 +110,9 @@ public sealed class ClaimIndex : IDisposable
             .OrderByDescending(c => c.Cosine + c.Lexical)
             .ToList();
     }
+
+    /// <summary>The claim as first stored under <paramref name="claimId"/> (its embedding decoded from int8), or null. Thread-safe.</summary>
+    public ClaimEntry? Find(string claimId) => shards[ShardOf(claimId)].Find(claimId);
 
     public void Dispose()
     {

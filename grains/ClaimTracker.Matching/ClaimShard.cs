@@ -3,9 +3,10 @@ using System.Buffers;
 namespace ClaimTracker.Matching;
 
 /// <summary>
-/// One partition of a <see cref="ClaimIndex"/>: claims, their embeddings packed in contiguous blocks
-/// (a linear scan is a stream of dot products over cache-friendly memory) and an inverted index of
-/// terms. A reader-writer lock lets many searches run while adds wait only for their own shard.
+/// One partition of a <see cref="ClaimIndex"/>: claims, their embeddings packed as int8 codes in
+/// contiguous blocks (a linear scan is a stream of dot products over cache-friendly memory, a quarter
+/// of float32's bytes) and an inverted index of terms. The embeddings are not kept as floats: a
+/// claim handed back is rebuilt with its decoded embedding. A reader-writer lock lets many searches run while adds wait only for their own shard.
 /// </summary>
 internal sealed class ClaimShard : IDisposable
 {
@@ -13,12 +14,13 @@ internal sealed class ClaimShard : IDisposable
     private const int PhrasingOverFetch = 4;
 
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
-    private readonly List<ClaimEntry> claims = [];
-    private readonly List<float[]> blocks = [];
+    private readonly List<StoredClaim> claims = [];
+    private readonly List<QuantizedBlock> blocks = [];
     private readonly List<int> lengths = [];
     private readonly Dictionary<string, List<Posting>> postings = new(StringComparer.Ordinal);
     private readonly HashSet<(string ClaimId, string Text)> phrasings = [];
-    private readonly HashSet<string> claimIds = new(StringComparer.Ordinal);
+    // Each claim id with its first phrasing's document number.
+    private readonly Dictionary<string, int> firstPhrasing = new(StringComparer.Ordinal);
     private readonly int dimensions;
     private long totalLength;
 
@@ -32,7 +34,7 @@ internal sealed class ClaimShard : IDisposable
             gate.EnterReadLock();
             try
             {
-                return claimIds.Count;
+                return firstPhrasing.Count;
             }
             finally
             {
@@ -55,16 +57,15 @@ internal sealed class ClaimShard : IDisposable
                 return false;
             }
 
-            var isNewClaim = claimIds.Add(claim.ClaimId);
-
             var doc = claims.Count;
-            claims.Add(claim);
+            var isNewClaim = firstPhrasing.TryAdd(claim.ClaimId, doc);
+            claims.Add(new StoredClaim(claim.ClaimId, claim.Text, claim.Entities, claim.Quantities));
             if (doc % BlockClaims == 0)
             {
-                blocks.Add(new float[BlockClaims * dimensions]);
+                blocks.Add(new QuantizedBlock(BlockClaims, dimensions));
             }
 
-            claim.Embedding.AsSpan().CopyTo(blocks[doc / BlockClaims].AsSpan(doc % BlockClaims * dimensions, dimensions));
+            blocks[doc / BlockClaims].Store(doc % BlockClaims, claim.Embedding);
             lengths.Add(terms.Count);
             totalLength += terms.Count;
             foreach (var group in terms.GroupBy(t => t, StringComparer.Ordinal))
@@ -143,7 +144,7 @@ internal sealed class ClaimShard : IDisposable
                     if (chosen.Add(doc))
                     {
                         var normalised = idfSum > 0 ? lexical[doc] / idfSum : 0;
-                        result.Add(new ClaimCandidate(claims[doc], Cosine(doc, embedding), normalised));
+                        result.Add(new ClaimCandidate(Entry(doc), Cosine(doc, embedding), normalised));
                     }
                 }
 
@@ -187,6 +188,20 @@ internal sealed class ClaimShard : IDisposable
         }
     }
 
+    /// <summary>The claim as first stored under <paramref name="claimId"/>, or null.</summary>
+    public ClaimEntry? Find(string claimId)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            return firstPhrasing.TryGetValue(claimId, out var doc) ? Entry(doc) : null;
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
     public void Dispose() => gate.Dispose();
 
     private IEnumerable<(int Doc, double Score)> BestPerClaim(List<(int Doc, double Score)> ranked, int k) =>
@@ -203,7 +218,7 @@ internal sealed class ClaimShard : IDisposable
             var inBlock = Math.Min(BlockClaims, count - (block * BlockClaims));
             for (var j = 0; j < inBlock; j++)
             {
-                var score = VectorMath.Dot(data.AsSpan(j * dimensions, dimensions), embedding);
+                var score = data.Dot(j, embedding);
                 if (score > floor)
                 {
                     top.Offer((block * BlockClaims) + j, score);
@@ -215,8 +230,16 @@ internal sealed class ClaimShard : IDisposable
         return top;
     }
 
-    private float Cosine(int doc, float[] embedding) =>
-        VectorMath.Dot(blocks[doc / BlockClaims].AsSpan(doc % BlockClaims * dimensions, dimensions), embedding);
+    private float Cosine(int doc, float[] embedding) => blocks[doc / BlockClaims].Dot(doc % BlockClaims, embedding);
+
+    private ClaimEntry Entry(int doc)
+    {
+        var claim = claims[doc];
+        return new ClaimEntry(claim.ClaimId, claim.Text, blocks[doc / BlockClaims].Restore(doc % BlockClaims), claim.Entities, claim.Quantities);
+    }
 
     private readonly record struct Posting(int Document, int TermFrequency);
+
+    /// <summary>A stored phrasing without its embedding, which lives in the blocks.</summary>
+    private readonly record struct StoredClaim(string ClaimId, string Text, IReadOnlyList<string> Entities, IReadOnlyList<QuantityFeature> Quantities);
 }

@@ -77,6 +77,47 @@ public sealed class ClaimIndexTests
         Assert.Throws<ArgumentException>(() => index.Add(Claim("x", "text", new float[3])));
     }
 
+    [Fact]
+    public void Int8_embeddings_keep_cosines_within_a_thousandth_of_float32()
+    {
+        const int dims = 384;
+        var random = new Random(7);
+        float[] Unit() => VectorMath.Normalized(Enumerable.Range(0, dims).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray());
+        using var index = new ClaimIndex(shardCount: 2, dims, Bm25Parameters.Default);
+        var stored = Enumerable.Range(0, 50).Select(_ => Unit()).ToList();
+        for (var i = 0; i < stored.Count; i++)
+        {
+            index.Add(new ClaimEntry("c" + i, "claim " + i, stored[i], [], []));
+        }
+
+        for (var p = 0; p < 20; p++)
+        {
+            // A probe near one stored vector, so that high cosines are tested too.
+            var near = stored[p];
+            var probe = VectorMath.Normalized(near.Zip(Unit(), (a, b) => a + (0.3f * b)).ToArray());
+            foreach (var candidate in index.Search(new StatementProbe("probe", probe, [], []), k: 10))
+            {
+                var exact = VectorMath.Dot(probe, stored[int.Parse(candidate.Claim.ClaimId[1..], System.Globalization.CultureInfo.InvariantCulture)]);
+                Assert.InRange(candidate.Cosine - exact, -1e-3, 1e-3);
+            }
+        }
+    }
+
+    [Fact]
+    public void Find_returns_the_first_phrasing_with_its_decoded_embedding()
+    {
+        using var index = new ClaimIndex(shardCount: 2, Dims, Bm25Parameters.Default);
+        index.Add(Claim("x", "first phrasing", Axis(2)));
+        index.Add(Claim("x", "second phrasing", Axis(3)));
+
+        var found = index.Find("x");
+
+        Assert.NotNull(found);
+        Assert.Equal("first phrasing", found.Text);
+        Assert.Equal(1.0, VectorMath.Dot(found.Embedding, Axis(2)), 5);
+        Assert.Null(index.Find("y"));
+    }
+
     internal static float[] Axis(int i)
     {
         var v = new float[Dims];

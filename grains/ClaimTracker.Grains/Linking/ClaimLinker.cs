@@ -28,7 +28,9 @@ public sealed class ClaimLinker : IDisposable
     private readonly ClaimIndex index = new();
     private readonly ClaimMatcher matcher;
     private readonly ClaimMatcher fragmentMatcher;
-    private readonly Dictionary<string, ClaimEntry> entries = new(StringComparer.Ordinal);
+    // Ids already indexed: a claim is indexed under its first phrasing only. The entries themselves
+    // live in the index alone (their embeddings as int8), not in a second copy here.
+    private readonly HashSet<string> indexed = new(StringComparer.Ordinal);
     private readonly Lock entriesGate = new();
     private readonly SemaphoreSlim refreshGate = new(1, 1);
     private long position;
@@ -154,19 +156,13 @@ public sealed class ClaimLinker : IDisposable
         return StanceClassifier.Classify(statement.Content, claim.Text, hints);
     }
 
-    private ClaimEntry? Find(string claimId)
-    {
-        lock (entriesGate)
-        {
-            return entries.GetValueOrDefault(claimId);
-        }
-    }
+    private ClaimEntry? Find(string claimId) => index.Find(claimId);
 
     private void Remember(ClaimEntry entry)
     {
         lock (entriesGate)
         {
-            if (!entries.TryAdd(entry.ClaimId, entry))
+            if (!indexed.Add(entry.ClaimId))
             {
                 return;
             }
