@@ -5,13 +5,16 @@ namespace ClaimTracker.Analysis.Corroboration;
 /// <summary>
 /// Folds a claim's statements into per-origin tallies and judges the claim over independent origins.
 /// Adding a statement is O(1); judging is O(number of distinct origins), never O(statements), so the
-/// cost of an append does not grow with a claim's history.
+/// cost of an append does not grow with a claim's history. Kept by every active claim, so it is
+/// small: a few origins are found by a linear scan, and a dictionary is built only past
+/// <see cref="LinearLimit"/> of them.
 /// </summary>
 public sealed class CorroborationLedger
 {
     private const int NamesListed = 5;
-    private readonly Dictionary<string, OriginTally> tallies = new(StringComparer.Ordinal);
+    private const int LinearLimit = 8;
     private readonly List<OriginTally> inArrivalOrder = [];
+    private Dictionary<string, OriginTally>? byId;
 
     public int OriginCount => inArrivalOrder.Count;
 
@@ -21,9 +24,7 @@ public sealed class CorroborationLedger
         var copy = new CorroborationLedger();
         foreach (var tally in inArrivalOrder)
         {
-            var cloned = tally.Clone();
-            copy.tallies.Add(cloned.Id, cloned);
-            copy.inArrivalOrder.Add(cloned);
+            copy.Insert(tally.Clone());
         }
 
         return copy;
@@ -31,14 +32,45 @@ public sealed class CorroborationLedger
 
     public void Add(Evidence evidence)
     {
-        if (!tallies.TryGetValue(evidence.OriginId, out var tally))
+        var tally = Find(evidence.OriginId);
+        if (tally is null)
         {
             tally = new OriginTally(evidence.OriginId, evidence.OriginName);
-            tallies.Add(evidence.OriginId, tally);
-            inArrivalOrder.Add(tally);
+            Insert(tally);
         }
 
         tally.Add(evidence);
+    }
+
+    private OriginTally? Find(string originId)
+    {
+        if (byId is not null)
+        {
+            return byId.GetValueOrDefault(originId);
+        }
+
+        foreach (var tally in inArrivalOrder)
+        {
+            if (string.Equals(tally.Id, originId, StringComparison.Ordinal))
+            {
+                return tally;
+            }
+        }
+
+        return null;
+    }
+
+    private void Insert(OriginTally tally)
+    {
+        inArrivalOrder.Add(tally);
+        if (byId is not null)
+        {
+            byId.Add(tally.Id, tally);
+        }
+        else if (inArrivalOrder.Count > LinearLimit)
+        {
+            byId = inArrivalOrder.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        }
     }
 
     public Assessment Assess() => Judge(inArrivalOrder);

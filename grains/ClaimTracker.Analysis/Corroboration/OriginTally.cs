@@ -1,15 +1,18 @@
 namespace ClaimTracker.Analysis.Corroboration;
 
-/// <summary>Everything one origin has said about one claim, folded into counts.</summary>
+/// <summary>
+/// Everything one origin has said about one claim, folded into counts. Names and ids recur across
+/// many claims, so they are interned: every claim quoting one outlet shares one string.
+/// </summary>
 internal sealed class OriginTally
 {
     private const int MaxCarriersKept = 8;
-    private readonly List<string> carriers = [];
+    private string[] carriers = [];
 
     public OriginTally(string id, string name)
     {
-        Id = id;
-        Name = name;
+        Id = string.Intern(id);
+        Name = string.Intern(name);
     }
 
     public string Id { get; }
@@ -54,7 +57,7 @@ internal sealed class OriginTally
             Reversed = Reversed,
             ContradictionWhy = ContradictionWhy,
         };
-        copy.carriers.AddRange(carriers);
+        copy.carriers = carriers;
         return copy;
     }
 
@@ -96,9 +99,10 @@ internal sealed class OriginTally
             return;
         }
 
-        if (carriers.Count < MaxCarriersKept)
+        if (carriers.Length < MaxCarriersKept)
         {
-            carriers.Add(carrier);
+            // Copied on write (a clone may share the array): at most eight, one string each.
+            carriers = [.. carriers, string.Intern(carrier)];
         }
         else
         {

@@ -12,7 +12,8 @@ namespace ClaimTracker.Grains.Claims;
 /// <summary>
 /// One claim, event-sourced over the append-only journal. The grain reads only the confirmed
 /// <c>State</c>, never <c>TentativeState</c>: JournaledGrain builds the tentative state by deep-copying
-/// the whole claim, which would make every append cost O(history).
+/// the whole claim, which would make every append cost O(history). The state is a compact summary;
+/// statements are read back from the journal when asked for (a page, or an earlier result).
 /// </summary>
 [LogConsistencyProvider(ProviderName = GrainProviders.LogConsistency)]
 [Reentrant]
@@ -21,9 +22,10 @@ public sealed class ClaimGrain(IClaimTrackerStore store, PayloadSerializer seria
 {
     private const string PageTokenPrefix = "before:";
 
-    // Statements waiting for the next journal write, and the batch being confirmed now.
-    private readonly List<(StatementRecord Statement, TaskCompletionSource<AddStatementResult> Done)> queued = [];
-    private readonly Dictionary<string, Task<AddStatementResult>> inFlight = new(StringComparer.Ordinal);
+    // Statements waiting for the next journal write, and the batch being confirmed now; allocated
+    // while appends are pending only, since most claims sit idle between them.
+    private List<(StatementRecord Statement, TaskCompletionSource<AddStatementResult> Done)>? queued;
+    private Dictionary<string, Task<AddStatementResult>>? inFlight;
     private IReadOnlyList<PlannedAppend> confirming = [];
     private bool flushing;
 
@@ -34,18 +36,19 @@ public sealed class ClaimGrain(IClaimTrackerStore store, PayloadSerializer seria
     /// </summary>
     public Task<AddStatementResult> AddStatement(StatementRecord statement)
     {
-        var state = State;
-        if (state.Find(statement.StatementId) is { } known)
+        if (State.Contains(statement.StatementId))
         {
-            return Task.FromResult(new AddStatementResult(known.StatementId, known.Stance, ClaimCreated: state.Statements[0].StatementId == known.StatementId, state.Assessment.Status));
+            return EarlierResultAsync(statement.StatementId);
         }
 
+        inFlight ??= new Dictionary<string, Task<AddStatementResult>>(StringComparer.Ordinal);
         if (inFlight.TryGetValue(statement.StatementId, out var pending))
         {
             return pending;
         }
 
         var done = new TaskCompletionSource<AddStatementResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        queued ??= [];
         queued.Add((statement, done));
         inFlight[statement.StatementId] = done.Task;
         if (!flushing)
@@ -57,11 +60,22 @@ public sealed class ClaimGrain(IClaimTrackerStore store, PayloadSerializer seria
         return done.Task;
     }
 
+    /// <summary>What adding a statement already recorded returned: its stance is read back from the journal.</summary>
+    private async Task<AddStatementResult> EarlierResultAsync(string statementId)
+    {
+        var state = State;
+        var status = state.Assessment.Status;
+        var firstStatementId = state.FirstStatementId;
+        var statements = await ReadStatementsAsync(1, (int)state.Version);
+        var known = statements.First(s => s.StatementId == statementId);
+        return new AddStatementResult(known.StatementId, known.Stance, ClaimCreated: firstStatementId == statementId, status);
+    }
+
     private async Task FlushAsync()
     {
         try
         {
-            while (queued.Count > 0)
+            while (queued is { Count: > 0 })
             {
                 var batch = queued.ToList();
                 queued.Clear();
@@ -83,27 +97,31 @@ public sealed class ClaimGrain(IClaimTrackerStore store, PayloadSerializer seria
                 finally
                 {
                     confirming = [];
-                    batch.ForEach(b => inFlight.Remove(b.Statement.StatementId));
+                    batch.ForEach(b => inFlight!.Remove(b.Statement.StatementId));
                 }
             }
         }
         finally
         {
             flushing = false;
+            queued = null;
+            inFlight = null;
         }
     }
 
     public Task<bool> Exists() => Task.FromResult(State.Exists);
 
-    public Task<ClaimDetails?> GetDetails(int statementPageSize, string statementPageToken)
+    public async Task<ClaimDetails?> GetDetails(int statementPageSize, string statementPageToken)
     {
         var state = State;
         if (!state.Exists)
         {
-            return Task.FromResult<ClaimDetails?>(null);
+            return null;
         }
 
-        var end = state.Statements.Count;
+        // The summary and the page describe the same confirmed version, whatever lands meanwhile.
+        var summary = state.Summary();
+        var end = (int)state.Version;
         if (statementPageToken.StartsWith(PageTokenPrefix, StringComparison.Ordinal)
             && int.TryParse(statementPageToken.AsSpan(PageTokenPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var before))
         {
@@ -111,15 +129,20 @@ public sealed class ClaimGrain(IClaimTrackerStore store, PayloadSerializer seria
         }
 
         var start = Math.Max(0, end - statementPageSize);
-        var page = new StatementRecord[end - start];
-        for (var i = 0; i < page.Length; i++)
-        {
-            page[i] = state.Statements[end - 1 - i];
-        }
-
+        var page = end > start ? await ReadStatementsAsync(start + 1, end) : [];
+        page.Reverse();
         var next = start > 0 ? PageTokenPrefix + start.ToString(CultureInfo.InvariantCulture) : string.Empty;
-        return Task.FromResult<ClaimDetails?>(new ClaimDetails(state.Summary(), page, next));
+        return new ClaimDetails(summary, [.. page], next);
     }
+
+    /// <summary>The statements at journal versions <paramref name="first"/>…<paramref name="last"/> (one per version), oldest first.</summary>
+    private async Task<List<StatementRecord>> ReadStatementsAsync(int first, int last)
+    {
+        var entries = await store.ReadJournalAsync(Stream, first, last);
+        return entries.Select(entry => serializer.Deserialize<ClaimJournalEvent>(entry.Payload)).OfType<StatementRecorded>().Select(e => e.Statement).ToList();
+    }
+
+    private string Stream => "claim/" + this.GetPrimaryKeyString();
 
     /// <summary>True if <paramref name="token"/> is empty or one this grain hands out.</summary>
     public static bool IsValidPageToken(string token) =>
@@ -132,7 +155,7 @@ public sealed class ClaimGrain(IClaimTrackerStore store, PayloadSerializer seria
     public async Task<KeyValuePair<int, ClaimState>> ReadStateFromStorage()
     {
         var state = new ClaimState();
-        var entries = await store.ReadJournalAsync("claim/" + this.GetPrimaryKeyString());
+        var entries = await store.ReadJournalAsync(Stream);
         foreach (var entry in entries)
         {
             state.Apply(serializer.Deserialize<ClaimJournalEvent>(entry.Payload));

@@ -4,31 +4,30 @@ using ClaimTracker.Analysis.Corroboration;
 namespace ClaimTracker.Grains.Claims;
 
 /// <summary>
-/// A claim's state, rebuilt from its journal. Applying an event is O(1): statements are appended,
-/// origins folded into the ledger; the assessment is recomputed lazily (O(origins)).
+/// A claim's state, rebuilt from its journal: a compact summary, since every active claim keeps one.
+/// The statements themselves stay in the journal (the grain reads a page of them when asked); only
+/// their ids are kept, to make appends idempotent. Applying an event is O(1): the id is recorded,
+/// the origin folded into the ledger; the assessment is computed when asked (O(origins)).
 /// </summary>
 // JournaledGrain asks Orleans for a copier of its state at activation. [Immutable] makes that a
 // reference copy: the grain never reads the tentative state, the only place a copy would be made.
 [Immutable]
 public sealed class ClaimState
 {
-    private readonly List<StatementRecord> statements = [];
-    private readonly Dictionary<string, StatementRecord> byId = new(StringComparer.Ordinal);
-    private readonly List<string> actorIds = [];
-    private readonly HashSet<string> actorIdSet = new(StringComparer.Ordinal);
+    private readonly OrderedStringSet statementIds;
+    private readonly OrderedStringSet actorIds;
     private readonly CorroborationLedger ledger;
-    private readonly bool keepsStatements;
-    private Assessment? assessment;
 
     public ClaimState()
-        : this(new CorroborationLedger(), keepsStatements: true)
+        : this(new CorroborationLedger(), new OrderedStringSet(), new OrderedStringSet())
     {
     }
 
-    private ClaimState(CorroborationLedger ledger, bool keepsStatements)
+    private ClaimState(CorroborationLedger ledger, OrderedStringSet actorIds, OrderedStringSet statementIds)
     {
         this.ledger = ledger;
-        this.keepsStatements = keepsStatements;
+        this.actorIds = actorIds;
+        this.statementIds = statementIds;
     }
 
     public string ClaimId { get; private set; } = string.Empty;
@@ -44,26 +43,25 @@ public sealed class ClaimState
     /// <summary>One journal event per statement, so the version counts the statements.</summary>
     public bool Exists => Version > 0;
 
-    public IReadOnlyList<StatementRecord> Statements => statements;
+    /// <summary>The id of the statement that founded the claim.</summary>
+    public string FirstStatementId { get; private set; } = string.Empty;
 
-    public Assessment Assessment => assessment ??= Exists ? ledger.Assess() : Assessment.Empty;
+    public Assessment Assessment => Exists ? ledger.Assess() : Assessment.Empty;
 
-    public bool Contains(string statementId) => byId.ContainsKey(statementId);
-
-    public StatementRecord? Find(string statementId) => byId.GetValueOrDefault(statementId);
+    public bool Contains(string statementId) => statementIds.Contains(statementId);
 
     /// <summary>Applies one journal event. Re-applying a statement already present changes nothing.</summary>
     public void Apply(ClaimJournalEvent journalEvent)
     {
         switch (journalEvent)
         {
-            case StatementRecorded recorded when !byId.ContainsKey(recorded.Statement.StatementId):
+            case StatementRecorded recorded when !statementIds.Contains(recorded.Statement.StatementId):
                 Record(recorded.Statement);
                 break;
         }
     }
 
-    public ClaimSummary Summary() => BuildSummary(Text, Version, Version, FirstReportedAt, UpdatedAt, actorIds, Assessment);
+    public ClaimSummary Summary() => BuildSummary(Text, Version, Version, FirstReportedAt, UpdatedAt, actorIds.Items, Assessment);
 
     /// <summary>
     /// What recording <paramref name="batch"/> in order will do: the feed entries and the result of each
@@ -72,22 +70,22 @@ public sealed class ClaimState
     /// </summary>
     public IReadOnlyList<PlannedAppend> Plan(IReadOnlyList<StatementRecord> batch)
     {
-        var scratch = new ClaimState(ledger.Clone(), keepsStatements: false)
+        // The scratch copy shares the statement ids (it never records them) and copies the rest.
+        var scratch = new ClaimState(ledger.Clone(), actorIds.Clone(), statementIds)
         {
             ClaimId = ClaimId,
             Text = Text,
             Version = Version,
             FirstReportedAt = FirstReportedAt,
             UpdatedAt = UpdatedAt,
+            FirstStatementId = FirstStatementId,
         };
-        scratch.actorIds.AddRange(actorIds);
-        scratch.actorIdSet.UnionWith(actorIdSet);
         var planned = new List<PlannedAppend>(batch.Count);
+        var before = scratch.Exists ? scratch.Assessment.Status : CorroborationStatus.Unspecified;
         foreach (var statement in batch)
         {
             var created = !scratch.Exists;
-            var before = created ? CorroborationStatus.Unspecified : scratch.Assessment.Status;
-            scratch.Record(statement);
+            scratch.Record(statement, recordsId: false);
             var after = scratch.Summary();
             var changes = new List<ClaimChange>
             {
@@ -105,6 +103,7 @@ public sealed class ClaimState
             }
 
             planned.Add(new PlannedAppend(statement, changes, new AddStatementResult(statement.StatementId, statement.Stance, created, after.Status)));
+            before = after.Status;
         }
 
         return planned;
@@ -142,7 +141,7 @@ public sealed class ClaimState
         ActorIds = [.. actors],
     };
 
-    private void Record(StatementRecord statement)
+    private void Record(StatementRecord statement, bool recordsId = true)
     {
         var reportedAt = ReportedAt(statement);
         if (!Exists)
@@ -150,25 +149,25 @@ public sealed class ClaimState
             ClaimId = statement.ClaimId;
             Text = statement.Content;
             FirstReportedAt = reportedAt;
+            FirstStatementId = statement.StatementId;
         }
         else if (reportedAt < FirstReportedAt)
         {
             FirstReportedAt = reportedAt;
         }
 
-        if (keepsStatements)
+        if (recordsId)
         {
-            statements.Add(statement);
-            byId.Add(statement.StatementId, statement);
+            statementIds.Add(statement.StatementId);
         }
 
-        if (actorIdSet.Add(statement.ActorId))
+        // Actor ids recur across claims: interned, every claim naming an actor shares one string.
+        if (!actorIds.Contains(statement.ActorId))
         {
-            actorIds.Add(statement.ActorId);
+            actorIds.Add(string.Intern(statement.ActorId));
         }
 
         ledger.Add(EvidenceOf(statement));
-        assessment = null;
         UpdatedAt = statement.RecordedAt;
         Version++;
     }

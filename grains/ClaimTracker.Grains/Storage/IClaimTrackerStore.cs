@@ -9,6 +9,9 @@ public interface IClaimTrackerStore
 {
     Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string stream, CancellationToken cancellationToken = default);
 
+    /// <summary>The entries at versions <paramref name="firstVersion"/>…<paramref name="lastVersion"/> (inclusive), oldest first.</summary>
+    Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string stream, int firstVersion, int lastVersion, CancellationToken cancellationToken = default);
+
     /// <summary>Appends events at versions expectedVersion+1…; false if the stream is not at expectedVersion.</summary>
     Task<bool> AppendClaimAsync(string claimId, int expectedVersion, IReadOnlyList<JournalAppend> events, IReadOnlyList<byte[]> feedEntries, ClaimRow projection);
 

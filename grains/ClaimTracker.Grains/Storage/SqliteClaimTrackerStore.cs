@@ -34,12 +34,17 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
 
     public ValueTask DisposeAsync() => groupCommit.DisposeAsync();
 
-    public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string stream, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string stream, CancellationToken cancellationToken = default) =>
+        ReadJournalAsync(stream, 1, int.MaxValue, cancellationToken);
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string stream, int firstVersion, int lastVersion, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version, payload FROM journal WHERE stream = $stream ORDER BY version";
+        command.CommandText = "SELECT version, payload FROM journal WHERE stream = $stream AND version BETWEEN $first AND $last ORDER BY version";
         command.Parameters.AddWithValue("$stream", stream);
+        command.Parameters.AddWithValue("$first", firstVersion);
+        command.Parameters.AddWithValue("$last", lastVersion);
         var entries = new List<JournalEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

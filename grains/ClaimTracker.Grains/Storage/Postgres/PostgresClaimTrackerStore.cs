@@ -54,10 +54,15 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
         await dataSource.DisposeAsync();
     }
 
-    public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string stream, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string stream, CancellationToken cancellationToken = default) =>
+        ReadJournalAsync(stream, 1, int.MaxValue, cancellationToken);
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string stream, int firstVersion, int lastVersion, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("SELECT version, payload FROM journal WHERE stream = @stream ORDER BY version");
+        await using var command = dataSource.CreateCommand("SELECT version, payload FROM journal WHERE stream = @stream AND version BETWEEN @first AND @last ORDER BY version");
         command.Parameters.AddWithValue("stream", stream);
+        command.Parameters.AddWithValue("first", firstVersion);
+        command.Parameters.AddWithValue("last", lastVersion);
         var entries = new List<JournalEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
