@@ -1,33 +1,36 @@
 using System.Globalization;
-using ClaimTracker.Analysis;
 using ClaimTracker.Grains.Feed;
 using ClaimTracker.Grains.Storage;
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
-using Orleans.EventSourcing;
-using Orleans.EventSourcing.CustomStorage;
-using Orleans.Providers;
 
 namespace ClaimTracker.Grains.Claims;
 
 /// <summary>
-/// One claim, event-sourced over the append-only journal. The grain reads only the confirmed
-/// <c>State</c>, never <c>TentativeState</c>: JournaledGrain builds the tentative state by deep-copying
-/// the whole claim, which would make every append cost O(history). The state is a compact summary;
-/// statements are read back from the journal when asked for (a page, or an earlier result).
+/// One claim, event-sourced over the append-only journal: the state is rebuilt from the journal at
+/// activation and changes only once a write is confirmed. The state is a compact summary; statements
+/// are read back from the journal when asked for (a page, or an earlier result). A plain grain, not a
+/// JournaledGrain: its log-view machinery cost about a kilobyte per active claim, and this grain
+/// already queues and batches its own writes.
 /// </summary>
-[LogConsistencyProvider(ProviderName = GrainProviders.LogConsistency)]
 [Reentrant]
-public sealed class ClaimGrain(IClaimTrackerStore store, PayloadSerializer serializer, ClaimFeed feed)
-    : JournaledGrain<ClaimState, ClaimJournalEvent>, IClaimGrain, ICustomStorageInterface<ClaimState, ClaimJournalEvent>
+public sealed partial class ClaimGrain(IClaimTrackerStore store, PayloadSerializer serializer, ClaimFeed feed, ILogger<ClaimGrain> logger)
+    : Grain, IClaimGrain
 {
     private const string PageTokenPrefix = "before:";
+    private const int MaxWriteAttempts = 5;
 
-    // Statements waiting for the next journal write, and the batch being confirmed now; allocated
-    // while appends are pending only, since most claims sit idle between them.
+    // Statements waiting for the next journal write; allocated while appends are pending only,
+    // since most claims sit idle between them.
     private List<(StatementRecord Statement, TaskCompletionSource<AddStatementResult> Done)>? queued;
     private Dictionary<string, Task<AddStatementResult>>? inFlight;
-    private IReadOnlyList<PlannedAppend> confirming = [];
     private bool flushing;
+
+    // What the journal holds: the state and the number of entries (the version a write must follow).
+    private ClaimState state = new();
+    private int journalVersion;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => await ReadStateAsync(cancellationToken);
 
     /// <summary>
     /// Appends a statement. Calls interleave ([Reentrant]): while one journal write is in flight, the
@@ -36,7 +39,7 @@ public sealed class ClaimGrain(IClaimTrackerStore store, PayloadSerializer seria
     /// </summary>
     public Task<AddStatementResult> AddStatement(StatementRecord statement)
     {
-        if (State.Contains(statement.StatementId))
+        if (state.Contains(statement.StatementId))
         {
             return EarlierResultAsync(statement.StatementId);
         }
@@ -63,10 +66,10 @@ public sealed class ClaimGrain(IClaimTrackerStore store, PayloadSerializer seria
     /// <summary>What adding a statement already recorded returned: its stance is read back from the journal.</summary>
     private async Task<AddStatementResult> EarlierResultAsync(string statementId)
     {
-        var state = State;
-        var status = state.Assessment.Status;
-        var firstStatementId = state.FirstStatementId;
-        var statements = await ReadStatementsAsync(1, (int)state.Version);
+        var confirmed = state;
+        var status = confirmed.Assessment.Status;
+        var firstStatementId = confirmed.FirstStatementId;
+        var statements = await ReadStatementsAsync(1, (int)confirmed.Version);
         var known = statements.First(s => s.StatementId == statementId);
         return new AddStatementResult(known.StatementId, known.Stance, ClaimCreated: firstStatementId == statementId, status);
     }
@@ -77,17 +80,14 @@ public sealed class ClaimGrain(IClaimTrackerStore store, PayloadSerializer seria
         {
             while (queued is { Count: > 0 })
             {
-                var batch = queued.ToList();
-                queued.Clear();
+                var batch = queued;
+                queued = null;
                 try
                 {
-                    confirming = State.Plan(batch.ConvertAll(b => b.Statement));
-                    RaiseEvents(batch.ConvertAll(b => (ClaimJournalEvent)new StatementRecorded(b.Statement)));
-                    await ConfirmEvents();
-                    feed.NotifyAppended();
+                    var results = await AppendAsync(batch.ConvertAll(b => b.Statement));
                     for (var i = 0; i < batch.Count; i++)
                     {
-                        batch[i].Done.TrySetResult(confirming[i].Result);
+                        batch[i].Done.TrySetResult(results[i]);
                     }
                 }
                 catch (Exception ex)
@@ -96,7 +96,6 @@ public sealed class ClaimGrain(IClaimTrackerStore store, PayloadSerializer seria
                 }
                 finally
                 {
-                    confirming = [];
                     batch.ForEach(b => inFlight!.Remove(b.Statement.StatementId));
                 }
             }
@@ -109,19 +108,99 @@ public sealed class ClaimGrain(IClaimTrackerStore store, PayloadSerializer seria
         }
     }
 
-    public Task<bool> Exists() => Task.FromResult(State.Exists);
+    /// <summary>
+    /// Writes <paramref name="batch"/> to the journal, then applies it. After a failed write (whose
+    /// outcome is unknown) or a version conflict, the journal is read again and what is still missing
+    /// is written; the callers are told what the batch did as planned against the state it followed.
+    /// </summary>
+    private async Task<IReadOnlyList<AddStatementResult>> AppendAsync(List<StatementRecord> batch)
+    {
+        var planned = state.Plan(batch);
+        for (var attempt = 1; ; attempt++)
+        {
+            var fresh = batch.FindAll(s => !state.Contains(s.StatementId));
+            if (fresh.Count == 0)
+            {
+                break;
+            }
+
+            var writing = fresh.Count == batch.Count ? planned : state.Plan(fresh);
+            try
+            {
+                if (await WriteAsync(writing))
+                {
+                    foreach (var append in writing)
+                    {
+                        state.Apply(new StatementRecorded(append.Statement));
+                    }
+                    journalVersion += writing.Count;
+                    feed.NotifyAppended();
+                    break;
+                }
+            }
+            catch (Exception ex) when (attempt < MaxWriteAttempts)
+            {
+                LogWriteRetry(ex, this.GetPrimaryKeyString(), attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(50 << attempt));
+            }
+
+            if (attempt >= MaxWriteAttempts)
+            {
+                throw new InvalidOperationException($"claim {this.GetPrimaryKeyString()}: the journal moved on {MaxWriteAttempts} times while appending");
+            }
+
+            await ReadStateAsync(CancellationToken.None);
+        }
+
+        return planned.Select(p => p.Result).ToList();
+    }
+
+    /// <summary>One transaction: the journal entries, the feed entries and the projection of <paramref name="planned"/>.</summary>
+    private Task<bool> WriteAsync(IReadOnlyList<PlannedAppend> planned)
+    {
+        var claimId = this.GetPrimaryKeyString();
+        var summary = planned[^1].Changes[0].Claim;
+        var events = planned.Select(p => new JournalAppend(p.Statement.StatementId, serializer.Serialize<ClaimJournalEvent>(new StatementRecorded(p.Statement)))).ToList();
+        var projection = new ClaimRow(
+            claimId,
+            summary.Text,
+            summary.Status,
+            summary.UpdatedAt,
+            planned.Select(p => p.Statement.ActorId).Distinct().ToArray(),
+            serializer.Serialize(summary));
+        var feedEntries = planned.SelectMany(p => p.Changes).Select(change => serializer.Serialize(change)).ToList();
+        return store.AppendClaimAsync(claimId, journalVersion, events, feedEntries, projection);
+    }
+
+    private async Task ReadStateAsync(CancellationToken cancellationToken)
+    {
+        var read = new ClaimState();
+        var entries = await store.ReadJournalAsync(Stream, cancellationToken);
+        foreach (var entry in entries)
+        {
+            read.Apply(serializer.Deserialize<ClaimJournalEvent>(entry.Payload));
+        }
+
+        state = read;
+        journalVersion = entries.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claim {ClaimId}: journal write attempt {Attempt} failed; re-reading the journal and retrying")]
+    private partial void LogWriteRetry(Exception exception, string claimId, int attempt);
+
+    public Task<bool> Exists() => Task.FromResult(state.Exists);
 
     public async Task<ClaimDetails?> GetDetails(int statementPageSize, string statementPageToken)
     {
-        var state = State;
-        if (!state.Exists)
+        var confirmed = state;
+        if (!confirmed.Exists)
         {
             return null;
         }
 
         // The summary and the page describe the same confirmed version, whatever lands meanwhile.
-        var summary = state.Summary();
-        var end = (int)state.Version;
+        var summary = confirmed.Summary();
+        var end = (int)confirmed.Version;
         if (statementPageToken.StartsWith(PageTokenPrefix, StringComparison.Ordinal)
             && int.TryParse(statementPageToken.AsSpan(PageTokenPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var before))
         {
@@ -149,45 +228,4 @@ public sealed class ClaimGrain(IClaimTrackerStore store, PayloadSerializer seria
         token.Length == 0
         || (token.StartsWith(PageTokenPrefix, StringComparison.Ordinal)
             && int.TryParse(token.AsSpan(PageTokenPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out _));
-
-    protected override void TransitionState(ClaimState state, ClaimJournalEvent @event) => state.Apply(@event);
-
-    public async Task<KeyValuePair<int, ClaimState>> ReadStateFromStorage()
-    {
-        var state = new ClaimState();
-        var entries = await store.ReadJournalAsync(Stream);
-        foreach (var entry in entries)
-        {
-            state.Apply(serializer.Deserialize<ClaimJournalEvent>(entry.Payload));
-        }
-
-        return new KeyValuePair<int, ClaimState>(entries.Count, state);
-    }
-
-    public async Task<bool> ApplyUpdatesToStorage(IReadOnlyList<ClaimJournalEvent> updates, int expectedVersion)
-    {
-        // After an ambiguous failure the provider re-reads and retries: skip what already landed.
-        var state = State;
-        var fresh = updates.OfType<StatementRecorded>().Where(u => !state.Contains(u.Statement.StatementId)).ToList();
-        if (fresh.Count == 0)
-        {
-            return true;
-        }
-
-        // The feed entries and projection must describe exactly what this write appends.
-        var planned = confirming.Count == fresh.Count && confirming.Select(p => p.Statement.StatementId).SequenceEqual(fresh.Select(u => u.Statement.StatementId))
-            ? confirming
-            : state.Plan(fresh.ConvertAll(u => u.Statement));
-        var summary = planned[^1].Changes[0].Claim;
-        var events = fresh.ConvertAll(u => new JournalAppend(u.Statement.StatementId, serializer.Serialize<ClaimJournalEvent>(u)));
-        var projection = new ClaimRow(
-            this.GetPrimaryKeyString(),
-            summary.Text,
-            summary.Status,
-            summary.UpdatedAt,
-            fresh.Select(u => u.Statement.ActorId).Distinct().ToArray(),
-            serializer.Serialize(summary));
-        var feedEntries = planned.SelectMany(p => p.Changes).Select(change => serializer.Serialize(change)).ToList();
-        return await store.AppendClaimAsync(this.GetPrimaryKeyString(), expectedVersion, events, feedEntries, projection);
-    }
 }

@@ -9,21 +9,18 @@ namespace ClaimTracker.Grains.Claims;
 /// their ids are kept, to make appends idempotent. Applying an event is O(1): the id is recorded,
 /// the origin folded into the ledger; the assessment is computed when asked (O(origins)).
 /// </summary>
-// JournaledGrain asks Orleans for a copier of its state at activation. [Immutable] makes that a
-// reference copy: the grain never reads the tentative state, the only place a copy would be made.
-[Immutable]
 public sealed class ClaimState
 {
-    private readonly OrderedStringSet statementIds;
-    private readonly OrderedStringSet actorIds;
-    private readonly CorroborationLedger ledger;
+    // Created by the first statement, so that a claim not (yet) written costs almost nothing.
+    private CorroborationLedger? ledger;
+    private OrderedStringSet? actorIds;
+    private OrderedStringSet? statementIds;
 
     public ClaimState()
-        : this(new CorroborationLedger(), new OrderedStringSet(), new OrderedStringSet())
     {
     }
 
-    private ClaimState(CorroborationLedger ledger, OrderedStringSet actorIds, OrderedStringSet statementIds)
+    private ClaimState(CorroborationLedger? ledger, OrderedStringSet? actorIds, OrderedStringSet? statementIds)
     {
         this.ledger = ledger;
         this.actorIds = actorIds;
@@ -46,22 +43,22 @@ public sealed class ClaimState
     /// <summary>The id of the statement that founded the claim.</summary>
     public string FirstStatementId { get; private set; } = string.Empty;
 
-    public Assessment Assessment => Exists ? ledger.Assess() : Assessment.Empty;
+    public Assessment Assessment => ledger?.Assess() ?? Assessment.Empty;
 
-    public bool Contains(string statementId) => statementIds.Contains(statementId);
+    public bool Contains(string statementId) => statementIds?.Contains(statementId) == true;
 
     /// <summary>Applies one journal event. Re-applying a statement already present changes nothing.</summary>
     public void Apply(ClaimJournalEvent journalEvent)
     {
         switch (journalEvent)
         {
-            case StatementRecorded recorded when !statementIds.Contains(recorded.Statement.StatementId):
+            case StatementRecorded recorded when !Contains(recorded.Statement.StatementId):
                 Record(recorded.Statement);
                 break;
         }
     }
 
-    public ClaimSummary Summary() => BuildSummary(Text, Version, Version, FirstReportedAt, UpdatedAt, actorIds.Items, Assessment);
+    public ClaimSummary Summary() => BuildSummary(Text, Version, Version, FirstReportedAt, UpdatedAt, actorIds?.Items ?? [], Assessment);
 
     /// <summary>
     /// What recording <paramref name="batch"/> in order will do: the feed entries and the result of each
@@ -71,7 +68,7 @@ public sealed class ClaimState
     public IReadOnlyList<PlannedAppend> Plan(IReadOnlyList<StatementRecord> batch)
     {
         // The scratch copy shares the statement ids (it never records them) and copies the rest.
-        var scratch = new ClaimState(ledger.Clone(), actorIds.Clone(), statementIds)
+        var scratch = new ClaimState(ledger?.Clone(), actorIds?.Clone(), statementIds)
         {
             ClaimId = ClaimId,
             Text = Text,
@@ -158,16 +155,17 @@ public sealed class ClaimState
 
         if (recordsId)
         {
-            statementIds.Add(statement.StatementId);
+            (statementIds ??= new OrderedStringSet()).Add(statement.StatementId);
         }
 
         // Actor ids recur across claims: interned, every claim naming an actor shares one string.
+        actorIds ??= new OrderedStringSet();
         if (!actorIds.Contains(statement.ActorId))
         {
             actorIds.Add(string.Intern(statement.ActorId));
         }
 
-        ledger.Add(EvidenceOf(statement));
+        (ledger ??= new CorroborationLedger()).Add(EvidenceOf(statement));
         UpdatedAt = statement.RecordedAt;
         Version++;
     }

@@ -1,56 +1,109 @@
 using System.Diagnostics;
 using ClaimTracker.Grains;
+using ClaimTracker.Grains.Claims;
 using ClaimTracker.Matching;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimTracker.Benchmarks.Scenarios;
 
-/// <summary>5. Memory: resident and managed heap per active claim with 3 statements, plus its index entry (embedding).</summary>
+/// <summary>
+/// 5. Memory: managed heap per active claim with 3 statements, plus its index entry (embedding), with a
+/// breakdown measured by variants: bare activations (no statements), the claim state alone (outside
+/// Orleans), and the index with 1-dimensional embeddings (everything but the embedding).
+/// </summary>
 internal static class MemoryScenario
 {
+    private const int Statements = 3;
+
     public static async Task RunAsync(BenchOptions options)
     {
         var claims = options.Claims;
-        Console.WriteLine($"== 5. memory: {claims:N0} active claims with 3 statements each");
+        Console.WriteLine($"== 5. memory: {claims:N0} active claims with {Statements} statements each");
         await using var server = await BenchServer.StartAsync("--Matching:Mode=Exact");
         var grains = server.Services.GetRequiredService<IGrainFactory>();
-        await grains.GetGrain<IClaimGrain>("c-warm").AddStatement(BenchStatements.Make("c-warm", 0, 3));
-        var (heapBefore, rssBefore) = Snapshot();
+        await grains.GetGrain<IClaimGrain>("c-warm").AddStatement(BenchStatements.Make("c-warm", 0, Statements));
+        await grains.GetGrain<IClaimGrain>("c-warm-bare").Exists();
+
+        // Claims that do not exist, activated by one call: Orleans' activation, JournaledGrain, an empty state.
+        var (bare, _) = await PerClaimAsync(claims, c => grains.GetGrain<IClaimGrain>($"c-bare-{c}").Exists());
+
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, claims), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (c, _) =>
+        var (grain, resident) = await PerClaimAsync(claims, async c =>
         {
             var claimId = $"c-memory-{c}";
-            var grain = grains.GetGrain<IClaimGrain>(claimId);
-            for (var s = 0; s < 3; s++)
+            var claim = grains.GetGrain<IClaimGrain>(claimId);
+            for (var s = 0; s < Statements; s++)
             {
-                await grain.AddStatement(BenchStatements.Make(claimId, s, 3));
+                await claim.AddStatement(BenchStatements.Make(claimId, s, Statements));
             }
         });
-        var (heapAfter, rssAfter) = Snapshot();
-        Console.WriteLine($"activated in {clock.Elapsed.TotalSeconds:0.0} s ({Measure.Rate(claims * 3 / clock.Elapsed.TotalSeconds)} durable appends)");
-        var grainHeap = (heapAfter - heapBefore) / (double)claims;
-        var grainRss = (rssAfter - rssBefore) / (double)claims;
+        Console.WriteLine($"activated in {clock.Elapsed.TotalSeconds:0.0} s ({Measure.Rate(claims * Statements / clock.Elapsed.TotalSeconds)} durable appends)");
+
+        // The same claims' state alone, built outside Orleans from the same statements.
+        var states = new ClaimState[claims];
+        var state = PerClaim(claims, () =>
+        {
+            for (var c = 0; c < claims; c++)
+            {
+                states[c] = new ClaimState();
+                for (var s = 0; s < Statements; s++)
+                {
+                    states[c].Apply(new StatementRecorded(BenchStatements.Make($"c-state-{c}", s, Statements)));
+                }
+            }
+        });
+        GC.KeepAlive(states);
 
         // The matching index replica holds each claim's text, embedding and postings; measured on its own.
-        var (indexHeapBefore, _) = Snapshot();
-        using var index = new ClaimIndex();
+        var index = IndexPerClaim(claims, dimensions: 384);
+        var indexWithoutEmbedding = IndexPerClaim(claims, dimensions: 1);
+
+        Console.WriteLine("per claim (managed heap):");
+        Console.WriteLine($"  grain activation with an empty claim (Orleans, JournaledGrain)  {bare,7:N0} B");
+        Console.WriteLine($"  claim state: ids, actors, corroboration ledger (alone)          {state,7:N0} B");
+        Console.WriteLine($"  grain with 3 statements, beyond the two above                   {grain - bare - state,7:N0} B");
+        Console.WriteLine($"  index: embedding (384 int8 codes + scale)                       {index - indexWithoutEmbedding,7:N0} B");
+        Console.WriteLine($"  index: id, text, postings                                       {indexWithoutEmbedding,7:N0} B");
+        Console.WriteLine($"per claim: grain managed heap {grain:N0} B, resident {resident:N0} B; index entry {index:N0} B");
+        Console.WriteLine($"total managed per claim {grain + index:N0} B (target ≤ 4,096 B); ratio {Measure.Ratio((grain + index) / 4096)}");
+    }
+
+    /// <summary>Heap and resident growth per claim while <paramref name="activate"/> runs for every claim.</summary>
+    private static async Task<(double Heap, double Resident)> PerClaimAsync(int claims, Func<int, Task> activate)
+    {
+        var (heapBefore, rssBefore) = Snapshot();
+        await Parallel.ForEachAsync(Enumerable.Range(0, claims), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (c, _) => await activate(c));
+        var (heapAfter, rssAfter) = Snapshot();
+        return ((heapAfter - heapBefore) / (double)claims, (rssAfter - rssBefore) / (double)claims);
+    }
+
+    private static double PerClaim(int claims, Action build)
+    {
+        var (before, _) = Snapshot();
+        build();
+        var (after, _) = Snapshot();
+        return (after - before) / (double)claims;
+    }
+
+    private static double IndexPerClaim(int claims, int dimensions)
+    {
+        var index = new ClaimIndex(shardCount: 8, dimensions, Bm25Parameters.Default);
         var random = new Random(1);
-        for (var c = 0; c < claims; c++)
+        var perClaim = PerClaim(claims, () =>
         {
-            var embedding = new float[384];
-            for (var d = 0; d < embedding.Length; d++)
+            for (var c = 0; c < claims; c++)
             {
-                embedding[d] = (float)(random.NextDouble() - 0.5);
+                var embedding = new float[dimensions];
+                for (var d = 0; d < embedding.Length; d++)
+                {
+                    embedding[d] = (float)(random.NextDouble() - 0.5);
+                }
+
+                index.Add(new ClaimEntry($"c-memory-{c}", $"Claim number {c} about the harbour is true", VectorMath.Normalized(embedding), [], []));
             }
-
-            index.Add(new ClaimEntry($"c-memory-{c}", $"Claim number {c} about the harbour is true", VectorMath.Normalized(embedding), [], []));
-        }
-
-        var (indexHeapAfter, _) = Snapshot();
-        var indexHeap = (indexHeapAfter - indexHeapBefore) / (double)claims;
-        Console.WriteLine($"per claim: grain managed heap {grainHeap:N0} B, resident {grainRss:N0} B; index entry (384-d embedding + postings) {indexHeap:N0} B");
-        Console.WriteLine($"total managed per claim {grainHeap + indexHeap:N0} B (target ≤ 4,096 B); ratio {Measure.Ratio((grainHeap + indexHeap) / 4096)}");
-        GC.KeepAlive(index);
+        });
+        index.Dispose();
+        return perClaim;
     }
 
     private static (long Heap, long Resident) Snapshot()
