@@ -59,9 +59,9 @@ internal static class MemoryScenario
         var indexWithoutEmbedding = IndexPerClaim(claims, dimensions: 1);
 
         Console.WriteLine("per claim (managed heap):");
-        Console.WriteLine($"  grain activation with an empty claim (Orleans, JournaledGrain)  {bare,7:N0} B");
-        Console.WriteLine($"  claim state: ids, actors, corroboration ledger (alone)          {state,7:N0} B");
-        Console.WriteLine($"  grain with 3 statements, beyond the two above                   {grain - bare - state,7:N0} B");
+        Console.WriteLine($"  grain activation of an empty claim (Orleans)                    {bare,7:N0} B");
+        Console.WriteLine($"  its state with 3 statements (grain minus bare activation)       {grain - bare,7:N0} B");
+        Console.WriteLine($"    cross-check: the state built alone, outside Orleans           {state,7:N0} B");
         Console.WriteLine($"  index: embedding (384 int8 codes + scale)                       {index - indexWithoutEmbedding,7:N0} B");
         Console.WriteLine($"  index: id, text, postings                                       {indexWithoutEmbedding,7:N0} B");
         Console.WriteLine($"per claim: grain managed heap {grain:N0} B, resident {resident:N0} B; index entry {index:N0} B");
