@@ -54,6 +54,33 @@ public sealed class ClaimGrainTests
     }
 
     [Fact]
+    public async Task Statement_pages_are_read_back_from_the_journal_newest_first()
+    {
+        await using var cluster = await GrainCluster.StartAsync();
+        var claim = cluster.Grains.GetGrain<IClaimGrain>("c-pages");
+        for (var i = 0; i < 5; i++)
+        {
+            await claim.AddStatement(Statements.Make("c-pages", $"s{i}", $"Origin {i}", i == 3 ? Stance.Contradicts : Stance.Supports));
+        }
+
+        var first = await claim.GetDetails(2, string.Empty);
+        var second = await claim.GetDetails(2, first!.NextStatementPageToken);
+        var last = await claim.GetDetails(2, second!.NextStatementPageToken);
+
+        Assert.Equal(["s4", "s3"], first.Statements.Select(s => s.StatementId));
+        Assert.Equal(["s2", "s1"], second.Statements.Select(s => s.StatementId));
+        Assert.Equal(["s0"], last!.Statements.Select(s => s.StatementId));
+        Assert.Equal(string.Empty, last.NextStatementPageToken);
+        Assert.Equal(("Origin 3", Stance.Contradicts, "report-s3"), (first.Statements[1].Speaker, first.Statements[1].Stance, first.Statements[1].ReportId));
+
+        // A statement already recorded answers with its own stance, read back from the journal.
+        var again = await claim.AddStatement(Statements.Make("c-pages", "s3", "Origin 3", Stance.Contradicts));
+        Assert.Equal(Stance.Contradicts, again.Stance);
+        Assert.False(again.ClaimCreated);
+        Assert.True((await claim.AddStatement(Statements.Make("c-pages", "s0", "Origin 0"))).ClaimCreated);
+    }
+
+    [Fact]
     public async Task A_claim_with_a_long_history_keeps_every_statement_in_order()
     {
         await using var cluster = await GrainCluster.StartAsync();
