@@ -44,7 +44,8 @@ public sealed class ClaimIndex : IDisposable
     /// Stores a claim, or one more phrasing of it when the id is already present with another text;
     /// adding the same id and text again does nothing. Thread-safe.
     /// </summary>
-    public void Add(ClaimEntry claim)
+    /// <returns>Whether a new claim or phrasing was stored.</returns>
+    public bool Add(ClaimEntry claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
         if (claim.Embedding.Length != Dimensions)
@@ -53,10 +54,13 @@ public sealed class ClaimIndex : IDisposable
         }
 
         var shard = shards[ShardOf(claim.ClaimId)];
-        if (shard.Add(claim, TextAnalysis.Terms(claim.Text)))
+        var (stored, newClaim) = shard.Add(claim, TextAnalysis.Terms(claim.Text));
+        if (newClaim)
         {
             Interlocked.Increment(ref count);
         }
+
+        return stored;
     }
 
     /// <summary>The union of the top <paramref name="k"/> claims by cosine and by lexical score, best first by their sum. Thread-safe.</summary>

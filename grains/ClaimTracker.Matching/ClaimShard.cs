@@ -43,16 +43,16 @@ internal sealed class ClaimShard : IDisposable
 
     /// <summary>
     /// Adds a phrasing of a claim unless that (id, text) is already present (adds are idempotent).
-    /// Returns whether the claim id is new to this shard.
     /// </summary>
-    public bool Add(ClaimEntry claim, IReadOnlyList<string> terms)
+    /// <returns>Whether the phrasing was stored, and whether it is the claim's first.</returns>
+    public (bool Stored, bool NewClaim) Add(ClaimEntry claim, IReadOnlyList<string> terms)
     {
         gate.EnterWriteLock();
         try
         {
             if (!phrasings.Add((claim.ClaimId, claim.Text)))
             {
-                return false;
+                return (false, false);
             }
 
             var isNewClaim = claimIds.Add(claim.ClaimId);
@@ -78,7 +78,7 @@ internal sealed class ClaimShard : IDisposable
                 list.Add(new Posting(doc, group.Count()));
             }
 
-            return isNewClaim;
+            return (true, isNewClaim);
         }
         finally
         {

@@ -17,7 +17,10 @@ public sealed record ClaimLink(string ClaimId, Stance Stance, string Reason);
 /// current from the durable index log), so no single grain sits on the ingest path. A statement joins
 /// the best stored claim scoring at or above the threshold (embeddings + entities + quantities over
 /// candidates retrieved by embeddings and BM25), otherwise it founds a new claim, which is indexed at
-/// once so the rest of its report and later reports find it.
+/// once so the rest of its report and later reports find it. A statement that joins a claim is indexed
+/// too, as another phrasing of that claim (up to <see cref="MatchingOptions.PhrasingsPerClaim"/>): a
+/// claim is then found by every way it has been put, not only by its first wording, so a later report
+/// that phrases it like an earlier one joins it instead of founding a splinter claim.
 /// </summary>
 public sealed class ClaimLinker : IDisposable
 {
@@ -29,6 +32,7 @@ public sealed class ClaimLinker : IDisposable
     private readonly ClaimMatcher matcher;
     private readonly ClaimMatcher fragmentMatcher;
     private readonly Dictionary<string, ClaimEntry> entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> phrasings = new(StringComparer.Ordinal);
     private readonly Lock entriesGate = new();
     private readonly SemaphoreSlim refreshGate = new(1, 1);
     private long position;
@@ -59,7 +63,7 @@ public sealed class ClaimLinker : IDisposable
         await RefreshAsync(cancellationToken);
         var embeddings = await Task.Run(() => encoder.Value.Encode(statements.Select(s => s.Content).ToList()), cancellationToken);
         var links = new List<ClaimLink>(statements.Count);
-        var founded = new List<ClaimIndexEntry>();
+        var founded = new List<ClaimIndexEntry>(); // founding texts and new phrasings, for the durable index log
         var foundedHere = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < statements.Count; i++)
         {
@@ -82,6 +86,15 @@ public sealed class ClaimLinker : IDisposable
             {
                 var stance = Stance(statement, probe, claim);
                 links.Add(new ClaimLink(claimId, stance.Stance, $"{stance.Reason} (linked: {decision.Reason})"));
+                if (PhrasingCount(claimId) < options.PhrasingsPerClaim)
+                {
+                    var phrasing = new ClaimEntry(claimId, statement.Content, embeddings[i], probe.Entities, probe.Quantities);
+                    if (Remember(phrasing))
+                    {
+                        founded.Add(new ClaimIndexEntry(claimId, statement.Content, embeddings[i]));
+                    }
+                }
+
                 continue;
             }
 
@@ -162,17 +175,35 @@ public sealed class ClaimLinker : IDisposable
         }
     }
 
-    private void Remember(ClaimEntry entry)
+    private int PhrasingCount(string claimId)
     {
         lock (entriesGate)
         {
-            if (!entries.TryAdd(entry.ClaimId, entry))
-            {
-                return;
-            }
+            return phrasings.GetValueOrDefault(claimId);
+        }
+    }
+
+    /// <summary>Indexes a claim's founding text (its first entry, kept for stance) or one more phrasing of it.</summary>
+    /// <returns>Whether the text was new to this replica.</returns>
+    private bool Remember(ClaimEntry entry)
+    {
+        // The claim is findable before the index can return it as a candidate.
+        lock (entriesGate)
+        {
+            entries.TryAdd(entry.ClaimId, entry);
         }
 
-        index.Add(entry);
+        if (!index.Add(entry))
+        {
+            return false;
+        }
+
+        lock (entriesGate)
+        {
+            phrasings[entry.ClaimId] = phrasings.GetValueOrDefault(entry.ClaimId) + 1;
+        }
+
+        return true;
     }
 
     /// <summary>Reads index entries written since the last refresh (by any silo), at most once per interval.</summary>
