@@ -97,8 +97,9 @@ internal static class EmergentReplay
                         Console.WriteLine($"[{kind} {goldStance}→{predictedStance}] {headline}  ||  rumour: {rumour.Headline}");
                         if (outcome is not null)
                         {
-                            var statement = await FindStatementAsync(client, outcome);
+                            var (claim, statement) = await FindStatementAsync(client, outcome);
                             Console.WriteLine($"    {response.Outcomes.Count} statement(s); {statement?.Speaker}: \"{statement?.Content}\"  ({statement?.StanceReason})");
+                            Console.WriteLine($"    claim {claim.ClaimId}: {claim.Text}");
                         }
                     }
                 }
@@ -129,10 +130,10 @@ internal static class EmergentReplay
         }
     }
 
-    private static async Task<V1.Statement?> FindStatementAsync(V1.ClaimTracker.ClaimTrackerClient client, V1.StatementOutcome outcome)
+    private static async Task<(V1.Claim Claim, V1.Statement? Statement)> FindStatementAsync(V1.ClaimTracker.ClaimTrackerClient client, V1.StatementOutcome outcome)
     {
         var claim = await client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = outcome.ClaimId, StatementPageSize = 200 });
-        return claim.Statements.FirstOrDefault(s => s.StatementId == outcome.StatementId);
+        return (claim, claim.Statements.FirstOrDefault(s => s.StatementId == outcome.StatementId));
     }
 
     private static string Label(V1.Stance stance) => stance switch

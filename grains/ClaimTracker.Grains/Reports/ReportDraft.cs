@@ -126,8 +126,9 @@ public sealed class ReportDraft
                 via.Select(v => draft.mentions[v].Name).ToArray(),
                 statement.IsQuestion ? Stance.Queries : Stance.Unspecified,
                 statement.Modality == ExtractedModality.Hedged ? Modality.Hedged : Modality.Asserted,
-                statement.IsQuestion ? QuestionReason : string.Empty)
+                string.Empty)
             {
+                StanceReason = statement.IsQuestion ? QuestionReason : string.Empty,
                 SourceSpan = ToRange(statement.SourceSpan),
                 CueSpan = ToRange(statement.CueSpan),
                 ContentSpan = ToRange(statement.ContentSpan),
