@@ -51,6 +51,19 @@ public sealed class ClaimLinkerTests
         Assert.DoesNotContain(store.Entries, e => e.Text == Joining);
     }
 
+    [Theory]
+    [InlineData(Modality.Asserted, false, Stance.Supports)]
+    [InlineData(Modality.Hedged, false, Stance.Observing)]
+    [InlineData(Modality.Asserted, true, Stance.Contradicts)]
+    public async Task The_founding_statements_stance_follows_how_it_puts_its_own_text(Modality modality, bool isDenial, Stance expected)
+    {
+        using var linker = Linker(new MemoryIndexStore(), phrasingsPerClaim: 16);
+
+        var founded = Assert.Single(await linker.LinkAsync([new LinkRequest(Founding, modality, isDenial, Stance.Unspecified, string.Empty, string.Empty)]));
+
+        Assert.Equal(expected, founded.Stance);
+    }
+
     private static ClaimLinker Linker(IClaimIndexStore store, int phrasingsPerClaim) =>
         new(store, Options.Create(new MatchingOptions { JoinThreshold = 0.6, LexicalWeight = 0, PhrasingsPerClaim = phrasingsPerClaim }), () => Encoder);
 

@@ -103,11 +103,7 @@ public sealed class ClaimLinker : IDisposable
             Remember(entry);
             foundedHere.Add(newId);
             founded.Add(new ClaimIndexEntry(newId, statement.Content, embeddings[i]));
-            var (foundingStance, foundingReason) = statement.GivenStance != Analysis.Stance.Unspecified
-                ? (statement.GivenStance, GivenReason(statement))
-                : DeniesContent(statement)
-                    ? (Analysis.Stance.Contradicts, "denies the proposition it states")
-                    : (Analysis.Stance.Supports, "states the proposition");
+            var (foundingStance, foundingReason) = FoundingStance(statement);
             links.Add(new ClaimLink(newId, foundingStance, $"{foundingReason}; founded the claim ({decision.Reason})"));
         }
 
@@ -118,6 +114,17 @@ public sealed class ClaimLinker : IDisposable
 
         return links;
     }
+
+    /// <summary>
+    /// The stance of the statement that founds a claim, towards its own text: as given; against it when the
+    /// speaker denies it; observing when hedged ("reportedly", "Sources: …"), as a hedged statement joining
+    /// a claim would be; otherwise support.
+    /// </summary>
+    private static (Stance Stance, string Reason) FoundingStance(LinkRequest statement) =>
+        statement.GivenStance != Analysis.Stance.Unspecified ? (statement.GivenStance, GivenReason(statement))
+        : DeniesContent(statement) ? (Analysis.Stance.Contradicts, "denies the proposition it states")
+        : statement.Modality == Modality.Hedged ? (Analysis.Stance.Observing, "puts the proposition without asserting it (hedged)")
+        : (Analysis.Stance.Supports, "states the proposition");
 
     /// <summary>"X denied that P": the speaker rejects the content. Not "X said no P was signed", whose content is itself negative.</summary>
     private static bool DeniesContent(LinkRequest statement) => statement.IsDenial && !StanceClassifier.StatesNegation(statement.Content);
