@@ -24,10 +24,10 @@ internal static class EmergentReplay
                 Articles: g.OrderBy(r => int.Parse(r["article_seq_in_claim"], CultureInfo.InvariantCulture)).ToList()))
             .OrderBy(r => r.Logged, StringComparer.Ordinal)
             .ToList();
-        return RunAsync(rumours, args.Flag("verbose")).GetAwaiter().GetResult();
+        return RunAsync(rumours, args.Flag("verbose"), args.Passed("Matching:").ToList()).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(List<(string Id, string Headline, string Truth, string Logged, List<Dictionary<string, string>> Articles)> rumours, bool verbose)
+    private static async Task<int> RunAsync(List<(string Id, string Headline, string Truth, string Logged, List<Dictionary<string, string>> Articles)> rumours, bool verbose, List<string> serverOptions)
     {
         var data = Directory.CreateTempSubdirectory("claimtracker-emergent-").FullName;
         var app = ClaimTrackerServer.Build(
@@ -39,6 +39,7 @@ internal static class EmergentReplay
             $"--Orleans:GatewayPort={FreePort()}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Error",
+            .. serverOptions,
         ]);
         await app.StartAsync();
         try
