@@ -66,4 +66,7 @@ public sealed record ExtractedStatement(
 {
     /// <summary>Why the statement is attributed this way; <see cref="StatementKind.OwnReporting"/> is the outlet's own claim.</summary>
     public StatementKind Kind { get; init; } = StatementKind.Attributed;
+
+    /// <summary>The statement asks whether its content is so (a question headline) rather than stating it.</summary>
+    public bool IsQuestion { get; init; }
 }

@@ -40,11 +40,15 @@ internal sealed class ExtractionRun
 
     public ExtractionResult Run()
     {
+        if (IsHeadlineOnly)
+        {
+            return RunHeadline();
+        }
+
         var paragraphs = ParagraphSplitter.Split(_doc);
         PersonScanner.Register(_doc, paragraphs, _registry);
-        var published = _input.PublishedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : (DateOnly?)null;
-        var quantities = QuantityParser.Parse(_doc, published?.Year);
-        var times = TimeParser.Parse(_doc, published);
+        var quantities = QuantityParser.Parse(_doc, Published?.Year);
+        var times = TimeParser.Parse(_doc, Published);
 
         Carrier? carrier = null;
         var sentences = new List<Sentence>();
@@ -80,6 +84,55 @@ internal sealed class ExtractionRun
         }
 
         return Build(quantities, times);
+    }
+
+    private DateOnly? Published => _input.PublishedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null;
+
+    /// <summary>The report is its headline alone (the text is the title): the headline is the report's one statement.</summary>
+    private bool IsHeadlineOnly => _input.Title is { } title && title.Trim().Length > 0 && string.Equals(title.Trim(), _input.Text.Trim(), StringComparison.Ordinal);
+
+    /// <summary>
+    /// A headline standing for its report states one proposition: the whole headline without its labels
+    /// (the matcher and the stance rules read it as written, cue words included), said by the speaker it
+    /// cites ("Nigeria says …", "Boko Haram Denies …") or else by the report's own source. A question
+    /// asks rather than states; a label citing unnamed sources ("Sources: …", "…: report") hedges.
+    /// </summary>
+    private ExtractionResult RunHeadline()
+    {
+        var frame = Headlines.HeadlineFrame.Read(_doc);
+        var words = 0;
+        for (var i = frame.First; i < frame.End; i++)
+        {
+            words += _doc.IsWord(i) ? 1 : 0;
+        }
+
+        if (words >= 3)
+        {
+            var paragraph = new Paragraph(0, frame.First, frame.End, BlockKind.Heading);
+            var sentence = new Sentence(frame.First, frame.End, paragraph);
+            var raws = AttributionFinder.Find(_doc, sentence);
+            Draft? attributed = null;
+            if (raws.Count > 0)
+            {
+                // "Boko Haram agrees to release schoolgirls, Nigeria says": the speaker whose words span the most.
+                ProcessSentence(sentence, raws, carrier: null);
+                attributed = _drafts.MaxBy(d => d.ContentRange.End - d.ContentRange.First);
+                _drafts.Clear();
+            }
+
+            var draft = attributed ?? new Draft { SpeakerId = _outletId, ViaIds = [], Kind = StatementKind.OwnReporting };
+            SetContent(draft, new TokenRange(frame.First, frame.End), isQuote: false);
+            draft.Quote = null;
+            draft.IsQuestion = IsQuestion(frame.First, frame.End);
+            if (frame.CitesUnnamedSource)
+            {
+                draft.Modality = ExtractedModality.Hedged;
+            }
+
+            Add(draft);
+        }
+
+        return Build(QuantityParser.Parse(_doc, Published?.Year), TimeParser.Parse(_doc, Published));
     }
 
     private void ProcessSentence(Sentence sentence, List<RawAttribution> raws, Carrier? carrier)
@@ -478,6 +531,7 @@ internal sealed class ExtractionRun
                 d.Modality, d.IsDenial, Within(quantities, d.ContentSpan, q => q.Span), Within(times, d.ContentSpan, t => t.Span))
             {
                 Kind = d.Kind,
+                IsQuestion = d.IsQuestion,
             });
         }
 
@@ -545,6 +599,8 @@ internal sealed class ExtractionRun
         public ExtractedModality Modality { get; set; }
 
         public bool IsDenial { get; set; }
+
+        public bool IsQuestion { get; set; }
 
         public int ParagraphIndex { get; set; }
     }

@@ -46,7 +46,8 @@ public sealed class ClaimIndex : IDisposable
     /// Stores a claim, or one more phrasing of it when the id is already present with another text;
     /// adding the same id and text again does nothing. Thread-safe.
     /// </summary>
-    public void Add(ClaimEntry claim)
+    /// <returns>Whether a new claim or phrasing was stored.</returns>
+    public bool Add(ClaimEntry claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
         if (claim.Embedding.Length != Dimensions)
@@ -55,10 +56,13 @@ public sealed class ClaimIndex : IDisposable
         }
 
         var shard = shards[ShardOf(claim.ClaimId)];
-        if (shard.Add(claim, TextAnalysis.Terms(claim.Text)))
+        var (stored, newClaim) = shard.Add(claim, TextAnalysis.Terms(claim.Text));
+        if (newClaim)
         {
             Interlocked.Increment(ref count);
         }
+
+        return stored;
     }
 
     /// <summary>The union of the top <paramref name="k"/> claims by cosine and by lexical score, best first by their sum. Thread-safe.</summary>
@@ -113,6 +117,9 @@ public sealed class ClaimIndex : IDisposable
 
     /// <summary>The claim as first stored under <paramref name="claimId"/> (its embedding decoded from int8), or null. Thread-safe.</summary>
     public ClaimEntry? Find(string claimId) => shards[ShardOf(claimId)].Find(claimId);
+
+    /// <summary>How many phrasings of <paramref name="claimId"/> are stored (0 if none). Thread-safe.</summary>
+    public int PhrasingCount(string claimId) => shards[ShardOf(claimId)].PhrasingCount(claimId);
 
     public void Dispose()
     {

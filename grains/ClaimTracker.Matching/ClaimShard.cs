@@ -19,8 +19,8 @@ internal sealed class ClaimShard : IDisposable
     private readonly List<int> lengths = [];
     private readonly Dictionary<string, List<Posting>> postings = new(StringComparer.Ordinal);
     private readonly HashSet<(string ClaimId, string Text)> phrasings = [];
-    // Each claim id with its first phrasing's document number.
-    private readonly Dictionary<string, int> firstPhrasing = new(StringComparer.Ordinal);
+    // Each claim id with its first phrasing's document number and how many phrasings it has.
+    private readonly Dictionary<string, (int First, int Count)> firstPhrasing = new(StringComparer.Ordinal);
     private readonly int dimensions;
     private long totalLength;
 
@@ -45,20 +45,21 @@ internal sealed class ClaimShard : IDisposable
 
     /// <summary>
     /// Adds a phrasing of a claim unless that (id, text) is already present (adds are idempotent).
-    /// Returns whether the claim id is new to this shard.
     /// </summary>
-    public bool Add(ClaimEntry claim, IReadOnlyList<string> terms)
+    /// <returns>Whether the phrasing was stored, and whether it is the claim's first.</returns>
+    public (bool Stored, bool NewClaim) Add(ClaimEntry claim, IReadOnlyList<string> terms)
     {
         gate.EnterWriteLock();
         try
         {
             if (!phrasings.Add((claim.ClaimId, claim.Text)))
             {
-                return false;
+                return (false, false);
             }
 
             var doc = claims.Count;
-            var isNewClaim = firstPhrasing.TryAdd(claim.ClaimId, doc);
+            var isNewClaim = !firstPhrasing.TryGetValue(claim.ClaimId, out var known);
+            firstPhrasing[claim.ClaimId] = isNewClaim ? (doc, 1) : (known.First, known.Count + 1);
             claims.Add(new StoredClaim(claim.ClaimId, claim.Text, claim.Entities, claim.Quantities));
             if (doc % BlockClaims == 0)
             {
@@ -79,7 +80,7 @@ internal sealed class ClaimShard : IDisposable
                 list.Add(new Posting(doc, group.Count()));
             }
 
-            return isNewClaim;
+            return (true, isNewClaim);
         }
         finally
         {
@@ -194,7 +195,21 @@ internal sealed class ClaimShard : IDisposable
         gate.EnterReadLock();
         try
         {
-            return firstPhrasing.TryGetValue(claimId, out var doc) ? Entry(doc) : null;
+            return firstPhrasing.TryGetValue(claimId, out var known) ? Entry(known.First) : null;
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
+    /// <summary>How many phrasings of <paramref name="claimId"/> are stored here.</summary>
+    public int PhrasingCount(string claimId)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            return firstPhrasing.TryGetValue(claimId, out var known) ? known.Count : 0;
         }
         finally
         {

@@ -164,6 +164,20 @@ public sealed class PostgresStoreTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task The_index_log_keeps_each_phrasing_of_a_claim_once()
+    {
+        await using var store = await NewStoreAsync();
+        float[] embedding = [1, 0];
+        await store.AddClaimIndexEntriesAsync([new("c-1", "schools closed", embedding), new("c-1", "schools shut", embedding)]);
+        await store.AddClaimIndexEntriesAsync([new("c-1", "schools closed", embedding)]);
+
+        var stored = await store.ReadClaimIndexAsync(0, 10);
+
+        Assert.Equal(["schools closed", "schools shut"], stored.Select(s => s.Entry.Text));
+        Assert.All(stored, s => Assert.Equal("c-1", s.Entry.ClaimId));
+    }
+
+    [Fact]
     public async Task Migrations_run_concurrently_apply_each_version_once()
     {
         var connectionString = await postgres.CreateDatabaseAsync("migrate_" + Guid.NewGuid().ToString("N")[..12]);

@@ -53,6 +53,18 @@ public sealed class ClaimIndexTests
     }
 
     [Fact]
+    public void Add_says_whether_a_claim_or_phrasing_was_stored_and_phrasings_are_counted_per_claim()
+    {
+        using var index = new ClaimIndex(shardCount: 4, Dims, Bm25Parameters.Default);
+
+        Assert.Equal(0, index.PhrasingCount("x"));
+        Assert.True(index.Add(Claim("x", "Putin sees opportunities for military cooperation", Axis(0))));
+        Assert.False(index.Add(Claim("x", "Putin sees opportunities for military cooperation", Axis(0))));
+        Assert.True(index.Add(Claim("x", "Military cooperation possible, Putin says", Axis(1))));
+        Assert.Equal(2, index.PhrasingCount("x"));
+    }
+
+    [Fact]
     public void Concurrent_adds_and_searches_are_safe()
     {
         using var index = new ClaimIndex(shardCount: 8, Dims, Bm25Parameters.Default);

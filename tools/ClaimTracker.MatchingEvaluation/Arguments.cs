@@ -37,4 +37,8 @@ internal sealed class Arguments
         options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
     public bool Flag(string name) => options.ContainsKey(name);
+
+    /// <summary>Every option whose name starts with <paramref name="prefix"/>, as <c>--name=value</c>.</summary>
+    public IEnumerable<string> Passed(string prefix) =>
+        options.Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(o => $"--{o.Key}={o.Value}");
 }

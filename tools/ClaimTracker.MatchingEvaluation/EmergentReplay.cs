@@ -15,8 +15,6 @@ namespace ClaimTracker.MatchingEvaluation;
 /// </summary>
 internal static class EmergentReplay
 {
-    private static readonly string[] StanceLabels = ["for", "against", "observing"];
-
     public static int Run(Arguments args)
     {
         var root = args.Positional(1, "path-to-emergent-dev");
@@ -26,10 +24,10 @@ internal static class EmergentReplay
                 Articles: g.OrderBy(r => int.Parse(r["article_seq_in_claim"], CultureInfo.InvariantCulture)).ToList()))
             .OrderBy(r => r.Logged, StringComparer.Ordinal)
             .ToList();
-        return RunAsync(rumours).GetAwaiter().GetResult();
+        return RunAsync(rumours, args.Flag("verbose"), args.Passed("Matching:").ToList()).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(List<(string Id, string Headline, string Truth, string Logged, List<Dictionary<string, string>> Articles)> rumours)
+    private static async Task<int> RunAsync(List<(string Id, string Headline, string Truth, string Logged, List<Dictionary<string, string>> Articles)> rumours, bool verbose, List<string> serverOptions)
     {
         var data = Directory.CreateTempSubdirectory("claimtracker-emergent-").FullName;
         var app = ClaimTrackerServer.Build(
@@ -41,25 +39,28 @@ internal static class EmergentReplay
             $"--Orleans:GatewayPort={FreePort()}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Error",
+            .. serverOptions,
         ]);
         await app.StartAsync();
         try
         {
             using var channel = GrpcChannel.ForAddress(app.Urls.Single());
             var client = new V1.ClaimTracker.ClaimTrackerClient(channel);
-            var gold = new List<string>();
-            var predicted = new List<string>();
-            var stance = new Confusion(StanceLabels);
-            var linkedStance = new Confusion(StanceLabels);
-            var verdict = new Confusion(["true", "false", "unknown"]);
-            var noStatement = 0;
+            var tune = new ReplayTally("tune half");
+            var holdout = new ReplayTally("holdout half");
+            var all = new ReplayTally("all rumours");
+            var founder = new Dictionary<string, string>(StringComparer.Ordinal);
+            var seedsJoined = 0;
             var clock = System.Diagnostics.Stopwatch.StartNew();
             foreach (var rumour in rumours)
             {
+                var half = Split.IsHoldout(rumour.Id) ? holdout : tune;
                 var seed = new V1.RegisterReportRequest { ReportId = "rumour-" + rumour.Id, Source = "Emergent", Title = rumour.Headline };
                 seed.Statements.Add(new V1.StatementInput { Speaker = "Emergent", Content = rumour.Headline, Stance = V1.Stance.Observing });
                 var seeded = await client.RegisterReportAsync(seed);
                 var claimId = seeded.Outcomes[0].ClaimId;
+                seedsJoined += seeded.Outcomes[0].ClaimCreated ? 0 : 1;
+                founder.TryAdd(claimId, rumour.Id);
                 foreach (var article in rumour.Articles)
                 {
                     var headline = article["articleHeadline"];
@@ -77,30 +78,49 @@ internal static class EmergentReplay
                         Text = headline,
                     });
                     var outcome = response.Outcomes.FirstOrDefault(o => o.ClaimId == claimId) ?? response.Outcomes.FirstOrDefault();
-                    gold.Add(rumour.Id);
-                    predicted.Add(outcome?.ClaimId ?? "none:" + article["articleId"]);
-                    noStatement += outcome is null ? 1 : 0;
-                    stance.Add(article["articleHeadlineStance"], outcome is null ? "observing" : Label(outcome.Stance));
-                    if (outcome?.ClaimId == claimId)
+                    var kind = outcome is null ? ReplayOutcome.NoStatement
+                        : outcome.ClaimId == claimId ? ReplayOutcome.Linked
+                        : outcome.ClaimCreated ? ReplayOutcome.FoundedOwnClaim
+                        : founder.GetValueOrDefault(outcome.ClaimId) == rumour.Id ? ReplayOutcome.JoinedSplinter
+                        : ReplayOutcome.JoinedWrongClaim;
+                    if (outcome is not null)
                     {
-                        linkedStance.Add(article["articleHeadlineStance"], Label(outcome.Stance));
+                        founder.TryAdd(outcome.ClaimId, rumour.Id);
+                    }
+
+                    var predictedClaim = outcome?.ClaimId ?? "none:" + article["articleId"];
+                    var goldStance = article["articleHeadlineStance"];
+                    var predictedStance = outcome is null ? "observing" : Label(outcome.Stance);
+                    half.AddArticle(rumour.Id, predictedClaim, kind, goldStance, predictedStance);
+                    all.AddArticle(rumour.Id, predictedClaim, kind, goldStance, predictedStance);
+                    if (verbose && half == tune)
+                    {
+                        Console.WriteLine($"[{kind} {goldStance}→{predictedStance}] {headline}  ||  rumour: {rumour.Headline}");
+                        if (outcome is not null)
+                        {
+                            var (claim, statement) = await FindStatementAsync(client, outcome);
+                            Console.WriteLine($"    {response.Outcomes.Count} statement(s); {statement?.Speaker}: \"{statement?.Content}\"  ({statement?.StanceReason})");
+                            Console.WriteLine($"    claim {claim.ClaimId}: {claim.Text}");
+                        }
                     }
                 }
 
                 var final = await client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = claimId, StatementPageSize = 1 });
-                verdict.Add(rumour.Truth, Verdict(final.Status));
+                half.AddRumour(rumour.Truth, Verdict(final.Status));
+                all.AddRumour(rumour.Truth, Verdict(final.Status));
             }
 
-            var (p, r, f) = BCubed.Score(gold, predicted);
-            Console.WriteLine($"Emergent replay through the service: {rumours.Count} rumours, {gold.Count} articles in {clock.Elapsed.TotalSeconds:0} s ({noStatement} headlines gave no statement)");
-            Console.WriteLine($"linking B-cubed: precision {p:0.000} recall {r:0.000} F1 {f:0.000}");
-            Console.WriteLine($"stance accuracy {stance.Accuracy:0.000}");
-            Console.WriteLine(stance);
-            Console.WriteLine($"stance accuracy on the {linkedStance.Total} articles linked to their rumour's claim (stance towards that claim) {linkedStance.Accuracy:0.000}");
-            var decided = verdict.Count("true", "true") + verdict.Count("false", "false");
-            var trueOrFalse = rumours.Count(x => x.Truth is "true" or "false");
-            Console.WriteLine($"final status vs verdict: CORROBORATED→true, CONTRADICTED/CONTESTED→false, else unknown; agreement on true/false rumours {(double)decided / trueOrFalse:0.000} ({decided}/{trueOrFalse})");
-            Console.WriteLine(verdict);
+            Console.WriteLine($"Emergent replay through the service: {rumours.Count} rumours in {clock.Elapsed.TotalSeconds:0} s, all into one store; halves by hash of the rumour id as in emergent-headlines; {seedsJoined} rumour seeds joined an earlier claim");
+            Console.WriteLine("final status → verdict: CORROBORATED→true, CONTRADICTED/CONTESTED→false, else unknown");
+            foreach (var tally in new[] { tune, holdout, all })
+            {
+                Console.Write(tally);
+            }
+
+            Console.WriteLine("all rumours, stance (rows gold, columns predicted):");
+            Console.Write(all.Stance);
+            Console.WriteLine("all rumours, verdict (rows gold, columns predicted):");
+            Console.Write(all.Verdict);
             return 0;
         }
         finally
@@ -109,6 +129,12 @@ internal static class EmergentReplay
             await app.DisposeAsync();
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    private static async Task<(V1.Claim Claim, V1.Statement? Statement)> FindStatementAsync(V1.ClaimTracker.ClaimTrackerClient client, V1.StatementOutcome outcome)
+    {
+        var claim = await client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = outcome.ClaimId, StatementPageSize = 200 });
+        return (claim, claim.Statements.FirstOrDefault(s => s.StatementId == outcome.StatementId));
     }
 
     private static string Label(V1.Stance stance) => stance switch

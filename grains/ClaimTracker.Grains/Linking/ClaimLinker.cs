@@ -17,7 +17,10 @@ public sealed record ClaimLink(string ClaimId, Stance Stance, string Reason);
 /// current from the durable index log), so no single grain sits on the ingest path. A statement joins
 /// the best stored claim scoring at or above the threshold (embeddings + entities + quantities over
 /// candidates retrieved by embeddings and BM25), otherwise it founds a new claim, which is indexed at
-/// once so the rest of its report and later reports find it.
+/// once so the rest of its report and later reports find it. A statement that joins a claim is indexed
+/// too, as another phrasing of that claim (up to <see cref="MatchingOptions.PhrasingsPerClaim"/>): a
+/// claim is then found by every way it has been put, not only by its first wording, so a later report
+/// that phrases it like an earlier one joins it instead of founding a splinter claim.
 /// </summary>
 public sealed class ClaimLinker : IDisposable
 {
@@ -28,10 +31,6 @@ public sealed class ClaimLinker : IDisposable
     private readonly ClaimIndex index = new();
     private readonly ClaimMatcher matcher;
     private readonly ClaimMatcher fragmentMatcher;
-    // Ids already indexed: a claim is indexed under its first phrasing only. The entries themselves
-    // live in the index alone (their embeddings as int8), not in a second copy here.
-    private readonly HashSet<string> indexed = new(StringComparer.Ordinal);
-    private readonly Lock entriesGate = new();
     private readonly SemaphoreSlim refreshGate = new(1, 1);
     private long position;
     private long lastRefreshTicks;
@@ -61,7 +60,7 @@ public sealed class ClaimLinker : IDisposable
         await RefreshAsync(cancellationToken);
         var embeddings = await Task.Run(() => encoder.Value.Encode(statements.Select(s => s.Content).ToList()), cancellationToken);
         var links = new List<ClaimLink>(statements.Count);
-        var founded = new List<ClaimIndexEntry>();
+        var founded = new List<ClaimIndexEntry>(); // founding texts and new phrasings, for the durable index log
         var foundedHere = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < statements.Count; i++)
         {
@@ -84,6 +83,15 @@ public sealed class ClaimLinker : IDisposable
             {
                 var stance = Stance(statement, probe, claim);
                 links.Add(new ClaimLink(claimId, stance.Stance, $"{stance.Reason} (linked: {decision.Reason})"));
+                if (index.PhrasingCount(claimId) < options.PhrasingsPerClaim)
+                {
+                    var phrasing = new ClaimEntry(claimId, statement.Content, embeddings[i], probe.Entities, probe.Quantities);
+                    if (Remember(phrasing))
+                    {
+                        founded.Add(new ClaimIndexEntry(claimId, statement.Content, embeddings[i]));
+                    }
+                }
+
                 continue;
             }
 
@@ -92,11 +100,7 @@ public sealed class ClaimLinker : IDisposable
             Remember(entry);
             foundedHere.Add(newId);
             founded.Add(new ClaimIndexEntry(newId, statement.Content, embeddings[i]));
-            var (foundingStance, foundingReason) = statement.GivenStance != Analysis.Stance.Unspecified
-                ? (statement.GivenStance, GivenReason(statement))
-                : DeniesContent(statement)
-                    ? (Analysis.Stance.Contradicts, "denies the proposition it states")
-                    : (Analysis.Stance.Supports, "states the proposition");
+            var (foundingStance, foundingReason) = FoundingStance(statement);
             links.Add(new ClaimLink(newId, foundingStance, $"{foundingReason}; founded the claim ({decision.Reason})"));
         }
 
@@ -107,6 +111,17 @@ public sealed class ClaimLinker : IDisposable
 
         return links;
     }
+
+    /// <summary>
+    /// The stance of the statement that founds a claim, towards its own text: as given; against it when the
+    /// speaker denies it; observing when hedged ("reportedly", "Sources: …"), as a hedged statement joining
+    /// a claim would be; otherwise support.
+    /// </summary>
+    private static (Stance Stance, string Reason) FoundingStance(LinkRequest statement) =>
+        statement.GivenStance != Analysis.Stance.Unspecified ? (statement.GivenStance, GivenReason(statement))
+        : DeniesContent(statement) ? (Analysis.Stance.Contradicts, "denies the proposition it states")
+        : statement.Modality == Modality.Hedged ? (Analysis.Stance.Observing, "puts the proposition without asserting it (hedged)")
+        : (Analysis.Stance.Supports, "states the proposition");
 
     /// <summary>"X denied that P": the speaker rejects the content. Not "X said no P was signed", whose content is itself negative.</summary>
     private static bool DeniesContent(LinkRequest statement) => statement.IsDenial && !StanceClassifier.StatesNegation(statement.Content);
@@ -158,18 +173,9 @@ public sealed class ClaimLinker : IDisposable
 
     private ClaimEntry? Find(string claimId) => index.Find(claimId);
 
-    private void Remember(ClaimEntry entry)
-    {
-        lock (entriesGate)
-        {
-            if (!indexed.Add(entry.ClaimId))
-            {
-                return;
-            }
-        }
-
-        index.Add(entry);
-    }
+    /// <summary>Indexes a claim's founding text or one more phrasing of it (the index keeps each text of a claim once).</summary>
+    /// <returns>Whether the text was new to this replica.</returns>
+    private bool Remember(ClaimEntry entry) => index.Add(entry);
 
     /// <summary>Reads index entries written since the last refresh (by any silo), at most once per interval.</summary>
     private async Task RefreshAsync(CancellationToken cancellationToken)

@@ -41,6 +41,12 @@ public sealed class MatchingOptions
     /// </summary>
     public double SameReportJoinThreshold { get; set; } = 1.2;
 
+    /// <summary>
+    /// Texts a claim is indexed under: its founding text and the statements that joined it, up to this
+    /// many, which bounds the index at this many entries per claim.
+    /// </summary>
+    public int PhrasingsPerClaim { get; set; } = 16;
+
     /// <summary>Candidates retrieved per statement (from each of the embedding and BM25 rankings).</summary>
     public int Candidates { get; set; } = 10;
 

@@ -16,6 +16,8 @@ public sealed record DraftStatement(int Speaker, IReadOnlyList<int> Via, Stateme
 /// </summary>
 public sealed class ReportDraft
 {
+    private const string QuestionReason = "asks whether it is so (a question)";
+
     private readonly List<ActorMention> mentions = [];
     private readonly Dictionary<string, int> byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<DraftStatement> statements = [];
@@ -80,8 +82,9 @@ public sealed class ReportDraft
 
     private static ExtractedStatement? Nested(ArticleExtractor extractor, ExtractedStatement outer, List<ExtractedActor> actors)
     {
-        // Words in quotation marks are the speaker's own, whatever they cite.
-        if (outer.Quote is not null)
+        // Words in quotation marks are the speaker's own, whatever they cite; a content that holds its own
+        // speaker (a whole headline, "Nigeria says …") has been read already.
+        if (outer.Quote is not null || (!outer.SourceSpan.IsEmpty && outer.ContentSpan.Contains(outer.SourceSpan)))
         {
             return null;
         }
@@ -141,10 +144,11 @@ public sealed class ReportDraft
                 statement.Content,
                 statement.Quote ?? string.Empty,
                 via.Select(v => draft.mentions[v].Name).ToArray(),
-                Stance.Unspecified,
+                statement.IsQuestion ? Stance.Queries : Stance.Unspecified,
                 statement.Modality == ExtractedModality.Hedged ? Modality.Hedged : Modality.Asserted,
                 string.Empty)
             {
+                StanceReason = statement.IsQuestion ? QuestionReason : string.Empty,
                 SourceSpan = ToRange(statement.SourceSpan),
                 CueSpan = ToRange(statement.CueSpan),
                 ContentSpan = ToRange(statement.ContentSpan),

@@ -1,6 +1,9 @@
 namespace ClaimTracker.Grains.Storage;
 
-/// <summary>A claim as the matching index needs it: its founding text and that text's embedding.</summary>
+/// <summary>
+/// A claim as the matching index needs it: one of its texts and that text's embedding. A claim's first
+/// entry is its founding text; later entries are phrasings of it (statements that joined it).
+/// </summary>
 public sealed record ClaimIndexEntry(string ClaimId, string Text, float[] Embedding);
 
 /// <summary>A stored <see cref="ClaimIndexEntry"/> at its position in the index log.</summary>
@@ -14,7 +17,7 @@ public sealed record StoredClaimIndexEntry(long Position, ClaimIndexEntry Entry)
 /// </summary>
 public interface IClaimIndexStore
 {
-    /// <summary>Adds entries; a claim id already present is left as it is.</summary>
+    /// <summary>Adds entries (a claim's first text, or another phrasing of it); an entry with the same claim id and text is left as it is.</summary>
     Task AddClaimIndexEntriesAsync(IReadOnlyList<ClaimIndexEntry> entries);
 
     Task<IReadOnlyList<StoredClaimIndexEntry>> ReadClaimIndexAsync(long afterPosition, int limit, CancellationToken cancellationToken = default);

@@ -63,5 +63,17 @@ internal static class SqliteSchema
                 embedding  BLOB NOT NULL
             );
             """),
+        (4, """
+            CREATE TABLE claim_index_phrasings (
+                position   INTEGER PRIMARY KEY AUTOINCREMENT,
+                claim_id   TEXT NOT NULL,
+                text       TEXT NOT NULL,
+                embedding  BLOB NOT NULL,
+                UNIQUE (claim_id, text)
+            );
+            INSERT INTO claim_index_phrasings (position, claim_id, text, embedding) SELECT position, claim_id, text, embedding FROM claim_index;
+            DROP TABLE claim_index;
+            ALTER TABLE claim_index_phrasings RENAME TO claim_index;
+            """),
     ];
 }

@@ -258,8 +258,9 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
         var fresh = new List<ClaimIndexEntry>();
         foreach (var entry in entries)
         {
-            await using var exists = new NpgsqlCommand("SELECT 1 FROM claim_index WHERE claim_id = @claim", connection, transaction);
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM claim_index WHERE claim_id = @claim AND md5(text) = md5(@text)", connection, transaction);
             exists.Parameters.AddWithValue("claim", entry.ClaimId);
+            exists.Parameters.AddWithValue("text", entry.Text);
             if (await exists.ExecuteScalarAsync() is null)
             {
                 fresh.Add(entry);
@@ -282,7 +283,7 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
         foreach (var entry in fresh)
         {
             await using var insert = new NpgsqlCommand(
-                "INSERT INTO claim_index (position, claim_id, text, embedding) VALUES (@position, @claim, @text, @embedding) ON CONFLICT (claim_id) DO NOTHING",
+                "INSERT INTO claim_index (position, claim_id, text, embedding) VALUES (@position, @claim, @text, @embedding) ON CONFLICT (claim_id, md5(text)) DO NOTHING",
                 connection, transaction);
             insert.Parameters.AddWithValue("position", ++position);
             insert.Parameters.AddWithValue("claim", entry.ClaimId);

@@ -81,6 +81,10 @@ public static class PostgresSchema
                 embedding  bytea  NOT NULL
             );
             """),
+        new(4, "claim index: a claim may be stored under several phrasings", """
+            ALTER TABLE claim_index DROP CONSTRAINT claim_index_claim_id_key;
+            CREATE UNIQUE INDEX claim_index_phrasing ON claim_index (claim_id, md5(text));
+            """),
     ];
 
     /// <summary>
