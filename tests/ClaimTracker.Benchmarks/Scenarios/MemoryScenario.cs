@@ -58,6 +58,10 @@ internal static class MemoryScenario
         var index = IndexPerClaim(claims, dimensions: 384);
         var indexWithoutEmbedding = IndexPerClaim(claims, dimensions: 1);
 
+        // A statement worded differently from its claim's earlier phrasings is indexed too (up to
+        // Matching:PhrasingsPerClaim): the worst case for 3 statements is 3 phrasings.
+        var indexAllPhrasings = IndexPerClaim(claims, dimensions: 384, phrasings: Statements);
+
         Console.WriteLine("per claim (managed heap):");
         Console.WriteLine($"  grain activation of an empty claim (Orleans)                    {bare,7:N0} B");
         Console.WriteLine($"  its state with 3 statements (grain minus bare activation)       {grain - bare,7:N0} B");
@@ -66,6 +70,7 @@ internal static class MemoryScenario
         Console.WriteLine($"  index: id, text, postings                                       {indexWithoutEmbedding,7:N0} B");
         Console.WriteLine($"per claim: grain managed heap {grain:N0} B, resident {resident:N0} B; index entry {index:N0} B");
         Console.WriteLine($"total managed per claim {grain + index:N0} B (target ≤ 4,096 B); ratio {Measure.Ratio((grain + index) / 4096)}");
+        Console.WriteLine($"if each of the {Statements} statements is worded differently (each one a phrasing in the index): index {indexAllPhrasings:N0} B, total {grain + indexAllPhrasings:N0} B; ratio {Measure.Ratio((grain + indexAllPhrasings) / 4096)}");
     }
 
     /// <summary>Heap and resident growth per claim while <paramref name="activate"/> runs for every claim.</summary>
@@ -85,7 +90,7 @@ internal static class MemoryScenario
         return (after - before) / (double)claims;
     }
 
-    private static double IndexPerClaim(int claims, int dimensions)
+    private static double IndexPerClaim(int claims, int dimensions, int phrasings = 1)
     {
         var index = new ClaimIndex(shardCount: 8, dimensions, Bm25Parameters.Default);
         var random = new Random(1);
@@ -93,13 +98,17 @@ internal static class MemoryScenario
         {
             for (var c = 0; c < claims; c++)
             {
-                var embedding = new float[dimensions];
-                for (var d = 0; d < embedding.Length; d++)
+                for (var p = 0; p < phrasings; p++)
                 {
-                    embedding[d] = (float)(random.NextDouble() - 0.5);
-                }
+                    var embedding = new float[dimensions];
+                    for (var d = 0; d < embedding.Length; d++)
+                    {
+                        embedding[d] = (float)(random.NextDouble() - 0.5);
+                    }
 
-                index.Add(new ClaimEntry($"c-memory-{c}", $"Claim number {c} about the harbour is true", VectorMath.Normalized(embedding), [], []));
+                    var text = p == 0 ? $"Claim number {c} about the harbour is true" : $"Phrasing {p} of claim number {c} about the harbour";
+                    index.Add(new ClaimEntry($"c-memory-{c}", text, VectorMath.Normalized(embedding), [], []));
+                }
             }
         });
         index.Dispose();
