@@ -15,7 +15,10 @@ internal static class IngestScenario
     public static async Task RunAsync(BenchOptions options)
     {
         var duration = TimeSpan.FromSeconds(options.Seconds);
-        Console.WriteLine($"== 1. structured ingest: {options.Clients} clients, reports of {options.StatementsPerReport} statements, Zipf(1.0) over 10,000 claims, {options.Seconds} s each");
+
+        // Unmeasured warm-up for both: the JIT's tiers (still compiling after 1 s), connections, activations.
+        var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
+        Console.WriteLine($"== 1. structured ingest: {options.Clients} clients, reports of {options.StatementsPerReport} statements, Zipf(1.0) over 10,000 claims, {options.Seconds} s each after {options.WarmupSeconds} s of warm-up");
         var zipf = new Zipf(10_000, 1.0, seed: 42);
         var run = Guid.NewGuid().ToString("N")[..8];
         V1.RegisterReportRequest Report(int caller, long n)
@@ -37,14 +40,14 @@ internal static class IngestScenario
             using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
             var client = new Echo.Echo.EchoClient(channel);
             var payload = new Payload { Data = ByteString.CopyFrom(new byte[size]) };
-            await Measure.ClosedLoopAsync(options.Clients, TimeSpan.FromSeconds(1), async (_, _) => await client.CallAsync(payload));
+            await Measure.ClosedLoopAsync(options.Clients, warmup, async (_, _) => await client.CallAsync(payload));
             var (rate, latencies) = await Measure.ClosedLoopAsync(options.Clients, duration, async (_, _) => await client.CallAsync(payload));
             EchoRate = rate;
             Console.WriteLine($"baseline raw gRPC echo ({size} B messages): {Measure.Rate(rate)} calls, p50 {Measure.Ms(Measure.Percentile(latencies, 50))}, p99 {Measure.Ms(Measure.Percentile(latencies, 99))}");
         }
 
         await using var server = await BenchServer.StartAsync("--Matching:Mode=Exact");
-        await Measure.ClosedLoopAsync(options.Clients, TimeSpan.FromSeconds(1), async (c, n) => await server.Client.RegisterReportAsync(Report(c + 10_000, n)));
+        await Measure.ClosedLoopAsync(options.Clients, warmup, async (c, n) => await server.Client.RegisterReportAsync(Report(c + 10_000, n)));
         var (reports, reportLatencies) = await Measure.ClosedLoopAsync(options.Clients, duration, async (c, n) => await server.Client.RegisterReportAsync(Report(c, n)));
         var statements = reports * options.StatementsPerReport;
         Console.WriteLine($"ClaimTracker embedded (SQLite, group commit, durable before ack): {Measure.Rate(reports)} reports = {Measure.Rate(statements)} statements, p50 {Measure.Ms(Measure.Percentile(reportLatencies, 50))}, p99 {Measure.Ms(Measure.Percentile(reportLatencies, 99))}");
