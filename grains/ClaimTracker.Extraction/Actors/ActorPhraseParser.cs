@@ -179,6 +179,13 @@ internal static class ActorPhraseParser
 
                     nameFirst = lastTitle + 1;
                     hasTitle = true;
+
+                    // "Gov." is two tokens: its dot belongs to the title, not to the name after it.
+                    if (nameFirst < runEnd - 1 && doc.Is(nameFirst, '.'))
+                    {
+                        titles[^1] += ".";
+                        nameFirst++;
+                    }
                 }
             }
 
