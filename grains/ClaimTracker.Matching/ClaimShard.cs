@@ -20,7 +20,7 @@ internal sealed class ClaimShard : IDisposable
     private readonly Dictionary<string, List<Posting>> postings = new(StringComparer.Ordinal);
     private readonly HashSet<(string ClaimId, string Text)> phrasings = [];
     // Each claim id with its first phrasing's document number and how many phrasings it has.
-    private readonly Dictionary<string, (int First, int Count)> firstPhrasing = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int First, int Count)> phrasingsByClaim = new(StringComparer.Ordinal);
     private readonly int dimensions;
     private long totalLength;
 
@@ -34,7 +34,7 @@ internal sealed class ClaimShard : IDisposable
             gate.EnterReadLock();
             try
             {
-                return firstPhrasing.Count;
+                return phrasingsByClaim.Count;
             }
             finally
             {
@@ -58,8 +58,8 @@ internal sealed class ClaimShard : IDisposable
             }
 
             var doc = claims.Count;
-            var isNewClaim = !firstPhrasing.TryGetValue(claim.ClaimId, out var known);
-            firstPhrasing[claim.ClaimId] = isNewClaim ? (doc, 1) : (known.First, known.Count + 1);
+            var isNewClaim = !phrasingsByClaim.TryGetValue(claim.ClaimId, out var known);
+            phrasingsByClaim[claim.ClaimId] = isNewClaim ? (doc, 1) : (known.First, known.Count + 1);
             claims.Add(new StoredClaim(claim.ClaimId, claim.Text, claim.Entities, claim.Quantities));
             if (doc % BlockClaims == 0)
             {
@@ -195,7 +195,7 @@ internal sealed class ClaimShard : IDisposable
         gate.EnterReadLock();
         try
         {
-            return firstPhrasing.TryGetValue(claimId, out var known) ? Entry(known.First) : null;
+            return phrasingsByClaim.TryGetValue(claimId, out var known) ? Entry(known.First) : null;
         }
         finally
         {
@@ -209,7 +209,7 @@ internal sealed class ClaimShard : IDisposable
         gate.EnterReadLock();
         try
         {
-            return firstPhrasing.TryGetValue(claimId, out var known) ? known.Count : 0;
+            return phrasingsByClaim.TryGetValue(claimId, out var known) ? known.Count : 0;
         }
         finally
         {
