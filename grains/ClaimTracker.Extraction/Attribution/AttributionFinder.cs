@@ -972,6 +972,19 @@ internal static class AttributionFinder
                     }
                 }
 
+                // "what Russia claimed was a days-long operation was now in its 19th month": in a free relative the content
+                // is the complement up to the main clause's verb; with no second verb ("what he said was false") it is not given.
+                if (!attribution.Source.IsEmpty && doc.Is(attribution.Source.First - 1, "what") && doc.IsLowerWord(start) && FiniteAuxiliaries.Contains(doc.Lower(start)))
+                {
+                    var mainVerb = NextFiniteAuxiliary(start + 1, stop);
+                    if (mainVerb < 0)
+                    {
+                        continue;
+                    }
+
+                    stop = mainVerb;
+                }
+
                 if (stop - start < 2)
                 {
                     continue;
@@ -1461,6 +1474,22 @@ internal static class AttributionFinder
                     boundary--;
                 }
 
+                // "…, even as what Russia claimed …": the subordinator before a relative, and its "even", open the later clause too.
+                if (boundary < subject.First && IsSubordinator(boundary - 1) && !IsSubordinator(boundary))
+                {
+                    boundary--;
+                }
+
+                if (boundary < subject.First && doc.Is(boundary - 1, "even") && IsSubordinator(boundary))
+                {
+                    boundary--;
+                }
+
+                while (boundary > start && doc.Is(boundary - 1, ','))
+                {
+                    boundary--;
+                }
+
                 var separated = boundary < subject.First;
                 if (separated && boundary - start >= 2)
                 {
@@ -1475,6 +1504,19 @@ internal static class AttributionFinder
         /// "…, which I said was not a prison sentence", "a finish that he said defied expectations": a relative pronoun
         /// before the later speaker, whose cue is followed by the relative clause's verb, opens a clause of its own.
         /// </summary>
+        private int NextFiniteAuxiliary(int from, int stop)
+        {
+            for (var k = from; k < stop; k++)
+            {
+                if (doc.IsLowerWord(k) && FiniteAuxiliaries.Contains(doc.Lower(k)) && !InQuoteAt(k))
+                {
+                    return k;
+                }
+            }
+
+            return -1;
+        }
+
         private bool IsEmbeddedRelative(int k, int cue)
         {
             if (!doc.IsLowerWord(k) || doc.Lower(k) is not ("which" or "who" or "whom" or "that" or "what"))
