@@ -8,7 +8,11 @@ using Microsoft.Extensions.Options;
 namespace ClaimTracker.Grains.Feed;
 
 /// <summary>An entry of the claim feed at its global position.</summary>
-public sealed record FeedEvent(long Position, ClaimChange Change);
+public sealed record FeedEvent(long Position, ClaimChange Change)
+{
+    /// <summary>The entry in the silo's wire form (see <see cref="IFeedEventEncoder"/>); null when none is registered.</summary>
+    public byte[]? Encoded { get; init; }
+}
 
 /// <summary>
 /// One per silo: tails the durable claim feed and fans each new entry out to this silo's watchers.
@@ -19,7 +23,7 @@ public sealed record FeedEvent(long Position, ClaimChange Change);
 /// stay in memory: a catch-up within them (after an overflow, or a reconnect with a recent cursor)
 /// reads no store and shares the entries, and their encoding, with the live watchers.
 /// </summary>
-public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerializer serializer, IOptions<StorageOptions> options, ILogger<ClaimFeed> logger)
+public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerializer serializer, IOptions<StorageOptions> options, ILogger<ClaimFeed> logger, IFeedEventEncoder? encoder = null)
     : BackgroundService
 {
     /// <summary>The most entries <see cref="WatchBatchesAsync"/> hands out at once.</summary>
@@ -220,7 +224,7 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
                     break;
                 }
 
-                page.Add(new FeedEvent(row.Position, serializer.Deserialize<ClaimChange>(row.Payload)));
+                page.Add(ToEvent(row));
             }
 
             if (page.Count > 0)
@@ -319,7 +323,7 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
             var events = new FeedEvent[rows.Count];
             for (var i = 0; i < rows.Count; i++)
             {
-                events[i] = new FeedEvent(rows[i].Position, serializer.Deserialize<ClaimChange>(rows[i].Payload));
+                events[i] = ToEvent(rows[i]);
             }
 
             lock (gate)
@@ -346,6 +350,12 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
                 head = events[^1].Position;
             }
         }
+    }
+
+    private FeedEvent ToEvent(FeedRow row)
+    {
+        var change = serializer.Deserialize<ClaimChange>(row.Payload);
+        return new FeedEvent(row.Position, change) { Encoded = encoder?.Encode(row.Position, change) };
     }
 
     private void Remember(FeedEvent feedEvent)
