@@ -27,6 +27,7 @@ public sealed record BenchOptions
     public string? BbcPath { get; init; }
     public int Articles { get; init; } = 300;
     public bool GcLog { get; init; }
+    public bool Settle { get; init; } = true;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -59,6 +60,7 @@ public sealed record BenchOptions
                 "--bbc" => options with { BbcPath = value },
                 "--articles" => options with { Articles = Int() },
                 "--gc-log" => options with { GcLog = value != "off" },
+                "--settle" => options with { Settle = value != "off" },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

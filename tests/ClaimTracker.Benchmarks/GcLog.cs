@@ -67,9 +67,11 @@ internal sealed class GcLog : EventListener
     }
 
     /// <summary>One line per generation and kind: count, pauses, suspension, promoted bytes, marked bytes by root.</summary>
-    public string Summary()
+    public string Summary(long events)
     {
         var text = new StringBuilder();
+        var promoted = Collections.Where(c => !c.IsBackground).Sum(c => c.PromotedBytes);
+        text.Append(CultureInfo.InvariantCulture, $"  promoted by blocking GCs: {promoted / 1e6:0.0} MB, {(double)promoted / Math.Max(1, events):N0} B per statement\n");
         foreach (var group in Collections.Where(c => c.PauseMs > 0).GroupBy(c => c.Label).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var pauses = group.Select(c => c.PauseMs).Order().ToList();

@@ -4,7 +4,6 @@ using System.IO.Pipelines;
 using ClaimTracker.Grains;
 using ClaimTracker.Grains.Feed;
 using Google.Protobuf;
-using V1 = ClaimTracker.V1;
 
 namespace ClaimTracker.Server.Api;
 
@@ -20,7 +19,7 @@ internal sealed class ClaimEventFrames : IFeedEventEncoder
 
     public byte[] Encode(long position, ClaimChange change)
     {
-        var message = ProtoMapper.ToProto(new FeedEvent(position, change));
+        var message = ProtoMapper.ToProto(position, change);
         var length = message.CalculateSize();
         var frame = new byte[PrefixLength + length];
 
@@ -30,9 +29,6 @@ internal sealed class ClaimEventFrames : IFeedEventEncoder
         message.WriteTo(frame.AsSpan(PrefixLength));
         return frame;
     }
-
-    /// <summary>The message in <paramref name="frame"/>, for writers that need one (JSON transcoding).</summary>
-    public static V1.ClaimEvent Parse(byte[] frame) => V1.ClaimEvent.Parser.ParseFrom(frame.AsSpan(PrefixLength));
 
     /// <summary>Copies the frames into <paramref name="body"/> and flushes once; false when the client has gone.</summary>
     public static async ValueTask<bool> WriteAsync(PipeWriter body, IReadOnlyList<FeedEvent> batch, CancellationToken cancellation)

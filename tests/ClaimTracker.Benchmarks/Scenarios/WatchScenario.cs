@@ -70,7 +70,7 @@ internal static class WatchScenario
     {
         var keptUp = run.StatementsPerSecond >= 0.95 * options.EventsPerSecond ? "kept up" : "FELL BEHIND the offered rate";
         Console.WriteLine($"{label}: {run.Acks.Count:N0} statements acknowledged, {Measure.Rate(run.StatementsPerSecond)} ({keptUp}), ack p50 {Measure.Ms(Measure.Percentile(run.Acks, 50))}, p99 {Measure.Ms(Measure.Percentile(run.Acks, 99))}; process CPU {run.CpuCores:0.00} of {Environment.ProcessorCount} cores, GC gen0/1/2 {run.Collections}, GC pauses {run.GcPauseMs:N0} ms (longest {run.Gc.LongestPauseMs:N0} ms, {run.Gc.PausesOver(20)} over 20 ms), allocated {run.AllocatedBytes / 1e6:N0} MB; watch overflows {run.Feed.Overflows:N0}, catch-up entries from memory {run.Feed.FromMemory:N0}, from the store {run.Feed.FromStore:N0}");
-        Console.Write(run.Gc.Summary());
+        Console.Write(run.Gc.Summary(run.Acks.Count));
         if (options.GcLog)
         {
             Console.Write(run.Gc.Details());
@@ -238,6 +238,14 @@ internal static class WatchScenario
         while (clients.Received < warmupEvents && drain.Elapsed < TimeSpan.FromSeconds(10))
         {
             await Task.Delay(20);
+        }
+
+        if (options.Settle)
+        {
+            // The warm-up's one-time survivors (5,000 new activations, connection state) are still in
+            // gen0/gen1 here, where a long-running server has had them in gen2 for long: settle them
+            // now, or the measured window pays for promoting them (--settle off shows it).
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
 
         measuring = true;
