@@ -129,8 +129,10 @@ internal static class WatchScenario
         var grains = server.Services.GetRequiredService<IGrainFactory>();
 
         // Statements are numbered n × batch + s; the producer never gets ahead of its schedule, so
-        // this many numbers cover the run. Acknowledgment timestamps by number (0 = not acknowledged).
-        var capacity = (int)Math.Ceiling(((options.WarmupSeconds + options.Seconds) * batchesPerSecond) + 2) * batch;
+        // this many numbers cover the run (each of its two paced phases may send a batch or two past
+        // its end when a delay overshoots on a loaded machine: their numbers must still be counted).
+        // Acknowledgment timestamps by number (0 = not acknowledged).
+        var capacity = (int)Math.Ceiling(((options.WarmupSeconds + options.Seconds) * batchesPerSecond) + 8) * batch;
         var acks = new long[capacity];
         var ackLatencies = new ConcurrentBag<double>();
         await using IWatchClients clients = (watchers == 0 ? "in-process" : options.WatchClients) switch
