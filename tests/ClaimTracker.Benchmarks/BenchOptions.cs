@@ -26,6 +26,8 @@ public sealed record BenchOptions
     public int Port { get; init; } = 5099;
     public string? BbcPath { get; init; }
     public int Articles { get; init; } = 300;
+    public bool GcLog { get; init; }
+    public bool Settle { get; init; } = true;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -57,6 +59,8 @@ public sealed record BenchOptions
                 "--port" => options with { Port = Int() },
                 "--bbc" => options with { BbcPath = value },
                 "--articles" => options with { Articles = Int() },
+                "--gc-log" => options with { GcLog = value != "off" },
+                "--settle" => options with { Settle = value != "off" },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using ClaimTracker.Analysis;
 using ClaimTracker.Grains.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,50 @@ using Microsoft.Extensions.Options;
 namespace ClaimTracker.Grains.Feed;
 
 /// <summary>An entry of the claim feed at its global position.</summary>
-public sealed record FeedEvent(long Position, ClaimChange Change);
+public sealed class FeedEvent
+{
+    private readonly ClaimChange? change;
+    private readonly byte[]? payload;
+    private readonly PayloadSerializer? serializer;
+
+    public FeedEvent(long position, ClaimChange change)
+    {
+        Position = position;
+        Key = FeedEventKey.Of(change.Claim);
+        this.change = change;
+    }
+
+    /// <summary>
+    /// An entry with a wire form keeps its stored payload instead of the decoded change: the feed holds
+    /// its newest entries for seconds and all watchers share them, and two flat arrays cost the GC
+    /// little to trace and promote where the decoded change is a graph of some fifty objects.
+    /// </summary>
+    internal FeedEvent(long position, FeedEventKey key, byte[] payload, PayloadSerializer serializer, byte[] encoded)
+    {
+        Position = position;
+        Key = key;
+        this.payload = payload;
+        this.serializer = serializer;
+        Encoded = encoded;
+    }
+
+    public long Position { get; }
+
+    /// <summary>What watch filters select on.</summary>
+    public FeedEventKey Key { get; }
+
+    /// <summary>The change (decoded again on every access when the entry has a wire form).</summary>
+    public ClaimChange Change => change ?? serializer!.Deserialize<ClaimChange>(payload!);
+
+    /// <summary>The entry in the silo's wire form (see <see cref="IFeedEventEncoder"/>); null when none is registered.</summary>
+    public byte[]? Encoded { get; }
+}
+
+/// <summary>The claim an entry is about, as watch filters see it.</summary>
+public readonly record struct FeedEventKey(string ClaimId, CorroborationStatus Status, string[] ActorIds)
+{
+    public static FeedEventKey Of(ClaimSummary claim) => new(claim.ClaimId, claim.Status, claim.ActorIds);
+}
 
 /// <summary>
 /// One per silo: tails the durable claim feed and fans each new entry out to this silo's watchers.
@@ -19,7 +63,7 @@ public sealed record FeedEvent(long Position, ClaimChange Change);
 /// stay in memory: a catch-up within them (after an overflow, or a reconnect with a recent cursor)
 /// reads no store and shares the entries, and their encoding, with the live watchers.
 /// </summary>
-public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerializer serializer, IOptions<StorageOptions> options, ILogger<ClaimFeed> logger)
+public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerializer serializer, IOptions<StorageOptions> options, ILogger<ClaimFeed> logger, IFeedEventEncoder? encoder = null)
     : BackgroundService
 {
     /// <summary>The most entries <see cref="WatchBatchesAsync"/> hands out at once.</summary>
@@ -63,7 +107,7 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
     /// that passes <paramref name="filter"/> will be written to its channel; entries up to it must be
     /// read from the store.
     /// </summary>
-    public async Task<FeedSubscription> SubscribeAsync(Func<ClaimChange, bool> filter, int capacity, CancellationToken cancellationToken)
+    public async Task<FeedSubscription> SubscribeAsync(Func<FeedEventKey, bool> filter, int capacity, CancellationToken cancellationToken)
     {
         await started.Task.WaitAsync(cancellationToken);
         lock (gate)
@@ -83,7 +127,7 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
     /// up from storage again from its last entry: a slow consumer costs the feed nothing.
     /// </summary>
     /// <param name="onLive">Called once, when the first subscription is in place: every entry after this moment will be delivered.</param>
-    public async IAsyncEnumerable<FeedEvent> WatchAsync(long? after, Func<ClaimChange, bool> filter, int bufferSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken, Func<Task>? onLive = null)
+    public async IAsyncEnumerable<FeedEvent> WatchAsync(long? after, Func<FeedEventKey, bool> filter, int bufferSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken, Func<Task>? onLive = null)
     {
         await foreach (var batch in WatchBatchesAsync(after, filter, bufferSize, cancellationToken, onLive))
         {
@@ -100,7 +144,7 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
     /// <see cref="MaxWatchBatch"/>), oldest first, never empty. A consumer that sends a batch with one
     /// flush pays the per-write costs of its transport once per batch instead of once per entry.
     /// </summary>
-    public async IAsyncEnumerable<IReadOnlyList<FeedEvent>> WatchBatchesAsync(long? after, Func<ClaimChange, bool> filter, int bufferSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken, Func<Task>? onLive = null)
+    public async IAsyncEnumerable<IReadOnlyList<FeedEvent>> WatchBatchesAsync(long? after, Func<FeedEventKey, bool> filter, int bufferSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken, Func<Task>? onLive = null)
     {
         while (true)
         {
@@ -116,7 +160,7 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
             {
                 await foreach (var page in ReadStoredPagesAsync(last, subscription.StartPosition, cancellationToken))
                 {
-                    var matching = page.Where(stored => filter(stored.Change)).ToList();
+                    var matching = page.Where(stored => filter(stored.Key)).ToList();
                     last = page[^1].Position;
                     foreach (var chunk in matching.Chunk(MaxWatchBatch))
                     {
@@ -220,7 +264,7 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
                     break;
                 }
 
-                page.Add(new FeedEvent(row.Position, serializer.Deserialize<ClaimChange>(row.Payload)));
+                page.Add(ToEvent(row));
             }
 
             if (page.Count > 0)
@@ -319,7 +363,7 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
             var events = new FeedEvent[rows.Count];
             for (var i = 0; i < rows.Count; i++)
             {
-                events[i] = new FeedEvent(rows[i].Position, serializer.Deserialize<ClaimChange>(rows[i].Payload));
+                events[i] = ToEvent(rows[i]);
             }
 
             lock (gate)
@@ -346,6 +390,14 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
                 head = events[^1].Position;
             }
         }
+    }
+
+    private FeedEvent ToEvent(FeedRow row)
+    {
+        var change = serializer.Deserialize<ClaimChange>(row.Payload);
+        return encoder is null
+            ? new FeedEvent(row.Position, change)
+            : new FeedEvent(row.Position, FeedEventKey.Of(change.Claim), row.Payload, serializer, encoder.Encode(row.Position, change));
     }
 
     private void Remember(FeedEvent feedEvent)
@@ -419,10 +471,10 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
 public sealed class FeedSubscription : IDisposable
 {
     private readonly ClaimFeed feed;
-    private readonly Func<ClaimChange, bool> filter;
+    private readonly Func<FeedEventKey, bool> filter;
     private readonly Channel<FeedEvent> channel;
 
-    internal FeedSubscription(ClaimFeed feed, Func<ClaimChange, bool> filter, int capacity, long startPosition)
+    internal FeedSubscription(ClaimFeed feed, Func<FeedEventKey, bool> filter, int capacity, long startPosition)
     {
         this.feed = feed;
         this.filter = filter;
@@ -443,7 +495,7 @@ public sealed class FeedSubscription : IDisposable
     public void Dispose() => feed.Remove(this);
 
     /// <summary>False when the watcher's channel is full.</summary>
-    internal bool Offer(FeedEvent feedEvent) => !filter(feedEvent.Change) || channel.Writer.TryWrite(feedEvent);
+    internal bool Offer(FeedEvent feedEvent) => !filter(feedEvent.Key) || channel.Writer.TryWrite(feedEvent);
 
     internal void Complete(Exception? error) => channel.Writer.TryComplete(error);
 }

@@ -10,7 +10,6 @@ using V1 = ClaimTracker.V1;
 namespace ClaimTracker.Server.Api;
 
 /// <summary>The v1 gRPC front door: validates, calls grains or the store's projections, maps back.</summary>
-[BindServiceMethod(typeof(ClaimTrackerService), nameof(BindService))]
 internal sealed class ClaimTrackerService(
     IGrainFactory grains,
     IClaimTrackerStore store,
@@ -25,17 +24,6 @@ internal sealed class ClaimTrackerService(
     private const int DefaultListPage = 50;
     private const int MaxListPage = 500;
     private const int SnapshotPage = 200;
-    private static readonly WriteOptions BufferedWrite = new(WriteFlags.BufferHint);
-
-    /// <summary>
-    /// Found by grpc-dotnet through the attribute above (in place of the generated one's): the
-    /// generated binding, with WatchClaims' events encoded once per silo rather than once per watcher.
-    /// </summary>
-    public static void BindService(ServiceBinderBase binder, V1.ClaimTracker.ClaimTrackerBase service) =>
-        V1.ClaimTracker.BindService(new EncodedWatchBinder(binder), service);
-
-    /// <summary>The service's descriptor, which gRPC reflection looks for beside the bind method.</summary>
-    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => V1.ClaimTracker.Descriptor;
 
     public override async Task<V1.RegisterReportResponse> RegisterReport(V1.RegisterReportRequest request, ServerCallContext context)
     {
@@ -172,21 +160,24 @@ internal sealed class ClaimTrackerService(
         // everything registered from then on will reach it, even without a cursor.
         Task SendHeaders() => headersSent ? Task.CompletedTask : context.WriteResponseHeadersAsync(new Metadata());
 
-        // JSON transcoding's writer (GET /v1/claims:watch) has no write options and throws if given any.
-        var batchWrites = IsGrpcCall(context);
+        // A gRPC call gets the entries' frames, encoded once per silo (ClaimEventFrames), copied into its
+        // body with one flush for what is ready. JSON transcoding (GET /v1/claims:watch) formats messages.
+        var body = IsGrpcCall(context) ? context.GetHttpContext().Response.BodyWriter : null;
         await foreach (var batch in feed.WatchBatchesAsync(after, filter.Matches, watchOptions.CurrentValue.BufferSize, cancellation, SendHeaders))
         {
-            // What is ready goes out with one flush: buffered writes, then a flushing last one
-            // (grpc-dotnet flushes every write without BufferHint: one HTTP/2 frame and wake-up each).
-            for (var i = 0; i < batch.Count; i++)
+            if (body is not null)
             {
-                if (batchWrites)
+                if (!await ClaimEventFrames.WriteAsync(body, batch, cancellation))
                 {
-                    responseStream.WriteOptions = i < batch.Count - 1 ? BufferedWrite : null;
+                    return;
                 }
 
-                // Every watcher of this silo receives the same FeedEvent instance: mapped and encoded once.
-                await responseStream.WriteAsync(EncodedClaimEvents.Get(batch[i]), cancellation);
+                continue;
+            }
+
+            foreach (var feedEvent in batch)
+            {
+                await responseStream.WriteAsync(ProtoMapper.ToProto(feedEvent), cancellation);
             }
         }
     }

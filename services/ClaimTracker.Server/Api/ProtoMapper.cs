@@ -115,12 +115,13 @@ internal static class ProtoMapper
         return proto;
     }
 
-    public static V1.ClaimEvent ToProto(FeedEvent feedEvent)
+    public static V1.ClaimEvent ToProto(FeedEvent feedEvent) => ToProto(feedEvent.Position, feedEvent.Change);
+
+    public static V1.ClaimEvent ToProto(long position, ClaimChange change)
     {
-        var change = feedEvent.Change;
         var proto = new V1.ClaimEvent
         {
-            Cursor = FeedCursor.Format(feedEvent.Position),
+            Cursor = FeedCursor.Format(position),
             Kind = change.Kind switch
             {
                 ClaimChangeKind.ClaimCreated => V1.ClaimEventKind.ClaimCreated,

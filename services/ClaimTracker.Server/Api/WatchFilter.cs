@@ -1,4 +1,5 @@
 using ClaimTracker.Grains;
+using ClaimTracker.Grains.Feed;
 using V1 = ClaimTracker.V1;
 
 namespace ClaimTracker.Server.Api;
@@ -38,9 +39,9 @@ internal sealed class WatchFilter
             request.Statuses.Select(ProtoMapper.FromProto).ToHashSet());
     }
 
-    public bool Matches(ClaimChange change) => Matches(change.Claim);
+    public bool Matches(ClaimSummary claim) => Matches(FeedEventKey.Of(claim));
 
-    public bool Matches(ClaimSummary claim) =>
+    public bool Matches(FeedEventKey claim) =>
         (claimIds.Count == 0 || claimIds.Contains(claim.ClaimId))
         && (actorIds.Count == 0 || claim.ActorIds.Any(actorIds.Contains))
         && (statuses.Count == 0 || statuses.Contains(claim.Status));

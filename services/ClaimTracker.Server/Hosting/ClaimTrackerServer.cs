@@ -115,6 +115,7 @@ public static class ClaimTrackerServer
     {
         builder.Services.AddOptions<IngestOptions>().Bind(builder.Configuration.GetSection(IngestOptions.SectionName));
         builder.Services.AddOptions<WatchOptions>().Bind(builder.Configuration.GetSection(WatchOptions.SectionName));
+        builder.Services.AddSingleton<Grains.Feed.IFeedEventEncoder, ClaimEventFrames>();
         var grpc = builder.Services.AddGrpc(options =>
         {
             options.MaxReceiveMessageSize = 16 * 1024 * 1024;

@@ -49,6 +49,8 @@ internal static class WatchScenario
             var net = baseline is null ? "" : $", {(measured.CpuCores * measured.Seconds - baseline.CpuCores * baseline.Seconds) / deliveries.Count * 1e6:0.0} µs net of the baseline run's";
             var who = measured.ClientCpuCores is null ? $"server, producer and the {options.Watchers} in-process clients" : "server and producer";
             Console.WriteLine($"process CPU per delivered event ({who}): {measured.CpuCores * measured.Seconds / deliveries.Count * 1e6:0.0} µs{net}");
+            var netBytes = baseline is null ? "" : $", {(double)(measured.AllocatedBytes - baseline.AllocatedBytes) / deliveries.Count:N0} B net of the baseline run's";
+            Console.WriteLine($"process allocation per delivered event ({who}): {(double)measured.AllocatedBytes / deliveries.Count:N0} B{netBytes}");
             if (measured.ClientCpuCores is { } clientCores)
             {
                 Console.WriteLine($"the {options.Watchers} clients' own process: {clientCores:0.00} cores, {clientCores * measured.Seconds / deliveries.Count * 1e6:0.0} µs per delivered event");
@@ -67,49 +69,15 @@ internal static class WatchScenario
     private static void Print(string label, Run run, BenchOptions options)
     {
         var keptUp = run.StatementsPerSecond >= 0.95 * options.EventsPerSecond ? "kept up" : "FELL BEHIND the offered rate";
-        Console.WriteLine($"{label}: {run.Acks.Count:N0} statements acknowledged, {Measure.Rate(run.StatementsPerSecond)} ({keptUp}), ack p50 {Measure.Ms(Measure.Percentile(run.Acks, 50))}, p99 {Measure.Ms(Measure.Percentile(run.Acks, 99))}; process CPU {run.CpuCores:0.00} of {Environment.ProcessorCount} cores, GC gen0/1/2 {run.Collections}, GC pauses {run.GcPauseMs:N0} ms (longest {run.Pauses.Longest:N0} ms, {run.Pauses.Over20Ms} over 20 ms); watch overflows {run.Feed.Overflows:N0}, catch-up entries from memory {run.Feed.FromMemory:N0}, from the store {run.Feed.FromStore:N0}");
-    }
-
-    private sealed record Run(double Seconds, double StatementsPerSecond, List<double> Acks, List<double> Deliveries, long Expected, double CpuCores, double? ClientCpuCores, string Collections, double GcPauseMs, FeedCounters Feed, GcPauses Pauses);
-
-    /// <summary>The runtime's stop-the-world GC pauses (suspend to restart), from its own events, while listening.</summary>
-    private sealed class GcPauses : System.Diagnostics.Tracing.EventListener
-    {
-        private const int SuspendBegin = 9;
-        private const int RestartEnd = 3;
-        private readonly Lock gate = new();
-        private DateTime suspended;
-
-        public double Longest { get; private set; }
-
-        public int Over20Ms { get; private set; }
-
-        protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource eventSource)
+        Console.WriteLine($"{label}: {run.Acks.Count:N0} statements acknowledged, {Measure.Rate(run.StatementsPerSecond)} ({keptUp}), ack p50 {Measure.Ms(Measure.Percentile(run.Acks, 50))}, p99 {Measure.Ms(Measure.Percentile(run.Acks, 99))}; process CPU {run.CpuCores:0.00} of {Environment.ProcessorCount} cores, GC gen0/1/2 {run.Collections}, GC pauses {run.GcPauseMs:N0} ms (longest {run.Gc.LongestPauseMs:N0} ms, {run.Gc.PausesOver(20)} over 20 ms), allocated {run.AllocatedBytes / 1e6:N0} MB; watch overflows {run.Feed.Overflows:N0}, catch-up entries from memory {run.Feed.FromMemory:N0}, from the store {run.Feed.FromStore:N0}");
+        Console.Write(run.Gc.Summary(run.Acks.Count));
+        if (options.GcLog)
         {
-            if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
-            {
-                EnableEvents(eventSource, System.Diagnostics.Tracing.EventLevel.Informational, (System.Diagnostics.Tracing.EventKeywords)1);
-            }
-        }
-
-        protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs eventData)
-        {
-            lock (gate)
-            {
-                if (eventData.EventId == SuspendBegin)
-                {
-                    suspended = eventData.TimeStamp;
-                }
-                else if (eventData.EventId == RestartEnd && suspended != default)
-                {
-                    var pause = (eventData.TimeStamp - suspended).TotalMilliseconds;
-                    Longest = Math.Max(Longest, pause);
-                    Over20Ms += pause > 20 ? 1 : 0;
-                    suspended = default;
-                }
-            }
+            Console.Write(run.Gc.Details());
         }
     }
+
+    private sealed record Run(double Seconds, double StatementsPerSecond, List<double> Acks, List<double> Deliveries, long Expected, double CpuCores, double? ClientCpuCores, string Collections, double GcPauseMs, FeedCounters Feed, GcLog Gc, long AllocatedBytes);
 
     /// <summary>The feed's counters (see ClaimFeed.MeterName), summed while listening.</summary>
     private sealed class FeedCounters : IDisposable
@@ -161,8 +129,10 @@ internal static class WatchScenario
         var grains = server.Services.GetRequiredService<IGrainFactory>();
 
         // Statements are numbered n × batch + s; the producer never gets ahead of its schedule, so
-        // this many numbers cover the run. Acknowledgment timestamps by number (0 = not acknowledged).
-        var capacity = (int)Math.Ceiling(((options.WarmupSeconds + options.Seconds) * batchesPerSecond) + 2) * batch;
+        // this many numbers cover the run (each of its two paced phases may send a batch or two past
+        // its end when a delay overshoots on a loaded machine: their numbers must still be counted).
+        // Acknowledgment timestamps by number (0 = not acknowledged).
+        var capacity = (int)Math.Ceiling(((options.WarmupSeconds + options.Seconds) * batchesPerSecond) + 8) * batch;
         var acks = new long[capacity];
         var ackLatencies = new ConcurrentBag<double>();
         await using IWatchClients clients = (watchers == 0 ? "in-process" : options.WatchClients) switch
@@ -272,10 +242,19 @@ internal static class WatchScenario
             await Task.Delay(20);
         }
 
+        if (options.Settle)
+        {
+            // The warm-up's one-time survivors (5,000 new activations, connection state) are still in
+            // gen0/gen1 here, where a long-running server has had them in gen2 for long: settle them
+            // now, or the measured window pays for promoting them (--settle off shows it).
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
+
         measuring = true;
         var warmupBatches = sent;
         var feedCounters = new FeedCounters();
-        var gcPauses = new GcPauses();
+        var gcLog = new GcLog();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clientCpuBefore = clients.CpuSeconds;
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
@@ -297,12 +276,14 @@ internal static class WatchScenario
         var clientCpu = (clients.CpuSeconds - clientCpuBefore) / elapsed;
         var collections = $"{GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}";
         var pauses = (GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         feedCounters.Dispose();
-        gcPauses.Dispose();
+        gcLog.Stop();
+        gcLog.Dispose();
         var receipts = await clients.StopAsync();
 
         var latencies = Latencies(receipts, acks, warmupBatches * batch, Math.Min(capacity, sent * batch));
-        return new Run(elapsed, measuredBatches * batch / produceSeconds, ackLatencies.Order().ToList(), latencies, expected, cpu, clientCpu, collections, pauses, feedCounters, gcPauses);
+        return new Run(elapsed, measuredBatches * batch / produceSeconds, ackLatencies.Order().ToList(), latencies, expected, cpu, clientCpu, collections, pauses, feedCounters, gcLog, allocated);
     }
 
     /// <summary>Sorted delivery latencies (ms) of the measured, acknowledged statements: a receipt before its ack counts 0.</summary>
