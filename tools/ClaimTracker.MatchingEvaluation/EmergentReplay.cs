@@ -60,6 +60,22 @@ internal static class EmergentReplay
                 var seeded = await client.RegisterReportAsync(seed);
                 var claimId = seeded.Outcomes[0].ClaimId;
                 seedsJoined += seeded.Outcomes[0].ClaimCreated ? 0 : 1;
+                if (!seeded.Outcomes[0].ClaimCreated)
+                {
+                    half.AddJoinedSeed();
+                    all.AddJoinedSeed();
+                }
+
+                if (verbose && !seeded.Outcomes[0].ClaimCreated && half == tune)
+                {
+                    // The claim's texts are shown only when a tune rumour founded it: held-out texts stay unread.
+                    var (joined, statement) = await FindStatementAsync(client, seeded.Outcomes[0]);
+                    var tuneClaim = founder.TryGetValue(claimId, out var earlier) && !Split.IsHoldout(earlier);
+                    Console.WriteLine($"[SeedJoined] {rumour.Headline}");
+                    Console.WriteLine(tuneClaim ? $"    claim {joined.ClaimId} (of an earlier tune rumour): {joined.Text}" : $"    claim {joined.ClaimId} (of a held-out rumour)");
+                    Console.WriteLine(tuneClaim ? $"    {statement?.StanceReason}" : "    " + Scores(statement?.StanceReason));
+                }
+
                 founder.TryAdd(claimId, rumour.Id);
                 foreach (var article in rumour.Articles)
                 {
@@ -135,6 +151,13 @@ internal static class EmergentReplay
     {
         var claim = await client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = outcome.ClaimId, StatementPageSize = 200 });
         return (claim, claim.Statements.FirstOrDefault(s => s.StatementId == outcome.StatementId));
+    }
+
+    /// <summary>The numbers of a link reason ("score 1.07 ≥ 0.84 (cosine 0.52; lexical 0.47"), without the names it gives.</summary>
+    private static string Scores(string? reason)
+    {
+        var match = reason is null ? null : System.Text.RegularExpressions.Regex.Match(reason, @"score [0-9.]+ ≥ [0-9.]+ \(cosine [0-9.]+; lexical [0-9.]+");
+        return match is { Success: true } ? match.Value + ")" : string.Empty;
     }
 
     private static string Label(V1.Stance stance) => stance switch
