@@ -65,6 +65,10 @@ internal sealed class ReplayTally(string name)
         Verdict.Add(truth, status);
     }
 
+    /// <summary>Linking B-cubed over the articles of the rumours <paramref name="selected"/> picks, clusters as in the whole replay.</summary>
+    public (double Precision, double Recall, double F1) LinkingOf(Func<string, bool> selected) =>
+        BCubed.Score(gold, predicted, i => selected(gold[i]));
+
     public double VerdictAgreement => trueOrFalse == 0 ? 0 : (double)Decided / trueOrFalse;
 
     private int Decided => Verdict.Count("true", "true") + Verdict.Count("false", "false");
