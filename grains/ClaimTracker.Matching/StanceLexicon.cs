@@ -14,7 +14,9 @@ internal static class StanceLexicon
         "no truth", "no evidence", "prank", "pranked", "satire", "satirical", "spoof", "retract", "retracts", "retracted",
         "retraction", "photoshopped", "doctored", "misleading", "nonsense", "baseless", "unfounded", "disproved", "disproven",
         "made up", "scam", "trolled", "trolling", "rubbish", "dismisses", "dismissed", "rejects", "rejected", "rumors are false",
-        "no such", "never happened", "did not happen", "is not real", "not real", "fiction", "fictional", "phony", "sham", "fraud");
+        "no such", "never happened", "did not happen", "is not real", "not real", "fiction", "fictional", "phony", "sham", "fraud",
+        "doubt", "doubts", "doubted", "misinformation", "erroneous", "exaggerated", "figment", "fooled", "rebuffs", "rebuffed",
+        "pants on fire");
 
     /// <summary>Reporting without endorsing: hedges, rumours, attributions to unnamed reports.</summary>
     public static readonly Phrase[] Hedge = Phrase.Parse(

@@ -64,6 +64,13 @@ public sealed class ClaimLinkerTests
         Assert.Equal(expected, founded.Stance);
     }
 
+    [Theory]
+    [InlineData("Officials in Bay City confirmed the measles case", new[] { "Bay", "City" })]
+    [InlineData("Local Mayor Confirms Measles Case In Bay City Schools", new string[0])]
+    [InlineData("MEASLES CASE CONFIRMED IN BAY CITY", new string[0])]
+    public void Entities_come_from_capitals_only_where_capitals_say_something(string text, string[] expected) =>
+        Assert.Equal(expected, ClaimLinker.Entities(text));
+
     private static ClaimLinker Linker(IClaimIndexStore store, int phrasingsPerClaim) =>
         new(store, Options.Create(new MatchingOptions { JoinThreshold = 0.6, LexicalWeight = 0, PhrasingsPerClaim = phrasingsPerClaim }), () => Encoder);
 

@@ -108,6 +108,11 @@ public sealed class StanceClassifierTests
     [InlineData("Fact check: claim about Putin and the bird is false", "false")]
     [InlineData("Bird-on-Putin story debunked", "debunked")]
     [InlineData("Putin bird story is not true, Kremlin says", "not true")]
+    [InlineData("Experts cast doubt on the Putin bird video", "doubt")]
+    [InlineData("Reports of a bird on Putin were greatly exaggerated", "exaggerated")]
+    [InlineData("The Putin bird story was misinformation", "misinformation")]
+    [InlineData("Kremlin rebuffs the bird story", "rebuffs")]
+    [InlineData("Media fooled again by a Putin bird video", "fooled")]
     public void Debunking_vocabulary_contradicts(string statement, string cue)
     {
         var decision = Classify(statement, "A bird pooped on Vladimir Putin during a speech");

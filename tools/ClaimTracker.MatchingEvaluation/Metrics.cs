@@ -67,25 +67,39 @@ internal sealed class Confusion(IReadOnlyList<string> labels)
 internal static class BCubed
 {
     /// <summary>B-cubed precision, recall and F1 of a predicted clustering against a gold one, over the same items.</summary>
-    public static (double Precision, double Recall, double F1) Score(IReadOnlyList<string> gold, IReadOnlyList<string> predicted)
+    public static (double Precision, double Recall, double F1) Score(IReadOnlyList<string> gold, IReadOnlyList<string> predicted) =>
+        Score(gold, predicted, _ => true);
+
+    /// <summary>
+    /// B-cubed averaged over the items <paramref name="scored"/> selects, with clusters over all items: a
+    /// selected item whose predicted cluster also holds unselected items of other gold clusters loses precision.
+    /// </summary>
+    public static (double Precision, double Recall, double F1) Score(IReadOnlyList<string> gold, IReadOnlyList<string> predicted, Func<int, bool> scored)
     {
-        var n = gold.Count;
-        if (n == 0)
-        {
-            return (0, 0, 0);
-        }
+        var n = 0;
 
         var byGold = gold.Select((g, i) => (g, i)).GroupBy(x => x.g).ToDictionary(x => x.Key, x => x.Select(y => y.i).ToHashSet());
         var byPredicted = predicted.Select((p, i) => (p, i)).GroupBy(x => x.p).ToDictionary(x => x.Key, x => x.Select(y => y.i).ToHashSet());
         double precision = 0;
         double recall = 0;
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < gold.Count; i++)
         {
+            if (!scored(i))
+            {
+                continue;
+            }
+
+            n++;
             var g = byGold[gold[i]];
             var p = byPredicted[predicted[i]];
             var both = p.Count(g.Contains);
             precision += (double)both / p.Count;
             recall += (double)both / g.Count;
+        }
+
+        if (n == 0)
+        {
+            return (0, 0, 0);
         }
 
         precision /= n;

@@ -43,9 +43,13 @@ public sealed class MatchingOptions
 
     /// <summary>
     /// Texts a claim is indexed under: its founding text and the statements that joined it, up to this
-    /// many, which bounds the index at this many entries per claim.
+    /// many, which bounds the index at this many entries per claim. Each phrasing widens what the claim
+    /// catches: past a few, it catches other propositions on the same topic as well as new wordings of
+    /// its own. 12 was chosen on the tune half of Emergent, the tune rumours' articles scored against the
+    /// claims of the whole store (B-cubed F1 with 4: 0.866, 8: 0.864, 12: 0.865, 16: 0.861; 12 also has the
+    /// best F1 within the half, 0.888, and verdict agreement, 0.769).
     /// </summary>
-    public int PhrasingsPerClaim { get; set; } = 16;
+    public int PhrasingsPerClaim { get; set; } = 12;
 
     /// <summary>Candidates retrieved per statement (from each of the embedding and BM25 rankings).</summary>
     public int Candidates { get; set; } = 10;
