@@ -26,6 +26,7 @@ public sealed record BenchOptions
     public int Port { get; init; } = 5099;
     public string? BbcPath { get; init; }
     public int Articles { get; init; } = 300;
+    public int AllocationTypes { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -57,6 +58,7 @@ public sealed record BenchOptions
                 "--port" => options with { Port = Int() },
                 "--bbc" => options with { BbcPath = value },
                 "--articles" => options with { Articles = Int() },
+                "--alloc-types" => options with { AllocationTypes = Int() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -48,12 +48,14 @@ internal static class IngestScenario
 
         await using var server = await BenchServer.StartAsync("--Matching:Mode=Exact");
         await Measure.ClosedLoopAsync(options.Clients, warmup, async (c, n) => await server.Client.RegisterReportAsync(Report(c + 10_000, n)));
+        using var allocations = options.AllocationTypes > 0 ? new AllocationSampler() : null;
         var cost = ProcessCost.Start();
         var (reports, reportLatencies) = await Measure.ClosedLoopAsync(options.Clients, duration, async (c, n) => await server.Client.RegisterReportAsync(Report(c, n)));
         var spent = cost.Stop();
         var statements = reports * options.StatementsPerReport;
         Console.WriteLine($"ClaimTracker embedded (SQLite, group commit, durable before ack): {Measure.Rate(reports)} reports = {Measure.Rate(statements)} statements, p50 {Measure.Ms(Measure.Percentile(reportLatencies, 50))}, p99 {Measure.Ms(Measure.Percentile(reportLatencies, 99))}");
         var measuredStatements = reportLatencies.Count * options.StatementsPerReport;
+        allocations?.Print(options.AllocationTypes, measuredStatements, "statement");
         Console.WriteLine($"per statement (clients and server, one process): {spent.CpuSeconds / measuredStatements * 1e6:N0} µs CPU, {spent.AllocatedBytes / (double)measuredStatements:N0} B allocated; process CPU {spent.CpuSeconds / spent.Seconds:0.00} of {Environment.ProcessorCount} cores, GC gen0/1/2 {spent.Collections}");
         Console.WriteLine($"ratio statements/s ÷ echo calls/s = {Measure.Ratio(statements / EchoRate)} (target ≥ 0.20)");
     }
