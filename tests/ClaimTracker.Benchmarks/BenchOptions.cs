@@ -27,6 +27,9 @@ public sealed record BenchOptions
     public string? BbcPath { get; init; }
     public int Articles { get; init; } = 300;
     public int AllocationTypes { get; init; }
+    public int JitMethods { get; init; }
+    public int WarmupMaxSeconds { get; init; } = 60;
+    public int JitSettledRate { get; init; } = 20;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -59,6 +62,9 @@ public sealed record BenchOptions
                 "--bbc" => options with { BbcPath = value },
                 "--articles" => options with { Articles = Int() },
                 "--alloc-types" => options with { AllocationTypes = Int() },
+                "--jit-methods" => options with { JitMethods = Int() },
+                "--warmup-max" => options with { WarmupMaxSeconds = Int() },
+                "--jit-settled" => options with { JitSettledRate = Int() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

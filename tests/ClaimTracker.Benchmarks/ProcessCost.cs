@@ -9,6 +9,8 @@ internal sealed class ProcessCost
     private readonly TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
     private readonly long allocated = GC.GetTotalAllocatedBytes(precise: false);
     private readonly int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+    private readonly TimeSpan jitTime = System.Runtime.JitInfo.GetCompilationTime();
+    private readonly long jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
 
     private ProcessCost()
     {
@@ -20,7 +22,10 @@ internal sealed class ProcessCost
         clock.Elapsed.TotalSeconds,
         (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,
         GC.GetTotalAllocatedBytes(precise: false) - allocated,
-        $"{GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}");
+        $"{GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}",
+        (System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalSeconds,
+        System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods);
 
-    public sealed record Spent(double Seconds, double CpuSeconds, long AllocatedBytes, string Collections);
+    /// <param name="JitSeconds">Time spent compiling (tiering up), which a longer run would not pay again.</param>
+    public sealed record Spent(double Seconds, double CpuSeconds, long AllocatedBytes, string Collections, double JitSeconds, long JitMethods);
 }
