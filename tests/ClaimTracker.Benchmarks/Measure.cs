@@ -31,15 +31,19 @@ internal static class Measure
     /// </summary>
     public static async Task<(TimeSpan Spent, double MethodsPerSecond)> WarmUpAsync(int callers, TimeSpan minimum, TimeSpan maximum, double settledMethodsPerSecond, Func<int, long, Task> call)
     {
+        // Each round numbers its calls after the previous round's, so that no call repeats an earlier one.
+        const long RoundSize = 1_000_000_000;
         var clock = Stopwatch.StartNew();
         await ClosedLoopAsync(callers, minimum, call);
         var step = TimeSpan.FromSeconds(2);
+        var round = 0L;
         double rate;
         do
         {
             var before = System.Runtime.JitInfo.GetCompiledMethodCount();
             var stepClock = Stopwatch.StartNew();
-            await ClosedLoopAsync(callers, step, call);
+            var offset = ++round * RoundSize;
+            await ClosedLoopAsync(callers, step, (caller, n) => call(caller, offset + n));
             rate = (System.Runtime.JitInfo.GetCompiledMethodCount() - before) / stepClock.Elapsed.TotalSeconds;
         }
         while (rate >= settledMethodsPerSecond && clock.Elapsed + step <= maximum);
