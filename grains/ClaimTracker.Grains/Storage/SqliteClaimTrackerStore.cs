@@ -157,8 +157,10 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
             return resolved;
         }
 
+        var registered = new List<(string Key, string ActorId)>();
         await WriteAsync(scope =>
         {
+            registered.Clear();
             for (var i = 0; i < candidates.Count; i++)
             {
                 foreach (var key in candidates[i].AliasKeys)
@@ -172,20 +174,21 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
 
                 foreach (var key in candidates[i].AliasKeys)
                 {
-                    scope.Execute("INSERT OR IGNORE INTO actor_aliases (alias_key, actor_id) VALUES ($key, $actor)", ("$key", key), ("$actor", resolved[i]));
+                    if (scope.Execute("INSERT OR IGNORE INTO actor_aliases (alias_key, actor_id) VALUES ($key, $actor)", ("$key", key), ("$actor", resolved[i])) == 1)
+                    {
+                        registered.Add((key, resolved[i]));
+                    }
                 }
             }
 
             return true;
         });
 
-        // Committed: every key now maps to the id it resolved to (first writer won, and that never changes).
-        for (var i = 0; i < candidates.Count; i++)
+        // Committed. Only the keys this write registered are known for sure here: a key it left alone
+        // may belong to another actor, and is cached when a lookup reads it.
+        foreach (var (key, actorId) in registered)
         {
-            foreach (var key in candidates[i].AliasKeys)
-            {
-                aliases.Remember(key, resolved[i]);
-            }
+            aliases.Remember(key, actorId);
         }
 
         return resolved;
