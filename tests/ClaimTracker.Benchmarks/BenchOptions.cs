@@ -28,6 +28,10 @@ public sealed record BenchOptions
     public int Articles { get; init; } = 300;
     public bool GcLog { get; init; }
     public bool Settle { get; init; } = true;
+    public int AllocationTypes { get; init; }
+    public int JitMethods { get; init; }
+    public int WarmupMaxSeconds { get; init; } = 60;
+    public int JitSettledRate { get; init; } = 20;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -61,6 +65,10 @@ public sealed record BenchOptions
                 "--articles" => options with { Articles = Int() },
                 "--gc-log" => options with { GcLog = value != "off" },
                 "--settle" => options with { Settle = value != "off" },
+                "--alloc-types" => options with { AllocationTypes = Int() },
+                "--jit-methods" => options with { JitMethods = Int() },
+                "--warmup-max" => options with { WarmupMaxSeconds = Int() },
+                "--jit-settled" => options with { JitSettledRate = Int() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -23,6 +23,34 @@ internal static class Measure
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// Unmeasured load: at least <paramref name="minimum"/>, then on until the JIT has settled (fewer than
+    /// <paramref name="settledMethodsPerSecond"/> methods compiled per second over 2 s), at most
+    /// <paramref name="maximum"/>. On a loaded machine the tiering thread falls behind, and hot code can
+    /// still run unoptimized many seconds in. Returns the time spent and the last JIT rate.
+    /// </summary>
+    public static async Task<(TimeSpan Spent, double MethodsPerSecond)> WarmUpAsync(int callers, TimeSpan minimum, TimeSpan maximum, double settledMethodsPerSecond, Func<int, long, Task> call)
+    {
+        // Each round numbers its calls after the previous round's, so that no call repeats an earlier one.
+        const long RoundSize = 1_000_000_000;
+        var clock = Stopwatch.StartNew();
+        await ClosedLoopAsync(callers, minimum, call);
+        var step = TimeSpan.FromSeconds(2);
+        var round = 0L;
+        double rate;
+        do
+        {
+            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var stepClock = Stopwatch.StartNew();
+            var offset = ++round * RoundSize;
+            await ClosedLoopAsync(callers, step, (caller, n) => call(caller, offset + n));
+            rate = (System.Runtime.JitInfo.GetCompiledMethodCount() - before) / stepClock.Elapsed.TotalSeconds;
+        }
+        while (rate >= settledMethodsPerSecond && clock.Elapsed + step <= maximum);
+
+        return (clock.Elapsed, rate);
+    }
+
     /// <summary>Runs <paramref name="call"/> from <paramref name="callers"/> loops for a fixed time; returns calls/s and sorted latencies (ms).</summary>
     public static async Task<(double PerSecond, List<double> Latencies)> ClosedLoopAsync(int callers, TimeSpan duration, Func<int, long, Task> call)
     {

@@ -41,7 +41,7 @@ switch (options.Scenario)
         break;
     case "smoke":
         // Proves the benchmarks still run (CI): short versions of 1, 3 and 6; never fails on speed.
-        await IngestScenario.RunAsync(options with { Seconds = 3, Clients = 16, WarmupSeconds = 1 });
+        await IngestScenario.RunAsync(options with { Seconds = 3, Clients = 16, WarmupSeconds = 1, WarmupMaxSeconds = 1 });
         await HistoryScenario.RunAsync(options with { Sizes = [10, 200], Appends = 50 });
         await StartupScenario.RunAsync(options with { Repeats = 1 });
         break;

@@ -118,7 +118,7 @@ public sealed class HttpApiTests
             ActivityStopped = activities.Add,
         };
         ActivitySource.AddActivityListener(listener);
-        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching);
+        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching, "--Telemetry:Tracing=true");
 
         ActivityTraceId traceId;
         using (var root = testSource.StartActivity("register a traced report")!)
@@ -128,8 +128,16 @@ public sealed class HttpApiTests
         }
 
         // The client's traceparent header carries the trace into the server, and Orleans carries it into every grain call.
+        // The server stops the request's span only after the response is sent, so it may land a moment after the reply.
+        bool IsRequestSpan(Activity a) => a.Source.Name == "Microsoft.AspNetCore" && a.GetTagItem("url.path") is "/claimtracker.v1.ClaimTracker/RegisterReport";
+        var waited = Stopwatch.StartNew();
+        while (!activities.Any(a => a.TraceId == traceId && IsRequestSpan(a)) && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
         var trace = activities.Where(a => a.TraceId == traceId).ToList();
-        Assert.Contains(trace, a => a.Source.Name == "Microsoft.AspNetCore" && a.GetTagItem("url.path") is "/claimtracker.v1.ClaimTracker/RegisterReport");
+        Assert.Contains(trace, IsRequestSpan);
         var grainSpans = trace.Where(a => a.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal)).Select(a => a.DisplayName).ToList();
         Assert.Contains(grainSpans, name => name.Contains("IReportGrain", StringComparison.Ordinal));
         Assert.Contains(grainSpans, name => name.Contains("IClaimGrain", StringComparison.Ordinal));
@@ -186,7 +194,10 @@ public sealed class MetricsEndpointTests
         while (deadline.Elapsed < TimeSpan.FromSeconds(20))
         {
             scrape = await http.GetStringAsync("/metrics");
-            if (HttpApiTests.Sample(scrape, "claimtracker_claims{", "status=\"CORROBORATED\"") == 1 && HttpApiTests.Sample(scrape, "claimtracker_watches_open{") == 1)
+            // The gauge is recounted periodically: a recount taken mid-way may show the second claim not yet created.
+            if (HttpApiTests.Sample(scrape, "claimtracker_claims{", "status=\"CORROBORATED\"") == 1
+                && HttpApiTests.Sample(scrape, "claimtracker_claims{", "status=\"UNCORROBORATED\"") == 1
+                && HttpApiTests.Sample(scrape, "claimtracker_watches_open{") == 1)
             {
                 break;
             }

@@ -1,34 +1,28 @@
-using System.Data.Common;
-using System.Globalization;
 using System.Threading.Channels;
 
 namespace ClaimTracker.Grains.Storage;
 
 /// <summary>
 /// Group commit: writes queue up, and one writer runs as many as are waiting in one transaction, each
-/// inside its own savepoint, and commits once. A caller's task completes only after the commit that
-/// holds its write, so "durable before acknowledged" costs one flush per batch rather than per write
-/// (and, on PostgreSQL, one hold of the <c>feed_head</c> lock per batch).
+/// isolated from the others (see <see cref="IBatchWriter{TWrite}"/>), and commits once. A caller's task
+/// completes only after the commit that holds its write, so "durable before acknowledged" costs one
+/// flush per batch rather than per write (and, on PostgreSQL, one hold of the <c>feed_head</c> lock per batch).
 /// </summary>
-internal sealed class GroupCommit : IAsyncDisposable
+internal sealed class GroupCommit<TWrite> : IAsyncDisposable
 {
     private const int MaxBatch = 256;
     private readonly Channel<PendingWrite> queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Func<CancellationToken, Task<DbConnection>> open;
-    private readonly Func<Exception, bool> isConflict;
+    private readonly IBatchWriter<TWrite> batchWriter;
     private readonly Lazy<Task> writer;
 
-    /// <param name="open">Opens a connection for one batch.</param>
-    /// <param name="isConflict">Whether a write's exception means "someone else wrote first": it then returns false instead of failing.</param>
-    public GroupCommit(Func<CancellationToken, Task<DbConnection>> open, Func<Exception, bool> isConflict)
+    public GroupCommit(IBatchWriter<TWrite> batchWriter)
     {
-        this.open = open;
-        this.isConflict = isConflict;
+        this.batchWriter = batchWriter;
         writer = new Lazy<Task>(() => Task.Run(RunAsync));
     }
 
     /// <summary>Runs <paramref name="work"/> in the next batch; false from it rolls back only its own changes.</summary>
-    public Task<bool> WriteAsync(Func<DbConnection, DbTransaction, Task<bool>> work)
+    public Task<bool> WriteAsync(TWrite work)
     {
         var pending = new PendingWrite(work, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         ObjectDisposedException.ThrowIf(!queue.Writer.TryWrite(pending), this);
@@ -43,22 +37,29 @@ internal sealed class GroupCommit : IAsyncDisposable
         {
             await writer.Value;
         }
+
+        await batchWriter.DisposeAsync();
     }
 
     private async Task RunAsync()
     {
         var batch = new List<PendingWrite>(MaxBatch);
+        var writes = new List<TWrite>(MaxBatch);
+        var outcomes = new WriteOutcome[MaxBatch];
         while (await queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
+            writes.Clear();
             while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending))
             {
                 batch.Add(pending);
+                writes.Add(pending.Work);
             }
 
             try
             {
-                await RunBatchAsync(batch);
+                Array.Clear(outcomes);
+                await batchWriter.RunAsync(writes, outcomes);
             }
             catch (Exception ex)
             {
@@ -68,54 +69,37 @@ internal sealed class GroupCommit : IAsyncDisposable
                 {
                     pending.Done.TrySetException(ex);
                 }
-            }
-        }
-    }
 
-    private async Task RunBatchAsync(List<PendingWrite> batch)
-    {
-        var results = new (bool Committed, Exception? Error)[batch.Count];
-        await using (var connection = await open(CancellationToken.None))
-        await using (var transaction = await connection.BeginTransactionAsync())
-        {
+                continue;
+            }
+
             for (var i = 0; i < batch.Count; i++)
             {
-                var savepoint = "w" + i.ToString(CultureInfo.InvariantCulture);
-                await transaction.SaveAsync(savepoint);
-                try
+                if (outcomes[i].Error is { } error)
                 {
-                    results[i] = (await batch[i].Work(connection, transaction), null);
-                }
-                catch (Exception ex)
-                {
-                    results[i] = (false, isConflict(ex) ? null : ex);
-                }
-
-                if (results[i].Committed)
-                {
-                    await transaction.ReleaseAsync(savepoint);
+                    batch[i].Done.TrySetException(error);
                 }
                 else
                 {
-                    await transaction.RollbackAsync(savepoint);
+                    batch[i].Done.TrySetResult(outcomes[i].Committed);
                 }
-            }
-
-            await transaction.CommitAsync();
-        }
-
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (results[i].Error is { } error)
-            {
-                batch[i].Done.TrySetException(error);
-            }
-            else
-            {
-                batch[i].Done.TrySetResult(results[i].Committed);
             }
         }
     }
 
-    private sealed record PendingWrite(Func<DbConnection, DbTransaction, Task<bool>> Work, TaskCompletionSource<bool> Done);
+    private sealed record PendingWrite(TWrite Work, TaskCompletionSource<bool> Done);
+}
+
+/// <summary>What became of one write of a committed batch: kept, rolled back (false), or rolled back with an error.</summary>
+internal readonly record struct WriteOutcome(bool Committed, Exception? Error);
+
+/// <summary>Runs one batch of a <see cref="GroupCommit{TWrite}"/>.</summary>
+internal interface IBatchWriter<TWrite> : IAsyncDisposable
+{
+    /// <summary>
+    /// Runs <paramref name="writes"/> in one transaction and commits it. A write that returns false or
+    /// throws has its own changes rolled back and its outcome recorded in <paramref name="outcomes"/>;
+    /// the others still commit. Throws if the transaction as a whole failed (then nothing is durable).
+    /// </summary>
+    Task RunAsync(IReadOnlyList<TWrite> writes, WriteOutcome[] outcomes);
 }

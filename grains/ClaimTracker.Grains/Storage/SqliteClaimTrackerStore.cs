@@ -14,8 +14,9 @@ namespace ClaimTracker.Grains.Storage;
 public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexStore, IAsyncDisposable
 {
     private readonly string connectionString;
-    private readonly GroupCommit groupCommit;
+    private readonly GroupCommit<SqliteWrite> groupCommit;
     private readonly Lazy<Task> initialization;
+    private readonly KnownAliases aliases = new();
 
     public SqliteClaimTrackerStore(IOptions<StorageOptions> options)
     {
@@ -29,7 +30,7 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
             DefaultTimeout = 30,
         }.ToString();
         initialization = new Lazy<Task>(InitializeAsync);
-        groupCommit = new GroupCommit(async cancellationToken => await OpenRawAsync(cancellationToken), _ => false);
+        groupCommit = SqliteBatchWriter.GroupCommit(OpenWriter);
     }
 
     public ValueTask DisposeAsync() => groupCommit.DisposeAsync();
@@ -56,20 +57,19 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
     }
 
     public Task<bool> AppendClaimAsync(string claimId, int expectedVersion, IReadOnlyList<JournalAppend> events, IReadOnlyList<byte[]> feedEntries, ClaimRow projection) =>
-        WriteAsync(async (connection, transaction) =>
+        WriteAsync(scope =>
         {
-            if (!await AppendJournalAsync(connection, transaction, ClaimStream(claimId), expectedVersion, events))
+            if (!AppendJournal(scope, ClaimStream(claimId), expectedVersion, events))
             {
                 return false;
             }
 
             foreach (var entry in feedEntries)
             {
-                await ExecuteAsync(connection, transaction, "INSERT INTO claim_feed (claim_id, payload) VALUES ($claim, $payload)",
-                    ("$claim", claimId), ("$payload", entry));
+                scope.Execute("INSERT INTO claim_feed (claim_id, payload) VALUES ($claim, $payload)", ("$claim", claimId), ("$payload", entry));
             }
 
-            await ExecuteAsync(connection, transaction, """
+            scope.Execute("""
                 INSERT INTO claims (claim_id, text_norm, status, updated_at, summary)
                 VALUES ($claim, $text, $status, $updated, $summary)
                 ON CONFLICT (claim_id) DO UPDATE SET
@@ -80,23 +80,22 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
 
             foreach (var actorId in projection.ActorIds)
             {
-                await ExecuteAsync(connection, transaction, "INSERT OR IGNORE INTO claim_actors (actor_id, claim_id) VALUES ($actor, $claim)",
-                    ("$actor", actorId), ("$claim", claimId));
+                scope.Execute("INSERT OR IGNORE INTO claim_actors (actor_id, claim_id) VALUES ($actor, $claim)", ("$actor", actorId), ("$claim", claimId));
             }
 
             return true;
         });
 
     public Task<bool> AppendActorAsync(string actorId, int expectedVersion, IReadOnlyList<JournalAppend> events, ActorRow projection) =>
-        WriteAsync(async (connection, transaction) =>
+        WriteAsync(scope =>
         {
-            if (!await AppendJournalAsync(connection, transaction, ActorStream(actorId), expectedVersion, events))
+            if (!AppendJournal(scope, ActorStream(actorId), expectedVersion, events))
             {
                 return false;
             }
 
             var names = string.Join(" | ", projection.Aliases.Prepend(projection.Name).Select(ClaimText.Normalize).Distinct());
-            await ExecuteAsync(connection, transaction, """
+            scope.Execute("""
                 INSERT INTO actors (actor_id, names_norm, snapshot) VALUES ($actor, $names, $snapshot)
                 ON CONFLICT (actor_id) DO UPDATE SET names_norm = excluded.names_norm, snapshot = excluded.snapshot
                 """,
@@ -139,9 +138,9 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
     }
 
     public Task WriteReportAsync(string reportId, byte[] payload) =>
-        WriteAsync(async (connection, transaction) =>
+        WriteAsync(scope =>
         {
-            await ExecuteAsync(connection, transaction, """
+            scope.Execute("""
                 INSERT INTO reports (report_id, payload) VALUES ($id, $payload)
                 ON CONFLICT (report_id) DO UPDATE SET payload = excluded.payload
                 """, ("$id", reportId), ("$payload", payload));
@@ -158,17 +157,15 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
             return resolved;
         }
 
-        await WriteAsync(async (connection, transaction) =>
+        var registered = new List<(string Key, string ActorId)>();
+        await WriteAsync(scope =>
         {
+            registered.Clear();
             for (var i = 0; i < candidates.Count; i++)
             {
                 foreach (var key in candidates[i].AliasKeys)
                 {
-                    await using var lookup = connection.CreateCommand();
-                    lookup.Transaction = (SqliteTransaction)transaction;
-                    lookup.CommandText = "SELECT actor_id FROM actor_aliases WHERE alias_key = $key";
-                    lookup.Parameters.AddWithValue("$key", key);
-                    if (await lookup.ExecuteScalarAsync() is string winner)
+                    if (scope.Scalar("SELECT actor_id FROM actor_aliases WHERE alias_key = $key", ("$key", key)) is string winner)
                     {
                         resolved[i] = winner;
                         break;
@@ -177,24 +174,48 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
 
                 foreach (var key in candidates[i].AliasKeys)
                 {
-                    await ExecuteAsync(connection, transaction, "INSERT OR IGNORE INTO actor_aliases (alias_key, actor_id) VALUES ($key, $actor)",
-                        ("$key", key), ("$actor", resolved[i]));
+                    if (scope.Execute("INSERT OR IGNORE INTO actor_aliases (alias_key, actor_id) VALUES ($key, $actor)", ("$key", key), ("$actor", resolved[i])) == 1)
+                    {
+                        registered.Add((key, resolved[i]));
+                    }
                 }
             }
 
             return true;
         });
+
+        // Committed. Only the keys this write registered are known for sure here: a key it left alone
+        // may belong to another actor, and is cached when a lookup reads it.
+        foreach (var (key, actorId) in registered)
+        {
+            aliases.Remember(key, actorId);
+        }
+
         return resolved;
     }
 
     private async Task<Dictionary<string, string>> LookUpAliasesAsync(IReadOnlyList<string> keys)
     {
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (keys.Count == 0)
+        List<string>? unknown = null;
+        foreach (var key in keys)
+        {
+            if (aliases.TryGet(key, out var actorId))
+            {
+                known[key] = actorId;
+            }
+            else
+            {
+                (unknown ??= []).Add(key);
+            }
+        }
+
+        if (unknown is null)
         {
             return known;
         }
 
+        keys = unknown;
         await using var connection = await OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         var names = keys.Select((key, i) =>
@@ -207,18 +228,20 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            known[reader.GetString(0)] = reader.GetString(1);
+            var (key, actorId) = (reader.GetString(0), reader.GetString(1));
+            known[key] = actorId;
+            aliases.Remember(key, actorId);
         }
 
         return known;
     }
 
     public Task AddClaimIndexEntriesAsync(IReadOnlyList<ClaimIndexEntry> entries) =>
-        WriteAsync(async (connection, transaction) =>
+        WriteAsync(scope =>
         {
             foreach (var entry in entries)
             {
-                await ExecuteAsync(connection, transaction, "INSERT OR IGNORE INTO claim_index (claim_id, text, embedding) VALUES ($claim, $text, $embedding)",
+                scope.Execute("INSERT OR IGNORE INTO claim_index (claim_id, text, embedding) VALUES ($claim, $text, $embedding)",
                     ("$claim", entry.ClaimId), ("$text", entry.Text), ("$embedding", EmbeddingCodec.ToBytes(entry.Embedding)));
             }
 
@@ -311,25 +334,19 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
         }
     }
 
-    private static async Task<bool> AppendJournalAsync(SqliteConnection connection, DbTransaction transaction, string stream, int expectedVersion, IReadOnlyList<JournalAppend> events)
+    private static bool AppendJournal(SqliteWriteScope scope, string stream, int expectedVersion, IReadOnlyList<JournalAppend> events)
     {
-        await using (var check = connection.CreateCommand())
+        var current = Convert.ToInt32(scope.Scalar("SELECT COALESCE(MAX(version), 0) FROM journal WHERE stream = $stream", ("$stream", stream)), CultureInfo.InvariantCulture);
+        if (current != expectedVersion)
         {
-            check.Transaction = (SqliteTransaction)transaction;
-            check.CommandText = "SELECT COALESCE(MAX(version), 0) FROM journal WHERE stream = $stream";
-            check.Parameters.AddWithValue("$stream", stream);
-            var current = Convert.ToInt32(await check.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-            if (current != expectedVersion)
-            {
-                return false;
-            }
+            return false;
         }
 
         var version = expectedVersion;
         foreach (var entry in events)
         {
             version++;
-            await ExecuteAsync(connection, transaction, "INSERT INTO journal (stream, version, event_key, payload) VALUES ($stream, $version, $key, $payload)",
+            scope.Execute("INSERT INTO journal (stream, version, event_key, payload) VALUES ($stream, $version, $key, $payload)",
                 ("$stream", stream), ("$version", version), ("$key", entry.EventKey), ("$payload", entry.Payload));
         }
 
@@ -349,31 +366,37 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task<bool> WriteAsync(Func<SqliteConnection, DbTransaction, Task<bool>> work)
+    private Task<bool> WriteAsync(SqliteWrite work) =>
+        initialization.Value.IsCompletedSuccessfully ? groupCommit.WriteAsync(work) : WriteAfterInitializationAsync(work);
+
+    private async Task<bool> WriteAfterInitializationAsync(SqliteWrite work)
     {
         await initialization.Value;
-        return await groupCommit.WriteAsync((connection, transaction) => work((SqliteConnection)connection, transaction));
+        return await groupCommit.WriteAsync(work);
     }
 
+    /// <summary>A pooled connection for reading: WAL readers neither wait for the writer nor sync, so no pragmas.</summary>
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await initialization.Value.WaitAsync(cancellationToken);
-        return await OpenRawAsync(cancellationToken);
-    }
-
-    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
-    {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
+        return connection;
+    }
+
+    private SqliteConnection OpenWriter()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        pragma.ExecuteNonQuery();
         return connection;
     }
 
     private async Task InitializeAsync()
     {
-        await using var connection = await OpenRawAsync(CancellationToken.None);
+        await using var connection = OpenWriter();
         await using (var wal = connection.CreateCommand())
         {
             wal.CommandText = "PRAGMA journal_mode = WAL;";

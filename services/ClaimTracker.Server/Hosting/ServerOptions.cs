@@ -66,6 +66,11 @@ public sealed class TelemetryOptions
     /// <summary>An OTLP collector (e.g. http://127.0.0.1:4317) to send traces and metrics to; none when empty.</summary>
     public string? OtlpEndpoint { get; set; }
 
+    /// <summary>Whether to record trace spans; by default only when there is an OTLP collector to send them to.</summary>
+    public bool? Tracing { get; set; }
+
+    public bool TracingEnabled => Tracing ?? !string.IsNullOrWhiteSpace(OtlpEndpoint);
+
     /// <summary>How often the claims-by-status gauge is recounted from the store.</summary>
     public TimeSpan ClaimCountInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

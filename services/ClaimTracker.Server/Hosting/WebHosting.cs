@@ -51,13 +51,19 @@ internal static class WebHosting
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddPrometheusExporter();
-            })
-            .WithTracing(tracing =>
+            });
+        if (telemetry.TracingEnabled)
+        {
+            // By default spans are recorded only when there is somewhere to send them: otherwise a span
+            // per request and per grain call, with its tags, was allocated for nothing, several per statement.
+            otel.WithTracing(tracing =>
             {
                 // A RegisterReport call and the grain calls it makes share one trace (Orleans propagates Activity.Current).
                 tracing.AddAspNetCoreInstrumentation()
                     .AddSource(Orleans.Diagnostics.ActivitySources.ApplicationGrainActivitySourceName, Orleans.Diagnostics.ActivitySources.RuntimeActivitySourceName);
             });
+        }
+
         if (!string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint))
         {
             otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(telemetry.OtlpEndpoint));

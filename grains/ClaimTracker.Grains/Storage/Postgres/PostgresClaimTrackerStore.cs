@@ -30,7 +30,7 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
     public const string FeedChannel = "claimtracker_feed";
 
     private readonly NpgsqlDataSource dataSource;
-    private readonly GroupCommit groupCommit;
+    private readonly GroupCommit<DbWrite> groupCommit;
 
     public PostgresClaimTrackerStore(IOptions<StorageOptions> options)
         : this(options.Value.RequireConnectionString())
@@ -41,7 +41,7 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
     {
         dataSource = NpgsqlDataSource.Create(connectionString);
         // A unique violation means another writer appended at this version (or this event) first.
-        groupCommit = new GroupCommit(
+        groupCommit = PooledBatchWriter.GroupCommit(
             async cancellationToken => await dataSource.OpenConnectionAsync(cancellationToken),
             ex => ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation });
     }
