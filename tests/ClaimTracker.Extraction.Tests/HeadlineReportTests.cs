@@ -84,4 +84,21 @@ public sealed class HeadlineReportTests
     {
         Assert.Empty(Extractor.Extract(new ArticleInput("Is Durex planning a pumpkin spice condom?", "Outlet", Title: "Durex news")).Statements);
     }
+    [Theory]
+    [InlineData("Hilarious: Man says he was abducted by aliens")]
+    [InlineData("Incredible: Dog finds its way home across 300 miles")]
+    [InlineData("Story: Apple to open a store on the Moon")]
+    public void A_label_that_judges_the_story_is_no_speaker(string headline)
+    {
+        var s = Assert.Single(Headline(headline));
+        var label = headline[..headline.IndexOf(':')];
+        Assert.NotEqual(label, s.SpeakerText);
+    }
+
+    [Fact]
+    public void A_one_word_name_before_a_colon_still_speaks()
+    {
+        var s = Assert.Single(Headline("Putin: Western sanctions have failed"));
+        Assert.Equal("Putin", s.SpeakerText);
+    }
 }

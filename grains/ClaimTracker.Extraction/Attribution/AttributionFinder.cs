@@ -34,7 +34,7 @@ internal static class AttributionFinder
     {
         "the", "q", "a", "contributing", "twitter", "breaking", "byline", "editor", "editor's", "editor’s", "update",
         "updated", "correction", "exclusive", "watch", "related", "source", "sources", "photo", "video", "read", "note",
-        "wow", "revealed", "look", "boom", "busted", "so", "name", "paid", "email", "just", "bombshell", "abstract",
+        "wow", "revealed", "look", "story", "confirmed", "shocking", "amazing", "boom", "busted", "so", "name", "paid", "email", "just", "bombshell", "abstract",
         "full", "text", "here", "warning", "listen", "see", "click", "update:", "tags", "posted", "sponsored", "why",
         "what", "how", "when", "where", "who", "this", "that", "these", "those", "and", "but", "or", "if", "then",
         "now", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -1118,7 +1118,8 @@ internal static class AttributionFinder
                 colon++;
             }
 
-            if (colon == first || colon - first > 4 || !doc.Is(colon, ':') || colon + 2 >= end || NotSpeakers.Contains(doc.Lower(first)))
+            if (colon == first || colon - first > 4 || !doc.Is(colon, ':') || colon + 2 >= end || NotSpeakers.Contains(doc.Lower(first))
+                || (colon - first == 1 && IsEvaluativeLabel(doc.Lower(first))))
             {
                 return;
             }
@@ -1143,6 +1144,16 @@ internal static class AttributionFinder
 
             Commit(attribution, first, stop);
         }
+
+        /// <summary>
+        /// "Hilarious: …", "Incredible: …", "Shockingly: …": a one-word label that judges the story is no speaker.
+        /// Judged by the adjective's ending, since no list of them is complete; "-ly" and "-ive" are left out
+        /// because of names such as Italy and Clive.
+        /// </summary>
+        private static bool IsEvaluativeLabel(string lower) =>
+            lower.Length > 5 && (lower.EndsWith("ous", StringComparison.Ordinal) || lower.EndsWith("ible", StringComparison.Ordinal)
+                || lower.EndsWith("able", StringComparison.Ordinal) || lower.EndsWith("ful", StringComparison.Ordinal)
+                || lower.EndsWith("ingly", StringComparison.Ordinal));
 
         /// <summary>"his call for a ban", "Trump's claim that …": a noun cue with its possessor, outside the other attributions.</summary>
         public void NominalCues()
