@@ -12,6 +12,7 @@ public sealed record FeedRow(long Position, string ClaimId, byte[] Payload);
 public sealed record JournalAppend(string EventKey, byte[] Payload);
 
 /// <summary>The queryable projection of a claim, written in the same transaction as its journal entries.</summary>
+/// <param name="ActorIds">The actors to link to the claim: at least those whose first statement on it is in this write.</param>
 public sealed record ClaimRow(string ClaimId, string Text, CorroborationStatus Status, DateTimeOffset UpdatedAt, string[] ActorIds, byte[] Summary);
 
 /// <summary>The queryable projection of an actor, written in the same transaction as its journal entries.</summary>
