@@ -112,12 +112,34 @@ public sealed class CorroborationLedgerTests
         var ledger = new CorroborationLedger();
         ledger.Add(Support("Ukrainian data", "Kyiv Independent"));
 
-        var clone = ledger.Clone();
+        var clone = ledger.ScratchCopy();
         clone.Add(Support("Estonian defence intelligence", "Reuters"));
 
         Assert.Equal(CorroborationStatus.Corroborated, clone.Assess().Status);
         Assert.Equal(CorroborationStatus.Uncorroborated, ledger.Assess().Status);
         Assert.Equal(1, ledger.OriginCount);
+    }
+
+    [Fact]
+    public void A_scratch_copy_adding_to_a_known_origin_leaves_the_original_alone()
+    {
+        var ledger = new CorroborationLedger();
+        for (var i = 0; i < 12; i++)
+        {
+            ledger.Add(Support("Origin " + i, "Outlet"));
+        }
+
+        var before = ledger.Assess();
+        var scratch = ledger.ScratchCopy();
+        scratch.Add(Contradict("Origin 3", "Other Outlet"));
+        scratch.Add(Support("Origin 3", "Third Outlet"));
+        scratch.Add(Support("Origin 12", "Outlet"));
+
+        Assert.Contains("Origin 3 withdrew its earlier contradiction", scratch.Assess().Reasons);
+        Assert.Equal(13, scratch.OriginCount);
+        Assert.Equal(12, ledger.OriginCount);
+        Assert.Equal(before.Reasons, ledger.Assess().Reasons);
+        Assert.Equal(before.SupportingOrigins, ledger.Assess().SupportingOrigins);
     }
 
     [Fact]

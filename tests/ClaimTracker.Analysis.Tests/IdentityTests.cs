@@ -13,6 +13,16 @@ public sealed class IdentityTests
         Assert.Equal(expected, ClaimText.Normalize(input));
 
     [Fact]
+    public void Ids_stay_what_earlier_versions_stored()
+    {
+        Assert.Equal("c-545d6211e1e7b56f", StableIds.ClaimIdForText("Russian forces fire up to 60,000 artillery shells per day"));
+        Assert.Equal("s-b371afbed6328e32-3", StableIds.StatementId("report-a", 3));
+        Assert.Equal("s-0fc11693cc0c90e9-12", StableIds.StatementId("rapport-é", 12));
+        Assert.Equal("545d6211e1e", StableIds.Hash("russian forces fire up to 60 000 artillery shells per day", 11));
+        Assert.Equal(new string('x', 300), ClaimText.Normalize(new string('X', 300)));
+    }
+
+    [Fact]
     public void Claim_ids_match_for_texts_that_differ_only_in_form()
     {
         Assert.Equal(

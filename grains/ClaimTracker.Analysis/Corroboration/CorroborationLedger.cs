@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace ClaimTracker.Analysis.Corroboration;
 
@@ -13,22 +14,41 @@ public sealed class CorroborationLedger
 {
     private const int NamesListed = 5;
     private const int LinearLimit = 8;
-    private readonly List<OriginTally> inArrivalOrder = [];
+    private static readonly Func<OriginTally, bool> Supports = o => o.CountedPosition == Stance.Supports;
+    private static readonly Func<OriginTally, bool> Contradicts = o => o.CountedPosition == Stance.Contradicts;
+    private static readonly Func<OriginTally, bool> HedgedOnly = o =>
+        o.CountedPosition is not (Stance.Supports or Stance.Contradicts) && o.HedgedPosition != Stance.Unspecified;
+
+    // Judging runs on every append of a busy claim: the reasons are written through one reused
+    // builder, and the origins are counted and then walked again instead of being copied into lists.
+    [ThreadStatic]
+    private static StringBuilder? reasonBuilder;
+
+    private readonly List<OriginTally> inArrivalOrder;
     private Dictionary<string, OriginTally>? byId;
+
+    // Set on a scratch copy only: the tallies it copied from its original, the only ones it may change.
+    private readonly List<OriginTally>? ownCopies;
+
+    public CorroborationLedger()
+    {
+        inArrivalOrder = [];
+    }
+
+    private CorroborationLedger(List<OriginTally> shared)
+    {
+        inArrivalOrder = shared;
+        ownCopies = [];
+    }
 
     public int OriginCount => inArrivalOrder.Count;
 
-    /// <summary>An independent copy, O(distinct origins).</summary>
-    public CorroborationLedger Clone()
-    {
-        var copy = new CorroborationLedger();
-        foreach (var tally in inArrivalOrder)
-        {
-            copy.Insert(tally.Clone());
-        }
-
-        return copy;
-    }
+    /// <summary>
+    /// A copy to try additions on without changing this ledger: it shares the tallies and copies one
+    /// only when adding to it, so it costs O(distinct origins) references plus O(origins touched).
+    /// Valid while this ledger is unchanged (it sees this ledger's tallies).
+    /// </summary>
+    public CorroborationLedger ScratchCopy() => new(new List<OriginTally>(inArrivalOrder));
 
     public void Add(Evidence evidence)
     {
@@ -37,6 +57,14 @@ public sealed class CorroborationLedger
         {
             tally = new OriginTally(evidence.OriginId, evidence.OriginName);
             Insert(tally);
+            ownCopies?.Add(tally);
+        }
+        else if (ownCopies is not null && !ownCopies.Contains(tally))
+        {
+            var copy = tally.Clone();
+            inArrivalOrder[inArrivalOrder.IndexOf(tally)] = copy;
+            ownCopies.Add(copy);
+            tally = copy;
         }
 
         tally.Add(evidence);
@@ -67,21 +95,18 @@ public sealed class CorroborationLedger
         {
             byId.Add(tally.Id, tally);
         }
-        else if (inArrivalOrder.Count > LinearLimit)
+        else if (inArrivalOrder.Count > LinearLimit && ownCopies is null)
         {
+            // Not for a scratch copy: it lives for one batch, where scanning beats building the index.
             byId = inArrivalOrder.ToDictionary(t => t.Id, StringComparer.Ordinal);
         }
     }
 
     public Assessment Assess() => Judge(inArrivalOrder);
 
-    private static Assessment Judge(IEnumerable<OriginTally> origins)
+    private static Assessment Judge(List<OriginTally> origins)
     {
-        var supporting = new List<OriginTally>();
-        var contradicting = new List<OriginTally>();
-        var hedgedOnly = new List<OriginTally>();
-        var echoing = new List<OriginTally>();
-        var reversed = new List<OriginTally>();
+        int supporting = 0, contradicting = 0, hedgedOnly = 0, echoing = 0, reversed = 0;
         var observingStatements = 0;
         var queryingStatements = 0;
 
@@ -89,35 +114,31 @@ public sealed class CorroborationLedger
         {
             observingStatements += origin.Observing;
             queryingStatements += origin.Queries;
-            switch (origin.CountedPosition)
+            if (Supports(origin))
             {
-                case Stance.Supports:
-                    supporting.Add(origin);
-                    break;
-                case Stance.Contradicts:
-                    contradicting.Add(origin);
-                    break;
-                default:
-                    if (origin.HedgedPosition != Stance.Unspecified)
-                    {
-                        hedgedOnly.Add(origin);
-                    }
-
-                    break;
+                supporting++;
+            }
+            else if (Contradicts(origin))
+            {
+                contradicting++;
+            }
+            else if (HedgedOnly(origin))
+            {
+                hedgedOnly++;
             }
 
             if (origin.Statements > 1)
             {
-                echoing.Add(origin);
+                echoing++;
             }
 
             if (origin.Reversed)
             {
-                reversed.Add(origin);
+                reversed++;
             }
         }
 
-        var status = (supporting.Count, contradicting.Count) switch
+        var status = (supporting, contradicting) switch
         {
             ( > 0, > 0) => CorroborationStatus.Contested,
             (0, > 0) => CorroborationStatus.Contradicted,
@@ -128,91 +149,166 @@ public sealed class CorroborationLedger
         var credibility = status switch
         {
             CorroborationStatus.Corroborated => AdmiraltyCredibility.Confirmed,
-            CorroborationStatus.Uncorroborated when supporting.Count == 1 => AdmiraltyCredibility.PossiblyTrue,
+            CorroborationStatus.Uncorroborated when supporting == 1 => AdmiraltyCredibility.PossiblyTrue,
             CorroborationStatus.Contested => AdmiraltyCredibility.Doubtful,
             CorroborationStatus.Contradicted => AdmiraltyCredibility.Improbable,
             _ => AdmiraltyCredibility.CannotBeJudged,
         };
 
-        var reasons = new List<string>();
-        if (supporting.Count > 0)
+        var text = reasonBuilder ??= new StringBuilder();
+        var reasons = new List<string>(16);
+        void Done()
         {
-            reasons.Add($"supported by {Count(supporting.Count, "independent origin")}: {Names(supporting)}");
+            reasons.Add(text.ToString());
+            text.Clear();
         }
 
-        if (contradicting.Count > 0)
+        if (supporting > 0)
         {
-            reasons.Add($"contradicted by {Count(contradicting.Count, "independent origin")}: {Names(contradicting)}");
+            AppendCount(text.Append("supported by "), supporting, "independent origin").Append(": ");
+            AppendNames(text, origins, Supports, supporting);
+            Done();
         }
 
-        foreach (var origin in contradicting.Where(o => o.ContradictionWhy.Length > 0).Take(NamesListed))
+        if (contradicting > 0)
         {
-            reasons.Add($"{origin.Name}: {origin.ContradictionWhy}");
+            AppendCount(text.Append("contradicted by "), contradicting, "independent origin").Append(": ");
+            AppendNames(text, origins, Contradicts, contradicting);
+            Done();
+        }
+
+        var explained = 0;
+        foreach (var origin in origins)
+        {
+            if (explained < NamesListed && Contradicts(origin) && origin.ContradictionWhy.Length > 0)
+            {
+                text.Append(origin.Name).Append(": ").Append(origin.ContradictionWhy);
+                Done();
+                explained++;
+            }
         }
 
         if (status == CorroborationStatus.Uncorroborated)
         {
-            reasons.Add(supporting.Count == 1
+            reasons.Add(supporting == 1
                 ? "only one independent origin so far: corroboration needs a second"
                 : "no independent origin asserts it yet");
         }
 
-        foreach (var origin in echoing.Take(NamesListed))
+        var listed = 0;
+        foreach (var origin in origins)
         {
-            var repeats = origin.Statements - 1;
-            var carriers = origin.Carriers.Count == 0 ? string.Empty : $" (carried by {CarrierList(origin)})";
-            reasons.Add($"{Count(repeats, "repeat")} of {origin.Name} not counted as independent{carriers}");
+            if (listed < NamesListed && origin.Statements > 1)
+            {
+                AppendCount(text, origin.Statements - 1, "repeat").Append(" of ").Append(origin.Name).Append(" not counted as independent");
+                if (origin.Carriers.Count > 0)
+                {
+                    AppendCarriers(text.Append(" (carried by "), origin).Append(')');
+                }
+
+                Done();
+                listed++;
+            }
         }
 
-        if (echoing.Count > NamesListed)
+        if (echoing > NamesListed)
         {
-            reasons.Add($"repeats of {echoing.Count - NamesListed} more origins not counted as independent");
+            text.Append("repeats of ").Append(CultureInfo.InvariantCulture, $"{echoing - NamesListed}").Append(" more origins not counted as independent");
+            Done();
         }
 
-        foreach (var origin in reversed.Take(NamesListed))
+        listed = 0;
+        foreach (var origin in origins)
         {
-            reasons.Add(origin.CountedPosition == Stance.Contradicts
-                ? $"{origin.Name} retracted its earlier support"
-                : $"{origin.Name} withdrew its earlier contradiction");
+            if (listed < NamesListed && origin.Reversed)
+            {
+                text.Append(origin.Name).Append(origin.CountedPosition == Stance.Contradicts
+                    ? " retracted its earlier support"
+                    : " withdrew its earlier contradiction");
+                Done();
+                listed++;
+            }
         }
 
-        if (hedgedOnly.Count > 0)
+        if (hedgedOnly > 0)
         {
-            reasons.Add($"hedged statements from {Names(hedgedOnly)} not counted");
+            AppendNames(text.Append("hedged statements from "), origins, HedgedOnly, hedgedOnly).Append(" not counted");
+            Done();
         }
 
         if (observingStatements > 0)
         {
-            reasons.Add($"{Count(observingStatements, "statement")} only {(observingStatements == 1 ? "reports" : "report")} the claim without endorsing it");
+            AppendCount(text, observingStatements, "statement").Append(observingStatements == 1 ? " only reports" : " only report").Append(" the claim without endorsing it");
+            Done();
         }
 
         if (queryingStatements > 0)
         {
-            reasons.Add($"{Count(queryingStatements, "statement")} {(queryingStatements == 1 ? "questions" : "question")} the claim");
+            AppendCount(text, queryingStatements, "statement").Append(queryingStatements == 1 ? " questions" : " question").Append(" the claim");
+            Done();
         }
 
-        reasons.Add($"credibility {credibility.ToString(CultureInfo.InvariantCulture)}: {AdmiraltyCredibility.Describe(credibility)}");
+        text.Append("credibility ").Append(CultureInfo.InvariantCulture, $"{credibility}").Append(": ").Append(AdmiraltyCredibility.Describe(credibility));
+        Done();
 
-        return new Assessment(
-            status,
-            credibility,
-            reasons,
-            supporting.ConvertAll(o => o.Id),
-            contradicting.ConvertAll(o => o.Id));
+        return new Assessment(status, credibility, reasons.ToArray(), Ids(origins, Supports, supporting), Ids(origins, Contradicts, contradicting));
     }
 
-    private static string Count(int n, string noun) =>
-        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : noun + "s");
-
-    private static string Names(List<OriginTally> origins)
+    private static StringBuilder AppendCount(StringBuilder text, int n, string noun)
     {
-        var listed = string.Join(", ", origins.Take(NamesListed).Select(o => o.Name));
-        return origins.Count > NamesListed ? $"{listed} and {origins.Count - NamesListed} more" : listed;
+        text.Append(CultureInfo.InvariantCulture, $"{n} ").Append(noun);
+        return n == 1 ? text : text.Append('s');
     }
 
-    private static string CarrierList(OriginTally origin)
+    /// <summary>The names of the first few origins that match, and how many more there are.</summary>
+    private static StringBuilder AppendNames(StringBuilder text, List<OriginTally> origins, Func<OriginTally, bool> matches, int count)
     {
-        var listed = string.Join(", ", origin.Carriers);
-        return origin.MoreCarriers > 0 ? $"{listed} and {origin.MoreCarriers} more" : listed;
+        var listed = 0;
+        foreach (var origin in origins)
+        {
+            if (listed == NamesListed)
+            {
+                break;
+            }
+
+            if (matches(origin))
+            {
+                text.Append(listed == 0 ? string.Empty : ", ").Append(origin.Name);
+                listed++;
+            }
+        }
+
+        return count > NamesListed ? text.Append(CultureInfo.InvariantCulture, $" and {count - NamesListed} more") : text;
+    }
+
+    private static StringBuilder AppendCarriers(StringBuilder text, OriginTally origin)
+    {
+        var carriers = origin.Carriers;
+        for (var i = 0; i < carriers.Count; i++)
+        {
+            text.Append(i == 0 ? string.Empty : ", ").Append(carriers[i]);
+        }
+
+        return origin.MoreCarriers > 0 ? text.Append(CultureInfo.InvariantCulture, $" and {origin.MoreCarriers} more") : text;
+    }
+
+    private static string[] Ids(List<OriginTally> origins, Func<OriginTally, bool> matches, int count)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var ids = new string[count];
+        var next = 0;
+        foreach (var origin in origins)
+        {
+            if (matches(origin))
+            {
+                ids[next++] = origin.Id;
+            }
+        }
+
+        return ids;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -8,19 +9,24 @@ public static class ClaimText
 {
     public static string Normalize(string text)
     {
-        var builder = new StringBuilder(text.Length);
+        // Called several times per statement, so the result is its only allocation. Every character of
+        // the composed text yields at most one of the output, so the composed length bounds the buffer.
+        var composed = text.Normalize(NormalizationForm.FormKC);
+        char[]? rented = null;
+        var buffer = composed.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(composed.Length));
+        var length = 0;
         var pendingSpace = false;
-        foreach (var raw in text.Normalize(NormalizationForm.FormKC))
+        foreach (var raw in composed)
         {
             if (char.IsLetterOrDigit(raw))
             {
-                if (pendingSpace && builder.Length > 0)
+                if (pendingSpace && length > 0)
                 {
-                    builder.Append(' ');
+                    buffer[length++] = ' ';
                 }
 
                 pendingSpace = false;
-                builder.Append(char.ToLowerInvariant(raw));
+                buffer[length++] = char.ToLowerInvariant(raw);
             }
             else if (char.GetUnicodeCategory(raw) != UnicodeCategory.NonSpacingMark)
             {
@@ -29,6 +35,12 @@ public static class ClaimText
             }
         }
 
-        return builder.ToString();
+        var normalized = new string(buffer[..length]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return normalized;
     }
 }

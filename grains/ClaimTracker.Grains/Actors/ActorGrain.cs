@@ -20,9 +20,17 @@ public sealed class ActorGrain(IClaimTrackerStore store, PayloadSerializer seria
     public async Task Record(ActorActivity activity)
     {
         var state = State;
-        var candidates = activity.Aliases.Select(alias => (ActorJournalEvent)new AliasSeen(alias, activity.ReportId, activity.KindHint)).ToList();
-        candidates.AddRange(activity.Statements.Select(s => new StatementAttributed(s.StatementId, s.ClaimId, activity.ReportId)));
-        var events = candidates.Where(state.IsNew).ToList();
+        var events = new List<ActorJournalEvent>(activity.Aliases.Length + activity.Statements.Length);
+        foreach (var alias in activity.Aliases)
+        {
+            AddIfNew(new AliasSeen(alias, activity.ReportId, activity.KindHint));
+        }
+
+        foreach (var statement in activity.Statements)
+        {
+            AddIfNew(new StatementAttributed(statement.StatementId, statement.ClaimId, activity.ReportId));
+        }
+
         if (events.Count == 0)
         {
             return;
@@ -30,6 +38,14 @@ public sealed class ActorGrain(IClaimTrackerStore store, PayloadSerializer seria
 
         RaiseEvents(events);
         await ConfirmEvents();
+
+        void AddIfNew(ActorJournalEvent candidate)
+        {
+            if (state.IsNew(candidate))
+            {
+                events.Add(candidate);
+            }
+        }
     }
 
     public Task<ActorSnapshot?> Get() =>
@@ -54,19 +70,47 @@ public sealed class ActorGrain(IClaimTrackerStore store, PayloadSerializer seria
         // After an ambiguous failure the provider re-reads and retries: skip what already landed. Two
         // interleaved calls for one report (a client's retry) may both have raised the same event.
         var state = State;
-        var fresh = updates.Where(state.IsNew).DistinctBy(EventKey, StringComparer.Ordinal).ToList();
-        if (fresh.Count == 0)
+        var events = new List<JournalAppend>(updates.Count);
+        var listing = state.Listing.Clone();
+        foreach (var update in updates)
+        {
+            if (!state.IsNew(update))
+            {
+                continue;
+            }
+
+            var key = EventKey(update);
+            if (Holds(events, key))
+            {
+                continue;
+            }
+
+            events.Add(new JournalAppend(key, serializer.Serialize(update)));
+            listing.Apply(update);
+        }
+
+        if (events.Count == 0)
         {
             return true;
         }
 
-        var listing = state.Listing.Clone();
-        fresh.ForEach(listing.Apply);
         var actorId = this.GetPrimaryKeyString();
         var summary = new ActorSnapshot(actorId, listing.Name, listing.Kind, [.. listing.Aliases], listing.StatementCount, [], []);
-        var events = fresh.ConvertAll(u => new JournalAppend(EventKey(u), serializer.Serialize(u)));
         var row = new ActorRow(actorId, listing.Name, summary.Aliases, serializer.Serialize(summary));
         return await store.AppendActorAsync(actorId, expectedVersion, events, row);
+    }
+
+    private static bool Holds(List<JournalAppend> events, string key)
+    {
+        foreach (var appended in events)
+        {
+            if (string.Equals(appended.EventKey, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string EventKey(ActorJournalEvent journalEvent) => journalEvent switch

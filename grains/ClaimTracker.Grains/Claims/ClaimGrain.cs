@@ -160,15 +160,26 @@ public sealed partial class ClaimGrain(IClaimTrackerStore store, PayloadSerializ
     {
         var claimId = this.GetPrimaryKeyString();
         var summary = planned[^1].Changes[0].Claim;
-        var events = planned.Select(p => new JournalAppend(p.Statement.StatementId, serializer.Serialize<ClaimJournalEvent>(new StatementRecorded(p.Statement)))).ToList();
-        var projection = new ClaimRow(
-            claimId,
-            summary.Text,
-            summary.Status,
-            summary.UpdatedAt,
-            planned.Select(p => p.Statement.ActorId).Distinct().ToArray(),
-            serializer.Serialize(summary));
-        var feedEntries = planned.SelectMany(p => p.Changes).Select(change => serializer.Serialize(change)).ToList();
+        var events = new List<JournalAppend>(planned.Count);
+        var feedEntries = new List<byte[]>(planned.Count);
+        var newActors = new List<string>(1);
+        foreach (var append in planned)
+        {
+            events.Add(new JournalAppend(append.Statement.StatementId, serializer.Serialize<ClaimJournalEvent>(new StatementRecorded(append.Statement))));
+            foreach (var change in append.Changes)
+            {
+                feedEntries.Add(serializer.Serialize(change));
+            }
+
+            // An actor the state knows was linked to the claim by the write that journaled it.
+            var actorId = append.Statement.ActorId;
+            if (!state.HasActor(actorId) && !newActors.Contains(actorId))
+            {
+                newActors.Add(actorId);
+            }
+        }
+
+        var projection = new ClaimRow(claimId, summary.Text, summary.Status, summary.UpdatedAt, [.. newActors], serializer.Serialize(summary));
         return store.AppendClaimAsync(claimId, journalVersion, events, feedEntries, projection);
     }
 

@@ -47,6 +47,8 @@ public sealed class ClaimState
 
     public bool Contains(string statementId) => statementIds?.Contains(statementId) == true;
 
+    public bool HasActor(string actorId) => actorIds?.Contains(actorId) == true;
+
     /// <summary>Applies one journal event. Re-applying a statement already present changes nothing.</summary>
     public void Apply(ClaimJournalEvent journalEvent)
     {
@@ -58,17 +60,18 @@ public sealed class ClaimState
         }
     }
 
-    public ClaimSummary Summary() => BuildSummary(Text, Version, Version, FirstReportedAt, UpdatedAt, actorIds?.Items ?? [], Assessment);
+    public ClaimSummary Summary() => BuildSummary(Text, Version, Version, FirstReportedAt, UpdatedAt, actorIds?.ToArray() ?? [], Assessment);
 
     /// <summary>
     /// What recording <paramref name="batch"/> in order will do: the feed entries and the result of each
-    /// statement. Works on a copy of the small parts (ledger, counters, actor set), so it costs
-    /// O(origins + actors + batch), never O(history); this state is unchanged.
+    /// statement. Works on a scratch copy of the small parts (ledger, counters, actor set) that shares
+    /// what the batch does not change, so it costs O(origins + actors + batch), never O(history); this
+    /// state is unchanged.
     /// </summary>
     public IReadOnlyList<PlannedAppend> Plan(IReadOnlyList<StatementRecord> batch)
     {
-        // The scratch copy shares the statement ids (it never records them) and copies the rest.
-        var scratch = new ClaimState(ledger?.Clone(), actorIds?.Clone(), statementIds)
+        // The scratch copy shares the statement ids, since it never records them.
+        var scratch = new ClaimState(ledger?.ScratchCopy(), actorIds?.ScratchCopy(), statementIds)
         {
             ClaimId = ClaimId,
             Text = Text,
@@ -122,21 +125,24 @@ public sealed class ClaimState
 
     private static DateTimeOffset ReportedAt(StatementRecord statement) => statement.PublishedAt ?? statement.RecordedAt;
 
-    private ClaimSummary BuildSummary(string text, long version, long count, DateTimeOffset first, DateTimeOffset updated, IEnumerable<string> actors, Assessment judged) => new()
+    private ClaimSummary BuildSummary(string text, long version, long count, DateTimeOffset first, DateTimeOffset updated, string[] actors, Assessment judged) => new()
     {
         ClaimId = ClaimId,
         Text = text,
         Status = judged.Status,
         Credibility = judged.Credibility,
-        Reasons = [.. judged.Reasons],
-        SupportingOrigins = [.. judged.SupportingOrigins],
-        ContradictingOrigins = [.. judged.ContradictingOrigins],
+        Reasons = AsArray(judged.Reasons),
+        SupportingOrigins = AsArray(judged.SupportingOrigins),
+        ContradictingOrigins = AsArray(judged.ContradictingOrigins),
         StatementCount = count,
         FirstReportedAt = first,
         UpdatedAt = updated,
         Version = version,
-        ActorIds = [.. actors],
+        ActorIds = actors,
     };
+
+    // The ledger hands out fresh arrays, which the (immutable) summary can keep as they are.
+    private static string[] AsArray(IReadOnlyList<string> values) => values as string[] ?? [.. values];
 
     private void Record(StatementRecord statement, bool recordsId = true)
     {

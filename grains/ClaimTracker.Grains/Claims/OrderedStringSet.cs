@@ -11,6 +11,11 @@ internal sealed class OrderedStringSet
     private string[] items = [];
     private HashSet<string>? lookup;
 
+    // A scratch copy shares the original's array and lookup until it adds, then copies the array and
+    // scans it: it lives for one batch, where building a lookup would cost more than it saves.
+    private bool isScratch;
+    private bool sharesItems;
+
     public int Count { get; private set; }
 
     public IEnumerable<string> Items => items.Take(Count);
@@ -26,7 +31,15 @@ internal sealed class OrderedStringSet
             return false;
         }
 
-        if (Count == items.Length)
+        if (sharesItems)
+        {
+            var own = new string[Math.Max(1, Count * 2)];
+            Array.Copy(items, own, Count);
+            items = own;
+            lookup = null;
+            sharesItems = false;
+        }
+        else if (Count == items.Length)
         {
             Array.Resize(ref items, Math.Max(1, Count * 2));
         }
@@ -36,7 +49,7 @@ internal sealed class OrderedStringSet
         {
             lookup.Add(value);
         }
-        else if (Count > LinearLimit)
+        else if (Count > LinearLimit && !isScratch)
         {
             lookup = new HashSet<string>(Items, StringComparer.Ordinal);
         }
@@ -44,14 +57,12 @@ internal sealed class OrderedStringSet
         return true;
     }
 
-    public OrderedStringSet Clone()
-    {
-        var copy = new OrderedStringSet();
-        foreach (var item in Items)
-        {
-            copy.Add(item);
-        }
+    /// <summary>The strings in the order added, as a new array.</summary>
+    public string[] ToArray() => items.AsSpan(0, Count).ToArray();
 
-        return copy;
-    }
+    /// <summary>
+    /// A copy to try additions on without changing this set. It shares this set's array until its
+    /// first addition, so a batch that adds nothing new costs nothing; valid while this set is unchanged.
+    /// </summary>
+    public OrderedStringSet ScratchCopy() => new() { items = items, Count = Count, lookup = lookup, isScratch = true, sharesItems = true };
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using ClaimTracker.Analysis;
 using ClaimTracker.Grains.Storage;
@@ -14,11 +15,18 @@ public sealed class FeedEvent
     private readonly ClaimChange? change;
     private readonly byte[]? payload;
     private readonly PayloadSerializer? serializer;
+    private readonly IFeedEventEncoder? encoder;
+
+    // Decoded and encoded on first use, which a silo without watchers never makes: every append's entry
+    // is read back and cached, and decoding it (a summary of some fifty objects) and encoding it for
+    // the wire cost more than the append itself. Computing either twice in a race gives equal values.
+    private StrongBox<FeedEventKey>? key;
+    private byte[]? encoded;
 
     public FeedEvent(long position, ClaimChange change)
     {
         Position = position;
-        Key = FeedEventKey.Of(change.Claim);
+        key = new StrongBox<FeedEventKey>(FeedEventKey.Of(change.Claim));
         this.change = change;
     }
 
@@ -27,25 +35,55 @@ public sealed class FeedEvent
     /// its newest entries for seconds and all watchers share them, and two flat arrays cost the GC
     /// little to trace and promote where the decoded change is a graph of some fifty objects.
     /// </summary>
-    internal FeedEvent(long position, FeedEventKey key, byte[] payload, PayloadSerializer serializer, byte[] encoded)
+    internal FeedEvent(long position, byte[] payload, PayloadSerializer serializer, IFeedEventEncoder encoder)
     {
         Position = position;
-        Key = key;
         this.payload = payload;
         this.serializer = serializer;
-        Encoded = encoded;
+        this.encoder = encoder;
     }
 
     public long Position { get; }
 
     /// <summary>What watch filters select on.</summary>
-    public FeedEventKey Key { get; }
+    public FeedEventKey Key
+    {
+        get
+        {
+            var known = Volatile.Read(ref key);
+            if (known is null)
+            {
+                known = new StrongBox<FeedEventKey>(FeedEventKey.Of(Change.Claim));
+                Volatile.Write(ref key, known);
+            }
+
+            return known.Value;
+        }
+    }
 
     /// <summary>The change (decoded again on every access when the entry has a wire form).</summary>
     public ClaimChange Change => change ?? serializer!.Deserialize<ClaimChange>(payload!);
 
     /// <summary>The entry in the silo's wire form (see <see cref="IFeedEventEncoder"/>); null when none is registered.</summary>
-    public byte[]? Encoded { get; }
+    public byte[]? Encoded
+    {
+        get
+        {
+            if (encoder is null)
+            {
+                return null;
+            }
+
+            var known = Volatile.Read(ref encoded);
+            if (known is null)
+            {
+                known = encoder.Encode(Position, Change);
+                Volatile.Write(ref encoded, known);
+            }
+
+            return known;
+        }
+    }
 }
 
 /// <summary>The claim an entry is about, as watch filters see it.</summary>
@@ -358,12 +396,19 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
                 return;
             }
 
-            // Deserialize outside the lock, then hand the whole read to each watcher in one pass:
-            // the first entry wakes a waiting watcher, the rest are in its buffer when it runs.
+            // When someone watches, decode and encode outside the lock (unwatched entries wait until a
+            // catch-up needs them), then hand the whole read to each watcher in one pass: the first
+            // entry wakes a waiting watcher, the rest are in its buffer when it runs.
             var events = new FeedEvent[rows.Count];
+            var watched = WatcherCount > 0;
             for (var i = 0; i < rows.Count; i++)
             {
                 events[i] = ToEvent(rows[i]);
+                if (watched)
+                {
+                    _ = events[i].Key;
+                    _ = events[i].Encoded;
+                }
             }
 
             lock (gate)
@@ -394,10 +439,9 @@ public sealed partial class ClaimFeed(IClaimTrackerStore store, PayloadSerialize
 
     private FeedEvent ToEvent(FeedRow row)
     {
-        var change = serializer.Deserialize<ClaimChange>(row.Payload);
         return encoder is null
-            ? new FeedEvent(row.Position, change)
-            : new FeedEvent(row.Position, FeedEventKey.Of(change.Claim), row.Payload, serializer, encoder.Encode(row.Position, change));
+            ? new FeedEvent(row.Position, serializer.Deserialize<ClaimChange>(row.Payload))
+            : new FeedEvent(row.Position, row.Payload, serializer, encoder);
     }
 
     private void Remember(FeedEvent feedEvent)

@@ -102,33 +102,58 @@ public sealed class ReportGrain(IClaimTrackerStore store, PayloadSerializer seri
     private async Task<StatementOutcomeRecord[]> LinkAsync(ReportState report)
     {
         // Statements on one claim go in order; different claims and actors proceed in parallel.
-        var claimTasks = report.Statements
-            .GroupBy(s => s.ClaimId, StringComparer.Ordinal)
-            .Select(async group =>
+        var statements = report.Statements;
+        var results = new AddStatementResult[statements.Length];
+        var pending = new List<Task>(statements.Length + report.Actors.Length);
+        for (var i = 0; i < statements.Length; i++)
+        {
+            if (FirstOnItsClaim(statements, i))
             {
-                var claim = GrainFactory.GetGrain<IClaimGrain>(group.Key);
-                var results = new List<(StatementRecord Statement, AddStatementResult Result)>();
-                foreach (var statement in group)
-                {
-                    results.Add((statement, await claim.AddStatement(statement)));
-                }
+                pending.Add(AddInOrderAsync(statements, i, results));
+            }
+        }
 
-                return results;
-            })
-            .ToList();
-        var actorTasks = report.Actors
-            .Select(plan => GrainFactory.GetGrain<IActorGrain>(plan.ActorId).Record(plan.Activity))
-            .ToList();
+        foreach (var plan in report.Actors)
+        {
+            pending.Add(GrainFactory.GetGrain<IActorGrain>(plan.ActorId).Record(plan.Activity));
+        }
 
-        var linked = (await Task.WhenAll(claimTasks)).SelectMany(r => r).ToDictionary(r => r.Statement.StatementId, StringComparer.Ordinal);
-        await Task.WhenAll(actorTasks);
+        await Task.WhenAll(pending);
 
-        return report.Statements
-            .Select(s =>
+        var outcomes = new StatementOutcomeRecord[statements.Length];
+        for (var i = 0; i < statements.Length; i++)
+        {
+            var (s, result) = (statements[i], results[i]);
+            outcomes[i] = new StatementOutcomeRecord(s.StatementId, s.ActorId, s.ClaimId, result.Stance, result.ClaimCreated, result.Status);
+        }
+
+        return outcomes;
+    }
+
+    private static bool FirstOnItsClaim(StatementRecord[] statements, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(statements[i].ClaimId, statements[index].ClaimId, StringComparison.Ordinal))
             {
-                var result = linked[s.StatementId].Result;
-                return new StatementOutcomeRecord(s.StatementId, s.ActorId, s.ClaimId, result.Stance, result.ClaimCreated, result.Status);
-            })
-            .ToArray();
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Adds the statements on the claim of statement <paramref name="first"/>, from it on, in report order.</summary>
+    private async Task AddInOrderAsync(StatementRecord[] statements, int first, AddStatementResult[] results)
+    {
+        var claimId = statements[first].ClaimId;
+        var claim = GrainFactory.GetGrain<IClaimGrain>(claimId);
+        for (var i = first; i < statements.Length; i++)
+        {
+            if (string.Equals(statements[i].ClaimId, claimId, StringComparison.Ordinal))
+            {
+                results[i] = await claim.AddStatement(statements[i]);
+            }
+        }
     }
 }

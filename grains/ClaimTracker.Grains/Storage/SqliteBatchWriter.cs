@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace ClaimTracker.Grains.Storage;
 
@@ -22,10 +23,10 @@ internal sealed class SqliteBatchWriter(Func<SqliteConnection> open) : IBatchWri
         var current = scope ??= new SqliteWriteScope(open());
         try
         {
-            current.Execute("BEGIN IMMEDIATE");
+            current.Control("BEGIN IMMEDIATE");
             for (var i = 0; i < writes.Count; i++)
             {
-                current.Execute("SAVEPOINT w");
+                current.Control("SAVEPOINT w");
                 try
                 {
                     outcomes[i] = new WriteOutcome(writes[i](current), null);
@@ -37,14 +38,14 @@ internal sealed class SqliteBatchWriter(Func<SqliteConnection> open) : IBatchWri
 
                 if (!outcomes[i].Committed)
                 {
-                    current.Execute("ROLLBACK TO w");
+                    current.Control("ROLLBACK TO w");
                 }
 
                 // After ROLLBACK TO the savepoint is still open; RELEASE closes it either way.
-                current.Execute("RELEASE w");
+                current.Control("RELEASE w");
             }
 
-            current.Execute("COMMIT");
+            current.Control("COMMIT");
             return Task.CompletedTask;
         }
         catch
@@ -69,6 +70,14 @@ internal sealed class SqliteBatchWriter(Func<SqliteConnection> open) : IBatchWri
 internal sealed class SqliteWriteScope(SqliteConnection connection) : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> prepared = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Runs transaction control (BEGIN, SAVEPOINT, RELEASE, COMMIT …) straight on the connection's
+    /// handle: four of these go with every write, and as commands each cost a data reader and its
+    /// statement enumeration.
+    /// </summary>
+    public void Control(string sql) =>
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_exec(connection.Handle, sql), connection.Handle);
 
     public int Execute(string sql, params ReadOnlySpan<(string Name, object Value)> parameters) =>
         Bind(sql, parameters).ExecuteNonQuery();

@@ -94,7 +94,7 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
                 return false;
             }
 
-            var names = string.Join(" | ", projection.Aliases.Prepend(projection.Name).Select(ClaimText.Normalize).Distinct());
+            var names = projection.NormalizedNames();
             scope.Execute("""
                 INSERT INTO actors (actor_id, names_norm, snapshot) VALUES ($actor, $names, $snapshot)
                 ON CONFLICT (actor_id) DO UPDATE SET names_norm = excluded.names_norm, snapshot = excluded.snapshot

@@ -1,4 +1,5 @@
 using ClaimTracker.Analysis;
+using ClaimTracker.Analysis.Identity;
 
 namespace ClaimTracker.Grains.Storage;
 
@@ -12,10 +13,29 @@ public sealed record FeedRow(long Position, string ClaimId, byte[] Payload);
 public sealed record JournalAppend(string EventKey, byte[] Payload);
 
 /// <summary>The queryable projection of a claim, written in the same transaction as its journal entries.</summary>
+/// <param name="ActorIds">The actors to link to the claim: at least those whose first statement on it is in this write.</param>
 public sealed record ClaimRow(string ClaimId, string Text, CorroborationStatus Status, DateTimeOffset UpdatedAt, string[] ActorIds, byte[] Summary);
 
 /// <summary>The queryable projection of an actor, written in the same transaction as its journal entries.</summary>
-public sealed record ActorRow(string ActorId, string Name, string[] Aliases, byte[] Snapshot);
+public sealed record ActorRow(string ActorId, string Name, string[] Aliases, byte[] Snapshot)
+{
+    /// <summary>The name and aliases normalized, distinct, name first, joined by " | ": what name search matches.</summary>
+    public string NormalizedNames()
+    {
+        var names = new string[Aliases.Length + 1];
+        var count = 0;
+        for (var i = -1; i < Aliases.Length; i++)
+        {
+            var normalized = ClaimText.Normalize(i < 0 ? Name : Aliases[i]);
+            if (Array.IndexOf(names, normalized, 0, count) < 0)
+            {
+                names[count++] = normalized;
+            }
+        }
+
+        return string.Join(" | ", names, 0, count);
+    }
+}
 
 public sealed record ClaimQuery(CorroborationStatus? Status, string? ActorId, string? Text, int PageSize, long? Before);
 

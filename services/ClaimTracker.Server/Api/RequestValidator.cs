@@ -44,7 +44,7 @@ internal static class RequestValidator
         var statements = new StatementSubmission[request.Statements.Count];
         for (var i = 0; i < statements.Length; i++)
         {
-            statements[i] = ToSubmission(request.Statements[i], $"statements[{i}]");
+            statements[i] = ToSubmission(request.Statements[i], i);
         }
 
         return new ReportSubmission(request.ReportId, request.Source.Trim(), request.Url, publishedAt, request.Title, request.Text, statements);
@@ -66,39 +66,71 @@ internal static class RequestValidator
 
     public static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
 
-    private static StatementSubmission ToSubmission(V1.StatementInput input, string path)
+    private static StatementSubmission ToSubmission(V1.StatementInput input, int index)
     {
-        Require(input.Speaker, path + ".speaker", "who made the statement");
-        Require(input.Content, path + ".content", "the proposition");
-        Limit(input.Speaker, path + ".speaker", MaxIdLength);
-        Limit(input.Content, path + ".content", MaxFieldLength);
-        Limit(input.Quote, path + ".quote", MaxFieldLength);
-        for (var v = 0; v < input.Via.Count; v++)
+        // The field's path is spelled out only for a refusal: most statements pass.
+        string Path(string field) => $"statements[{index}].{field}";
+        if (IsBlank(input.Speaker))
         {
-            Require(input.Via[v], $"{path}.via[{v}]", "an intermediary's name");
-            Limit(input.Via[v], $"{path}.via[{v}]", MaxIdLength);
+            throw Missing(Path("speaker"), "who made the statement");
+        }
+
+        if (IsBlank(input.Content))
+        {
+            throw Missing(Path("content"), "the proposition");
+        }
+
+        if (input.Speaker.Length > MaxIdLength)
+        {
+            throw TooLong(Path("speaker"), input.Speaker, MaxIdLength);
+        }
+
+        if (input.Content.Length > MaxFieldLength)
+        {
+            throw TooLong(Path("content"), input.Content, MaxFieldLength);
+        }
+
+        if (input.Quote.Length > MaxFieldLength)
+        {
+            throw TooLong(Path("quote"), input.Quote, MaxFieldLength);
+        }
+
+        string[] via = input.Via.Count == 0 ? [] : new string[input.Via.Count];
+        for (var v = 0; v < via.Length; v++)
+        {
+            if (IsBlank(input.Via[v]))
+            {
+                throw Missing(Path($"via[{v}]"), "an intermediary's name");
+            }
+
+            if (input.Via[v].Length > MaxIdLength)
+            {
+                throw TooLong(Path($"via[{v}]"), input.Via[v], MaxIdLength);
+            }
+
+            via[v] = input.Via[v].Trim();
         }
 
         if (!Enum.IsDefined(input.Stance))
         {
-            throw Invalid($"{path}.stance has unknown value {(int)input.Stance}");
+            throw Invalid($"{Path("stance")} has unknown value {(int)input.Stance}");
         }
 
         if (!Enum.IsDefined(input.Modality))
         {
-            throw Invalid($"{path}.modality has unknown value {(int)input.Modality}");
+            throw Invalid($"{Path("modality")} has unknown value {(int)input.Modality}");
         }
 
         if (input.ClaimId.Length > 0)
         {
-            RequireId(input.ClaimId, path + ".claim_id");
+            RequireId(input.ClaimId, Path("claim_id"));
         }
 
         return new StatementSubmission(
             input.Speaker.Trim(),
             input.Content.Trim(),
             input.Quote,
-            input.Via.Select(v => v.Trim()).ToArray(),
+            via,
             ProtoMapper.FromProto(input.Stance),
             ProtoMapper.FromProto(input.Modality),
             input.ClaimId);
@@ -106,9 +138,9 @@ internal static class RequestValidator
 
     private static void Require(string value, string field, string what)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (IsBlank(value))
         {
-            throw Invalid($"{field} is required ({what})");
+            throw Missing(field, what);
         }
     }
 
@@ -116,9 +148,16 @@ internal static class RequestValidator
     {
         if (value.Length > maxLength)
         {
-            throw Invalid($"{field} is {value.Length:N0} characters; the limit is {maxLength:N0}");
+            throw TooLong(field, value, maxLength);
         }
     }
+
+    private static bool IsBlank(string value) => string.IsNullOrWhiteSpace(value);
+
+    private static RpcException Missing(string field, string what) => Invalid($"{field} is required ({what})");
+
+    private static RpcException TooLong(string field, string value, int maxLength) =>
+        Invalid($"{field} is {value.Length:N0} characters; the limit is {maxLength:N0}");
 
     private static DateTimeOffset ToDateTimeOffset(Google.Protobuf.WellKnownTypes.Timestamp timestamp, string field)
     {
