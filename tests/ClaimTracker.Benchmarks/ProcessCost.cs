@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace ClaimTracker.Benchmarks;
 
-/// <summary>CPU time, allocated bytes and collections of this process over a measured window: figures that stay comparable when other work shares the machine.</summary>
+/// <summary>CPU time, allocated bytes, collections and disk I/O of this process over a measured window: figures that stay comparable when other work shares the machine.</summary>
 internal sealed class ProcessCost
 {
     private readonly Stopwatch clock = Stopwatch.StartNew();
@@ -11,6 +12,7 @@ internal sealed class ProcessCost
     private readonly int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
     private readonly TimeSpan jitTime = System.Runtime.JitInfo.GetCompilationTime();
     private readonly long jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+    private readonly DiskIo io = DiskIo.Read();
 
     private ProcessCost()
     {
@@ -24,8 +26,42 @@ internal sealed class ProcessCost
         GC.GetTotalAllocatedBytes(precise: false) - allocated,
         $"{GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}",
         (System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalSeconds,
-        System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods);
+        System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods,
+        DiskIo.Read() - io);
 
     /// <param name="JitSeconds">Time spent compiling (tiering up), which a longer run would not pay again.</param>
-    public sealed record Spent(double Seconds, double CpuSeconds, long AllocatedBytes, string Collections, double JitSeconds, long JitMethods);
+    /// <param name="Io">What the process asked the kernel to write and read, and sent to the disk (Linux's /proc/self/io; zeros elsewhere).</param>
+    public sealed record Spent(double Seconds, double CpuSeconds, long AllocatedBytes, string Collections, double JitSeconds, long JitMethods, DiskIo Io);
+}
+
+/// <summary>
+/// /proc/self/io: <c>wchar</c>/<c>rchar</c> count every write/read system call (files and sockets),
+/// <c>write_bytes</c> what reached the block layer (WAL appends, checkpoints), <c>syscw</c>/<c>syscr</c> the calls.
+/// </summary>
+internal readonly record struct DiskIo(long WriteCalls, long BytesWritten, long ReadCalls, long BytesRead, long DiskBytesWritten)
+{
+    public static DiskIo Read()
+    {
+        try
+        {
+            var fields = File.ReadAllLines("/proc/self/io")
+                .Select(line => line.Split(':', 2))
+                .ToDictionary(parts => parts[0], parts => long.Parse(parts[1].Trim(), CultureInfo.InvariantCulture), StringComparer.Ordinal);
+            return new DiskIo(fields["syscw"], fields["wchar"], fields["syscr"], fields["rchar"], fields["write_bytes"]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or KeyNotFoundException or FormatException)
+        {
+            return default;
+        }
+    }
+
+    public static DiskIo operator -(DiskIo after, DiskIo before) => new(
+        after.WriteCalls - before.WriteCalls,
+        after.BytesWritten - before.BytesWritten,
+        after.ReadCalls - before.ReadCalls,
+        after.BytesRead - before.BytesRead,
+        after.DiskBytesWritten - before.DiskBytesWritten);
+
+    public string PerUnit(long units, string unit) =>
+        $"per {unit}: {WriteCalls / (double)units:0.0} write calls ({BytesWritten / (double)units:N0} B, sockets included), {ReadCalls / (double)units:0.0} read calls ({BytesRead / (double)units:N0} B), {DiskBytesWritten / (double)units:N0} B to disk";
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 
 namespace ClaimTracker.Grains.Storage;
@@ -60,6 +61,7 @@ internal sealed class GroupCommit<TWrite> : IAsyncDisposable
             {
                 Array.Clear(outcomes);
                 await batchWriter.RunAsync(writes, outcomes);
+                StorageMetrics.Committed(batch.Count);
             }
             catch (Exception ex)
             {
@@ -88,6 +90,25 @@ internal sealed class GroupCommit<TWrite> : IAsyncDisposable
     }
 
     private sealed record PendingWrite(TWrite Work, TaskCompletionSource<bool> Done);
+}
+
+/// <summary>
+/// How well group commit batches: commits and the writes they carried (their ratio is the batch size an
+/// operator tunes against; one write per commit means every write pays its own flush).
+/// </summary>
+public static class StorageMetrics
+{
+    public const string MeterName = "ClaimTracker.Storage";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> Commits = Meter.CreateCounter<long>("claimtracker.storage.commits", "{commit}", "Transactions committed by group commit");
+    private static readonly Counter<long> Writes = Meter.CreateCounter<long>("claimtracker.storage.writes", "{write}", "Writes (journal appends, report and index writes) carried by those commits");
+
+    internal static void Committed(int writes)
+    {
+        Commits.Add(1);
+        Writes.Add(writes);
+    }
 }
 
 /// <summary>What became of one write of a committed batch: kept, rolled back (false), or rolled back with an error.</summary>

@@ -334,20 +334,23 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
         }
     }
 
+    /// <summary>
+    /// Appends <paramref name="events"/> after <paramref name="expectedVersion"/>; false (nothing kept, the
+    /// savepoint rolls back) if another write got there first. The primary key (stream, version) is the
+    /// check: a version already taken, or an event key already journaled, inserts nothing.
+    /// </summary>
     private static bool AppendJournal(SqliteWriteScope scope, string stream, int expectedVersion, IReadOnlyList<JournalAppend> events)
     {
-        var current = Convert.ToInt32(scope.Scalar("SELECT COALESCE(MAX(version), 0) FROM journal WHERE stream = $stream", ("$stream", stream)), CultureInfo.InvariantCulture);
-        if (current != expectedVersion)
-        {
-            return false;
-        }
-
         var version = expectedVersion;
         foreach (var entry in events)
         {
             version++;
-            scope.Execute("INSERT INTO journal (stream, version, event_key, payload) VALUES ($stream, $version, $key, $payload)",
+            var inserted = scope.Execute("INSERT INTO journal (stream, version, event_key, payload) VALUES ($stream, $version, $key, $payload) ON CONFLICT DO NOTHING",
                 ("$stream", stream), ("$version", version), ("$key", entry.EventKey), ("$payload", entry.Payload));
+            if (inserted == 0)
+            {
+                return false;
+            }
         }
 
         return true;
@@ -389,7 +392,10 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
         var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
+        // A 64 MB page cache keeps the hot claims' and indexes' pages, which the default 2 MB evicted and
+        // read back from the WAL for every write. Checkpointing every 64 MB of WAL instead of every 4 MB
+        // copies a page rewritten by many commits into the database once instead of once per 4 MB.
+        pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;";
         pragma.ExecuteNonQuery();
         return connection;
     }

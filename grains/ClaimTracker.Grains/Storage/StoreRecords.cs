@@ -9,7 +9,7 @@ public sealed record JournalEntry(int Version, byte[] Payload);
 /// <summary>A row of the claim feed: a serialized <see cref="ClaimChange"/> at a global position.</summary>
 public sealed record FeedRow(long Position, string ClaimId, byte[] Payload);
 
-/// <summary>An event to append, with the key that makes re-appending it detectable.</summary>
+/// <summary>An event to append, with the key that identifies it in its stream (stored with it; the grains, not the store, skip events already journaled).</summary>
 public sealed record JournalAppend(string EventKey, byte[] Payload);
 
 /// <summary>The queryable projection of a claim, written in the same transaction as its journal entries.</summary>

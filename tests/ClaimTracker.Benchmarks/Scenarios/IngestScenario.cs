@@ -58,6 +58,7 @@ internal static class IngestScenario
         using var allocations = options.AllocationTypes > 0 ? new AllocationSampler() : null;
         using var jit = options.JitMethods > 0 ? new JitSampler() : null;
         jit?.Start();
+        using var commits = new CommitCounter();
         var cost = ProcessCost.Start();
         var (reports, reportLatencies) = await Measure.ClosedLoopAsync(options.Clients, duration, async (c, n) => await server.Client.RegisterReportAsync(Report(c, n)));
         var spent = cost.Stop();
@@ -67,6 +68,8 @@ internal static class IngestScenario
         allocations?.Print(options.AllocationTypes, measuredStatements, "statement");
         jit?.Print(options.JitMethods);
         Console.WriteLine($"per statement (clients and server, one process): {spent.CpuSeconds / measuredStatements * 1e6:N0} µs CPU, {spent.AllocatedBytes / (double)measuredStatements:N0} B allocated; process CPU {spent.CpuSeconds / spent.Seconds:0.00} of {Environment.ProcessorCount} cores, GC gen0/1/2 {spent.Collections}; JIT {spent.JitMethods:N0} methods, {spent.JitSeconds:0.00} s ({spent.JitSeconds / spent.CpuSeconds:P0} of the CPU; {(spent.CpuSeconds - spent.JitSeconds) / measuredStatements * 1e6:N0} µs per statement without it)");
+        Console.WriteLine("I/O " + spent.Io.PerUnit(measuredStatements, "statement"));
+        Console.WriteLine(commits.Summary(measuredStatements));
         Console.WriteLine($"ratio statements/s ÷ echo calls/s = {Measure.Ratio(statements / EchoRate)} (target ≥ 0.20)");
     }
 

@@ -85,6 +85,9 @@ public static class PostgresSchema
             ALTER TABLE claim_index DROP CONSTRAINT claim_index_claim_id_key;
             CREATE UNIQUE INDEX claim_index_phrasing ON claim_index (claim_id, md5(text));
             """),
+        new(5, "journal: event keys are no longer indexed (see SqliteSchema migration 5)", """
+            ALTER TABLE journal DROP CONSTRAINT journal_event_key;
+            """),
     ];
 
     /// <summary>

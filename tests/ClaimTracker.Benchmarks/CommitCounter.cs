@@ -1,0 +1,40 @@
+using System.Diagnostics.Metrics;
+using ClaimTracker.Grains.Storage;
+
+namespace ClaimTracker.Benchmarks;
+
+/// <summary>Counts the store's group commits and the writes they carried while it is alive (the server runs in this process).</summary>
+internal sealed class CommitCounter : IDisposable
+{
+    private readonly MeterListener listener = new();
+    private long commits;
+    private long writes;
+
+    public CommitCounter()
+    {
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == StorageMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            if (instrument.Name == "claimtracker.storage.commits")
+            {
+                Interlocked.Add(ref commits, value);
+            }
+            else
+            {
+                Interlocked.Add(ref writes, value);
+            }
+        });
+        listener.Start();
+    }
+
+    public string Summary(long statements) =>
+        $"group commit: {Interlocked.Read(ref commits):N0} commits carrying {Interlocked.Read(ref writes):N0} writes ({Interlocked.Read(ref writes) / Math.Max(1.0, Interlocked.Read(ref commits)):0.0} per commit, {Interlocked.Read(ref writes) / Math.Max(1.0, statements):0.00} per statement)";
+
+    public void Dispose() => listener.Dispose();
+}
