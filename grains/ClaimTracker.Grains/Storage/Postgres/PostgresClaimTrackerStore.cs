@@ -371,36 +371,33 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
         }
     }
 
+    /// <summary>
+    /// Inserts <paramref name="events"/> after <paramref name="expectedVersion"/>; false if a version is
+    /// taken (another writer got there first: a second activation during a membership change). The
+    /// primary key (stream, version) is the check, so this costs no read of the stream's head.
+    /// </summary>
     private static async Task<bool> AppendJournalAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string stream, int expectedVersion, IReadOnlyList<JournalAppend> events)
     {
-        await using (var check = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM journal WHERE stream = @stream", connection, transaction))
-        {
-            check.Parameters.AddWithValue("stream", stream);
-            var current = Convert.ToInt32(await check.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-            if (current != expectedVersion)
-            {
-                return false;
-            }
-        }
-
         if (events.Count == 0)
         {
-            return true;
+            await using var check = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM journal WHERE stream = @stream", connection, transaction);
+            check.Parameters.AddWithValue("stream", stream);
+            return Convert.ToInt32(await check.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == expectedVersion;
         }
 
-        // A concurrent writer of the same stream (a second activation during a membership change)
-        // makes this insert fail on the primary key: the caller maps that to "not at expectedVersion".
         await using var insert = new NpgsqlCommand("""
             INSERT INTO journal (stream, version, event_key, payload)
             SELECT @stream, @first + e.ord - 1, e.event_key, e.payload
             FROM unnest(@keys, @payloads) WITH ORDINALITY AS e(event_key, payload, ord)
+            ON CONFLICT DO NOTHING
             """, connection, transaction);
         insert.Parameters.AddWithValue("stream", stream);
         insert.Parameters.AddWithValue("first", expectedVersion + 1);
         insert.Parameters.AddWithValue("keys", events.Select(e => e.EventKey).ToArray());
         insert.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = events.Select(e => e.Payload).ToArray() });
-        await insert.ExecuteNonQueryAsync();
-        return true;
+
+        // Fewer rows than events: some version was taken; the caller's savepoint drops the rest.
+        return await insert.ExecuteNonQueryAsync() == events.Count;
     }
 
     private Task<bool> WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>> work) =>
