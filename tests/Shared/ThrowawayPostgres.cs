@@ -28,6 +28,9 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 
     public string DataDirectory => Path.Combine(directory, "pgdata");
 
+    /// <summary>The postmaster's process id (the first line of its pid file).</summary>
+    public int ServerProcessId => int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+
     /// <summary>Whether PostgreSQL's server tools (initdb, pg_ctl) are on PATH.</summary>
     public static bool IsInstalled =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(dir => File.Exists(Path.Combine(dir, "initdb")));

@@ -57,10 +57,13 @@ internal static class PostgresIngestScenario
             }
 
             await warmUp.RunAsync("per-write Orleans storage", WriteAsync);
+            var cost = CostWithPostgres.Start(postgres.ServerProcessId);
             (writesPerSecond, var latencies) = await Measure.ClosedLoopAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), WriteAsync);
+            var spent = cost.Stop();
             Console.WriteLine(
                 $"baseline per-write Orleans ADO.NET grain storage ({size} B payloads, {GrainStoreHost.SerializerName(host)}; caller c writes grain c, so no write waits for another: the baseline's most favourable case): " +
                 $"{Measure.Rate(writesPerSecond)} writes, p50 {Measure.Ms(Measure.Percentile(latencies, 50))}, p99 {Measure.Ms(Measure.Percentile(latencies, 99))}");
+            Console.WriteLine($"per write (clients and server in this process, then the database): {spent.PerUnit(latencies.Count, "write")}");
         }
 
         var (grains, writes) = await OrleansStorageBaseline.TallyAsync(connectionString);
@@ -89,12 +92,12 @@ internal static class PostgresIngestScenario
             }
 
             await warmUp.RunAsync("ClaimTracker", (c, n) => RegisterAsync(c + 10_000, n));
-            var cost = ProcessCost.Start();
+            var cost = CostWithPostgres.Start(postgres.ServerProcessId);
             var (reportsPerSecond, latencies) = await Measure.ClosedLoopAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), RegisterAsync);
             var spent = cost.Stop();
             statementsPerSecond = reportsPerSecond * options.StatementsPerReport;
             Console.WriteLine($"ClaimTracker PostgreSQL mode (one silo, durable before ack): {Measure.Rate(reportsPerSecond)} reports = {Measure.Rate(statementsPerSecond)} statements, p50 {Measure.Ms(Measure.Percentile(latencies, 50))}, p99 {Measure.Ms(Measure.Percentile(latencies, 99))}");
-            Console.WriteLine($"per statement (clients and server in this process; PostgreSQL's own CPU not counted): {spent.PerUnit(latencies.Count * (long)options.StatementsPerReport, "statement")}");
+            Console.WriteLine($"per statement (clients and server in this process, then the database): {spent.PerUnit(latencies.Count * (long)options.StatementsPerReport, "statement")}");
         }
 
         var (reportRows, statementEvents) = await CountClaimTrackerRowsAsync(connectionString);
