@@ -11,8 +11,6 @@ internal sealed class StructuredReports(int statementsPerReport)
     private readonly Zipf zipf = new(Claims, 1.0, seed: 42);
     private readonly string run = Guid.NewGuid().ToString("N")[..8];
 
-    public int StatementsPerReport => statementsPerReport;
-
     public V1.RegisterReportRequest Next(int caller, long n)
     {
         var request = new V1.RegisterReportRequest { ReportId = $"bench-{run}-{caller}-{n}", Source = $"Outlet {(caller + n) % 20}" };
