@@ -1,26 +1,15 @@
 using ClaimTracker.Benchmarks.Echo;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ClaimTracker.Benchmarks;
 
-/// <summary>The baseline server: gRPC on Kestrel with the server's settings (HTTP/2 cleartext, same limits), doing nothing.</summary>
+/// <summary>The baseline server of scenario 1: a gRPC echo on <see cref="BaselineWebHost"/>, doing nothing.</summary>
 internal static class EchoHost
 {
     public static async Task<WebApplication> StartAsync(int port)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.ListenLocalhost(port, o => o.Protocols = HttpProtocols.Http2);
-            k.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
-        });
-        builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
-        var app = builder.Build();
+        var app = BaselineWebHost.CreateBuilder(port).Build();
         app.MapGrpcService<EchoService>();
         await app.StartAsync();
         return app;

@@ -31,7 +31,13 @@ internal sealed class ProcessCost
 
     /// <param name="JitSeconds">Time spent compiling (tiering up), which a longer run would not pay again.</param>
     /// <param name="Io">What the process asked the kernel to write and read, and sent to the disk (Linux's /proc/self/io; zeros elsewhere).</param>
-    public sealed record Spent(double Seconds, double CpuSeconds, long AllocatedBytes, string Collections, double JitSeconds, long JitMethods, DiskIo Io);
+    public sealed record Spent(double Seconds, double CpuSeconds, long AllocatedBytes, string Collections, double JitSeconds, long JitMethods, DiskIo Io)
+    {
+        /// <summary>CPU and allocations per unit of work done in the window, the process's CPU use, collections and JIT time.</summary>
+        public string PerUnit(long units, string unit) =>
+            $"{CpuSeconds / units * 1e6:N0} µs CPU, {AllocatedBytes / (double)units:N0} B allocated; process CPU {CpuSeconds / Seconds:0.00} of {Environment.ProcessorCount} cores, GC gen0/1/2 {Collections}; " +
+            $"JIT {JitMethods:N0} methods, {JitSeconds:0.00} s ({JitSeconds / CpuSeconds:P0} of the CPU; {(CpuSeconds - JitSeconds) / units * 1e6:N0} µs per {unit} without it)";
+    }
 }
 
 /// <summary>

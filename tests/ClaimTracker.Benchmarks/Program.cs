@@ -15,6 +15,9 @@ switch (options.Scenario)
     case "ingest":
         await IngestScenario.RunAsync(options);
         break;
+    case "ingest-pg":
+        await PostgresIngestScenario.RunAsync(options);
+        break;
     case "text":
         await TextIngestScenario.RunAsync(options);
         break;
@@ -46,7 +49,7 @@ switch (options.Scenario)
         await StartupScenario.RunAsync(options with { Repeats = 1 });
         break;
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- <ingest|text|history|watch|stall|memory|startup|scaling|smoke> [--seconds N] [--clients N] [--bbc PATH] [--claims N]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- <ingest|ingest-pg|text|history|watch|stall|memory|startup|scaling|smoke> [--seconds N] [--clients N] [--bbc PATH] [--claims N]");
         return 2;
 }
 

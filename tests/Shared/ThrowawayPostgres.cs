@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace ClaimTracker.TestSupport;
+
+/// <summary>
+/// A throwaway PostgreSQL: initdb into a temp directory (as the <c>postgres</c> user when running as
+/// root, since PostgreSQL refuses to run as root), started with pg_ctl on a free loopback port with its
+/// socket in the same directory; stopped with <c>-m immediate</c> and deleted on dispose. Default
+/// durability (fsync and synchronous_commit on); initdb's <c>--no-sync</c> only skips flushing the
+/// freshly created files, which nothing needs to survive.
+/// Linked into the cluster tests and the benchmarks.
+/// </summary>
+public sealed class ThrowawayPostgres : IAsyncDisposable
+{
+    private readonly string directory;
+
+    private ThrowawayPostgres(string directory, int port)
+    {
+        this.directory = directory;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string DataDirectory => Path.Combine(directory, "pgdata");
+
+    /// <summary>The postmaster's process id (the first line of its pid file).</summary>
+    public int ServerProcessId => int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+
+    /// <summary>Whether PostgreSQL's server tools (initdb, pg_ctl) are on PATH.</summary>
+    public static bool IsInstalled =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(dir => File.Exists(Path.Combine(dir, "initdb")));
+
+    public static async Task<ThrowawayPostgres> StartAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("claimtracker-pg-").FullName;
+        var server = new ThrowawayPostgres(directory, FreePort());
+        try
+        {
+            await server.InitAndStartAsync();
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string name)
+    {
+        await using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return ConnectionString(name);
+    }
+
+    public string ConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Maximum Pool Size=60;Timeout=30";
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            // No pid file: initdb or pg_ctl failed before a server ran; nothing to stop.
+            if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
+            {
+                await RunAsPostgresAsync("pg_ctl", $"-D {DataDirectory} -m immediate -w stop");
+            }
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task InitAndStartAsync()
+    {
+        if (IsRoot())
+        {
+            await RunAsync("chown", $"postgres {directory}");
+        }
+
+        await RunAsPostgresAsync("initdb", $"-D {DataDirectory} -U postgres -A trust --no-sync");
+        await RunAsPostgresAsync("pg_ctl",
+            $"-D {DataDirectory} -l {Path.Combine(directory, "postgres.log")} -w -t 60 " +
+            $"-o \"-p {Port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=400 -c shared_buffers=64MB\" start");
+    }
+
+    private static bool IsRoot() => GetUid() == 0;
+
+    private static int GetUid()
+    {
+        try
+        {
+            var status = File.ReadAllLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal));
+            return status is null ? -1 : int.Parse(status.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+    }
+
+    private static Task RunAsPostgresAsync(string tool, string arguments) =>
+        IsRoot() ? RunAsync("runuser", $"-u postgres -- {tool} {arguments}") : RunAsync(tool, arguments);
+
+    private static async Task RunAsync(string fileName, string arguments)
+    {
+        var info = new ProcessStartInfo("/bin/sh", ["-c", $"{fileName} {arguments}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{fileName} {arguments} exited with {process.ExitCode}: {await stdout}{await stderr}");
+        }
+    }
+}
