@@ -392,10 +392,10 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
         var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        // A 64 MB page cache keeps the hot claims' and indexes' pages, which the default 2 MB evicted and
-        // read back from the WAL for every write. Checkpointing every 64 MB of WAL instead of every 4 MB
-        // copies a page rewritten by many commits into the database once instead of once per 4 MB.
-        pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;";
+        // Checkpointing every 64 MB of WAL instead of every 4 MB copies a page that many commits rewrite
+        // (a hot claim's row, an index leaf) into the database once instead of once per 4 MB. (A larger
+        // page cache was tried: SQLite then spent 5 % of the CPU clearing it, more than the reads it saved.)
+        pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 16384;";
         pragma.ExecuteNonQuery();
         return connection;
     }
