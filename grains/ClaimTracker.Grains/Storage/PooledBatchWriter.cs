@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 
 namespace ClaimTracker.Grains.Storage;
 
@@ -14,6 +13,8 @@ internal sealed class PooledBatchWriter(Func<CancellationToken, Task<DbConnectio
 {
     /// <param name="open">Opens a connection for one batch.</param>
     /// <param name="isConflict">Whether a write's exception means "someone else wrote first": it then returns false instead of failing.</param>
+    private const string Savepoint = "w";
+
     public static GroupCommit<DbWrite> GroupCommit(Func<CancellationToken, Task<DbConnection>> open, Func<Exception, bool> isConflict) =>
         new(new PooledBatchWriter(open, isConflict));
 
@@ -23,8 +24,10 @@ internal sealed class PooledBatchWriter(Func<CancellationToken, Task<DbConnectio
         await using var transaction = await connection.BeginTransactionAsync();
         for (var i = 0; i < writes.Count; i++)
         {
-            var savepoint = "w" + i.ToString(CultureInfo.InvariantCulture);
-            await transaction.SaveAsync(savepoint);
+            // One name for all: a savepoint of the same name nests, and ROLLBACK TO undoes the newest.
+            // A write that succeeds keeps its savepoint open until commit, since releasing it would
+            // cost a round trip per write.
+            await transaction.SaveAsync(Savepoint);
             try
             {
                 outcomes[i] = new WriteOutcome(await writes[i](connection, transaction), null);
@@ -34,13 +37,10 @@ internal sealed class PooledBatchWriter(Func<CancellationToken, Task<DbConnectio
                 outcomes[i] = new WriteOutcome(false, isConflict(ex) ? null : ex);
             }
 
-            if (outcomes[i].Committed)
+            if (!outcomes[i].Committed)
             {
-                await transaction.ReleaseAsync(savepoint);
-            }
-            else
-            {
-                await transaction.RollbackAsync(savepoint);
+                await transaction.RollbackAsync(Savepoint);
+                await transaction.ReleaseAsync(Savepoint);
             }
         }
 

@@ -92,12 +92,14 @@ internal static class PostgresIngestScenario
             }
 
             await warmUp.RunAsync("ClaimTracker", (c, n) => RegisterAsync(c + 10_000, n));
+            using var commits = new CommitCounter();
             var cost = CostWithPostgres.Start(postgres.ServerProcessId);
             var (reportsPerSecond, latencies) = await Measure.ClosedLoopAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), RegisterAsync);
             var spent = cost.Stop();
             statementsPerSecond = reportsPerSecond * options.StatementsPerReport;
             Console.WriteLine($"ClaimTracker PostgreSQL mode (one silo, durable before ack): {Measure.Rate(reportsPerSecond)} reports = {Measure.Rate(statementsPerSecond)} statements, p50 {Measure.Ms(Measure.Percentile(latencies, 50))}, p99 {Measure.Ms(Measure.Percentile(latencies, 99))}");
             Console.WriteLine($"per statement (clients and server in this process, then the database): {spent.PerUnit(latencies.Count * (long)options.StatementsPerReport, "statement")}");
+            Console.WriteLine(commits.Summary(latencies.Count * (long)options.StatementsPerReport));
         }
 
         var (reportRows, statementEvents) = await CountClaimTrackerRowsAsync(connectionString);

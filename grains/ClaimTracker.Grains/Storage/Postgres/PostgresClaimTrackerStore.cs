@@ -31,6 +31,7 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
 
     private readonly NpgsqlDataSource dataSource;
     private readonly GroupCommit<DbWrite> groupCommit;
+    private readonly KnownAliases aliases = new();
 
     public PostgresClaimTrackerStore(IOptions<StorageOptions> options)
         : this(options.Value.RequireConnectionString())
@@ -73,78 +74,71 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
         return entries;
     }
 
+    // Each append is one batch: one round trip for the journal rows, the projection and the feed rows.
     public Task<bool> AppendClaimAsync(string claimId, int expectedVersion, IReadOnlyList<JournalAppend> events, IReadOnlyList<byte[]> feedEntries, ClaimRow projection) =>
         WriteAsync(async (connection, transaction) =>
         {
-            if (!await AppendJournalAsync(connection, transaction, "claim/" + claimId, expectedVersion, events))
-            {
-                return false;
-            }
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            var journal = AddJournalInsert(batch, "claim/" + claimId, expectedVersion, events);
 
-            await using (var upsert = new NpgsqlCommand("""
+            var upsert = Add(batch, """
                 INSERT INTO claims (claim_id, text_norm, status, updated_at, summary)
                 VALUES (@claim, @text, @status, @updated, @summary)
                 ON CONFLICT (claim_id) DO UPDATE SET
                     status = excluded.status, updated_at = excluded.updated_at, summary = excluded.summary
-                """, connection, transaction))
-            {
-                upsert.Parameters.AddWithValue("claim", claimId);
-                upsert.Parameters.AddWithValue("text", ClaimText.Normalize(projection.Text));
-                upsert.Parameters.AddWithValue("status", (int)projection.Status);
-                upsert.Parameters.AddWithValue("updated", projection.UpdatedAt.ToUniversalTime());
-                upsert.Parameters.AddWithValue("summary", projection.Summary);
-                await upsert.ExecuteNonQueryAsync();
-            }
+                """);
+            upsert.Parameters.AddWithValue("claim", claimId);
+            upsert.Parameters.AddWithValue("text", ClaimText.Normalize(projection.Text));
+            upsert.Parameters.AddWithValue("status", (int)projection.Status);
+            upsert.Parameters.AddWithValue("updated", projection.UpdatedAt.ToUniversalTime());
+            upsert.Parameters.AddWithValue("summary", projection.Summary);
 
             if (projection.ActorIds.Length > 0)
             {
-                await using var actors = new NpgsqlCommand("""
+                var actors = Add(batch, """
                     INSERT INTO claim_actors (actor_id, claim_id) SELECT a, @claim FROM unnest(@actors) AS a
                     ON CONFLICT DO NOTHING
-                    """, connection, transaction);
+                    """);
                 actors.Parameters.AddWithValue("claim", claimId);
                 actors.Parameters.AddWithValue("actors", projection.ActorIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
-                await actors.ExecuteNonQueryAsync();
             }
 
             if (feedEntries.Count > 0)
             {
                 // Last step: take feed positions under the feed_head row lock (held until commit).
-                await using var feed = new NpgsqlCommand($"""
+                var feed = Add(batch, """
                     WITH head AS (
                         UPDATE feed_head SET position = position + @n WHERE id = 1 RETURNING position)
                     INSERT INTO claim_feed (position, claim_id, payload)
                     SELECT head.position - @n + e.ord, @claim, e.payload
-                    FROM head, unnest(@payloads) WITH ORDINALITY AS e(payload, ord);
-                    NOTIFY {FeedChannel};
-                    """, connection, transaction);
+                    FROM head, unnest(@payloads) WITH ORDINALITY AS e(payload, ord)
+                    """);
                 feed.Parameters.AddWithValue("n", (long)feedEntries.Count);
                 feed.Parameters.AddWithValue("claim", claimId);
                 feed.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = feedEntries.ToArray() });
-                await feed.ExecuteNonQueryAsync();
+                Add(batch, "NOTIFY " + FeedChannel);
             }
 
-            return true;
+            await batch.ExecuteNonQueryAsync();
+
+            // Fewer journal rows than events: the stream had moved on; the write's savepoint undoes the rest.
+            return JournalAppended(journal, events);
         });
 
     public Task<bool> AppendActorAsync(string actorId, int expectedVersion, IReadOnlyList<JournalAppend> events, ActorRow projection) =>
         WriteAsync(async (connection, transaction) =>
         {
-            if (!await AppendJournalAsync(connection, transaction, "actor/" + actorId, expectedVersion, events))
-            {
-                return false;
-            }
-
-            var names = projection.NormalizedNames();
-            await using var upsert = new NpgsqlCommand("""
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            var journal = AddJournalInsert(batch, "actor/" + actorId, expectedVersion, events);
+            var upsert = Add(batch, """
                 INSERT INTO actors (actor_id, names_norm, snapshot) VALUES (@actor, @names, @snapshot)
                 ON CONFLICT (actor_id) DO UPDATE SET names_norm = excluded.names_norm, snapshot = excluded.snapshot
-                """, connection, transaction);
+                """);
             upsert.Parameters.AddWithValue("actor", actorId);
-            upsert.Parameters.AddWithValue("names", names);
+            upsert.Parameters.AddWithValue("names", projection.NormalizedNames());
             upsert.Parameters.AddWithValue("snapshot", projection.Snapshot);
-            await upsert.ExecuteNonQueryAsync();
-            return true;
+            await batch.ExecuteNonQueryAsync();
+            return JournalAppended(journal, events);
         });
 
     public async Task<IReadOnlyList<FeedRow>> ReadFeedAsync(long afterPosition, int limit, CancellationToken cancellationToken = default)
@@ -176,16 +170,19 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
         return await command.ExecuteScalarAsync(cancellationToken) as byte[];
     }
 
-    public async Task WriteReportAsync(string reportId, byte[] payload)
-    {
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO reports (report_id, payload) VALUES (@id, @payload)
-            ON CONFLICT (report_id) DO UPDATE SET payload = excluded.payload
-            """);
-        command.Parameters.AddWithValue("id", reportId);
-        command.Parameters.AddWithValue("payload", payload);
-        await command.ExecuteNonQueryAsync();
-    }
+    // Through group commit, like the appends: on its own, every report write paid a commit (a WAL flush).
+    public Task WriteReportAsync(string reportId, byte[] payload) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = new NpgsqlCommand("""
+                INSERT INTO reports (report_id, payload) VALUES (@id, @payload)
+                ON CONFLICT (report_id) DO UPDATE SET payload = excluded.payload
+                """, connection, transaction);
+            command.Parameters.AddWithValue("id", reportId);
+            command.Parameters.AddWithValue("payload", payload);
+            await command.ExecuteNonQueryAsync();
+            return true;
+        });
 
     /// <summary>
     /// First writer wins, across processes: each key is registered with <c>INSERT … ON CONFLICT DO
@@ -195,6 +192,14 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
     /// </summary>
     public async Task<string[]> ResolveActorIdsAsync(IReadOnlyList<ActorAliasCandidate> candidates)
     {
+        // Most aliases are known after the first few reports: answer from memory or one lookup, and
+        // register (a commit per key) only when some key is new.
+        var registered = await LookUpAliasesAsync(candidates);
+        if (candidates.All(c => c.AliasKeys.All(registered.ContainsKey)))
+        {
+            return candidates.Select(c => c.AliasKeys.Count == 0 ? c.ProposedId : registered[c.AliasKeys[0]]).ToArray();
+        }
+
         var resolved = new string[candidates.Count];
         await using var connection = await dataSource.OpenConnectionAsync();
         for (var i = 0; i < candidates.Count; i++)
@@ -240,6 +245,41 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
         }
 
         return resolved;
+    }
+
+    /// <summary>The alias keys of <paramref name="candidates"/> that are registered, with their actor: from memory, else one query.</summary>
+    private async Task<Dictionary<string, string>> LookUpAliasesAsync(IReadOnlyList<ActorAliasCandidate> candidates)
+    {
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        List<string>? unknown = null;
+        foreach (var key in candidates.SelectMany(c => c.AliasKeys))
+        {
+            if (aliases.TryGet(key, out var actorId))
+            {
+                known[key] = actorId;
+            }
+            else if (!known.ContainsKey(key))
+            {
+                (unknown ??= []).Add(key);
+            }
+        }
+
+        if (unknown is null)
+        {
+            return known;
+        }
+
+        await using var command = dataSource.CreateCommand("SELECT alias_key, actor_id FROM actor_aliases WHERE alias_key = ANY(@keys)");
+        command.Parameters.AddWithValue("keys", unknown.Distinct(StringComparer.Ordinal).ToArray());
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var (key, actorId) = (reader.GetString(0), reader.GetString(1));
+            known[key] = actorId;
+            aliases.Remember(key, actorId);
+        }
+
+        return known;
     }
 
     /// <summary>
@@ -372,32 +412,38 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
     }
 
     /// <summary>
-    /// Inserts <paramref name="events"/> after <paramref name="expectedVersion"/>; false if a version is
-    /// taken (another writer got there first: a second activation during a membership change). The
-    /// primary key (stream, version) is the check, so this costs no read of the stream's head.
+    /// Adds the insert of <paramref name="events"/> after <paramref name="expectedVersion"/>. A version
+    /// already taken (another writer got there first: a second activation during a membership change)
+    /// inserts nothing: the primary key (stream, version) is the check, so no read of the stream's head.
     /// </summary>
-    private static async Task<bool> AppendJournalAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string stream, int expectedVersion, IReadOnlyList<JournalAppend> events)
+    private static NpgsqlBatchCommand? AddJournalInsert(NpgsqlBatch batch, string stream, int expectedVersion, IReadOnlyList<JournalAppend> events)
     {
         if (events.Count == 0)
         {
-            await using var check = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM journal WHERE stream = @stream", connection, transaction);
-            check.Parameters.AddWithValue("stream", stream);
-            return Convert.ToInt32(await check.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == expectedVersion;
+            return null;
         }
 
-        await using var insert = new NpgsqlCommand("""
+        var insert = Add(batch, """
             INSERT INTO journal (stream, version, event_key, payload)
             SELECT @stream, @first + e.ord - 1, e.event_key, e.payload
             FROM unnest(@keys, @payloads) WITH ORDINALITY AS e(event_key, payload, ord)
             ON CONFLICT DO NOTHING
-            """, connection, transaction);
+            """);
         insert.Parameters.AddWithValue("stream", stream);
         insert.Parameters.AddWithValue("first", expectedVersion + 1);
         insert.Parameters.AddWithValue("keys", events.Select(e => e.EventKey).ToArray());
         insert.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = events.Select(e => e.Payload).ToArray() });
+        return insert;
+    }
 
-        // Fewer rows than events: some version was taken; the caller's savepoint drops the rest.
-        return await insert.ExecuteNonQueryAsync() == events.Count;
+    private static bool JournalAppended(NpgsqlBatchCommand? journal, IReadOnlyList<JournalAppend> events) =>
+        journal is null || journal.RecordsAffected == events.Count;
+
+    private static NpgsqlBatchCommand Add(NpgsqlBatch batch, string sql)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        batch.BatchCommands.Add(command);
+        return command;
     }
 
     private Task<bool> WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>> work) =>
