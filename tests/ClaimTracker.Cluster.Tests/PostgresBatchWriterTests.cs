@@ -64,6 +64,13 @@ public sealed class PostgresBatchWriterTests(PostgresServer postgres)
         Assert.Equal(["a", "b", "c", "d"], names);
     }
 
+    [Theory]
+    [InlineData("Host=db;Database=ct", 512)]
+    [InlineData("Host=db;Database=ct;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;Database=ct;maxautoprepare=20", 20)]
+    public void Statements_are_auto_prepared_unless_the_connection_string_says_otherwise(string given, int expected) =>
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(PostgresClaimTrackerStore.WithAutoPrepare(given)).MaxAutoPrepare);
+
     private static Func<bool> Insert(NpgsqlBatch batch, string name)
     {
         var insert = new NpgsqlBatchCommand("INSERT INTO items (name) VALUES (@name)");

@@ -40,19 +40,26 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
 
     public PostgresClaimTrackerStore(string connectionString)
     {
-        // Statements run again and again are prepared on each connection (parsed and planned once): that
-        // halved PostgreSQL's CPU per statement. Room for the group commit's savepoints (one name per
-        // write of a batch) besides the store's own statements; a connection string may set its own.
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (settings.MaxAutoPrepare == 0)
-        {
-            settings.MaxAutoPrepare = 512;
-            settings.AutoPrepareMinUsages = 2;
-        }
-
-        dataSource = NpgsqlDataSource.Create(settings.ConnectionString);
+        dataSource = NpgsqlDataSource.Create(WithAutoPrepare(connectionString));
         // A unique violation means another writer appended at this version first.
         groupCommit = PostgresBatchWriter.GroupCommit(dataSource, ex => ex.SqlState == PostgresErrorCodes.UniqueViolation);
+    }
+
+    /// <summary>
+    /// Statements run again and again are prepared on each connection (parsed and planned once): that
+    /// halved PostgreSQL's CPU per statement. Room for the group commit's savepoints (one name per write
+    /// of a batch) besides the store's own statements. A connection string that sets <c>Max Auto
+    /// Prepare</c> itself (0 behind a pooler in transaction mode) keeps its setting.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 512, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
