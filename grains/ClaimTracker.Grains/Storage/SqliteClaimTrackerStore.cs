@@ -196,29 +196,15 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
 
     private async Task<Dictionary<string, string>> LookUpAliasesAsync(IReadOnlyList<string> keys)
     {
-        var known = new Dictionary<string, string>(StringComparer.Ordinal);
-        List<string>? unknown = null;
-        foreach (var key in keys)
-        {
-            if (aliases.TryGet(key, out var actorId))
-            {
-                known[key] = actorId;
-            }
-            else
-            {
-                (unknown ??= []).Add(key);
-            }
-        }
-
+        var (known, unknown) = aliases.Split(keys);
         if (unknown is null)
         {
             return known;
         }
 
-        keys = unknown;
         await using var connection = await OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
-        var names = keys.Select((key, i) =>
+        var names = unknown.Select((key, i) =>
         {
             var name = "$k" + i.ToString(CultureInfo.InvariantCulture);
             command.Parameters.AddWithValue(name, key);
@@ -228,9 +214,7 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            var (key, actorId) = (reader.GetString(0), reader.GetString(1));
-            known[key] = actorId;
-            aliases.Remember(key, actorId);
+            aliases.Learn(known, reader.GetString(0), reader.GetString(1));
         }
 
         return known;

@@ -259,33 +259,18 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
     /// <summary>The alias keys of <paramref name="candidates"/> that are registered, with their actor: from memory, else one query.</summary>
     private async Task<Dictionary<string, string>> LookUpAliasesAsync(IReadOnlyList<ActorAliasCandidate> candidates)
     {
-        var known = new Dictionary<string, string>(StringComparer.Ordinal);
-        List<string>? unknown = null;
-        foreach (var key in candidates.SelectMany(c => c.AliasKeys))
-        {
-            if (aliases.TryGet(key, out var actorId))
-            {
-                known[key] = actorId;
-            }
-            else if (!known.ContainsKey(key))
-            {
-                (unknown ??= []).Add(key);
-            }
-        }
-
+        var (known, unknown) = aliases.Split(candidates.SelectMany(c => c.AliasKeys));
         if (unknown is null)
         {
             return known;
         }
 
         await using var command = dataSource.CreateCommand("SELECT alias_key, actor_id FROM actor_aliases WHERE alias_key = ANY(@keys)");
-        command.Parameters.AddWithValue("keys", unknown.Distinct(StringComparer.Ordinal).ToArray());
+        command.Parameters.AddWithValue("keys", unknown);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            var (key, actorId) = (reader.GetString(0), reader.GetString(1));
-            known[key] = actorId;
-            aliases.Remember(key, actorId);
+            aliases.Learn(known, reader.GetString(0), reader.GetString(1));
         }
 
         return known;
