@@ -52,4 +52,21 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Single(await store.ReadJournalAsync("claim/c-race"));
         Assert.Single(await store.ReadFeedAsync(0, 100));
     }
+
+    [Fact]
+    public async Task Text_is_stored_exactly_as_given()
+    {
+        const string Key = "person:владимир путин’s “aide” — 60 000 €";
+        await using (var store = NewStore())
+        {
+            Assert.Equal(["actor-1"], await store.ResolveActorIdsAsync([new ActorAliasCandidate("actor-1", [Key])]));
+            Assert.True(await store.AppendClaimAsync("c-ü€", 0, [Event("k")], [Bytes("f")], Claim("c-ü€")));
+        }
+
+        // A fresh store remembers nothing: it reads both back through its own queries.
+        await using var reopened = NewStore();
+        Assert.Equal(["actor-1"], await reopened.ResolveActorIdsAsync([new ActorAliasCandidate("actor-2", [Key])]));
+        Assert.Equal("c-ü€", Assert.Single(await reopened.ReadFeedAsync(0, 10)).ClaimId);
+        Assert.Single(await reopened.ReadJournalAsync("claim/c-ü€"));
+    }
 }
