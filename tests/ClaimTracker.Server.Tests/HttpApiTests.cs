@@ -213,6 +213,11 @@ public sealed class MetricsEndpointTests
         Assert.Equal(0, HttpApiTests.Sample(scrape, "claimtracker_claims{", "status=\"CONTESTED\""));
         Assert.Equal(3, HttpApiTests.Sample(scrape, "claimtracker_ingest_duration_seconds_count{"));
         Assert.Equal(1, HttpApiTests.Sample(scrape, "claimtracker_watches_open{"));
+
+        // Group commit: every report wrote at least its plan and its claim and actor appends.
+        var commits = HttpApiTests.Sample(scrape, "claimtracker_storage_commits_total{");
+        Assert.InRange(commits, 1, 1_000);
+        Assert.InRange(HttpApiTests.Sample(scrape, "claimtracker_storage_writes_total{"), Math.Max(commits, 9), 1_000);
     }
 }
 
