@@ -150,7 +150,7 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
     public async Task<string[]> ResolveActorIdsAsync(IReadOnlyList<ActorAliasCandidate> candidates)
     {
         // Most aliases are known after the first few reports: look them up without taking the writer.
-        var known = await LookUpAliasesAsync(candidates.SelectMany(c => c.AliasKeys).Distinct().ToList());
+        var known = await LookUpAliasesAsync(candidates.SelectMany(c => c.AliasKeys));
         var resolved = candidates.Select(c => c.AliasKeys.Select(known.GetValueOrDefault).FirstOrDefault(id => id is not null) ?? c.ProposedId).ToArray();
         if (candidates.All(c => c.AliasKeys.All(known.ContainsKey)))
         {
@@ -194,7 +194,7 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
         return resolved;
     }
 
-    private async Task<Dictionary<string, string>> LookUpAliasesAsync(IReadOnlyList<string> keys)
+    private async Task<Dictionary<string, string>> LookUpAliasesAsync(IEnumerable<string> keys)
     {
         var (known, unknown) = aliases.Split(keys);
         if (unknown is null)
