@@ -10,7 +10,8 @@ namespace ClaimTracker.Grains.Storage.Postgres;
 /// The cluster store: every silo process writes the same PostgreSQL database. Same contract as the
 /// embedded SQLite store: an append writes its journal rows (unique (stream, version); event keys are
 /// stored, not indexed: grains skip what their journal holds), its feed rows and its projection in
-/// one transaction, and answers false when the stream is not at the expected version (including when another writer won the race).
+/// one transaction, and answers false when the stream is not at the expected version (including when
+/// another writer won the race).
 /// <para>
 /// <b>Feed order across processes.</b> A watcher's exactly-once guarantee needs feed positions to
 /// become visible in position order, with no gap ever observable: a reader that has seen position
