@@ -1,3 +1,5 @@
+using ClaimTracker.Text;
+
 namespace ClaimTracker.Matching;
 
 /// <summary>
@@ -8,18 +10,6 @@ namespace ClaimTracker.Matching;
 /// </summary>
 public static class QuantityReader
 {
-    private static readonly Dictionary<string, double> Multipliers = new(StringComparer.Ordinal)
-    {
-        ["thousand"] = 1e3, ["k"] = 1e3, ["million"] = 1e6, ["mln"] = 1e6, ["m"] = 1e6, ["billion"] = 1e9, ["bn"] = 1e9, ["trillion"] = 1e12,
-    };
-
-    private static readonly Dictionary<string, double> NumberWords = new(StringComparer.Ordinal)
-    {
-        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
-        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40,
-        ["fifty"] = 50, ["hundred"] = 100, ["dozen"] = 12, ["dozens"] = 24, ["hundreds"] = 200, ["thousands"] = 2000,
-    };
-
     private static readonly HashSet<string> Periods = new(StringComparer.Ordinal) { "day", "week", "month", "year", "hour", "minut", "second" };
     private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal) { "of", "the", "a", "an", "more", "new", "additional", "extra" };
 
@@ -37,7 +27,7 @@ public static class QuantityReader
             }
 
             var end = i;
-            if (end + 1 < words.Count && Multipliers.TryGetValue(words[end + 1], out var factor))
+            if (end + 1 < words.Count && NumberWords.TryScale(words[end + 1], out var factor))
             {
                 value *= factor;
                 end++;
@@ -48,7 +38,7 @@ public static class QuantityReader
             if (i >= 1 && words[i - 1] == "between" && end + 2 < words.Count && words[end + 1] == "and" && TryValue(words[end + 2], out var second))
             {
                 end += 2;
-                if (end + 1 < words.Count && Multipliers.TryGetValue(words[end + 1], out var secondFactor))
+                if (end + 1 < words.Count && NumberWords.TryScale(words[end + 1], out var secondFactor))
                 {
                     second *= secondFactor;
                     end++;
@@ -77,7 +67,14 @@ public static class QuantityReader
             return true;
         }
 
-        return NumberWords.TryGetValue(word, out value);
+        if (NumberWords.TryWord(word, out value))
+        {
+            return true;
+        }
+
+        // "a hundred shells": a bare scale word that is a number on its own.
+        value = 100;
+        return word == "hundred";
     }
 
     private static string BoundBefore(List<string> words, int i)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ClaimTracker.Text;
 
 namespace ClaimTracker.Matching;
 
@@ -21,7 +22,11 @@ public static class TextAnalysis
         "any", "very", "more", "most", "such", "other", "only", "own", "same", "too", "now", "new",
     };
 
-    /// <summary>Lower-case words and numbers in reading order, punctuation removed, nothing dropped.</summary>
+    /// <summary>
+    /// Lower-case words and numbers in reading order, from the shared <see cref="Tokenizer"/>'s word and
+    /// number tokens: compounds split at hyphens ("long-range" → "long", "range"), clitics dropped
+    /// ("Ukraine's" → "ukraine") except "n't", which becomes "not"; digit groups joined ("60,000" → "60000").
+    /// </summary>
     public static List<string> Words(string text)
     {
         var words = new List<string>();
@@ -31,7 +36,20 @@ public static class TextAnalysis
         }
 
         var current = new StringBuilder();
-        for (var i = 0; i < text.Length; i++)
+        foreach (var token in Tokenizer.Tokenize(text))
+        {
+            if (token.Kind is TokenKind.Word or TokenKind.Number)
+            {
+                SplitWordToken(text, token, current, words);
+            }
+        }
+
+        return words;
+    }
+
+    private static void SplitWordToken(string text, Token token, StringBuilder current, List<string> words)
+    {
+        for (var i = token.Begin; i < token.End; i++)
         {
             var c = text[i];
             if (char.IsLetterOrDigit(c))
@@ -41,7 +59,7 @@ public static class TextAnalysis
             }
 
             var joinsDigits = (c == ',' || c == '.') && current.Length > 0 && char.IsDigit(current[^1])
-                && i + 1 < text.Length && char.IsDigit(text[i + 1]);
+                && i + 1 < token.End && char.IsDigit(text[i + 1]);
             if (joinsDigits)
             {
                 if (c == '.')
@@ -53,12 +71,11 @@ public static class TextAnalysis
             }
 
             var isApostrophe = c is '\'' or '\u2019';
-            if (isApostrophe && current.Length > 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            if (isApostrophe && current.Length > 0 && i + 1 < token.End && char.IsLetter(text[i + 1]))
             {
-                // "Ukraine's" → "ukraine"; "didn't" → "did" + "n't" marker kept as "not".
                 var next = char.ToLowerInvariant(text[i + 1]);
-                var tail = i + 2 >= text.Length || !char.IsLetter(text[i + 2]);
-                if (next == 't' && tail && current.Length > 0 && current[^1] == 'n')
+                var tail = i + 2 >= token.End || !char.IsLetter(text[i + 2]);
+                if (next == 't' && tail && current[^1] == 'n')
                 {
                     current.Length--;
                     Flush(current, words);
@@ -68,8 +85,7 @@ public static class TextAnalysis
                 }
 
                 Flush(current, words);
-                // skip the clitic ('s, 're, 'll, 've, 'd, 'm)
-                while (i + 1 < text.Length && char.IsLetter(text[i + 1]))
+                while (i + 1 < token.End && char.IsLetter(text[i + 1]))
                 {
                     i++;
                 }
@@ -81,7 +97,6 @@ public static class TextAnalysis
         }
 
         Flush(current, words);
-        return words;
     }
 
     /// <summary>Whether a lower-case word is a function word the index ignores.</summary>

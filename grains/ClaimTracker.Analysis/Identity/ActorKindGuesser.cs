@@ -1,3 +1,5 @@
+using ClaimTracker.Text;
+
 namespace ClaimTracker.Analysis.Identity;
 
 /// <summary>
@@ -6,13 +8,6 @@ namespace ClaimTracker.Analysis.Identity;
 /// </summary>
 public static class ActorKindGuesser
 {
-    private static readonly HashSet<string> NewsAgencies = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "afp", "agence france-presse", "agence france presse", "reuters", "ap", "associated press",
-        "xinhua", "tass", "ria novosti", "interfax", "yonhap", "kcna", "dpa", "efe", "ansa", "bloomberg",
-        "upi", "anadolu", "ukrinform", "bbc", "cnn", "al jazeera", "kyodo", "pti", "ani",
-    };
-
     private static readonly string[] GovernmentWords =
     [
         "ministry", "government", "kremlin", "white house", "state department", "pentagon", "army",
@@ -32,7 +27,7 @@ public static class ActorKindGuesser
     public static ActorKind GuessSpeaker(string name)
     {
         var lower = name.Trim().ToLowerInvariant();
-        if (NewsAgencies.Contains(lower))
+        if (NewsOutlets.Contains(lower))
         {
             return ActorKind.Outlet;
         }
@@ -57,7 +52,7 @@ public static class ActorKindGuesser
     public static ActorKind GuessIntermediary(string name)
     {
         var lower = name.Trim().ToLowerInvariant();
-        if (NewsAgencies.Contains(lower) || OutletWords.Any(word => ContainsWord(lower, word)))
+        if (NewsOutlets.Contains(lower) || OutletWords.Any(word => ContainsWord(lower, word)))
         {
             return ActorKind.Outlet;
         }

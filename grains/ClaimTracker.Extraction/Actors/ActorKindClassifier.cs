@@ -6,7 +6,7 @@ internal static class ActorKindClassifier
     public static ActorKindHint Classify(string name, string descriptor, string? role, bool hasTitle, int nameTokens)
     {
         var lowerName = name.ToLowerInvariant();
-        if (Lexicons.KnownOutlets.Contains(lowerName) || Lexicons.KnownOutlets.Contains("the " + lowerName))
+        if (NewsOutlets.Contains(lowerName) || NewsOutlets.Contains("the " + lowerName))
         {
             return ActorKindHint.Outlet;
         }

@@ -158,7 +158,7 @@ internal static class ActorPhraseParser
             var runText = doc.Slice(runFirst, runEnd - 1).ToLowerInvariant();
             var institution = ActorKindClassifier.ContainsAny(runText, Lexicons.OrganizationWords)
                 || ActorKindClassifier.ContainsAny(runText, Lexicons.GovernmentWords)
-                || Lexicons.KnownOutlets.Contains(runText);
+                || NewsOutlets.Contains(runText);
             if (!institution)
             {
                 var lastTitle = -1;

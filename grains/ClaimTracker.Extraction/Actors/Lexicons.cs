@@ -33,25 +33,6 @@ internal static class Lexicons
         "host", "anchor", "commentator", "blogger", "writer", "investor", "businessman", "businesswoman", "billionaire",
     };
 
-    public static readonly HashSet<string> KnownOutlets = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "afp", "agence france-presse", "agence france presse", "reuters", "ap", "associated press", "the associated press",
-        "bloomberg", "kcna", "yonhap", "tass", "ria novosti", "ria", "interfax", "xinhua", "bbc", "cnn", "fox news", "fox",
-        "nbc", "abc", "cbs", "msnbc", "npr", "pbs", "cnbc", "al jazeera", "sky news", "new york times", "the new york times",
-        "washington post", "the washington post", "wall street journal", "the wall street journal", "usa today",
-        "politico", "breitbart", "breitbart news", "the guardian", "guardian", "financial times", "the economist",
-        "le monde", "der spiegel", "spiegel", "kyodo", "nhk", "rt", "sputnik", "izvestia", "kommersant", "ukrinform",
-        "axios", "the hill", "huffpost", "huffington post", "the huffington post", "daily mail", "the telegraph",
-        "the independent", "newsweek", "time", "vox", "buzzfeed", "slate", "nyt", "wsj", "the post", "the times",
-        "the new york post", "new york post", "cbs news", "nbc news", "abc news", "fox business", "the daily beast",
-        "daily beast", "the atlantic", "mother jones", "the intercept", "western journalism", "the daily caller",
-        "daily caller", "the washington times", "washington times", "los angeles times", "the los angeles times",
-        "chicago tribune", "the boston globe", "boston globe", "abc news", "channel 4", "itv", "sky", "the sun",
-        "the mirror", "radio free europe", "voice of america", "dpa", "efe", "ansa", "anadolu", "irna", "press tv",
-        "yomiuri", "asahi", "nikkei", "the korea herald", "korea herald", "chosun ilbo", "cctv", "global times",
-        "people's daily", "pravda", "ria-novosti", "rossiya", "channel one", "euronews", "deutsche welle", "dw",
-    };
-
     public static readonly string[] OutletWords =
     [
         "media", "television", "tv", "newspaper", "news agency", "broadcaster", "radio", "channel", "magazine",

@@ -9,13 +9,6 @@ namespace ClaimTracker.Extraction.Quantities;
 /// </summary>
 internal static class TimeParser
 {
-    private static readonly Dictionary<string, int> Months = new(StringComparer.Ordinal)
-    {
-        ["january"] = 1, ["jan"] = 1, ["february"] = 2, ["feb"] = 2, ["march"] = 3, ["april"] = 4, ["apr"] = 4, ["may"] = 5,
-        ["june"] = 6, ["jun"] = 6, ["july"] = 7, ["jul"] = 7, ["august"] = 8, ["aug"] = 8, ["september"] = 9, ["sept"] = 9,
-        ["sep"] = 9, ["october"] = 10, ["oct"] = 10, ["november"] = 11, ["nov"] = 11, ["december"] = 12, ["dec"] = 12,
-    };
-
     private static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.Ordinal)
     {
         ["monday"] = DayOfWeek.Monday, ["tuesday"] = DayOfWeek.Tuesday, ["wednesday"] = DayOfWeek.Wednesday,
@@ -45,7 +38,7 @@ internal static class TimeParser
 
     public static int YearValue(Document doc, int i) => int.Parse(doc.TextOf(i), System.Globalization.CultureInfo.InvariantCulture);
 
-    public static bool IsMonth(Document doc, int i) => doc.IsCapitalized(i) && Months.ContainsKey(doc.Lower(i)) && doc.Lower(i) != "may";
+    public static bool IsMonth(Document doc, int i) => doc.IsCapitalized(i) && CalendarWords.IsMonth(doc.Lower(i)) && doc.Lower(i) != "may";
 
     public static List<TimeMention> Parse(Document doc, DateOnly? published)
     {
@@ -54,7 +47,7 @@ internal static class TimeParser
         for (var i = 0; i < n; i++)
         {
             var lower = doc.Lower(i);
-            if (Months.TryGetValue(lower, out var month) && doc.IsCapitalized(i)
+            if (CalendarWords.TryMonth(lower, out var month) && doc.IsCapitalized(i)
                 && (lower != "may" || (i + 1 < n && doc.Tokens[i + 1].Kind == TokenKind.Number)))
             {
                 var j = doc.Is(i + 1, '.') ? i + 2 : i + 1;

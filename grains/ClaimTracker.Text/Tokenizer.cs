@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace ClaimTracker.Extraction.Text;
+namespace ClaimTracker.Text;
 
 /// <summary>
 /// A single forward pass over the text: words (with inner hyphens, apostrophes and "U.S."-style
 /// dots), numbers ("60,000", "1.7"), quote marks classified as opening or closing, punctuation.
 /// Control characters are skipped; surrogate pairs (emoji) become one symbol token.
 /// </summary>
-internal static class Tokenizer
+public static class Tokenizer
 {
     public static Token[] Tokenize(string text)
     {

@@ -1,6 +1,6 @@
-namespace ClaimTracker.Extraction.Text;
+namespace ClaimTracker.Text;
 
-internal enum TokenKind
+public enum TokenKind
 {
     Word,
     Number,
@@ -13,7 +13,7 @@ internal enum TokenKind
 }
 
 /// <summary>A word, number or punctuation mark; <see cref="NewlinesBefore"/> counts line breaks in the gap before it.</summary>
-internal readonly record struct Token(int Begin, int End, TokenKind Kind, int NewlinesBefore)
+public readonly record struct Token(int Begin, int End, TokenKind Kind, int NewlinesBefore)
 {
     public int Length => End - Begin;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace ClaimTracker.Extraction.Quantities;
+namespace ClaimTracker.Text;
 
-/// <summary>Numerals written as words and scale words.</summary>
-internal static class NumberWords
+/// <summary>Numerals written as words ("forty-five", "dozens") and scale words ("million", "bn").</summary>
+public static class NumberWords
 {
     private static readonly Dictionary<string, double> Units = new(StringComparer.Ordinal)
     {
@@ -17,7 +17,8 @@ internal static class NumberWords
     private static readonly Dictionary<string, double> Scales = new(StringComparer.Ordinal)
     {
         ["hundred"] = 1e2, ["thousand"] = 1e3, ["million"] = 1e6, ["billion"] = 1e9, ["trillion"] = 1e12,
-        ["millions"] = 1e6, ["billions"] = 1e9, ["m"] = 1e6, ["mn"] = 1e6, ["bn"] = 1e9, ["k"] = 1e3, ["tn"] = 1e12,
+        ["millions"] = 1e6, ["billions"] = 1e9, ["m"] = 1e6, ["mn"] = 1e6, ["mln"] = 1e6, ["bn"] = 1e9, ["k"] = 1e3,
+        ["tn"] = 1e12,
     };
 
     public static bool TryWord(string lower, out double value)
@@ -29,7 +30,8 @@ internal static class NumberWords
 
         // "forty-five"
         var dash = lower.IndexOf('-', StringComparison.Ordinal);
-        if (dash > 0 && Units.TryGetValue(lower[..dash], out var tens) && tens >= 20 && Units.TryGetValue(lower[(dash + 1)..], out var ones) && ones < 10)
+        if (dash > 0 && Units.TryGetValue(lower[..dash], out var tens) && tens >= 20
+            && Units.TryGetValue(lower[(dash + 1)..], out var ones) && ones < 10)
         {
             value = tens + ones;
             return true;
@@ -41,7 +43,11 @@ internal static class NumberWords
     public static bool TryScale(string lower, out double scale) => Scales.TryGetValue(lower, out scale);
 
     public static bool TryDigits(string text, out double value)
-        => double.TryParse(text.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        => double.TryParse(
+            text.Replace(",", string.Empty, StringComparison.Ordinal),
+            NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture,
+            out value);
 
     /// <summary>"2.5m", "5bn", "10k": digits glued to a scale suffix.</summary>
     public static bool TryGluedScale(string lower, out double value)
@@ -53,7 +59,8 @@ internal static class NumberWords
             k++;
         }
 
-        if (k == 0 || k == lower.Length || !TryDigits(lower[..k], out var number) || !TryScale(lower[k..], out var scale))
+        if (k == 0 || k == lower.Length || !TryDigits(lower[..k], out var number)
+            || !TryScale(lower[k..], out var scale))
         {
             return false;
         }
