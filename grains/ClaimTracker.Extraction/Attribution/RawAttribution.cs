@@ -48,5 +48,6 @@ internal sealed class RawAttribution
     public string? CueText { get; set; }
 
     /// <summary>Position used to order statements in the text.</summary>
-    public int Anchor => Math.Min(Source.IsEmpty ? int.MaxValue : Source.First, Math.Min(Cue.IsEmpty ? int.MaxValue : Cue.First, Content.IsEmpty ? int.MaxValue : Content.First));
+    public int Anchor => Math.Min(Source.IsEmpty ? int.MaxValue : Source.First, Math.Min(Cue.IsEmpty ? int.MaxValue
+        : Cue.First, Content.IsEmpty ? int.MaxValue : Content.First));
 }
