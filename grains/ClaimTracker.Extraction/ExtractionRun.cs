@@ -1,5 +1,6 @@
 using ClaimTracker.Extraction.Actors;
 using ClaimTracker.Extraction.Attribution;
+using ClaimTracker.Extraction.Attribution.Ranking;
 using ClaimTracker.Extraction.Quantities;
 using ClaimTracker.Extraction.Text;
 
@@ -29,9 +30,12 @@ internal sealed partial class ExtractionRun
     private Draft? _lastQuote;
     private Draft? _lastStatement;
 
-    public ExtractionRun(ArticleInput input)
+    private readonly AttributionFilter? _filter;
+
+    public ExtractionRun(ArticleInput input, AttributionFilter? filter)
     {
         _input = input;
+        _filter = filter;
         _doc = new Document(input.Text);
         _outletId = _registry.AddOutlet(string.IsNullOrWhiteSpace(input.SourceName) ? UnknownSourceName : input.SourceName.Trim());
     }
@@ -71,7 +75,7 @@ internal sealed partial class ExtractionRun
             var raws = new List<List<RawAttribution>>(sentences.Count);
             foreach (var sentence in sentences)
             {
-                raws.Add(AttributionFinder.Find(_doc, sentence));
+                raws.Add(FindAttributions(sentence));
             }
 
             carrier = FindCarrier(sentences, raws) ?? (carrier is not null && StartsWithConnective(paragraph) ? carrier : null);
@@ -82,6 +86,21 @@ internal sealed partial class ExtractionRun
         }
 
         return Build(quantities, times);
+    }
+
+    /// <summary>
+    /// The attributions of a body sentence: the high-recall rule candidates that the learned filter keeps, or the rules
+    /// alone without a filter.
+    /// </summary>
+    private List<RawAttribution> FindAttributions(Sentence sentence)
+    {
+        if (_filter is not { } filter)
+        {
+            return AttributionFinder.Find(_doc, sentence);
+        }
+
+        var candidates = AttributionFinder.FindCandidates(_doc, sentence);
+        return candidates.Count > 0 ? filter.Keep(_doc, sentence, candidates) : candidates;
     }
 
     private DateOnly? Published => _input.PublishedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null;

@@ -38,6 +38,10 @@ internal static partial class AttributionFinder
             && (lower.EndsWith('s') || lower.EndsWith("ed", StringComparison.Ordinal)) && !lower.EndsWith("ss", StringComparison.Ordinal);
     }
 
+    /// <summary>A lower-case verb of the cue lexicon or a finite-looking verb in any context: a candidate for the filter.</summary>
+    private static bool IsLooseCue(Document doc, int i)
+        => doc.IsLowerWord(i) && (CueLexicon.TryGet(doc.Lower(i), out _) || IsGenericVerb(doc, i));
+
     private static bool IsCue(Document doc, int i, int end)
     {
         if (doc.Tokens[i].Kind != TokenKind.Word)

@@ -53,7 +53,30 @@ internal static partial class AttributionFinder
     /// <summary>Words after an -ing or -ed form that make it no cue ("looking for", "signed up").</summary>
     private static readonly HashSet<string> ParticipleBlockers = Lexicon.Words("participle-blockers");
 
-    public static List<RawAttribution> Find(Document doc, Sentence sentence)
+    public static List<RawAttribution> Find(Document doc, Sentence sentence) => Find(doc, sentence, loose: false);
+
+    /// <summary>
+    /// The high-recall candidates of a sentence for the learned filter: the attributions of the rules, then those found when
+    /// every verb of the cue lexicon and every finite-looking verb counts as a cue, where their cue is new (marked loose).
+    /// </summary>
+    public static List<RawAttribution> FindCandidates(Document doc, Sentence sentence)
+    {
+        var strict = Find(doc, sentence, loose: false);
+        foreach (var candidate in Find(doc, sentence, loose: true))
+        {
+            var cue = candidate.Cue;
+            if (!cue.IsEmpty && !strict.Exists(s => !s.Cue.IsEmpty && s.Cue.First < cue.End && cue.First < s.Cue.End))
+            {
+                candidate.Loose = true;
+                strict.Add(candidate);
+            }
+        }
+
+        strict.Sort((a, b) => a.Anchor.CompareTo(b.Anchor));
+        return strict;
+    }
+
+    private static List<RawAttribution> Find(Document doc, Sentence sentence, bool loose)
     {
         var first = sentence.First;
         var end = sentence.End;
@@ -73,34 +96,44 @@ internal static partial class AttributionFinder
         var titleCase = IsTitleCase(doc, first, end);
         for (var i = first; i < end; i++)
         {
-            if (!inQuote[i - first] && (IsCue(doc, i, end) || (titleCase && IsTitleCaseCue(doc, i, first, end))))
+            if (!inQuote[i - first]
+                && (IsCue(doc, i, end) || (titleCase && IsTitleCaseCue(doc, i, first, end)) || (loose && IsLooseCue(doc, i))))
             {
                 cues.Add(i);
             }
         }
 
         var context = new Context(doc, first, end, quotes, covered, inQuote, cues, result);
+        void Run(AttributionPattern pattern, Action find)
+        {
+            var before = result.Count;
+            find();
+            for (var k = before; k < result.Count; k++)
+            {
+                result[k].Pattern = pattern;
+            }
+        }
+
         if (first == sentence.Paragraph.First)
         {
-            context.SpeakerColon();
+            Run(AttributionPattern.SpeakerColon, context.SpeakerColon);
         }
 
-        context.NameColonQuote();
-
+        Run(AttributionPattern.NameColonQuote, context.NameColonQuote);
         if (cues.Count > 0)
         {
-            context.InitialInvertedCue();
-            context.QuoteThenCue();
-            context.CueThenQuote();
-            context.TrailingCue();
-            context.AccordingTo();
-            context.ReportedSpeech();
+            Run(AttributionPattern.InitialInvertedCue, context.InitialInvertedCue);
+            Run(AttributionPattern.QuoteThenCue, context.QuoteThenCue);
+            Run(AttributionPattern.CueThenQuote, context.CueThenQuote);
+            Run(AttributionPattern.TrailingCue, context.TrailingCue);
+            Run(AttributionPattern.AccordingTo, context.AccordingTo);
+            Run(AttributionPattern.ReportedSpeech, context.ReportedSpeech);
         }
 
-        context.NominalCues();
-        context.PassiveBy();
-        context.InPoll();
-        context.ReportedThroughOuter();
+        Run(AttributionPattern.NominalCue, context.NominalCues);
+        Run(AttributionPattern.PassiveBy, context.PassiveBy);
+        Run(AttributionPattern.InPoll, context.InPoll);
+        Run(AttributionPattern.ReportedThroughOuter, context.ReportedThroughOuter);
         result.Sort((a, b) => a.Anchor.CompareTo(b.Anchor));
         return result;
     }

@@ -20,6 +20,24 @@ internal enum SpeakerHint
     SameAsPrevious,
 }
 
+/// <summary>The rule family that found an attribution (a feature of the learned filter).</summary>
+internal enum AttributionPattern
+{
+    Unknown,
+    SpeakerColon,
+    NameColonQuote,
+    InitialInvertedCue,
+    QuoteThenCue,
+    CueThenQuote,
+    TrailingCue,
+    AccordingTo,
+    ReportedSpeech,
+    NominalCue,
+    PassiveBy,
+    InPoll,
+    ReportedThroughOuter,
+}
+
 /// <summary>One attribution found in one sentence, before actors are resolved.</summary>
 internal sealed class RawAttribution
 {
@@ -41,6 +59,11 @@ internal sealed class RawAttribution
     public SpeakerHint Speaker { get; set; }
 
     public CueFlags Flags { get; set; }
+
+    public AttributionPattern Pattern { get; set; }
+
+    /// <summary>Found only when every verb counts as a cue: a candidate the learned filter must confirm.</summary>
+    public bool Loose { get; set; }
 
     public StatementKind Kind { get; set; } = StatementKind.Attributed;
 
