@@ -76,12 +76,14 @@ internal static class TrainAttributionCommand
         }
 
         var labels = examples.Select(e => e.Label).ToArray();
-        var rules = Figures(labels, outOfFold, 0, goldCues);
-        var (threshold, filtered) = BestThreshold(labels, outOfFold, goldCues);
+        var looseFeature = Array.IndexOf(AttributionFeatures.Names, "loose-cue");
+        var loose = examples.Select(e => e.Features[looseFeature] > 0).ToArray();
+        var rules = Figures(labels, loose, outOfFold, 2, goldCues);
+        var (threshold, filtered) = BestThreshold(labels, loose, outOfFold, goldCues);
         var auc = Auc(labels, outOfFold);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cross-validation ({folds} folds by article): AUC {auc:F3}; cue proxy P/R/F1 rules {rules.Precision:F3}/{rules.Recall:F3}/{rules.F1:F3}, " +
-            $"filtered at {threshold:F2} {filtered.Precision:F3}/{filtered.Recall:F3}/{filtered.F1:F3}"));
+            $"with the loose candidates kept from {threshold:F2} {filtered.Precision:F3}/{filtered.Recall:F3}/{filtered.F1:F3}"));
 
         // The whole extraction on each held-out fold, with the rules alone and with the filter trained without that fold.
         var rulesOnly = new SplitScores();
@@ -183,14 +185,17 @@ internal static class TrainAttributionCommand
 
     private static bool Overlaps(TextSpan a, TextSpan b) => Math.Min(a.End, b.End) > Math.Max(a.Begin, b.Begin);
 
-    /// <summary>Candidate-level proxy of cue F1: a kept candidate with a gold cue is a match, gold is the weighted gold count.</summary>
-    private static Prf Figures(bool[] labels, float[] scores, double threshold, double gold)
+    /// <summary>
+    /// Candidate-level proxy of cue F1 when the rules' candidates stay and the loose ones are kept from the threshold on:
+    /// a kept candidate with a gold cue is a match, gold is the weighted gold count.
+    /// </summary>
+    private static Prf Figures(bool[] labels, bool[] loose, float[] scores, double threshold, double gold)
     {
         var kept = 0;
         var matched = 0;
         for (var i = 0; i < labels.Length; i++)
         {
-            if (scores[i] >= threshold)
+            if (!loose[i] || scores[i] >= threshold)
             {
                 kept++;
                 matched += labels[i] ? 1 : 0;
@@ -202,13 +207,13 @@ internal static class TrainAttributionCommand
         return new Prf(precision, recall, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
     }
 
-    private static (double Threshold, Prf Figures) BestThreshold(bool[] labels, float[] scores, double gold)
+    private static (double Threshold, Prf Figures) BestThreshold(bool[] labels, bool[] loose, float[] scores, double gold)
     {
-        var best = (Threshold: 0.0, Figures: Figures(labels, scores, 0, gold));
-        for (var step = 1; step < 20; step++)
+        var best = (Threshold: 1.0, Figures: Figures(labels, loose, scores, 2, gold));
+        for (var step = 19; step >= 0; step--)
         {
             var threshold = step / 20.0;
-            var figures = Figures(labels, scores, threshold, gold);
+            var figures = Figures(labels, loose, scores, threshold, gold);
             if (figures.F1 > best.Figures.F1)
             {
                 best = (threshold, figures);

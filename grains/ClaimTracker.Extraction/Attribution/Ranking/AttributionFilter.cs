@@ -5,8 +5,8 @@ using Microsoft.ML;
 namespace ClaimTracker.Extraction.Attribution.Ranking;
 
 /// <summary>
-/// The learned filter over the rule candidates of a sentence: keeps a candidate when the model's probability that it is an
-/// attribution reaches the threshold decided by cross-validation (see the manifest). Thread-safe: one prediction engine per
+/// The learned filter over the rule candidates of a sentence: keeps a loose candidate when the model's probability that it is
+/// an attribution reaches the threshold decided by cross-validation (see the manifest). Thread-safe: one prediction engine per
 /// thread.
 /// </summary>
 internal sealed class AttributionFilter : IDisposable
@@ -49,11 +49,14 @@ internal sealed class AttributionFilter : IDisposable
 
     public float Probability(float[] features) => engines.Value!.Predict(new AttributionExample { Features = features }).Probability;
 
-    /// <summary>Removes the candidates of one sentence that the model scores below the threshold.</summary>
+    /// <summary>
+    /// Removes the loose candidates of one sentence that the model scores below the threshold. The rules' own attributions
+    /// stay: filtering them too scored the same on cross-validation and lost patterns the tests hold them to.
+    /// </summary>
     public List<RawAttribution> Keep(Document doc, Sentence sentence, List<RawAttribution> candidates)
     {
         var count = candidates.Count;
-        candidates.RemoveAll(c => Probability(AttributionFeatures.Of(doc, sentence, c, count)) < Threshold);
+        candidates.RemoveAll(c => c.Loose && Probability(AttributionFeatures.Of(doc, sentence, c, count)) < Threshold);
         return candidates;
     }
 
