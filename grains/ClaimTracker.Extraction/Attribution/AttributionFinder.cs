@@ -62,6 +62,13 @@ internal static partial class AttributionFinder
     public static List<RawAttribution> FindCandidates(Document doc, Sentence sentence)
     {
         var strict = Find(doc, sentence, loose: false);
+
+        // "Is Durex planning a pumpkin spice condom?": a question asserts nothing, whatever its verbs.
+        if (doc.Is(sentence.End - 1, '?'))
+        {
+            return strict;
+        }
+
         foreach (var candidate in Find(doc, sentence, loose: true))
         {
             var cue = candidate.Cue;
