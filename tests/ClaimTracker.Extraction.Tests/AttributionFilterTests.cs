@@ -67,7 +67,8 @@ public sealed class AttributionFilterTests
     [Fact]
     public void A_model_trained_on_a_sample_separates_its_classes()
     {
-        var model = AttributionFilterTrainer.Train(Sample(), new AttributionFilterOptions(Trees: 20, Leaves: 4, MinExamplesPerLeaf: 5), out _);
+        var options = new AttributionFilterOptions(Trees: 20, Leaves: 4, MinExamplesPerLeaf: 5);
+        var model = AttributionFilterTrainer.Train(Sample(), options, out _);
         var scores = AttributionFilterTrainer.Score(model, Sample());
         var labels = Sample().Select(e => e.Label).ToArray();
         var positives = scores.Where((_, i) => labels[i]).Average();

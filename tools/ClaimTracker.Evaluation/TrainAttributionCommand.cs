@@ -37,7 +37,8 @@ internal static class TrainAttributionCommand
         var examples = articles.SelectMany(a => a.Examples).ToList();
         var goldCues = articles.Sum(a => a.GoldCues);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"PolNeAR {Split}: {articles.Count} articles, {examples.Count} rule candidates ({examples.Count(e => e.Label)} with a gold cue), " +
+            $"PolNeAR {Split}: {articles.Count} articles, {examples.Count} rule candidates " +
+            $"({examples.Count(e => e.Label)} with a gold cue), " +
             $"{goldCues:F1} gold cues, {clock.Elapsed.TotalSeconds:F1} s"));
 
         var outOfFold = new float[examples.Count];
@@ -82,7 +83,8 @@ internal static class TrainAttributionCommand
         var (threshold, filtered) = BestThreshold(labels, loose, outOfFold, goldCues);
         var auc = Auc(labels, outOfFold);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"cross-validation ({folds} folds by article): AUC {auc:F3}; cue proxy P/R/F1 rules {rules.Precision:F3}/{rules.Recall:F3}/{rules.F1:F3}, " +
+            $"cross-validation ({folds} folds by article): AUC {auc:F3}; " +
+            $"cue proxy P/R/F1 rules {rules.Precision:F3}/{rules.Recall:F3}/{rules.F1:F3}, " +
             $"with the loose candidates kept from {threshold:F2} {filtered.Precision:F3}/{filtered.Recall:F3}/{filtered.F1:F3}"));
 
         // The whole extraction on each held-out fold, with the rules alone and with the filter trained without that fold.
@@ -259,10 +261,11 @@ internal static class TrainAttributionCommand
         var files = Directory.GetFiles(dir, pattern).OrderBy(f => f, StringComparer.Ordinal).ToList();
         foreach (var file in files)
         {
-            lines.Append(Path.GetFileName(file)).Append('\t').Append(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)))).Append('\n');
+            var digest = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
+            lines.Append(Path.GetFileName(file)).Append('\t').Append(digest).Append('\n');
         }
 
-        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lines.ToString())));
-        return new DataFiles(Path.GetRelativePath(root, dir).Replace('\\', '/') + "/" + pattern, files.Count, digest);
+        var all = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lines.ToString())));
+        return new DataFiles(Path.GetRelativePath(root, dir).Replace('\\', '/') + "/" + pattern, files.Count, all);
     }
 }

@@ -28,7 +28,10 @@ internal static class AttributionCandidates
                 foreach (var raw in raws)
                 {
                     candidates.Add(new AttributionCandidate(
-                        Span(doc, raw.Source), Span(doc, raw.Cue), Span(doc, raw.Content), AttributionFeatures.Of(doc, sentence, raw, raws.Count)));
+                        Span(doc, raw.Source),
+                        Span(doc, raw.Cue),
+                        Span(doc, raw.Content),
+                        AttributionFeatures.Of(doc, sentence, raw, raws.Count)));
                 }
             }
         }
