@@ -1,3 +1,5 @@
+using ClaimTracker.Extraction.Attribution.Ranking;
+
 namespace ClaimTracker.Extraction;
 
 /// <summary>
@@ -7,7 +9,17 @@ namespace ClaimTracker.Extraction;
 /// </summary>
 public sealed class ArticleExtractor
 {
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An instance API, so options can be added without breaking callers.")]
+    private readonly AttributionFilter? filter;
+
+    /// <summary>An extractor with the shipped learned attribution filter (see Models/attribution-filter.json).</summary>
+    public ArticleExtractor()
+        : this(AttributionFilter.Shipped)
+    {
+    }
+
+    /// <summary>An extractor with the given attribution filter, or the rules alone when it is null.</summary>
+    internal ArticleExtractor(AttributionFilter? filter) => this.filter = filter;
+
     public ExtractionResult Extract(ArticleInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -16,6 +28,6 @@ public sealed class ArticleExtractor
             return ExtractionResult.Empty;
         }
 
-        return new ExtractionRun(input).Run();
+        return new ExtractionRun(input, filter).Run();
     }
 }

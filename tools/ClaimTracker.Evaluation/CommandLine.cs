@@ -1,3 +1,5 @@
+using ClaimTracker.Extraction.Attribution.Ranking;
+
 namespace ClaimTracker.Evaluation;
 
 /// <summary>Plain argument parsing: a subcommand, positional paths and "--name value" options.</summary>
@@ -8,6 +10,7 @@ internal static class CommandLine
           claimtracker-eval polnear <path-to-polnear> [--split dev|train] [--errors N] [--predictions FILE] [--annotators all|first]
           claimtracker-eval bbc <path-to-bbc.txt> [--repeat N]
           claimtracker-eval dump <path-to-article.txt> [--source NAME] [--published yyyy-mm-dd]
+          claimtracker-eval train-attribution <path-to-polnear> [--output DIR] [--folds N] [--commit SHA] [--trees N] [--leaves N]
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -37,6 +40,10 @@ internal static class CommandLine
             {
                 "polnear" => PolnearCommand.Run(args[1], options.GetValueOrDefault("split", "dev"), Int(options, "errors", 0), output, options.GetValueOrDefault("predictions"), options.GetValueOrDefault("annotators", "all")),
                 "bbc" => BbcCommand.Run(args[1], Int(options, "repeat", 1), output),
+                "train-attribution" => TrainAttributionCommand.Run(
+                    args[1], options.GetValueOrDefault("output", "grains/ClaimTracker.Extraction/Models"), Int(options, "folds", 5),
+                    options.GetValueOrDefault("commit", "unknown"),
+                    new AttributionFilterOptions(Trees: Int(options, "trees", 100), Leaves: Int(options, "leaves", 16)), output),
                 "dump" => DumpCommand.Run(args[1], options.GetValueOrDefault("source"), options.GetValueOrDefault("published"), output),
                 _ => Unknown(args[0], error),
             };

@@ -66,12 +66,7 @@ internal static class PolnearCommand
             var text = File.ReadAllText(textPath);
             var publisher = name.Split('_')[0];
             var result = extractor.Extract(new ArticleInput(text, publisher));
-            var attributed = result.Statements.Where(s => s.Kind == StatementKind.Attributed).ToList();
-            var predictedSources = attributed.Select(s => s.SourceSpan).Where(s => !s.IsEmpty).Distinct().ToList();
-            var predictedCues = attributed.Select(s => s.CueSpan).Where(s => !s.IsEmpty).Distinct().ToList();
-            var predictedContents = result.Statements
-                .Where(s => s.Kind is StatementKind.Attributed or StatementKind.QuoteContinuation)
-                .Select(s => s.ContentSpan).Where(s => !s.IsEmpty).Distinct().ToList();
+            var (predictedSources, predictedCues, predictedContents) = PredictedSpans(result);
 
             if (predictions is not null)
             {
@@ -130,7 +125,22 @@ internal static class PolnearCommand
         return 0;
     }
 
-    private static bool IsAnnotationOf(string annPath, string article)
+    /// <summary>
+    /// The spans scored: sources and cues of explicit attributions, contents of those and of cue-less quote continuations;
+    /// the outlet's own reporting is not an attribution.
+    /// </summary>
+    public static (List<TextSpan> Sources, List<TextSpan> Cues, List<TextSpan> Contents) PredictedSpans(ExtractionResult result)
+    {
+        var attributed = result.Statements.Where(s => s.Kind == StatementKind.Attributed).ToList();
+        return (
+            attributed.Select(s => s.SourceSpan).Where(s => !s.IsEmpty).Distinct().ToList(),
+            attributed.Select(s => s.CueSpan).Where(s => !s.IsEmpty).Distinct().ToList(),
+            result.Statements
+                .Where(s => s.Kind is StatementKind.Attributed or StatementKind.QuoteContinuation)
+                .Select(s => s.ContentSpan).Where(s => !s.IsEmpty).Distinct().ToList());
+    }
+
+    public static bool IsAnnotationOf(string annPath, string article)
     {
         var file = Path.GetFileNameWithoutExtension(annPath);
         return file.Length > article.Length + 1 && file.StartsWith(article + "_", StringComparison.Ordinal)

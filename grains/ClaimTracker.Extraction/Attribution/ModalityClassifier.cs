@@ -9,30 +9,17 @@ namespace ClaimTracker.Extraction.Attribution;
 /// </summary>
 internal static class ModalityClassifier
 {
-    private static readonly HashSet<string> Hedges = new(StringComparer.Ordinal)
-    {
-        "may", "might", "could", "possibly", "perhaps", "likely", "unlikely", "probably", "reportedly", "allegedly",
-        "apparently", "potentially", "presumably", "supposedly", "purportedly", "seemingly", "maybe", "conceivably",
-    };
+    /// <summary>Words in the content that make it hedged rather than asserted.</summary>
+    private static readonly HashSet<string> Hedges = Lexicon.Words("hedges");
 
-    private static readonly HashSet<string> HedgeVerbs = new(StringComparer.Ordinal)
-    {
-        "expected", "appears", "appear", "appeared", "seems", "seem", "seemed", "believed", "thought", "said", "rumored",
-        "rumoured", "suspected", "set",
-    };
+    /// <summary>Verbs that hedge the content in passive or raising forms ("is expected to", "is said to", "seems").</summary>
+    private static readonly HashSet<string> HedgeVerbs = Lexicon.Words("hedge-verbs");
 
-    private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
-    {
-        "no", "not", "never", "n't", "neither", "nor", "none", "nothing", "without",
-    };
+    /// <summary>Negations: with a reported act ("no … was discussed") the statement is a denial.</summary>
+    private static readonly HashSet<string> Negators = Lexicon.Words("negators");
 
-    private static readonly HashSet<string> ReportedActs = new(StringComparer.Ordinal)
-    {
-        "discussed", "agreed", "signed", "raised", "offered", "supplied", "sold", "delivered", "planned", "made",
-        "reached", "considered", "happened", "occurred", "involved", "mentioned", "requested", "true", "taken",
-        "provided", "sent", "shipped", "received", "approved", "authorized", "ordered", "confirmed", "discuss",
-        "agree", "sign", "supply", "sell", "deliver", "plan", "happen", "occur", "exist", "existed",
-    };
+    /// <summary>Acts whose negation in the content makes a denial ("no arms deal was discussed").</summary>
+    private static readonly HashSet<string> ReportedActs = Lexicon.Words("reported-acts");
 
     public static ExtractedModality Modality(Document doc, int first, int end, CueFlags cue)
     {
@@ -55,7 +42,8 @@ internal static class ModalityClassifier
             }
 
             // "is expected to", "appears to", "is believed to"; not "an expected 2.5 million".
-            if (HedgeVerbs.Contains(w) && doc.Is(i + 1, "to") && (w != "said" && w != "set" && w != "thought" || doc.Lower(i - 1) is "is" or "are" or "was" or "were"))
+            if (HedgeVerbs.Contains(w) && doc.Is(i + 1, "to") && (w != "said" && w != "set" && w != "thought"
+                || doc.Lower(i - 1) is "is" or "are" or "was" or "were"))
             {
                 return ExtractedModality.Hedged;
             }

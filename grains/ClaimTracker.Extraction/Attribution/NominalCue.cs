@@ -15,25 +15,13 @@ internal static class NominalCue
     /// Nominalisations of verbs of communication. Nouns of plan, decision and attitude ("his plan to", "her
     /// support for") are left out: PolNeAR's train split marks most of them as no attribution.
     /// </summary>
-    private static readonly HashSet<string> Nouns = new(StringComparer.Ordinal)
-    {
-        "call", "calls", "claim", "claims", "statement", "assertion", "assertions", "insistence", "suggestion", "argument",
-        "promise", "promises", "pledge", "vow", "warning", "warnings", "accusation", "accusations", "allegation", "allegations",
-        "denial", "demand", "demands", "appeal", "plea", "threat", "threats", "refusal", "prediction", "admission",
-        "announcement", "explanation", "message", "comments", "remarks", "response",
-    };
+    private static readonly HashSet<string> Nouns = Lexicon.Words("nominal-cues");
 
-    private static readonly HashSet<string> PossessivePronouns = new(StringComparer.Ordinal)
-    {
-        "his", "her", "their", "its",
-    };
+    /// <summary>Possessors that can be the source of a noun of saying ("his call for").</summary>
+    private static readonly HashSet<string> PossessivePronouns = Lexicon.Words("possessive-pronouns");
 
     /// <summary>Words that end a noun-phrase complement: a finite verb or a clause opener after it.</summary>
-    private static readonly HashSet<string> ComplementStops = new(StringComparer.Ordinal)
-    {
-        "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
-        "did", "does", "do", "which", "who", "whose", "while", "but", "because", "when", "since", "although", "though",
-    };
+    private static readonly HashSet<string> ComplementStops = Lexicon.Words("complement-stops");
 
     /// <summary>The attribution whose noun cue is at <paramref name="noun"/>, or null.</summary>
     public static RawAttribution? At(Document doc, int noun, int first, int end)
@@ -105,7 +93,8 @@ internal static class NominalCue
             {
                 // "Donald Trump's", "the mayor's": a name, or a noun after its article.
                 var start = k;
-                while (start - 1 >= first && k - start < 3 && doc.IsCapitalized(start - 1) && doc.IsWord(start - 1) && !IsSentenceOpener(doc, start - 1, first))
+                while (start - 1 >= first && k - start < 3 && doc.IsCapitalized(start - 1) && doc.IsWord(start - 1)
+                    && !IsSentenceOpener(doc, start - 1, first))
                 {
                     start--;
                 }
@@ -128,11 +117,13 @@ internal static class NominalCue
         return TokenRange.None;
     }
 
-    private static bool IsSentenceOpener(Document doc, int k, int first) => k == first && doc.Lower(k) is "but" or "and" or "in" or "on" or "after";
+    private static bool IsSentenceOpener(Document doc, int k, int first) => k == first
+        && doc.Lower(k) is "but" or "and" or "in" or "on" or "after";
 
     /// <summary>A base verb after "to": a lowercase word that is no article, pronoun or number.</summary>
     private static bool IsBareVerb(Document doc, int k)
-        => doc.Lower(k) is not ("the" or "a" or "an" or "his" or "her" or "their" or "its" or "him" or "them" or "me" or "us" or "this" or "that" or "be");
+        => doc.Lower(k) is not ("the" or "a" or "an" or "his" or "her" or "their" or "its" or "him" or "them" or "me" or "us" or "this" or
+        "that" or "be");
 
     private static int ComplementEnd(Document doc, int start, int end, bool clause)
     {

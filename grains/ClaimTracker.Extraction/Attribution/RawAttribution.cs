@@ -20,6 +20,24 @@ internal enum SpeakerHint
     SameAsPrevious,
 }
 
+/// <summary>The rule family that found an attribution (a feature of the learned filter).</summary>
+internal enum AttributionPattern
+{
+    Unknown,
+    SpeakerColon,
+    NameColonQuote,
+    InitialInvertedCue,
+    QuoteThenCue,
+    CueThenQuote,
+    TrailingCue,
+    AccordingTo,
+    ReportedSpeech,
+    NominalCue,
+    PassiveBy,
+    InPoll,
+    ReportedThroughOuter,
+}
+
 /// <summary>One attribution found in one sentence, before actors are resolved.</summary>
 internal sealed class RawAttribution
 {
@@ -42,11 +60,17 @@ internal sealed class RawAttribution
 
     public CueFlags Flags { get; set; }
 
+    public AttributionPattern Pattern { get; set; }
+
+    /// <summary>Found only when every verb counts as a cue: a candidate the learned filter must confirm.</summary>
+    public bool Loose { get; set; }
+
     public StatementKind Kind { get; set; } = StatementKind.Attributed;
 
     /// <summary>The cue text when it is not the cue range's text ("quoted him as saying" keeps its own words).</summary>
     public string? CueText { get; set; }
 
     /// <summary>Position used to order statements in the text.</summary>
-    public int Anchor => Math.Min(Source.IsEmpty ? int.MaxValue : Source.First, Math.Min(Cue.IsEmpty ? int.MaxValue : Cue.First, Content.IsEmpty ? int.MaxValue : Content.First));
+    public int Anchor => Math.Min(Source.IsEmpty ? int.MaxValue : Source.First, Math.Min(Cue.IsEmpty ? int.MaxValue
+        : Cue.First, Content.IsEmpty ? int.MaxValue : Content.First));
 }
