@@ -18,7 +18,7 @@ public sealed class ArticleExtractor
     }
 
     /// <summary>An extractor with the given attribution filter, or the rules alone when it is null.</summary>
-    internal ArticleExtractor(AttributionFilter? filter) => this.filter = filter;
+    public ArticleExtractor(AttributionFilter? filter) => this.filter = filter;
 
     public ExtractionResult Extract(ArticleInput input)
     {

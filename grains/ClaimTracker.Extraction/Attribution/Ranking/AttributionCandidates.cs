@@ -3,10 +3,10 @@ using ClaimTracker.Extraction.Text;
 namespace ClaimTracker.Extraction.Attribution.Ranking;
 
 /// <summary>One rule candidate with its character spans (for labelling against gold) and its features.</summary>
-internal sealed record AttributionCandidate(TextSpan Source, TextSpan Cue, TextSpan Content, float[] Features);
+public sealed record AttributionCandidate(TextSpan Source, TextSpan Cue, TextSpan Content, float[] Features);
 
 /// <summary>The candidates the rules find in the body sentences of an article, before any filter: the training input.</summary>
-internal static class AttributionCandidates
+public static class AttributionCandidates
 {
     public static List<AttributionCandidate> Of(string text)
     {

@@ -6,7 +6,7 @@ namespace ClaimTracker.Extraction.Attribution.Ranking;
 /// Surface features of one rule candidate for the learned filter: the rule that fired, the cue's lexicon classes,
 /// span lengths and distances, punctuation and quote boundaries, capitalisation. No part-of-speech tagger.
 /// </summary>
-internal static class AttributionFeatures
+public static class AttributionFeatures
 {
     public static readonly string[] Names =
     [
@@ -27,7 +27,7 @@ internal static class AttributionFeatures
         CueFlags.Reporting, CueFlags.TakesInfinitive, CueFlags.Stance,
     ];
 
-    public static float[] Of(Document doc, Sentence sentence, RawAttribution raw, int candidatesInSentence)
+    internal static float[] Of(Document doc, Sentence sentence, RawAttribution raw, int candidatesInSentence)
     {
         var f = new float[Count];
         var n = 0;

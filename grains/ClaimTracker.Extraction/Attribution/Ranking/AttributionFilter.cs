@@ -9,7 +9,7 @@ namespace ClaimTracker.Extraction.Attribution.Ranking;
 /// an attribution reaches the threshold decided by cross-validation (see the manifest). Thread-safe: one prediction engine per
 /// thread.
 /// </summary>
-internal sealed class AttributionFilter : IDisposable
+public sealed class AttributionFilter : IDisposable
 {
     public const string ModelResource = "ClaimTracker.Extraction.Models.attribution-filter.zip";
     public const string ManifestResource = "ClaimTracker.Extraction.Models.attribution-filter.json";
@@ -53,7 +53,7 @@ internal sealed class AttributionFilter : IDisposable
     /// Removes the loose candidates of one sentence that the model scores below the threshold. The rules' own attributions
     /// stay: filtering them too scored the same on cross-validation and lost patterns the tests hold them to.
     /// </summary>
-    public List<RawAttribution> Keep(Document doc, Sentence sentence, List<RawAttribution> candidates)
+    internal List<RawAttribution> Keep(Document doc, Sentence sentence, List<RawAttribution> candidates)
     {
         var count = candidates.Count;
         candidates.RemoveAll(c => c.Loose && Probability(AttributionFeatures.Of(doc, sentence, c, count)) < Threshold);
