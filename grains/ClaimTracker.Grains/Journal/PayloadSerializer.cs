@@ -1,6 +1,6 @@
 using Orleans.Serialization;
 
-namespace ClaimTracker.Grains.Storage;
+namespace ClaimTracker.Grains.Journal;
 
 /// <summary>Turns journal events, feed entries and reports into bytes with Orleans' version-tolerant serializer.</summary>
 public sealed class PayloadSerializer(Serializer serializer)

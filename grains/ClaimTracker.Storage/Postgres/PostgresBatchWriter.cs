@@ -1,7 +1,7 @@
 using System.Globalization;
 using Npgsql;
 
-namespace ClaimTracker.Grains.Storage.Postgres;
+namespace ClaimTracker.Storage.Postgres;
 
 /// <summary>
 /// A write of a PostgreSQL group commit: adds its commands to the batch, and returns the check that

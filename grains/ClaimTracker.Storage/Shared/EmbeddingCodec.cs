@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ClaimTracker.Grains.Storage;
+namespace ClaimTracker.Storage;
 
 /// <summary>Embeddings are stored as raw little-endian float32 bytes.</summary>
 public static class EmbeddingCodec

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace ClaimTracker.Grains.Storage.Postgres;
+namespace ClaimTracker.Storage.Postgres;
 
 /// <summary>
 /// Applies <see cref="PostgresSchema.Migrations"/> that the database has not seen. Safe when several

@@ -4,21 +4,21 @@ using ClaimTracker.Analysis.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace ClaimTracker.Grains.Storage;
+namespace ClaimTracker.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode with synchronous=FULL, so a committed append
 /// survives a crash. All writes go through one group-committing writer (SQLite has one writer
 /// anyway): concurrent appends share a transaction and its fsync.
 /// </summary>
-public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexStore, IAsyncDisposable
+public sealed class SqliteStore : SqlStore, IAsyncDisposable
 {
     private readonly string connectionString;
     private readonly GroupCommit<SqliteWrite> groupCommit;
     private readonly Lazy<Task> initialization;
     private readonly KnownAliases aliases = new();
 
-    public SqliteClaimTrackerStore(IOptions<StorageOptions> options)
+    public SqliteStore(IOptions<StorageOptions> options)
     {
         var path = options.Value.DatabasePath;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -35,31 +35,11 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
 
     public ValueTask DisposeAsync() => groupCommit.DisposeAsync();
 
-    public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string stream, CancellationToken cancellationToken = default) =>
-        ReadJournalAsync(stream, 1, int.MaxValue, cancellationToken);
-
-    public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string stream, int firstVersion, int lastVersion, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version, payload FROM journal WHERE stream = $stream AND version BETWEEN $first AND $last ORDER BY version";
-        command.Parameters.AddWithValue("$stream", stream);
-        command.Parameters.AddWithValue("$first", firstVersion);
-        command.Parameters.AddWithValue("$last", lastVersion);
-        var entries = new List<JournalEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            entries.Add(new JournalEntry(reader.GetInt32(0), (byte[])reader.GetValue(1)));
-        }
-
-        return entries;
-    }
-
-    public Task<bool> AppendClaimAsync(string claimId, int expectedVersion, IReadOnlyList<JournalAppend> events, IReadOnlyList<byte[]> feedEntries, ClaimRow projection) =>
+    public override Task<bool> AppendClaimAsync(
+        string claimId, int expectedVersion, IReadOnlyList<JournalAppend> events, IReadOnlyList<byte[]> feedEntries, ClaimRow projection) =>
         WriteAsync(scope =>
         {
-            if (!AppendJournal(scope, ClaimStream(claimId), expectedVersion, events))
+            if (!AppendJournal(scope, JournalStreams.Claim(claimId), expectedVersion, events))
             {
                 return false;
             }
@@ -86,10 +66,10 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
             return true;
         });
 
-    public Task<bool> AppendActorAsync(string actorId, int expectedVersion, IReadOnlyList<JournalAppend> events, ActorRow projection) =>
+    public override Task<bool> AppendActorAsync(string actorId, int expectedVersion, IReadOnlyList<JournalAppend> events, ActorRow projection) =>
         WriteAsync(scope =>
         {
-            if (!AppendJournal(scope, ActorStream(actorId), expectedVersion, events))
+            if (!AppendJournal(scope, JournalStreams.Actor(actorId), expectedVersion, events))
             {
                 return false;
             }
@@ -103,24 +83,7 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
             return true;
         });
 
-    public async Task<IReadOnlyList<FeedRow>> ReadFeedAsync(long afterPosition, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT position, claim_id, payload FROM claim_feed WHERE position > $after ORDER BY position LIMIT $limit";
-        command.Parameters.AddWithValue("$after", afterPosition);
-        command.Parameters.AddWithValue("$limit", limit);
-        var rows = new List<FeedRow>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new FeedRow(reader.GetInt64(0), reader.GetString(1), (byte[])reader.GetValue(2)));
-        }
-
-        return rows;
-    }
-
-    public async Task<long> ReadFeedHeadAsync(CancellationToken cancellationToken = default)
+    public override async Task<long> ReadFeedHeadAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -128,16 +91,7 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    public async Task<byte[]?> ReadReportAsync(string reportId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT payload FROM reports WHERE report_id = $id";
-        command.Parameters.AddWithValue("$id", reportId);
-        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
-    }
-
-    public Task WriteReportAsync(string reportId, byte[] payload) =>
+    public override Task WriteReportAsync(string reportId, byte[] payload) =>
         WriteAsync(scope =>
         {
             scope.Execute("""
@@ -147,7 +101,7 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
             return true;
         });
 
-    public async Task<string[]> ResolveActorIdsAsync(IReadOnlyList<ActorAliasCandidate> candidates)
+    public override async Task<string[]> ResolveActorIdsAsync(IReadOnlyList<ActorAliasCandidate> candidates)
     {
         // Most aliases are known after the first few reports: look them up without taking the writer.
         var known = await LookUpAliasesAsync(candidates.SelectMany(c => c.AliasKeys));
@@ -220,7 +174,7 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
         return known;
     }
 
-    public Task AddClaimIndexEntriesAsync(IReadOnlyList<ClaimIndexEntry> entries) =>
+    public override Task AddClaimIndexEntriesAsync(IReadOnlyList<ClaimIndexEntry> entries) =>
         WriteAsync(scope =>
         {
             foreach (var entry in entries)
@@ -231,92 +185,6 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
 
             return true;
         });
-
-    public async Task<IReadOnlyList<StoredClaimIndexEntry>> ReadClaimIndexAsync(long afterPosition, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT position, claim_id, text, embedding FROM claim_index WHERE position > $after ORDER BY position LIMIT $limit";
-        command.Parameters.AddWithValue("$after", afterPosition);
-        command.Parameters.AddWithValue("$limit", limit);
-        var entries = new List<StoredClaimIndexEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            entries.Add(new StoredClaimIndexEntry(reader.GetInt64(0), new ClaimIndexEntry(reader.GetString(1), reader.GetString(2), EmbeddingCodec.FromBytes((byte[])reader.GetValue(3)))));
-        }
-
-        return entries;
-    }
-
-    public async Task<StoredPage> QueryClaimsAsync(ClaimQuery query, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        var where = new List<string>();
-        if (query.Status is { } status)
-        {
-            where.Add("c.status = $status");
-            command.Parameters.AddWithValue("$status", (int)status);
-        }
-
-        if (!string.IsNullOrEmpty(query.ActorId))
-        {
-            where.Add("EXISTS (SELECT 1 FROM claim_actors a WHERE a.actor_id = $actor AND a.claim_id = c.claim_id)");
-            command.Parameters.AddWithValue("$actor", query.ActorId);
-        }
-
-        AddWordFilters(command, where, "c.text_norm", query.Text);
-        if (query.Before is { } before)
-        {
-            where.Add("c.seq < $before");
-            command.Parameters.AddWithValue("$before", before);
-        }
-
-        command.CommandText = $"SELECT c.seq, c.summary FROM claims c {ListQueries.WhereClause(where)} ORDER BY c.seq DESC LIMIT $limit";
-        command.Parameters.AddWithValue("$limit", query.PageSize + 1);
-        return await ListQueries.ReadPageAsync(command, query.PageSize, cancellationToken);
-    }
-
-    public async Task<IReadOnlyDictionary<Analysis.CorroborationStatus, long>> CountClaimsByStatusAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = ListQueries.CountClaimsByStatusSql;
-        return await ListQueries.ReadStatusCountsAsync(command, cancellationToken);
-    }
-
-    public async Task<StoredPage> QueryActorsAsync(ActorQuery query, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        var where = new List<string>();
-        AddWordFilters(command, where, "names_norm", query.Text);
-        if (query.Before is { } before)
-        {
-            where.Add("seq < $before");
-            command.Parameters.AddWithValue("$before", before);
-        }
-
-        command.CommandText = $"SELECT seq, snapshot FROM actors {ListQueries.WhereClause(where)} ORDER BY seq DESC LIMIT $limit";
-        command.Parameters.AddWithValue("$limit", query.PageSize + 1);
-        return await ListQueries.ReadPageAsync(command, query.PageSize, cancellationToken);
-    }
-
-    private static string ClaimStream(string claimId) => "claim/" + claimId;
-
-    private static string ActorStream(string actorId) => "actor/" + actorId;
-
-    private static void AddWordFilters(SqliteCommand command, List<string> where, string column, string? text)
-    {
-        var words = ListQueries.Words(text);
-        for (var i = 0; i < words.Length; i++)
-        {
-            var name = "$w" + i.ToString(CultureInfo.InvariantCulture);
-            where.Add($"instr({column}, {name}) > 0");
-            command.Parameters.AddWithValue(name, words[i]);
-        }
-    }
 
     /// <summary>
     /// Appends <paramref name="events"/> after <paramref name="expectedVersion"/>; false (nothing kept, the
@@ -361,6 +229,10 @@ public sealed class SqliteClaimTrackerStore : IClaimTrackerStore, IClaimIndexSto
         await initialization.Value;
         return await groupCommit.WriteAsync(work);
     }
+
+    protected override string PositionFunction => "instr";
+
+    protected override async ValueTask<DbConnection> OpenReaderAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
 
     /// <summary>A pooled connection for reading: WAL readers neither wait for the writer nor sync, so no pragmas.</summary>
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

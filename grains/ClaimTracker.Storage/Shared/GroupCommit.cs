@@ -1,7 +1,6 @@
-using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 
-namespace ClaimTracker.Grains.Storage;
+namespace ClaimTracker.Storage;
 
 /// <summary>
 /// Group commit: writes queue up, and one writer runs as many as are waiting in one transaction, each
@@ -90,37 +89,4 @@ internal sealed class GroupCommit<TWrite> : IAsyncDisposable
     }
 
     private sealed record PendingWrite(TWrite Work, TaskCompletionSource<bool> Done);
-}
-
-/// <summary>
-/// How well group commit batches: commits and the writes they carried (their ratio is the batch size an
-/// operator tunes against; one write per commit means every write pays its own flush).
-/// </summary>
-public static class StorageMetrics
-{
-    public const string MeterName = "ClaimTracker.Storage";
-
-    private static readonly Meter Meter = new(MeterName);
-    private static readonly Counter<long> Commits = Meter.CreateCounter<long>("claimtracker.storage.commits", "{commit}", "Transactions committed by group commit");
-    private static readonly Counter<long> Writes = Meter.CreateCounter<long>("claimtracker.storage.writes", "{write}", "Writes (journal appends, report and index writes) carried by those commits");
-
-    internal static void Committed(int writes)
-    {
-        Commits.Add(1);
-        Writes.Add(writes);
-    }
-}
-
-/// <summary>What became of one write of a committed batch: kept, rolled back (false), or rolled back with an error.</summary>
-internal readonly record struct WriteOutcome(bool Committed, Exception? Error);
-
-/// <summary>Runs one batch of a <see cref="GroupCommit{TWrite}"/>.</summary>
-internal interface IBatchWriter<TWrite> : IAsyncDisposable
-{
-    /// <summary>
-    /// Runs <paramref name="writes"/> in one transaction and commits it. A write that returns false or
-    /// throws has its own changes rolled back and its outcome recorded in <paramref name="outcomes"/>;
-    /// the others still commit. Throws if the transaction as a whole failed (then nothing is durable).
-    /// </summary>
-    Task RunAsync(IReadOnlyList<TWrite> writes, WriteOutcome[] outcomes);
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ClaimTracker.Grains.Storage;
+namespace ClaimTracker.Storage;
 
 /// <summary>
 /// Alias keys already seen in the alias directory, with their actor. An alias, once registered, never

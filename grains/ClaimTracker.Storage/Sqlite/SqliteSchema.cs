@@ -1,4 +1,4 @@
-namespace ClaimTracker.Grains.Storage;
+namespace ClaimTracker.Storage.Sqlite;
 
 /// <summary>The embedded database's schema, as ordered migrations applied once each.</summary>
 internal static class SqliteSchema

@@ -1,10 +1,11 @@
+using System.Data.Common;
 using System.Globalization;
 using ClaimTracker.Analysis.Identity;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace ClaimTracker.Grains.Storage.Postgres;
+namespace ClaimTracker.Storage.Postgres;
 
 /// <summary>
 /// The cluster store: every silo process writes the same PostgreSQL database. Same contract as the
@@ -25,7 +26,7 @@ namespace ClaimTracker.Grains.Storage.Postgres;
 /// that shows up later. The lock is held only for the feed insert and the commit itself.
 /// </para>
 /// </summary>
-public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexStore, IAsyncDisposable, IDisposable
+public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
 {
     /// <summary>The LISTEN/NOTIFY channel every claim append notifies inside its transaction.</summary>
     public const string FeedChannel = "claimtracker_feed";
@@ -34,12 +35,12 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
     private readonly GroupCommit<PostgresWrite> groupCommit;
     private readonly KnownAliases aliases = new();
 
-    public PostgresClaimTrackerStore(IOptions<StorageOptions> options)
+    public PostgresStore(IOptions<StorageOptions> options)
         : this(options.Value.RequireConnectionString())
     {
     }
 
-    public PostgresClaimTrackerStore(string connectionString)
+    public PostgresStore(string connectionString)
     {
         dataSource = NpgsqlDataSource.Create(WithAutoPrepare(connectionString));
         // A unique violation means another writer appended at this version first.
@@ -63,6 +64,11 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
         return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 512, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
 
+    protected override string PositionFunction => "strpos";
+
+    protected override async ValueTask<DbConnection> OpenReaderAsync(CancellationToken cancellationToken) =>
+        await dataSource.OpenConnectionAsync(cancellationToken);
+
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
@@ -71,30 +77,12 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
         await dataSource.DisposeAsync();
     }
 
-    public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string stream, CancellationToken cancellationToken = default) =>
-        ReadJournalAsync(stream, 1, int.MaxValue, cancellationToken);
-
-    public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string stream, int firstVersion, int lastVersion, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("SELECT version, payload FROM journal WHERE stream = @stream AND version BETWEEN @first AND @last ORDER BY version");
-        command.Parameters.AddWithValue("stream", stream);
-        command.Parameters.AddWithValue("first", firstVersion);
-        command.Parameters.AddWithValue("last", lastVersion);
-        var entries = new List<JournalEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            entries.Add(new JournalEntry(reader.GetInt32(0), (byte[])reader.GetValue(1)));
-        }
-
-        return entries;
-    }
-
     // Appends add their commands to the group commit's batch (see PostgresBatchWriter); the check runs after it.
-    public Task<bool> AppendClaimAsync(string claimId, int expectedVersion, IReadOnlyList<JournalAppend> events, IReadOnlyList<byte[]> feedEntries, ClaimRow projection) =>
+    public override Task<bool> AppendClaimAsync(
+        string claimId, int expectedVersion, IReadOnlyList<JournalAppend> events, IReadOnlyList<byte[]> feedEntries, ClaimRow projection) =>
         groupCommit.WriteAsync(batch =>
         {
-            var journal = AddJournalInsert(batch, "claim/" + claimId, expectedVersion, events);
+            var journal = AddJournalInsert(batch, JournalStreams.Claim(claimId), expectedVersion, events);
 
             var upsert = Add(batch, """
                 INSERT INTO claims (claim_id, text_norm, status, updated_at, summary)
@@ -138,10 +126,10 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
             return () => JournalAppended(journal, events);
         });
 
-    public Task<bool> AppendActorAsync(string actorId, int expectedVersion, IReadOnlyList<JournalAppend> events, ActorRow projection) =>
+    public override Task<bool> AppendActorAsync(string actorId, int expectedVersion, IReadOnlyList<JournalAppend> events, ActorRow projection) =>
         groupCommit.WriteAsync(batch =>
         {
-            var journal = AddJournalInsert(batch, "actor/" + actorId, expectedVersion, events);
+            var journal = AddJournalInsert(batch, JournalStreams.Actor(actorId), expectedVersion, events);
             var upsert = Add(batch, """
                 INSERT INTO actors (actor_id, names_norm, snapshot) VALUES (@actor, @names, @snapshot)
                 ON CONFLICT (actor_id) DO UPDATE SET names_norm = excluded.names_norm, snapshot = excluded.snapshot
@@ -152,37 +140,15 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
             return () => JournalAppended(journal, events);
         });
 
-    public async Task<IReadOnlyList<FeedRow>> ReadFeedAsync(long afterPosition, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("SELECT position, claim_id, payload FROM claim_feed WHERE position > @after ORDER BY position LIMIT @limit");
-        command.Parameters.AddWithValue("after", afterPosition);
-        command.Parameters.AddWithValue("limit", limit);
-        var rows = new List<FeedRow>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new FeedRow(reader.GetInt64(0), reader.GetString(1), (byte[])reader.GetValue(2)));
-        }
-
-        return rows;
-    }
-
-    public async Task<long> ReadFeedHeadAsync(CancellationToken cancellationToken = default)
+    public override async Task<long> ReadFeedHeadAsync(CancellationToken cancellationToken = default)
     {
         // The committed head: every position up to it is committed and visible (see the class remarks).
         await using var command = dataSource.CreateCommand("SELECT position FROM feed_head WHERE id = 1");
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    public async Task<byte[]?> ReadReportAsync(string reportId, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("SELECT payload FROM reports WHERE report_id = @id");
-        command.Parameters.AddWithValue("id", reportId);
-        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
-    }
-
     // Through group commit, like the appends: on its own, every report write paid a commit (a WAL flush).
-    public Task WriteReportAsync(string reportId, byte[] payload) =>
+    public override Task WriteReportAsync(string reportId, byte[] payload) =>
         groupCommit.WriteAsync(batch =>
         {
             var upsert = Add(batch, """
@@ -200,7 +166,7 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
     /// id that landed. Each statement commits on its own (no multi-key locks, so no deadlocks); a crash
     /// midway leaves some keys registered, which the retry completes with the same answer.
     /// </summary>
-    public async Task<string[]> ResolveActorIdsAsync(IReadOnlyList<ActorAliasCandidate> candidates)
+    public override async Task<string[]> ResolveActorIdsAsync(IReadOnlyList<ActorAliasCandidate> candidates)
     {
         // Most aliases are known after the first few reports: answer from memory or one lookup, and
         // register (a commit per key) only when some key is new.
@@ -281,7 +247,7 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
     /// Same sequencing as the feed: positions come from a single-row head updated as the transaction's
     /// last step, so replicas reading "after my last position" never skip an entry that commits late.
     /// </summary>
-    public async Task AddClaimIndexEntriesAsync(IReadOnlyList<ClaimIndexEntry> entries)
+    public override async Task AddClaimIndexEntriesAsync(IReadOnlyList<ClaimIndexEntry> entries)
     {
         if (entries.Count == 0)
         {
@@ -328,82 +294,6 @@ public sealed class PostgresClaimTrackerStore : IClaimTrackerStore, IClaimIndexS
         }
 
         await transaction.CommitAsync();
-    }
-
-    public async Task<IReadOnlyList<StoredClaimIndexEntry>> ReadClaimIndexAsync(long afterPosition, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("SELECT position, claim_id, text, embedding FROM claim_index WHERE position > @after ORDER BY position LIMIT @limit");
-        command.Parameters.AddWithValue("after", afterPosition);
-        command.Parameters.AddWithValue("limit", limit);
-        var entries = new List<StoredClaimIndexEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            entries.Add(new StoredClaimIndexEntry(reader.GetInt64(0), new ClaimIndexEntry(reader.GetString(1), reader.GetString(2), EmbeddingCodec.FromBytes((byte[])reader.GetValue(3)))));
-        }
-
-        return entries;
-    }
-
-    public async Task<StoredPage> QueryClaimsAsync(ClaimQuery query, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand();
-        var where = new List<string>();
-        if (query.Status is { } status)
-        {
-            where.Add("c.status = @status");
-            command.Parameters.AddWithValue("status", (int)status);
-        }
-
-        if (!string.IsNullOrEmpty(query.ActorId))
-        {
-            where.Add("EXISTS (SELECT 1 FROM claim_actors a WHERE a.actor_id = @actor AND a.claim_id = c.claim_id)");
-            command.Parameters.AddWithValue("actor", query.ActorId);
-        }
-
-        AddWordFilters(command, where, "c.text_norm", query.Text);
-        if (query.Before is { } before)
-        {
-            where.Add("c.seq < @before");
-            command.Parameters.AddWithValue("before", before);
-        }
-
-        command.CommandText = $"SELECT c.seq, c.summary FROM claims c {ListQueries.WhereClause(where)} ORDER BY c.seq DESC LIMIT @limit";
-        command.Parameters.AddWithValue("limit", query.PageSize + 1);
-        return await ListQueries.ReadPageAsync(command, query.PageSize, cancellationToken);
-    }
-
-    public async Task<IReadOnlyDictionary<Analysis.CorroborationStatus, long>> CountClaimsByStatusAsync(CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(ListQueries.CountClaimsByStatusSql);
-        return await ListQueries.ReadStatusCountsAsync(command, cancellationToken);
-    }
-
-    public async Task<StoredPage> QueryActorsAsync(ActorQuery query, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand();
-        var where = new List<string>();
-        AddWordFilters(command, where, "names_norm", query.Text);
-        if (query.Before is { } before)
-        {
-            where.Add("seq < @before");
-            command.Parameters.AddWithValue("before", before);
-        }
-
-        command.CommandText = $"SELECT seq, snapshot FROM actors {ListQueries.WhereClause(where)} ORDER BY seq DESC LIMIT @limit";
-        command.Parameters.AddWithValue("limit", query.PageSize + 1);
-        return await ListQueries.ReadPageAsync(command, query.PageSize, cancellationToken);
-    }
-
-    private static void AddWordFilters(NpgsqlCommand command, List<string> where, string column, string? text)
-    {
-        var words = ListQueries.Words(text);
-        for (var i = 0; i < words.Length; i++)
-        {
-            var name = "w" + i.ToString(CultureInfo.InvariantCulture);
-            where.Add($"strpos({column}, @{name}) > 0");
-            command.Parameters.AddWithValue(name, words[i]);
-        }
     }
 
     /// <summary>

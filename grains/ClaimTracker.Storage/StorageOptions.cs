@@ -1,4 +1,4 @@
-namespace ClaimTracker.Grains.Storage;
+namespace ClaimTracker.Storage;
 
 public enum StorageMode
 {

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace ClaimTracker.Grains.Storage;
+namespace ClaimTracker.Storage.Sqlite;
 
 /// <summary>A write of a batch on the SQLite writer connection, inside the batch's transaction.</summary>
 internal delegate bool SqliteWrite(SqliteWriteScope scope);

@@ -1,4 +1,4 @@
-namespace ClaimTracker.Grains.Storage.Postgres;
+namespace ClaimTracker.Storage.Postgres;
 
 /// <summary>
 /// The cluster database's schema as ordered migrations, each applied once (recorded in
@@ -20,7 +20,7 @@ public static class PostgresSchema
             );
 
             -- The feed's single sequencer row. An append transaction bumps it as its last step, so the
-            -- row lock orders feed positions by commit (see PostgresClaimTrackerStore).
+            -- row lock orders feed positions by commit (see PostgresStore).
             CREATE TABLE feed_head (
                 id         integer PRIMARY KEY CHECK (id = 1),
                 position   bigint  NOT NULL
