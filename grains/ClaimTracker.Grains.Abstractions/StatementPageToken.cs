@@ -12,7 +12,10 @@ public static class StatementPageToken
 
     public static string Format(int beforeVersion) => Prefix + beforeVersion.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>True if <paramref name="token"/> is empty (the first page: <paramref name="beforeVersion"/> null) or one <see cref="Format"/> made.</summary>
+    /// <summary>
+    /// True if <paramref name="token"/> is empty (the first page: <paramref name="beforeVersion"/> null)
+    /// or one <see cref="Format"/> made.
+    /// </summary>
     public static bool TryParse(string token, out int? beforeVersion)
     {
         beforeVersion = null;

@@ -15,8 +15,6 @@ namespace ClaimTracker.Grains.Actors;
 public sealed partial class ActorGrain(IActorJournal journal, PayloadSerializer serializer, ILogger<ActorGrain> logger)
     : Grain, IActorGrain
 {
-    private const int MaxWriteAttempts = 5;
-
     private JournalWriteQueue<ActorJournalEvent, bool>? writes;
 
     // What the journal holds: the state and the number of entries (the version a write must follow).
@@ -25,7 +23,10 @@ public sealed partial class ActorGrain(IActorJournal journal, PayloadSerializer 
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => await ReadStateAsync(cancellationToken);
 
-    /// <summary>Journals what <paramref name="activity"/> adds (aliases seen, statements attributed); what the journal holds is skipped.</summary>
+    /// <summary>
+    /// Journals what <paramref name="activity"/> adds (aliases seen, statements attributed); what the
+    /// journal holds is skipped.
+    /// </summary>
     public Task Record(ActorActivity activity)
     {
         List<Task>? pending = null;
@@ -61,37 +62,28 @@ public sealed partial class ActorGrain(IActorJournal journal, PayloadSerializer 
     /// </summary>
     private async Task<IReadOnlyList<bool>> AppendAsync(List<ActorJournalEvent> batch)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var fresh = batch.FindAll(state.IsNew);
-            if (fresh.Count == 0)
+        var actorId = this.GetPrimaryKeyString();
+        await JournalRetry.RunAsync(
+            "actor " + actorId,
+            async () =>
             {
-                break;
-            }
-
-            try
-            {
-                if (await WriteAsync(fresh))
+                var fresh = batch.FindAll(state.IsNew);
+                if (fresh.Count == 0)
                 {
-                    fresh.ForEach(state.Apply);
-                    journalVersion += fresh.Count;
-                    break;
+                    return true;
                 }
-            }
-            catch (Exception ex) when (attempt < MaxWriteAttempts)
-            {
-                LogWriteRetry(ex, this.GetPrimaryKeyString(), attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(50 << attempt));
-            }
 
-            if (attempt >= MaxWriteAttempts)
-            {
-                throw new InvalidOperationException($"actor {this.GetPrimaryKeyString()}: the journal moved on {MaxWriteAttempts} times while appending");
-            }
+                if (!await WriteAsync(fresh))
+                {
+                    return false;
+                }
 
-            await ReadStateAsync(CancellationToken.None);
-        }
-
+                fresh.ForEach(state.Apply);
+                journalVersion += fresh.Count;
+                return true;
+            },
+            () => ReadStateAsync(CancellationToken.None),
+            (ex, attempt) => LogWriteRetry(ex, actorId, attempt));
         return batch.ConvertAll(_ => true);
     }
 
@@ -132,6 +124,8 @@ public sealed partial class ActorGrain(IActorJournal journal, PayloadSerializer 
         _ => throw new ArgumentOutOfRangeException(nameof(journalEvent), journalEvent.GetType().Name, "unknown actor event"),
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Actor {ActorId}: journal write attempt {Attempt} failed; re-reading the journal and retrying")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Actor {ActorId}: journal write attempt {Attempt} failed; re-reading the journal and retrying")]
     private partial void LogWriteRetry(Exception exception, string actorId, int attempt);
 }

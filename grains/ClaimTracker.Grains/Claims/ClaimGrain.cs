@@ -17,8 +17,6 @@ namespace ClaimTracker.Grains.Claims;
 public sealed partial class ClaimGrain(IClaimJournal journal, PayloadSerializer serializer, ClaimFeed feed, ILogger<ClaimGrain> logger)
     : Grain, IClaimGrain
 {
-    private const int MaxWriteAttempts = 5;
-
     // Statements waiting for the next journal write; allocated at the first append only, since most
     // activations (reads) never append.
     private JournalWriteQueue<StatementRecord, AddStatementResult>? writes;
@@ -63,41 +61,34 @@ public sealed partial class ClaimGrain(IClaimJournal journal, PayloadSerializer 
     private async Task<IReadOnlyList<AddStatementResult>> AppendAsync(List<StatementRecord> batch)
     {
         var planned = state.Plan(batch);
-        for (var attempt = 1; ; attempt++)
-        {
-            var fresh = batch.FindAll(s => !state.Contains(s.StatementId));
-            if (fresh.Count == 0)
+        var claimId = this.GetPrimaryKeyString();
+        await JournalRetry.RunAsync(
+            "claim " + claimId,
+            async () =>
             {
-                break;
-            }
-
-            var writing = fresh.Count == batch.Count ? planned : state.Plan(fresh);
-            try
-            {
-                if (await WriteAsync(writing))
+                var fresh = batch.FindAll(s => !state.Contains(s.StatementId));
+                if (fresh.Count == 0)
                 {
-                    foreach (var append in writing)
-                    {
-                        state.Apply(new StatementRecorded(append.Statement));
-                    }
-                    journalVersion += writing.Count;
-                    feed.NotifyAppended();
-                    break;
+                    return true;
                 }
-            }
-            catch (Exception ex) when (attempt < MaxWriteAttempts)
-            {
-                LogWriteRetry(ex, this.GetPrimaryKeyString(), attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(50 << attempt));
-            }
 
-            if (attempt >= MaxWriteAttempts)
-            {
-                throw new InvalidOperationException($"claim {this.GetPrimaryKeyString()}: the journal moved on {MaxWriteAttempts} times while appending");
-            }
+                var writing = fresh.Count == batch.Count ? planned : state.Plan(fresh);
+                if (!await WriteAsync(writing))
+                {
+                    return false;
+                }
 
-            await ReadStateAsync(CancellationToken.None);
-        }
+                foreach (var append in writing)
+                {
+                    state.Apply(new StatementRecorded(append.Statement));
+                }
+
+                journalVersion += writing.Count;
+                feed.NotifyAppended();
+                return true;
+            },
+            () => ReadStateAsync(CancellationToken.None),
+            (ex, attempt) => LogWriteRetry(ex, claimId, attempt));
 
         return planned.Select(p => p.Result).ToList();
     }

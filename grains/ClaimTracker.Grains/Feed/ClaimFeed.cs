@@ -33,7 +33,11 @@ public sealed partial class ClaimFeed : BackgroundService, IFeedTail
     private readonly FeedHistory history;
 
     public ClaimFeed(
-        IClaimFeedLog log, PayloadSerializer serializer, IOptions<StorageOptions> options, ILogger<ClaimFeed> logger, IFeedEventEncoder? encoder = null)
+        IClaimFeedLog log,
+        PayloadSerializer serializer,
+        IOptions<StorageOptions> options,
+        ILogger<ClaimFeed> logger,
+        IFeedEventEncoder? encoder = null)
     {
         this.log = log;
         this.serializer = serializer;

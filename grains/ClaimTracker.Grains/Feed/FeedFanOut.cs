@@ -21,7 +21,10 @@ internal sealed class FeedFanOut(RecentFeedEntries recent)
         }
     }
 
-    /// <summary>A new watcher: every entry dispatched after its start position (the head now) that passes <paramref name="filter"/> reaches it.</summary>
+    /// <summary>
+    /// A new watcher: every entry dispatched after its start position (the head now) that passes
+    /// <paramref name="filter"/> reaches it.
+    /// </summary>
     public FeedSubscription Subscribe(Func<FeedEventKey, bool> filter, int capacity)
     {
         // Under the gate, so no dispatch falls between reading the head and joining.

@@ -7,7 +7,9 @@ internal static class FeedMetrics
 {
     private static readonly Meter Meter = new(ClaimFeed.MeterName);
     private static readonly Counter<long> Overflows = Meter.CreateCounter<long>(
-        "claimtracker.watch.overflows", "{watch}", "Watches cut loose from the live feed because their buffer was full (they catch up and go on)");
+        "claimtracker.watch.overflows",
+        "{watch}",
+        "Watches cut loose from the live feed because their buffer was full (they catch up and go on)");
     private static readonly Counter<long> CaughtUp = Meter.CreateCounter<long>(
         "claimtracker.watch.catchup.entries", "{entry}", "Feed entries read by catching-up watches, by source (memory or store)");
     private static readonly KeyValuePair<string, object?> FromMemory = new("source", "memory");

@@ -11,7 +11,8 @@ namespace ClaimTracker.Storage.Postgres;
 /// fallback (a notification lost while this connection reconnects costs at most one poll interval),
 /// and a notification only wakes the tail: order and completeness still come from reading the feed.
 /// </summary>
-public sealed partial class PostgresFeedListener(IOptions<StorageOptions> options, IFeedTail feed, ILogger<PostgresFeedListener> logger) : BackgroundService
+public sealed partial class PostgresFeedListener(IOptions<StorageOptions> options, IFeedTail feed, ILogger<PostgresFeedListener> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -9,7 +9,8 @@ namespace ClaimTracker.Storage.Postgres;
 /// silo start, and the claim feed reads the feed head): <see cref="IHostedLifecycleService.StartingAsync"/>
 /// runs before every hosted service's StartAsync.
 /// </summary>
-public sealed partial class PostgresMigrationService(IOptions<StorageOptions> options, ILogger<PostgresMigrationService> logger) : IHostedLifecycleService
+public sealed partial class PostgresMigrationService(IOptions<StorageOptions> options, ILogger<PostgresMigrationService> logger)
+    : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {

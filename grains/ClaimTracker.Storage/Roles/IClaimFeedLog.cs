@@ -16,7 +16,10 @@ public interface IClaimFeedLog
 /// <summary>A row of the claim feed: a serialized claim change at a global position.</summary>
 public sealed record FeedRow(long Position, string ClaimId, byte[] Payload);
 
-/// <summary>Whoever tails the feed in this process: told that entries may have been appended (here or, in cluster mode, by another silo).</summary>
+/// <summary>
+/// Whoever tails the feed in this process: told that entries may have been appended (here or, in
+/// cluster mode, by another silo).
+/// </summary>
 public interface IFeedTail
 {
     void NotifyAppended();

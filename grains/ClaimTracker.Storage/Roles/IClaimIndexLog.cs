@@ -8,10 +8,14 @@ namespace ClaimTracker.Storage;
 /// </summary>
 public interface IClaimIndexLog
 {
-    /// <summary>Adds entries (a claim's first text, or another phrasing of it); an entry with the same claim id and text is left as it is.</summary>
+    /// <summary>
+    /// Adds entries (a claim's first text, or another phrasing of it); an entry with the same claim id
+    /// and text is left as it is.
+    /// </summary>
     Task AddClaimIndexEntriesAsync(IReadOnlyList<ClaimIndexEntry> entries);
 
-    Task<IReadOnlyList<StoredClaimIndexEntry>> ReadClaimIndexAsync(long afterPosition, int limit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StoredClaimIndexEntry>> ReadClaimIndexAsync(
+        long afterPosition, int limit, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

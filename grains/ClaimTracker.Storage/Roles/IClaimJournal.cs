@@ -12,8 +12,12 @@ public interface IClaimJournal
     /// <summary>Every entry of the claim's stream, oldest first.</summary>
     Task<IReadOnlyList<JournalEntry>> ReadClaimAsync(string claimId, CancellationToken cancellationToken = default);
 
-    /// <summary>The entries at versions <paramref name="firstVersion"/>…<paramref name="lastVersion"/> (inclusive), oldest first.</summary>
-    Task<IReadOnlyList<JournalEntry>> ReadClaimAsync(string claimId, int firstVersion, int lastVersion, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The entries at versions <paramref name="firstVersion"/>…<paramref name="lastVersion"/> (inclusive),
+    /// oldest first.
+    /// </summary>
+    Task<IReadOnlyList<JournalEntry>> ReadClaimAsync(
+        string claimId, int firstVersion, int lastVersion, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Appends <paramref name="events"/> at versions expectedVersion+1…, the feed entries and the
@@ -25,4 +29,5 @@ public interface IClaimJournal
 
 /// <summary>The queryable projection of a claim, written in the same transaction as its journal entries.</summary>
 /// <param name="ActorIds">The actors to link to the claim: at least those whose first statement on it is in this write.</param>
-public sealed record ClaimRow(string ClaimId, string Text, CorroborationStatus Status, DateTimeOffset UpdatedAt, string[] ActorIds, byte[] Summary);
+public sealed record ClaimRow(
+    string ClaimId, string Text, CorroborationStatus Status, DateTimeOffset UpdatedAt, string[] ActorIds, byte[] Summary);

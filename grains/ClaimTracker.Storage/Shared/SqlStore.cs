@@ -27,7 +27,10 @@ public abstract class SqlStore
 
     private const string CountClaimsByStatusSql = "SELECT status, COUNT(*) FROM claims GROUP BY status";
 
-    /// <summary>The function that gives a substring's position in a string (0 when absent): instr in SQLite, strpos in PostgreSQL.</summary>
+    /// <summary>
+    /// The function that gives a substring's position in a string (0 when absent): instr in SQLite,
+    /// strpos in PostgreSQL.
+    /// </summary>
     protected abstract string PositionFunction { get; }
 
     /// <summary>A connection for reading, open.</summary>
@@ -36,7 +39,8 @@ public abstract class SqlStore
     public abstract Task<bool> AppendClaimAsync(
         string claimId, int expectedVersion, IReadOnlyList<JournalAppend> events, IReadOnlyList<byte[]> feedEntries, ClaimRow projection);
 
-    public abstract Task<bool> AppendActorAsync(string actorId, int expectedVersion, IReadOnlyList<JournalAppend> events, ActorRow projection);
+    public abstract Task<bool> AppendActorAsync(
+        string actorId, int expectedVersion, IReadOnlyList<JournalAppend> events, ActorRow projection);
 
     public abstract Task WriteReportAsync(string reportId, byte[] payload);
 
@@ -49,7 +53,8 @@ public abstract class SqlStore
     public Task<IReadOnlyList<JournalEntry>> ReadClaimAsync(string claimId, CancellationToken cancellationToken = default) =>
         ReadJournalAsync(JournalStreams.Claim(claimId), 1, int.MaxValue, cancellationToken);
 
-    public Task<IReadOnlyList<JournalEntry>> ReadClaimAsync(string claimId, int firstVersion, int lastVersion, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<JournalEntry>> ReadClaimAsync(
+        string claimId, int firstVersion, int lastVersion, CancellationToken cancellationToken = default) =>
         ReadJournalAsync(JournalStreams.Claim(claimId), firstVersion, lastVersion, cancellationToken);
 
     public Task<IReadOnlyList<JournalEntry>> ReadActorAsync(string actorId, CancellationToken cancellationToken = default) =>
@@ -69,7 +74,8 @@ public abstract class SqlStore
         return await command.ExecuteScalarAsync(cancellationToken) as byte[];
     }
 
-    public Task<IReadOnlyList<StoredClaimIndexEntry>> ReadClaimIndexAsync(long afterPosition, int limit, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<StoredClaimIndexEntry>> ReadClaimIndexAsync(
+        long afterPosition, int limit, CancellationToken cancellationToken = default) =>
         ReadRowsAsync(
             ReadClaimIndexSql,
             [("@after", afterPosition), ("@limit", limit)],
@@ -124,14 +130,16 @@ public abstract class SqlStore
         return await ReadPageAsync(command, query.PageSize, cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<CorroborationStatus, long>> CountClaimsByStatusAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<CorroborationStatus, long>> CountClaimsByStatusAsync(
+        CancellationToken cancellationToken = default)
     {
         var rows = await ReadRowsAsync(
             CountClaimsByStatusSql, [], reader => ((CorroborationStatus)reader.GetInt32(0), reader.GetInt64(1)), cancellationToken);
         return rows.ToDictionary(row => row.Item1, row => row.Item2);
     }
 
-    private Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string stream, int firstVersion, int lastVersion, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(
+        string stream, int firstVersion, int lastVersion, CancellationToken cancellationToken) =>
         ReadRowsAsync(
             ReadJournalSql,
             [("@stream", stream), ("@first", firstVersion), ("@last", lastVersion)],
@@ -180,7 +188,10 @@ public abstract class SqlStore
 
     private static string WhereClause(List<string> where) => where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);
 
-    /// <summary>Reads up to <paramref name="pageSize"/> (seq, payload) rows; the query asked for one more, which tells whether a next page exists.</summary>
+    /// <summary>
+    /// Reads up to <paramref name="pageSize"/> (seq, payload) rows; the query asked for one more, which
+    /// tells whether a next page exists.
+    /// </summary>
     private static async Task<StoredPage> ReadPageAsync(DbCommand command, int pageSize, CancellationToken cancellationToken)
     {
         var items = new List<byte[]>();

@@ -11,8 +11,10 @@ public static class StorageMetrics
     public const string MeterName = "ClaimTracker.Storage";
 
     private static readonly Meter Meter = new(MeterName);
-    private static readonly Counter<long> Commits = Meter.CreateCounter<long>("claimtracker.storage.commits", "{commit}", "Transactions committed by group commit");
-    private static readonly Counter<long> Writes = Meter.CreateCounter<long>("claimtracker.storage.writes", "{write}", "Writes (journal appends, report and index writes) carried by those commits");
+    private static readonly Counter<long> Commits = Meter.CreateCounter<long>(
+        "claimtracker.storage.commits", "{commit}", "Transactions committed by group commit");
+    private static readonly Counter<long> Writes = Meter.CreateCounter<long>(
+        "claimtracker.storage.writes", "{write}", "Writes (journal appends, report and index writes) carried by those commits");
 
     internal static void Committed(int writes)
     {

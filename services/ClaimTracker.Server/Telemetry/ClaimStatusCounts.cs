@@ -9,7 +9,8 @@ namespace ClaimTracker.Server.Telemetry;
 /// database query, and a count a few seconds old is what a dashboard needs. In a cluster every
 /// silo reports the same (cluster-wide) counts: aggregate with max, not sum.
 /// </summary>
-public sealed class ClaimStatusCounts(IClaimReadSide readSide, IOptions<TelemetryOptions> options, ILogger<ClaimStatusCounts> logger) : BackgroundService
+public sealed class ClaimStatusCounts(IClaimReadSide readSide, IOptions<TelemetryOptions> options, ILogger<ClaimStatusCounts> logger)
+    : BackgroundService
 {
     private volatile IReadOnlyList<KeyValuePair<string, long>> current = [];
 
