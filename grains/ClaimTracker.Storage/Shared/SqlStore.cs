@@ -102,15 +102,8 @@ public abstract class SqlStore
         }
 
         AddWordFilters(command, where, "c.text_norm", query.Text);
-        if (query.Before is { } before)
-        {
-            where.Add("c.seq < @before");
-            command.AddParameter("@before", before);
-        }
-
-        command.CommandText = $"SELECT c.seq, c.summary FROM claims c {WhereClause(where)} ORDER BY c.seq DESC LIMIT @limit";
-        command.AddParameter("@limit", query.PageSize + 1);
-        return await ReadPageAsync(command, query.PageSize, cancellationToken);
+        return await ReadPageAsync(
+            command, "SELECT c.seq, c.summary FROM claims c", "c.seq", where, query.PageSize, query.Before, cancellationToken);
     }
 
     public async Task<StoredPage> QueryActorsAsync(ActorQuery query, CancellationToken cancellationToken = default)
@@ -119,15 +112,8 @@ public abstract class SqlStore
         await using var command = connection.CreateCommand();
         var where = new List<string>();
         AddWordFilters(command, where, "names_norm", query.Text);
-        if (query.Before is { } before)
-        {
-            where.Add("seq < @before");
-            command.AddParameter("@before", before);
-        }
-
-        command.CommandText = $"SELECT seq, snapshot FROM actors {WhereClause(where)} ORDER BY seq DESC LIMIT @limit";
-        command.AddParameter("@limit", query.PageSize + 1);
-        return await ReadPageAsync(command, query.PageSize, cancellationToken);
+        return await ReadPageAsync(
+            command, "SELECT seq, snapshot FROM actors", "seq", where, query.PageSize, query.Before, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<CorroborationStatus, long>> CountClaimsByStatusAsync(
@@ -189,11 +175,21 @@ public abstract class SqlStore
     private static string WhereClause(List<string> where) => where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);
 
     /// <summary>
-    /// Reads up to <paramref name="pageSize"/> (seq, payload) rows; the query asked for one more, which
-    /// tells whether a next page exists.
+    /// Completes a list query (<paramref name="select"/> of (seq, payload) rows under the conditions in
+    /// <paramref name="where"/>) as a keyset page: newest first, before <paramref name="before"/>, one row
+    /// more than the page, which tells whether a next page exists.
     /// </summary>
-    private static async Task<StoredPage> ReadPageAsync(DbCommand command, int pageSize, CancellationToken cancellationToken)
+    private static async Task<StoredPage> ReadPageAsync(
+        DbCommand command, string select, string seq, List<string> where, int pageSize, long? before, CancellationToken cancellationToken)
     {
+        if (before is { } value)
+        {
+            where.Add($"{seq} < @before");
+            command.AddParameter("@before", value);
+        }
+
+        command.CommandText = $"{select} {WhereClause(where)} ORDER BY {seq} DESC LIMIT @limit";
+        command.AddParameter("@limit", pageSize + 1);
         var items = new List<byte[]>();
         long? lastSeq = null;
         var more = false;
