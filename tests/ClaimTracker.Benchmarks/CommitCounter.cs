@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using ClaimTracker.Grains.Storage;
+using ClaimTracker.Storage;
 
 namespace ClaimTracker.Benchmarks;
 

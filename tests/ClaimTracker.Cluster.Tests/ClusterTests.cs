@@ -38,7 +38,7 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
         await connection.OpenAsync();
         await using (var migrations = new NpgsqlCommand("SELECT count(*) FROM schema_migrations", connection))
         {
-            Assert.Equal((long)ClaimTracker.Grains.Storage.Postgres.PostgresSchema.Migrations.Count, await migrations.ExecuteScalarAsync());
+            Assert.Equal((long)ClaimTracker.Storage.Postgres.PostgresSchema.Migrations.Count, await migrations.ExecuteScalarAsync());
         }
 
         // Both joined one cluster: two Active (3) members.

@@ -1,5 +1,5 @@
-using ClaimTracker.Grains.Storage;
-using ClaimTracker.Grains.Storage.Postgres;
+using ClaimTracker.Storage;
+using ClaimTracker.Storage.Postgres;
 using Npgsql;
 
 namespace ClaimTracker.Cluster.Tests;
@@ -69,7 +69,7 @@ public sealed class PostgresBatchWriterTests(PostgresServer postgres)
     [InlineData("Host=db;Database=ct;Max Auto Prepare=0", 0)]
     [InlineData("Host=db;Database=ct;maxautoprepare=20", 20)]
     public void Statements_are_auto_prepared_unless_the_connection_string_says_otherwise(string given, int expected) =>
-        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(PostgresClaimTrackerStore.WithAutoPrepare(given)).MaxAutoPrepare);
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(PostgresStore.WithAutoPrepare(given)).MaxAutoPrepare);
 
     private static Func<bool> Insert(NpgsqlBatch batch, string name)
     {

@@ -1,7 +1,7 @@
 using System.Text;
 using ClaimTracker.Analysis;
-using ClaimTracker.Grains.Storage;
-using ClaimTracker.Grains.Storage.Postgres;
+using ClaimTracker.Storage;
+using ClaimTracker.Storage.Postgres;
 using Npgsql;
 
 namespace ClaimTracker.Cluster.Tests;
@@ -17,11 +17,11 @@ public sealed class PostgresStoreTests(PostgresServer postgres)
     private static ClaimRow Claim(string id, string text, CorroborationStatus status = CorroborationStatus.Uncorroborated, params string[] actors) =>
         new(id, text, status, DateTimeOffset.UtcNow, actors, Bytes(id));
 
-    private async Task<PostgresClaimTrackerStore> NewStoreAsync()
+    private async Task<PostgresStore> NewStoreAsync()
     {
         var connectionString = await postgres.CreateDatabaseAsync("store_" + Guid.NewGuid().ToString("N")[..12]);
         await PostgresMigrator.MigrateAsync(connectionString);
-        return new PostgresClaimTrackerStore(connectionString);
+        return new PostgresStore(connectionString);
     }
 
     [Fact]
@@ -33,10 +33,10 @@ public sealed class PostgresStoreTests(PostgresServer postgres)
         Assert.False(await store.AppendActorAsync("a-1", 1, [Event("e3")], new ActorRow("a-1", "Alpha", [], Bytes("a"))));
         Assert.True(await store.AppendActorAsync("a-1", 2, [Event("e3")], new ActorRow("a-1", "Alpha", [], Bytes("a"))));
 
-        var journal = await store.ReadJournalAsync("actor/a-1");
+        var journal = await store.ReadActorAsync("a-1");
         Assert.Equal([1, 2, 3], journal.Select(e => e.Version));
         Assert.Equal(["e1", "e2", "e3"], journal.Select(e => Encoding.UTF8.GetString(e.Payload)));
-        Assert.Empty(await store.ReadJournalAsync("actor/unknown"));
+        Assert.Empty(await store.ReadActorAsync("unknown"));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class PostgresStoreTests(PostgresServer postgres)
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
             store.AppendClaimAsync("c-race", 0, [Event("k" + i)], [Bytes("f" + i)], Claim("c-race", "race"))));
         Assert.Equal(1, results.Count(r => r));
-        Assert.Single(await store.ReadJournalAsync("claim/c-race"));
+        Assert.Single(await store.ReadClaimAsync("c-race"));
         Assert.Single(await store.ReadFeedAsync(0, 100));
     }
 

@@ -1,4 +1,7 @@
 using ClaimTracker.Analysis;
+using ClaimTracker.Grains.Journal;
+using ClaimTracker.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimTracker.Grains.Tests;
 
@@ -28,5 +31,36 @@ public sealed class ActorGrainTests
 
         await actor.Record(new ActorActivity("r-last", ["Busy Outlet"], ActorKind.Outlet, [new ActorStatementRef("s-last", "c-0")]));
         Assert.Equal(41, (await actor.Get())!.StatementCount);
+    }
+
+    [Fact]
+    public async Task An_actor_journal_written_directly_loads_and_grows_from_its_version()
+    {
+        // The events as the journal has always held them (an ActorJournalEvent each, keyed by report and
+        // alias or by statement), as the earlier JournaledGrain-based actor wrote them.
+        await using var cluster = await GrainCluster.StartAsync();
+        var services = cluster.Cluster.Silos[0].ServiceProvider;
+        var serializer = services.GetRequiredService<PayloadSerializer>();
+        ActorJournalEvent seen = new AliasSeen("Old Outlet", "r-old", ActorKind.Outlet);
+        ActorJournalEvent attributed = new StatementAttributed("s-old", "c-old", "r-old");
+        var snapshot = new ActorSnapshot("a-old", "Old Outlet", ActorKind.Outlet, ["Old Outlet"], 1, [], []);
+        Assert.True(await services.GetRequiredService<IActorJournal>().AppendActorAsync(
+            "a-old",
+            0,
+            [
+                new JournalAppend("alias:r-old:Old Outlet", serializer.Serialize(seen)),
+                new JournalAppend("statement:s-old", serializer.Serialize(attributed)),
+            ],
+            new ActorRow("a-old", "Old Outlet", ["Old Outlet"], serializer.Serialize(snapshot))));
+
+        var actor = cluster.Grains.GetGrain<IActorGrain>("a-old");
+        var loaded = await actor.Get();
+        Assert.Equal(1, loaded!.StatementCount);
+        Assert.Equal(["c-old"], loaded.ClaimIds);
+
+        await actor.Record(new ActorActivity("r-new", ["Old Outlet"], ActorKind.Outlet, [new ActorStatementRef("s-new", "c-new")]));
+        var journal = await services.GetRequiredService<IActorJournal>().ReadActorAsync("a-old");
+        Assert.Equal([1, 2, 3, 4], journal.Select(entry => entry.Version));
+        Assert.Equal(2, (await actor.Get())!.StatementCount);
     }
 }

@@ -1,6 +1,6 @@
 using ClaimTracker.Analysis;
 using ClaimTracker.Grains.Linking;
-using ClaimTracker.Grains.Storage;
+using ClaimTracker.Storage;
 using ClaimTracker.Matching;
 using Microsoft.Extensions.Options;
 
@@ -71,7 +71,7 @@ public sealed class ClaimLinkerTests
     public void Entities_come_from_capitals_only_where_capitals_say_something(string text, string[] expected) =>
         Assert.Equal(expected, ClaimLinker.Entities(text));
 
-    private static ClaimLinker Linker(IClaimIndexStore store, int phrasingsPerClaim) =>
+    private static ClaimLinker Linker(IClaimIndexLog store, int phrasingsPerClaim) =>
         new(store, Options.Create(new MatchingOptions { JoinThreshold = 0.6, LexicalWeight = 0, PhrasingsPerClaim = phrasingsPerClaim }), () => Encoder);
 
     private static LinkRequest Request(string content) => new(content, Modality.Asserted, false, Stance.Unspecified, string.Empty, string.Empty);
@@ -92,7 +92,7 @@ public sealed class ClaimLinkerTests
         public float[][] Encode(IReadOnlyList<string> texts) => texts.Select(t => vectors[t]).ToArray();
     }
 
-    private sealed class MemoryIndexStore : IClaimIndexStore
+    private sealed class MemoryIndexStore : IClaimIndexLog
     {
         private readonly List<ClaimIndexEntry> entries = [];
 

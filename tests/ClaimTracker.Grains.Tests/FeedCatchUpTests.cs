@@ -1,5 +1,5 @@
 using ClaimTracker.Grains.Feed;
-using ClaimTracker.Grains.Storage;
+using ClaimTracker.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimTracker.Grains.Tests;
@@ -18,7 +18,7 @@ public sealed class FeedCatchUpTests
         await using var cluster = await GrainCluster.StartAsync(settings: new Dictionary<string, string?> { ["Storage:FeedCacheEntries"] = CacheEntries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var services = cluster.Cluster.Silos[0].ServiceProvider;
         var feed = services.GetRequiredService<ClaimFeed>();
-        var store = services.GetRequiredService<IClaimTrackerStore>();
+        var store = services.GetRequiredService<IClaimFeedLog>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
 
         // The feed starts empty: every entry of this test passes through this silo's dispatcher.

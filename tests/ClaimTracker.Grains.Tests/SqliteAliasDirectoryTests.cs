@@ -1,4 +1,5 @@
-using ClaimTracker.Grains.Storage;
+using ClaimTracker.Storage;
+using ClaimTracker.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace ClaimTracker.Grains.Tests;
@@ -11,7 +12,7 @@ public sealed class SqliteAliasDirectoryTests
         var directory = Directory.CreateTempSubdirectory("claimtracker-aliases-").FullName;
         try
         {
-            await using var store = new SqliteClaimTrackerStore(Options.Create(new StorageOptions { DataDirectory = directory }));
+            await using var store = new SqliteStore(Options.Create(new StorageOptions { DataDirectory = directory }));
             Assert.Equal(["a-first"], await store.ResolveActorIdsAsync([new("a-first", ["first"])]));
             Assert.Equal(["a-second"], await store.ResolveActorIdsAsync([new("a-second", ["second"])]));
 
@@ -21,7 +22,7 @@ public sealed class SqliteAliasDirectoryTests
 
             // "second" still belongs to its own actor, in memory as in the store.
             Assert.Equal(["a-second"], await store.ResolveActorIdsAsync([new("a-other", ["second"])]));
-            await using var reopened = new SqliteClaimTrackerStore(Options.Create(new StorageOptions { DataDirectory = directory }));
+            await using var reopened = new SqliteStore(Options.Create(new StorageOptions { DataDirectory = directory }));
             Assert.Equal(["a-second", "a-new"], await reopened.ResolveActorIdsAsync([new("a-x", ["second"]), new("a-y", ["new"])]));
         }
         finally

@@ -1,4 +1,5 @@
-using ClaimTracker.Grains.Storage;
+using ClaimTracker.Storage;
+using ClaimTracker.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace ClaimTracker.Grains.Tests;

@@ -1,4 +1,5 @@
-using ClaimTracker.Grains.Storage;
+using ClaimTracker.Storage;
+using ClaimTracker.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace ClaimTracker.Grains.Tests;
@@ -11,7 +12,7 @@ public sealed class SqliteClaimIndexTests
         var directory = Directory.CreateTempSubdirectory("claimtracker-index-").FullName;
         try
         {
-            await using var store = new SqliteClaimTrackerStore(Options.Create(new StorageOptions { DataDirectory = directory }));
+            await using var store = new SqliteStore(Options.Create(new StorageOptions { DataDirectory = directory }));
             float[] embedding = [1, 0];
             await store.AddClaimIndexEntriesAsync([new("c-1", "schools closed", embedding), new("c-1", "schools shut", embedding)]);
             await store.AddClaimIndexEntriesAsync([new("c-1", "schools closed", embedding)]);

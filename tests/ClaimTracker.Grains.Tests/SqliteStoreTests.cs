@@ -1,6 +1,7 @@
 using System.Text;
 using ClaimTracker.Analysis;
-using ClaimTracker.Grains.Storage;
+using ClaimTracker.Storage;
+using ClaimTracker.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace ClaimTracker.Grains.Tests;
@@ -24,7 +25,7 @@ public sealed class SqliteStoreTests : IDisposable
         Directory.Delete(directory, recursive: true);
     }
 
-    private SqliteClaimTrackerStore NewStore() => new(Options.Create(new StorageOptions { DataDirectory = directory }));
+    private SqliteStore NewStore() => new(Options.Create(new StorageOptions { DataDirectory = directory }));
 
     [Fact]
     public async Task Appends_at_the_expected_version_and_refuses_a_mismatch()
@@ -37,7 +38,7 @@ public sealed class SqliteStoreTests : IDisposable
         // A refused batch keeps none of its events.
         Assert.False(await store.AppendActorAsync("a-1", 1, [Event("e4"), Event("e5")], Actor("a-1")));
 
-        var journal = await store.ReadJournalAsync("actor/a-1");
+        var journal = await store.ReadActorAsync("a-1");
         Assert.Equal([1, 2, 3], journal.Select(e => e.Version));
         Assert.Equal(["e1", "e2", "e3"], journal.Select(e => Encoding.UTF8.GetString(e.Payload)));
     }
@@ -49,7 +50,7 @@ public sealed class SqliteStoreTests : IDisposable
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
             store.AppendClaimAsync("c-race", 0, [Event("k" + i)], [Bytes("f" + i)], Claim("c-race"))));
         Assert.Equal(1, results.Count(r => r));
-        Assert.Single(await store.ReadJournalAsync("claim/c-race"));
+        Assert.Single(await store.ReadClaimAsync("c-race"));
         Assert.Single(await store.ReadFeedAsync(0, 100));
     }
 
@@ -67,6 +68,6 @@ public sealed class SqliteStoreTests : IDisposable
         await using var reopened = NewStore();
         Assert.Equal(["actor-1"], await reopened.ResolveActorIdsAsync([new ActorAliasCandidate("actor-2", [Key])]));
         Assert.Equal("c-ü€", Assert.Single(await reopened.ReadFeedAsync(0, 10)).ClaimId);
-        Assert.Single(await reopened.ReadJournalAsync("claim/c-ü€"));
+        Assert.Single(await reopened.ReadClaimAsync("c-ü€"));
     }
 }

@@ -1,4 +1,4 @@
-using ClaimTracker.Grains.Storage;
+using ClaimTracker.Storage;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using V1 = ClaimTracker.V1;
@@ -54,7 +54,7 @@ public sealed class WatchResumeTests
     }
 
     private static async Task<long> FeedHead(RunningServer server) =>
-        await server.Services.GetRequiredService<IClaimTrackerStore>().ReadFeedHeadAsync();
+        await server.Services.GetRequiredService<IClaimFeedLog>().ReadFeedHeadAsync();
 
     /// <summary>Registers reports of 10 statements each, spread over 50 claims and 7 origins, 4 at a time.</summary>
     private static async Task IngestAsync(V1.ClaimTracker.ClaimTrackerClient client, int firstReport, int reports, CancellationToken cancellation)

@@ -1,116 +1,120 @@
-using ClaimTracker.Grains.Storage;
+using ClaimTracker.Grains.Journal;
+using ClaimTracker.Storage;
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
-using Orleans.EventSourcing;
-using Orleans.EventSourcing.CustomStorage;
-using Orleans.Providers;
 
 namespace ClaimTracker.Grains.Actors;
 
 /// <summary>
-/// One actor, event-sourced over the append-only journal (reads only the confirmed <c>State</c>; see ClaimGrain).
-/// Reentrant: while one write is in flight, the events that later reports raise wait as tentative
-/// updates and the log-view adaptor writes them together, so a busy outlet or source does not pay one
-/// commit round trip per report.
+/// One actor, event-sourced over the append-only journal the same way as <see cref="Claims.ClaimGrain"/>:
+/// the state is rebuilt from the journal at activation and changes only once a write is confirmed.
+/// Reentrant: while one write is in flight, the events that later reports raise queue up and go out
+/// together in the next write, so a busy outlet or source does not pay one commit round trip per report.
 /// </summary>
-[LogConsistencyProvider(ProviderName = GrainProviders.LogConsistency)]
 [Reentrant]
-public sealed class ActorGrain(IClaimTrackerStore store, PayloadSerializer serializer)
-    : JournaledGrain<ActorState, ActorJournalEvent>, IActorGrain, ICustomStorageInterface<ActorState, ActorJournalEvent>
+public sealed partial class ActorGrain(IActorJournal journal, PayloadSerializer serializer, ILogger<ActorGrain> logger)
+    : Grain, IActorGrain
 {
-    public async Task Record(ActorActivity activity)
+    private JournalWriteQueue<ActorJournalEvent, bool>? writes;
+
+    // What the journal holds: the state and the number of entries (the version a write must follow).
+    private ActorState state = new();
+    private int journalVersion;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => await ReadStateAsync(cancellationToken);
+
+    /// <summary>
+    /// Journals what <paramref name="activity"/> adds (aliases seen, statements attributed); what the
+    /// journal holds is skipped.
+    /// </summary>
+    public Task Record(ActorActivity activity)
     {
-        var state = State;
-        var events = new List<ActorJournalEvent>(activity.Aliases.Length + activity.Statements.Length);
+        List<Task>? pending = null;
         foreach (var alias in activity.Aliases)
         {
-            AddIfNew(new AliasSeen(alias, activity.ReportId, activity.KindHint));
+            Add(new AliasSeen(alias, activity.ReportId, activity.KindHint));
         }
 
         foreach (var statement in activity.Statements)
         {
-            AddIfNew(new StatementAttributed(statement.StatementId, statement.ClaimId, activity.ReportId));
+            Add(new StatementAttributed(statement.StatementId, statement.ClaimId, activity.ReportId));
         }
 
-        if (events.Count == 0)
-        {
-            return;
-        }
+        return pending is null ? Task.CompletedTask : Task.WhenAll(pending);
 
-        RaiseEvents(events);
-        await ConfirmEvents();
-
-        void AddIfNew(ActorJournalEvent candidate)
+        void Add(ActorJournalEvent journalEvent)
         {
-            if (state.IsNew(candidate))
+            if (state.IsNew(journalEvent))
             {
-                events.Add(candidate);
+                // Two interleaved calls for one report (a client's retry) share the queued event.
+                (pending ??= []).Add((writes ??= new()).Enqueue(EventKey(journalEvent), journalEvent, AppendAsync));
             }
         }
     }
 
     public Task<ActorSnapshot?> Get() =>
-        Task.FromResult(State.Exists ? State.Snapshot(this.GetPrimaryKeyString()) : null);
+        Task.FromResult(state.Exists ? state.Snapshot(this.GetPrimaryKeyString()) : null);
 
-    protected override void TransitionState(ActorState state, ActorJournalEvent @event) => state.Apply(@event);
-
-    public async Task<KeyValuePair<int, ActorState>> ReadStateFromStorage()
+    /// <summary>
+    /// Writes what of <paramref name="batch"/> the journal does not hold yet, then applies it. After a
+    /// failed write (whose outcome is unknown) or a version conflict, the journal is read again and
+    /// what is still missing is written.
+    /// </summary>
+    private async Task<IReadOnlyList<bool>> AppendAsync(List<ActorJournalEvent> batch)
     {
-        var state = new ActorState();
-        var entries = await store.ReadJournalAsync("actor/" + this.GetPrimaryKeyString());
-        foreach (var entry in entries)
-        {
-            state.Apply(serializer.Deserialize<ActorJournalEvent>(entry.Payload));
-        }
+        var actorId = this.GetPrimaryKeyString();
+        await JournalRetry.RunAsync(
+            "actor " + actorId,
+            async () =>
+            {
+                var fresh = batch.FindAll(state.IsNew);
+                if (fresh.Count == 0)
+                {
+                    return true;
+                }
 
-        return new KeyValuePair<int, ActorState>(entries.Count, state);
+                if (!await WriteAsync(fresh))
+                {
+                    return false;
+                }
+
+                fresh.ForEach(state.Apply);
+                journalVersion += fresh.Count;
+                return true;
+            },
+            () => ReadStateAsync(CancellationToken.None),
+            (ex, attempt) => LogWriteRetry(ex, actorId, attempt));
+        return batch.ConvertAll(_ => true);
     }
 
-    public async Task<bool> ApplyUpdatesToStorage(IReadOnlyList<ActorJournalEvent> updates, int expectedVersion)
+    /// <summary>One transaction: the journal entries of <paramref name="fresh"/> and the actor's projection after them.</summary>
+    private Task<bool> WriteAsync(List<ActorJournalEvent> fresh)
     {
-        // After an ambiguous failure the provider re-reads and retries: skip what already landed. Two
-        // interleaved calls for one report (a client's retry) may both have raised the same event.
-        var state = State;
-        var events = new List<JournalAppend>(updates.Count);
+        var events = new List<JournalAppend>(fresh.Count);
         var listing = state.Listing.Clone();
-        foreach (var update in updates)
+        foreach (var journalEvent in fresh)
         {
-            if (!state.IsNew(update))
-            {
-                continue;
-            }
-
-            var key = EventKey(update);
-            if (Holds(events, key))
-            {
-                continue;
-            }
-
-            events.Add(new JournalAppend(key, serializer.Serialize(update)));
-            listing.Apply(update);
-        }
-
-        if (events.Count == 0)
-        {
-            return true;
+            events.Add(new JournalAppend(EventKey(journalEvent), serializer.Serialize(journalEvent)));
+            listing.Apply(journalEvent);
         }
 
         var actorId = this.GetPrimaryKeyString();
         var summary = new ActorSnapshot(actorId, listing.Name, listing.Kind, [.. listing.Aliases], listing.StatementCount, [], []);
         var row = new ActorRow(actorId, listing.Name, summary.Aliases, serializer.Serialize(summary));
-        return await store.AppendActorAsync(actorId, expectedVersion, events, row);
+        return journal.AppendActorAsync(actorId, journalVersion, events, row);
     }
 
-    private static bool Holds(List<JournalAppend> events, string key)
+    private async Task ReadStateAsync(CancellationToken cancellationToken)
     {
-        foreach (var appended in events)
+        var read = new ActorState();
+        var entries = await journal.ReadActorAsync(this.GetPrimaryKeyString(), cancellationToken);
+        foreach (var entry in entries)
         {
-            if (string.Equals(appended.EventKey, key, StringComparison.Ordinal))
-            {
-                return true;
-            }
+            read.Apply(serializer.Deserialize<ActorJournalEvent>(entry.Payload));
         }
 
-        return false;
+        state = read;
+        journalVersion = entries.Count;
     }
 
     private static string EventKey(ActorJournalEvent journalEvent) => journalEvent switch
@@ -119,4 +123,9 @@ public sealed class ActorGrain(IClaimTrackerStore store, PayloadSerializer seria
         StatementAttributed attributed => "statement:" + attributed.StatementId,
         _ => throw new ArgumentOutOfRangeException(nameof(journalEvent), journalEvent.GetType().Name, "unknown actor event"),
     };
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Actor {ActorId}: journal write attempt {Attempt} failed; re-reading the journal and retrying")]
+    private partial void LogWriteRetry(Exception exception, string actorId, int attempt);
 }

@@ -1,9 +1,6 @@
 namespace ClaimTracker.Grains.Actors;
 
 /// <summary>An actor's state, rebuilt from its journal; every event applies in O(1) (aliases aside).</summary>
-// JournaledGrain asks Orleans for a copier of its state at activation. [Immutable] makes that a
-// reference copy: the grain never reads the tentative state, the only place a copy would be made.
-[Immutable]
 public sealed class ActorState
 {
     private readonly List<AliasSighting> sightings = [];

@@ -1,6 +1,6 @@
-using System.Globalization;
 using ClaimTracker.Grains.Feed;
-using ClaimTracker.Grains.Storage;
+using ClaimTracker.Grains.Journal;
+using ClaimTracker.Storage;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -14,17 +14,12 @@ namespace ClaimTracker.Grains.Claims;
 /// already queues and batches its own writes.
 /// </summary>
 [Reentrant]
-public sealed partial class ClaimGrain(IClaimTrackerStore store, PayloadSerializer serializer, ClaimFeed feed, ILogger<ClaimGrain> logger)
+public sealed partial class ClaimGrain(IClaimJournal journal, PayloadSerializer serializer, ClaimFeed feed, ILogger<ClaimGrain> logger)
     : Grain, IClaimGrain
 {
-    private const string PageTokenPrefix = "before:";
-    private const int MaxWriteAttempts = 5;
-
-    // Statements waiting for the next journal write; allocated while appends are pending only,
-    // since most claims sit idle between them.
-    private List<(StatementRecord Statement, TaskCompletionSource<AddStatementResult> Done)>? queued;
-    private Dictionary<string, Task<AddStatementResult>>? inFlight;
-    private bool flushing;
+    // Statements waiting for the next journal write; allocated at the first append only, since most
+    // activations (reads) never append.
+    private JournalWriteQueue<StatementRecord, AddStatementResult>? writes;
 
     // What the journal holds: the state and the number of entries (the version a write must follow).
     private ClaimState state = new();
@@ -44,23 +39,7 @@ public sealed partial class ClaimGrain(IClaimTrackerStore store, PayloadSerializ
             return EarlierResultAsync(statement.StatementId);
         }
 
-        inFlight ??= new Dictionary<string, Task<AddStatementResult>>(StringComparer.Ordinal);
-        if (inFlight.TryGetValue(statement.StatementId, out var pending))
-        {
-            return pending;
-        }
-
-        var done = new TaskCompletionSource<AddStatementResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        queued ??= [];
-        queued.Add((statement, done));
-        inFlight[statement.StatementId] = done.Task;
-        if (!flushing)
-        {
-            flushing = true;
-            _ = FlushAsync();
-        }
-
-        return done.Task;
+        return (writes ??= new()).Enqueue(statement.StatementId, statement, AppendAsync);
     }
 
     /// <summary>What adding a statement already recorded returned: its stance is read back from the journal.</summary>
@@ -74,40 +53,6 @@ public sealed partial class ClaimGrain(IClaimTrackerStore store, PayloadSerializ
         return new AddStatementResult(known.StatementId, known.Stance, ClaimCreated: firstStatementId == statementId, status);
     }
 
-    private async Task FlushAsync()
-    {
-        try
-        {
-            while (queued is { Count: > 0 })
-            {
-                var batch = queued;
-                queued = null;
-                try
-                {
-                    var results = await AppendAsync(batch.ConvertAll(b => b.Statement));
-                    for (var i = 0; i < batch.Count; i++)
-                    {
-                        batch[i].Done.TrySetResult(results[i]);
-                    }
-                }
-                catch (Exception ex)
-                {
-                    batch.ForEach(b => b.Done.TrySetException(ex));
-                }
-                finally
-                {
-                    batch.ForEach(b => inFlight!.Remove(b.Statement.StatementId));
-                }
-            }
-        }
-        finally
-        {
-            flushing = false;
-            queued = null;
-            inFlight = null;
-        }
-    }
-
     /// <summary>
     /// Writes <paramref name="batch"/> to the journal, then applies it. After a failed write (whose
     /// outcome is unknown) or a version conflict, the journal is read again and what is still missing
@@ -116,41 +61,34 @@ public sealed partial class ClaimGrain(IClaimTrackerStore store, PayloadSerializ
     private async Task<IReadOnlyList<AddStatementResult>> AppendAsync(List<StatementRecord> batch)
     {
         var planned = state.Plan(batch);
-        for (var attempt = 1; ; attempt++)
-        {
-            var fresh = batch.FindAll(s => !state.Contains(s.StatementId));
-            if (fresh.Count == 0)
+        var claimId = this.GetPrimaryKeyString();
+        await JournalRetry.RunAsync(
+            "claim " + claimId,
+            async () =>
             {
-                break;
-            }
-
-            var writing = fresh.Count == batch.Count ? planned : state.Plan(fresh);
-            try
-            {
-                if (await WriteAsync(writing))
+                var fresh = batch.FindAll(s => !state.Contains(s.StatementId));
+                if (fresh.Count == 0)
                 {
-                    foreach (var append in writing)
-                    {
-                        state.Apply(new StatementRecorded(append.Statement));
-                    }
-                    journalVersion += writing.Count;
-                    feed.NotifyAppended();
-                    break;
+                    return true;
                 }
-            }
-            catch (Exception ex) when (attempt < MaxWriteAttempts)
-            {
-                LogWriteRetry(ex, this.GetPrimaryKeyString(), attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(50 << attempt));
-            }
 
-            if (attempt >= MaxWriteAttempts)
-            {
-                throw new InvalidOperationException($"claim {this.GetPrimaryKeyString()}: the journal moved on {MaxWriteAttempts} times while appending");
-            }
+                var writing = fresh.Count == batch.Count ? planned : state.Plan(fresh);
+                if (!await WriteAsync(writing))
+                {
+                    return false;
+                }
 
-            await ReadStateAsync(CancellationToken.None);
-        }
+                foreach (var append in writing)
+                {
+                    state.Apply(new StatementRecorded(append.Statement));
+                }
+
+                journalVersion += writing.Count;
+                feed.NotifyAppended();
+                return true;
+            },
+            () => ReadStateAsync(CancellationToken.None),
+            (ex, attempt) => LogWriteRetry(ex, claimId, attempt));
 
         return planned.Select(p => p.Result).ToList();
     }
@@ -180,13 +118,13 @@ public sealed partial class ClaimGrain(IClaimTrackerStore store, PayloadSerializ
         }
 
         var projection = new ClaimRow(claimId, summary.Text, summary.Status, summary.UpdatedAt, [.. newActors], serializer.Serialize(summary));
-        return store.AppendClaimAsync(claimId, journalVersion, events, feedEntries, projection);
+        return journal.AppendClaimAsync(claimId, journalVersion, events, feedEntries, projection);
     }
 
     private async Task ReadStateAsync(CancellationToken cancellationToken)
     {
         var read = new ClaimState();
-        var entries = await store.ReadJournalAsync(Stream, cancellationToken);
+        var entries = await journal.ReadClaimAsync(this.GetPrimaryKeyString(), cancellationToken);
         foreach (var entry in entries)
         {
             read.Apply(serializer.Deserialize<ClaimJournalEvent>(entry.Payload));
@@ -212,31 +150,22 @@ public sealed partial class ClaimGrain(IClaimTrackerStore store, PayloadSerializ
         // The summary and the page describe the same confirmed version, whatever lands meanwhile.
         var summary = confirmed.Summary();
         var end = (int)confirmed.Version;
-        if (statementPageToken.StartsWith(PageTokenPrefix, StringComparison.Ordinal)
-            && int.TryParse(statementPageToken.AsSpan(PageTokenPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var before))
+        if (StatementPageToken.TryParse(statementPageToken, out var before) && before is { } version)
         {
-            end = Math.Clamp(before, 0, end);
+            end = Math.Clamp(version, 0, end);
         }
 
         var start = Math.Max(0, end - statementPageSize);
         var page = end > start ? await ReadStatementsAsync(start + 1, end) : [];
         page.Reverse();
-        var next = start > 0 ? PageTokenPrefix + start.ToString(CultureInfo.InvariantCulture) : string.Empty;
+        var next = start > 0 ? StatementPageToken.Format(start) : string.Empty;
         return new ClaimDetails(summary, [.. page], next);
     }
 
     /// <summary>The statements at journal versions <paramref name="first"/>…<paramref name="last"/> (one per version), oldest first.</summary>
     private async Task<List<StatementRecord>> ReadStatementsAsync(int first, int last)
     {
-        var entries = await store.ReadJournalAsync(Stream, first, last);
+        var entries = await journal.ReadClaimAsync(this.GetPrimaryKeyString(), first, last);
         return entries.Select(entry => serializer.Deserialize<ClaimJournalEvent>(entry.Payload)).OfType<StatementRecorded>().Select(e => e.Statement).ToList();
     }
-
-    private string Stream => "claim/" + this.GetPrimaryKeyString();
-
-    /// <summary>True if <paramref name="token"/> is empty or one this grain hands out.</summary>
-    public static bool IsValidPageToken(string token) =>
-        token.Length == 0
-        || (token.StartsWith(PageTokenPrefix, StringComparison.Ordinal)
-            && int.TryParse(token.AsSpan(PageTokenPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out _));
 }

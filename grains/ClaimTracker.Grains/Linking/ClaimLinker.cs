@@ -1,6 +1,6 @@
 using ClaimTracker.Analysis;
 using ClaimTracker.Analysis.Identity;
-using ClaimTracker.Grains.Storage;
+using ClaimTracker.Storage;
 using ClaimTracker.Matching;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +25,7 @@ public sealed record ClaimLink(string ClaimId, Stance Stance, string Reason);
 public sealed class ClaimLinker : IDisposable
 {
     private const int RefreshBatch = 2000;
-    private readonly IClaimIndexStore store;
+    private readonly IClaimIndexLog indexLog;
     private readonly MatchingOptions options;
     private readonly Lazy<ISentenceEncoder> encoder;
     private readonly ClaimIndex index = new();
@@ -35,9 +35,9 @@ public sealed class ClaimLinker : IDisposable
     private long position;
     private long lastRefreshTicks;
 
-    public ClaimLinker(IClaimIndexStore store, IOptions<MatchingOptions> options, Func<ISentenceEncoder> encoderFactory)
+    public ClaimLinker(IClaimIndexLog indexLog, IOptions<MatchingOptions> options, Func<ISentenceEncoder> encoderFactory)
     {
-        this.store = store;
+        this.indexLog = indexLog;
         this.options = options.Value;
         encoder = new Lazy<ISentenceEncoder>(encoderFactory);
         matcher = new ClaimMatcher(MatcherOptions.Default with { JoinThreshold = this.options.JoinThreshold, LexicalWeight = this.options.LexicalWeight });
@@ -106,7 +106,7 @@ public sealed class ClaimLinker : IDisposable
 
         if (founded.Count > 0)
         {
-            await store.AddClaimIndexEntriesAsync(founded);
+            await indexLog.AddClaimIndexEntriesAsync(founded);
         }
 
         return links;
@@ -191,7 +191,7 @@ public sealed class ClaimLinker : IDisposable
         {
             while (true)
             {
-                var batch = await store.ReadClaimIndexAsync(position, RefreshBatch, cancellationToken);
+                var batch = await indexLog.ReadClaimIndexAsync(position, RefreshBatch, cancellationToken);
                 foreach (var stored in batch)
                 {
                     var entry = stored.Entry;

@@ -1,6 +1,7 @@
 using ClaimTracker.Extraction;
 using ClaimTracker.Grains.Linking;
-using ClaimTracker.Grains.Storage;
+using ClaimTracker.Grains.Journal;
+using ClaimTracker.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace ClaimTracker.Grains.Reports;
@@ -10,14 +11,21 @@ namespace ClaimTracker.Grains.Reports;
 /// and actors in parallel, then marks it complete; every step is idempotent, so a client retrying
 /// after a crash finishes the job instead of duplicating it.
 /// </summary>
-public sealed class ReportGrain(IClaimTrackerStore store, PayloadSerializer serializer, ArticleExtractor extractor, ClaimLinker linker, TimeProvider clock, ILogger<ReportGrain> logger) : Grain, IReportGrain
+public sealed class ReportGrain(
+    IReportStore reports,
+    IAliasDirectory aliases,
+    PayloadSerializer serializer,
+    ArticleExtractor extractor,
+    ClaimLinker linker,
+    TimeProvider clock,
+    ILogger<ReportGrain> logger) : Grain, IReportGrain
 {
     private ReportState? state;
     private Task completionWrite = Task.CompletedTask;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var payload = await store.ReadReportAsync(this.GetPrimaryKeyString(), cancellationToken);
+        var payload = await reports.ReadReportAsync(this.GetPrimaryKeyString(), cancellationToken);
         state = payload is null ? null : serializer.Deserialize<ReportState>(payload);
     }
 
@@ -47,11 +55,11 @@ public sealed class ReportGrain(IClaimTrackerStore store, PayloadSerializer seri
             }
 
             var draft = Draft(submission);
-            var actorIds = await store.ResolveActorIdsAsync(ReportPlanner.AliasCandidates(draft));
+            var actorIds = await aliases.ResolveActorIdsAsync(ReportPlanner.AliasCandidates(draft));
             var links = await linker.LinkAsync(ReportPlanner.LinkRequests(draft));
             var planned = ReportPlanner.Plan(submission, draft, actorIds, links, clock.GetUtcNow());
 
-            await store.WriteReportAsync(submission.ReportId, serializer.Serialize(planned));
+            await reports.WriteReportAsync(submission.ReportId, serializer.Serialize(planned));
             state = planned;
         }
 
@@ -61,7 +69,7 @@ public sealed class ReportGrain(IClaimTrackerStore store, PayloadSerializer seri
         // Every statement is durable once LinkAsync returns, so the acknowledgment does not wait for
         // the completion marker: it only spares a later retry the idempotent re-run of LinkAsync
         // (which is also what happens if this write is lost). One commit round less per report.
-        completionWrite = store.WriteReportAsync(state.Report.ReportId, serializer.Serialize(state));
+        completionWrite = reports.WriteReportAsync(state.Report.ReportId, serializer.Serialize(state));
         return new RegistrationResult(RegistrationStatus.Registered, "registered", state.Report, state.Outcomes);
     }
 

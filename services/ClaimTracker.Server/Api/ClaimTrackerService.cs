@@ -1,7 +1,7 @@
 using ClaimTracker.Grains;
-using ClaimTracker.Grains.Claims;
 using ClaimTracker.Grains.Feed;
-using ClaimTracker.Grains.Storage;
+using ClaimTracker.Grains.ReadSide;
+using ClaimTracker.Storage;
 using ClaimTracker.Server.Hosting;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -9,11 +9,10 @@ using V1 = ClaimTracker.V1;
 
 namespace ClaimTracker.Server.Api;
 
-/// <summary>The v1 gRPC front door: validates, calls grains or the store's projections, maps back.</summary>
+/// <summary>The v1 gRPC front door: validates, registers through the report grain, reads through the read side, maps back.</summary>
 internal sealed class ClaimTrackerService(
     IGrainFactory grains,
-    IClaimTrackerStore store,
-    PayloadSerializer serializer,
+    IClaimReadSide readSide,
     ClaimFeed feed,
     IOptionsMonitor<IngestOptions> ingestOptions,
     IOptionsMonitor<WatchOptions> watchOptions,
@@ -45,7 +44,7 @@ internal sealed class ClaimTrackerService(
     public override async Task<V1.Report> GetReport(V1.GetReportRequest request, ServerCallContext context)
     {
         RequestValidator.RequireId(request.ReportId, "report_id");
-        var report = await grains.GetGrain<IReportGrain>(request.ReportId).Get()
+        var report = await readSide.GetReportAsync(request.ReportId)
             ?? throw NotFound($"report '{request.ReportId}' does not exist");
         return ProtoMapper.ToProto(report);
     }
@@ -54,12 +53,12 @@ internal sealed class ClaimTrackerService(
     {
         RequestValidator.RequireId(request.ClaimId, "claim_id");
         var pageSize = PageTokens.PageSize(request.StatementPageSize, DefaultStatementPage, MaxStatementPage, "statement_page_size");
-        if (!ClaimGrain.IsValidPageToken(request.StatementPageToken))
+        if (!StatementPageToken.TryParse(request.StatementPageToken, out _))
         {
             throw RequestValidator.Invalid($"statement_page_token '{request.StatementPageToken}' is not a token this server issued");
         }
 
-        var details = await grains.GetGrain<IClaimGrain>(request.ClaimId).GetDetails(pageSize, request.StatementPageToken)
+        var details = await readSide.GetClaimAsync(request.ClaimId, pageSize, request.StatementPageToken)
             ?? throw NotFound($"claim '{request.ClaimId}' does not exist");
         return ProtoMapper.ToProto(details);
     }
@@ -67,7 +66,7 @@ internal sealed class ClaimTrackerService(
     public override async Task<V1.Actor> GetActor(V1.GetActorRequest request, ServerCallContext context)
     {
         RequestValidator.RequireId(request.ActorId, "actor_id");
-        var actor = await grains.GetGrain<IActorGrain>(request.ActorId).Get()
+        var actor = await readSide.GetActorAsync(request.ActorId)
             ?? throw NotFound($"actor '{request.ActorId}' does not exist");
         return ProtoMapper.ToProto(actor);
     }
@@ -85,9 +84,9 @@ internal sealed class ClaimTrackerService(
             request.Query,
             PageTokens.PageSize(request.PageSize, DefaultListPage, MaxListPage, "page_size"),
             PageTokens.Parse(request.PageToken, "page_token"));
-        var page = await store.QueryClaimsAsync(query, context.CancellationToken);
+        var page = await readSide.ListClaimsAsync(query, context.CancellationToken);
         var response = new V1.ListClaimsResponse { NextPageToken = PageTokens.Format(page.NextBefore) };
-        response.Claims.Add(page.Items.Select(item => ProtoMapper.ToProto(serializer.Deserialize<ClaimSummary>(item))));
+        response.Claims.Add(page.Items.Select(ProtoMapper.ToProto));
         return response;
     }
 
@@ -97,9 +96,9 @@ internal sealed class ClaimTrackerService(
             request.Query,
             PageTokens.PageSize(request.PageSize, DefaultListPage, MaxListPage, "page_size"),
             PageTokens.Parse(request.PageToken, "page_token"));
-        var page = await store.QueryActorsAsync(query, context.CancellationToken);
+        var page = await readSide.ListActorsAsync(query, context.CancellationToken);
         var response = new V1.ListActorsResponse { NextPageToken = PageTokens.Format(page.NextBefore) };
-        response.Actors.Add(page.Items.Select(item => ProtoMapper.ToProto(serializer.Deserialize<ActorSnapshot>(item))));
+        response.Actors.Add(page.Items.Select(ProtoMapper.ToProto));
         return response;
     }
 
@@ -192,7 +191,7 @@ internal sealed class ClaimTrackerService(
         {
             foreach (var claimId in request.ClaimIds.Distinct(StringComparer.Ordinal))
             {
-                var details = await grains.GetGrain<IClaimGrain>(claimId).GetDetails(0, string.Empty);
+                var details = await readSide.GetClaimAsync(claimId, 0, string.Empty);
                 if (details is not null && filter.Matches(details.Summary))
                 {
                     yield return details.Summary;
@@ -210,10 +209,9 @@ internal sealed class ClaimTrackerService(
             null);
         while (true)
         {
-            var page = await store.QueryClaimsAsync(query, cancellation);
-            foreach (var item in page.Items)
+            var page = await readSide.ListClaimsAsync(query, cancellation);
+            foreach (var summary in page.Items)
             {
-                var summary = serializer.Deserialize<ClaimSummary>(item);
                 if (filter.Matches(summary))
                 {
                     yield return summary;

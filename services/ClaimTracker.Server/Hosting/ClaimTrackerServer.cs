@@ -1,7 +1,7 @@
 using Grpc.AspNetCore.Server;
 using System.Net;
 using ClaimTracker.Grains.Hosting;
-using ClaimTracker.Grains.Storage;
+using ClaimTracker.Storage;
 using ClaimTracker.Server.Api;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -43,7 +43,7 @@ public static class ClaimTrackerServer
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         try
         {
-            var applied = await Grains.Storage.Postgres.PostgresMigrator.MigrateAsync(storage.RequireConnectionString());
+            var applied = await Storage.Postgres.PostgresMigrator.MigrateAsync(storage.RequireConnectionString());
             await Console.Out.WriteLineAsync(applied.Count == 0
                 ? "schema is current; nothing to apply"
                 : "applied migrations " + string.Join(", ", applied));

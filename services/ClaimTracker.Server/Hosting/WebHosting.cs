@@ -47,7 +47,7 @@ internal static class WebHosting
             .ConfigureResource(resource => resource.AddService("claimtracker", serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(ClaimTrackerMetrics.MeterName, Grains.Storage.StorageMetrics.MeterName, "Microsoft.Orleans")
+                metrics.AddMeter(ClaimTrackerMetrics.MeterName, Storage.StorageMetrics.MeterName, "Microsoft.Orleans")
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddPrometheusExporter();

@@ -1,5 +1,5 @@
 using ClaimTracker.Server.Hosting;
-using ClaimTracker.Grains.Storage;
+using ClaimTracker.Grains.ReadSide;
 using Microsoft.Extensions.Options;
 
 namespace ClaimTracker.Server.Telemetry;
@@ -9,7 +9,8 @@ namespace ClaimTracker.Server.Telemetry;
 /// database query, and a count a few seconds old is what a dashboard needs. In a cluster every
 /// silo reports the same (cluster-wide) counts: aggregate with max, not sum.
 /// </summary>
-public sealed class ClaimStatusCounts(IClaimTrackerStore store, IOptions<TelemetryOptions> options, ILogger<ClaimStatusCounts> logger) : BackgroundService
+public sealed class ClaimStatusCounts(IClaimReadSide readSide, IOptions<TelemetryOptions> options, ILogger<ClaimStatusCounts> logger)
+    : BackgroundService
 {
     private volatile IReadOnlyList<KeyValuePair<string, long>> current = [];
 
@@ -23,7 +24,7 @@ public sealed class ClaimStatusCounts(IClaimTrackerStore store, IOptions<Telemet
         {
             try
             {
-                var counts = await store.CountClaimsByStatusAsync(stoppingToken);
+                var counts = await readSide.CountClaimsByStatusAsync(stoppingToken);
                 current = Enum.GetValues<Analysis.CorroborationStatus>()
                     .Where(status => status != Analysis.CorroborationStatus.Unspecified)
                     .Select(status => KeyValuePair.Create(Api.ProtoMapper.ToProto(status).ToString().ToUpperInvariant(), counts.GetValueOrDefault(status)))

@@ -24,7 +24,7 @@ internal static class MemoryScenario
         await grains.GetGrain<IClaimGrain>("c-warm").AddStatement(BenchStatements.Make("c-warm", 0, Statements));
         await grains.GetGrain<IClaimGrain>("c-warm-bare").Exists();
 
-        // Claims that do not exist, activated by one call: Orleans' activation, JournaledGrain, an empty state.
+        // Claims that do not exist, activated by one call: Orleans' activation and an empty state.
         var (bare, _) = await PerClaimAsync(claims, c => grains.GetGrain<IClaimGrain>($"c-bare-{c}").Exists());
 
         var clock = Stopwatch.StartNew();

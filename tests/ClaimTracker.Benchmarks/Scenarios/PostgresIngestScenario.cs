@@ -1,6 +1,6 @@
 using ClaimTracker.Benchmarks.GrainStore;
 using ClaimTracker.Benchmarks.StorageBaseline;
-using ClaimTracker.Grains.Storage.Postgres;
+using ClaimTracker.Storage.Postgres;
 using ClaimTracker.TestSupport;
 using Google.Protobuf;
 using Grpc.Net.Client;

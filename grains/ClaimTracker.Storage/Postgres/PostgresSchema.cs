@@ -1,0 +1,228 @@
+namespace ClaimTracker.Storage.Postgres;
+
+/// <summary>
+/// The cluster database's schema as ordered migrations, each applied once (recorded in
+/// <c>schema_migrations</c>) by <see cref="PostgresMigrator"/>. Never edit a published migration:
+/// add the next one.
+/// </summary>
+public static class PostgresSchema
+{
+    public static readonly IReadOnlyList<PostgresMigration> Migrations =
+    [
+        new(1, "claimtracker journal, feed, projections, reports, aliases", """
+            CREATE TABLE journal (
+                stream     text    NOT NULL,
+                version    integer NOT NULL,
+                event_key  text    NOT NULL,
+                payload    bytea   NOT NULL,
+                PRIMARY KEY (stream, version),
+                CONSTRAINT journal_event_key UNIQUE (stream, event_key)
+            );
+
+            -- The feed's single sequencer row. An append transaction bumps it as its last step, so the
+            -- row lock orders feed positions by commit (see PostgresStore).
+            CREATE TABLE feed_head (
+                id         integer PRIMARY KEY CHECK (id = 1),
+                position   bigint  NOT NULL
+            );
+            INSERT INTO feed_head (id, position) VALUES (1, 0);
+
+            CREATE TABLE claim_feed (
+                position   bigint PRIMARY KEY,
+                claim_id   text   NOT NULL,
+                payload    bytea  NOT NULL
+            );
+
+            CREATE TABLE claims (
+                seq        bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+                claim_id   text    PRIMARY KEY,
+                text_norm  text    NOT NULL,
+                status     integer NOT NULL,
+                updated_at timestamptz NOT NULL,
+                summary    bytea   NOT NULL
+            );
+            CREATE INDEX claims_status ON claims (status, seq);
+
+            CREATE TABLE claim_actors (
+                actor_id   text NOT NULL,
+                claim_id   text NOT NULL,
+                PRIMARY KEY (actor_id, claim_id)
+            );
+
+            CREATE TABLE actors (
+                seq        bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+                actor_id   text  PRIMARY KEY,
+                names_norm text  NOT NULL,
+                snapshot   bytea NOT NULL
+            );
+
+            CREATE TABLE reports (
+                report_id  text  PRIMARY KEY,
+                payload    bytea NOT NULL
+            );
+
+            CREATE TABLE actor_aliases (
+                alias_key  text PRIMARY KEY,
+                actor_id   text NOT NULL
+            );
+            """),
+        new(2, "Orleans ADO.NET clustering: membership tables and the provider's stored queries", OrleansClustering),
+        new(3, "claim index log for the matchers' per-silo replicas", """
+            CREATE TABLE claim_index_head (
+                id         int    PRIMARY KEY CHECK (id = 1),
+                position   bigint NOT NULL
+            );
+            INSERT INTO claim_index_head (id, position) VALUES (1, 0);
+
+            CREATE TABLE claim_index (
+                position   bigint PRIMARY KEY,
+                claim_id   text   NOT NULL UNIQUE,
+                text       text   NOT NULL,
+                embedding  bytea  NOT NULL
+            );
+            """),
+        new(4, "claim index: a claim may be stored under several phrasings", """
+            ALTER TABLE claim_index DROP CONSTRAINT claim_index_claim_id_key;
+            CREATE UNIQUE INDEX claim_index_phrasing ON claim_index (claim_id, md5(text));
+            """),
+        new(5, "journal: event keys are no longer indexed (see SqliteSchema migration 5)", """
+            ALTER TABLE journal DROP CONSTRAINT journal_event_key;
+            """),
+    ];
+
+    /// <summary>
+    /// Orleans' ADO.NET clustering provider reads its SQL from <c>OrleansQuery</c> (QueryKey, QueryText)
+    /// at start-up; it binds parameters by name (@DeploymentId = ClusterId, @Address, @Port, @Generation,
+    /// @SiloName, @HostName, @Status, @ProxyPort, @SuspectTimes, @StartTime, @IAmAliveTime, @Version) and
+    /// reads result columns by name. Our tables are our own; only these names are the contract.
+    /// Conditional writes (insert/update a member) bump the table version only if it still equals
+    /// @Version (optimistic concurrency), and answer one boolean column.
+    /// </summary>
+    private const string OrleansClustering = """
+        CREATE TABLE OrleansQuery (
+            QueryKey   varchar(64) PRIMARY KEY,
+            QueryText  text NOT NULL
+        );
+
+        CREATE TABLE orleans_membership_version (
+            deployment_id varchar(150) PRIMARY KEY,
+            changed_at    timestamptz NOT NULL DEFAULT now(),
+            version       integer NOT NULL DEFAULT 0
+        );
+
+        CREATE TABLE orleans_membership (
+            deployment_id  varchar(150) NOT NULL REFERENCES orleans_membership_version (deployment_id) ON DELETE CASCADE,
+            address        varchar(45)  NOT NULL,
+            port           integer      NOT NULL,
+            generation     integer      NOT NULL,
+            silo_name      varchar(150) NOT NULL,
+            host_name      varchar(150) NOT NULL,
+            status         integer      NOT NULL,
+            proxy_port     integer,
+            suspect_times  text,
+            start_time     timestamptz  NOT NULL,
+            i_am_alive     timestamptz  NOT NULL,
+            PRIMARY KEY (deployment_id, address, port, generation)
+        );
+
+        INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES
+        ('InsertMembershipVersionKey', $q$
+            WITH inserted AS (
+                INSERT INTO orleans_membership_version (deployment_id) VALUES (@DeploymentId)
+                ON CONFLICT (deployment_id) DO NOTHING
+                RETURNING 1)
+            SELECT EXISTS (SELECT 1 FROM inserted) AS "Inserted"
+        $q$),
+
+        ('MembershipReadAllKey', $q$
+            SELECT v.deployment_id AS "DeploymentId", m.address AS "Address", m.port AS "Port",
+                   m.generation AS "Generation", m.silo_name AS "SiloName", m.host_name AS "HostName",
+                   m.status AS "Status", m.proxy_port AS "ProxyPort", m.suspect_times AS "SuspectTimes",
+                   m.start_time AS "StartTime", m.i_am_alive AS "IAmAliveTime", v.version AS "Version"
+            FROM orleans_membership_version v
+            LEFT JOIN orleans_membership m ON m.deployment_id = v.deployment_id
+            WHERE v.deployment_id = @DeploymentId
+        $q$),
+
+        ('MembershipReadRowKey', $q$
+            SELECT v.deployment_id AS "DeploymentId", m.address AS "Address", m.port AS "Port",
+                   m.generation AS "Generation", m.silo_name AS "SiloName", m.host_name AS "HostName",
+                   m.status AS "Status", m.proxy_port AS "ProxyPort", m.suspect_times AS "SuspectTimes",
+                   m.start_time AS "StartTime", m.i_am_alive AS "IAmAliveTime", v.version AS "Version"
+            FROM orleans_membership_version v
+            LEFT JOIN orleans_membership m ON m.deployment_id = v.deployment_id
+                AND m.address = @Address AND m.port = @Port AND m.generation = @Generation
+            WHERE v.deployment_id = @DeploymentId
+        $q$),
+
+        ('InsertMembershipKey', $q$
+            WITH bumped AS (
+                UPDATE orleans_membership_version v SET version = v.version + 1, changed_at = now()
+                WHERE v.deployment_id = @DeploymentId AND v.version = @Version
+                  AND NOT EXISTS (SELECT 1 FROM orleans_membership m
+                                  WHERE m.deployment_id = @DeploymentId AND m.address = @Address
+                                    AND m.port = @Port AND m.generation = @Generation)
+                RETURNING v.deployment_id),
+            inserted AS (
+                INSERT INTO orleans_membership (deployment_id, address, port, generation, silo_name, host_name,
+                                                status, proxy_port, start_time, i_am_alive)
+                SELECT b.deployment_id, @Address, @Port, @Generation, @SiloName, @HostName,
+                       @Status, @ProxyPort, @StartTime, @IAmAliveTime
+                FROM bumped b
+                ON CONFLICT DO NOTHING
+                RETURNING 1)
+            SELECT EXISTS (SELECT 1 FROM inserted) AS "Inserted"
+        $q$),
+
+        ('UpdateMembershipKey', $q$
+            WITH bumped AS (
+                UPDATE orleans_membership_version v SET version = v.version + 1, changed_at = now()
+                WHERE v.deployment_id = @DeploymentId AND v.version = @Version
+                  AND EXISTS (SELECT 1 FROM orleans_membership m
+                              WHERE m.deployment_id = @DeploymentId AND m.address = @Address
+                                AND m.port = @Port AND m.generation = @Generation)
+                RETURNING v.deployment_id),
+            updated AS (
+                UPDATE orleans_membership m
+                SET status = @Status, suspect_times = @SuspectTimes, i_am_alive = GREATEST(m.i_am_alive, @IAmAliveTime)
+                FROM bumped b
+                WHERE m.deployment_id = b.deployment_id AND m.address = @Address
+                  AND m.port = @Port AND m.generation = @Generation
+                RETURNING 1)
+            SELECT EXISTS (SELECT 1 FROM updated) AS "Updated"
+        $q$),
+
+        ('UpdateIAmAlivetimeKey', $q$
+            UPDATE orleans_membership SET i_am_alive = GREATEST(i_am_alive, @IAmAliveTime)
+            WHERE deployment_id = @DeploymentId AND address = @Address AND port = @Port AND generation = @Generation
+        $q$),
+
+        ('GatewaysQueryKey', $q$
+            SELECT address AS "Address", proxy_port AS "ProxyPort", generation AS "Generation"
+            FROM orleans_membership
+            WHERE deployment_id = @DeploymentId AND status = @Status AND proxy_port > 0
+        $q$),
+
+        ('DeleteMembershipTableEntriesKey', $q$
+            DELETE FROM orleans_membership_version WHERE deployment_id = @DeploymentId
+        $q$),
+
+        ('CleanupDefunctSiloEntriesKey', $q$
+            DELETE FROM orleans_membership
+            WHERE deployment_id = @DeploymentId AND status = 6
+              AND i_am_alive < @IAmAliveTime AND start_time < @IAmAliveTime
+              AND COALESCE(suspect_times, '') = ''
+        $q$),
+
+        ('CleanupDefunctSiloEntryKey', $q$
+            DELETE FROM orleans_membership
+            WHERE deployment_id = @DeploymentId AND status = 6
+              AND address = @Address AND port = @Port AND generation = @Generation
+              AND i_am_alive = @IAmAliveTime AND start_time = @StartTime
+              AND COALESCE(suspect_times, '') = COALESCE(@SuspectTimes, '')
+        $q$);
+        """;
+}
+
+/// <summary>One schema step: applied once, in version order, inside the migration transaction.</summary>
+public sealed record PostgresMigration(int Version, string Description, string Sql);

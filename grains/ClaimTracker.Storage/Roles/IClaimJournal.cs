@@ -1,0 +1,33 @@
+using ClaimTracker.Analysis;
+
+namespace ClaimTracker.Storage;
+
+/// <summary>
+/// The claims' append-only journal, one stream per claim keyed by (stream, version). An append writes
+/// its journal entries, its feed entries and the claim's projection in one transaction, so they never
+/// disagree; its cost does not depend on how long the stream already is.
+/// </summary>
+public interface IClaimJournal
+{
+    /// <summary>Every entry of the claim's stream, oldest first.</summary>
+    Task<IReadOnlyList<JournalEntry>> ReadClaimAsync(string claimId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The entries at versions <paramref name="firstVersion"/>…<paramref name="lastVersion"/> (inclusive),
+    /// oldest first.
+    /// </summary>
+    Task<IReadOnlyList<JournalEntry>> ReadClaimAsync(
+        string claimId, int firstVersion, int lastVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends <paramref name="events"/> at versions expectedVersion+1…, the feed entries and the
+    /// projection; false (nothing written) if the stream is not at <paramref name="expectedVersion"/>.
+    /// </summary>
+    Task<bool> AppendClaimAsync(
+        string claimId, int expectedVersion, IReadOnlyList<JournalAppend> events, IReadOnlyList<byte[]> feedEntries, ClaimRow projection);
+}
+
+/// <summary>The queryable projection of a claim, written in the same transaction as its journal entries.</summary>
+/// <param name="ActorIds">The actors to link to the claim: at least those whose first statement on it is in this write.</param>
+public sealed record ClaimRow(
+    string ClaimId, string Text, CorroborationStatus Status, DateTimeOffset UpdatedAt, string[] ActorIds, byte[] Summary);

@@ -1,0 +1,11 @@
+namespace ClaimTracker.Storage;
+
+/// <summary>Reports as their grain keeps them: one serialized state per report id, overwritten as registration proceeds.</summary>
+public interface IReportStore
+{
+    /// <summary>The report's stored state, or null if it was never written.</summary>
+    Task<byte[]?> ReadReportAsync(string reportId, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes (or replaces) the report's state; durable when the task completes.</summary>
+    Task WriteReportAsync(string reportId, byte[] payload);
+}

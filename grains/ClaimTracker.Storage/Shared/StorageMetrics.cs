@@ -1,0 +1,24 @@
+using System.Diagnostics.Metrics;
+
+namespace ClaimTracker.Storage;
+
+/// <summary>
+/// How well group commit batches: commits and the writes they carried (their ratio is the batch size an
+/// operator tunes against; one write per commit means every write pays its own flush).
+/// </summary>
+public static class StorageMetrics
+{
+    public const string MeterName = "ClaimTracker.Storage";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> Commits = Meter.CreateCounter<long>(
+        "claimtracker.storage.commits", "{commit}", "Transactions committed by group commit");
+    private static readonly Counter<long> Writes = Meter.CreateCounter<long>(
+        "claimtracker.storage.writes", "{write}", "Writes (journal appends, report and index writes) carried by those commits");
+
+    internal static void Committed(int writes)
+    {
+        Commits.Add(1);
+        Writes.Add(writes);
+    }
+}

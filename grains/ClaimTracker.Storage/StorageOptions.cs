@@ -1,0 +1,51 @@
+namespace ClaimTracker.Storage;
+
+public enum StorageMode
+{
+    /// <summary>One SQLite file in <see cref="StorageOptions.DataDirectory"/>; localhost clustering.</summary>
+    Embedded = 0,
+
+    /// <summary>
+    /// Cluster mode: several silo processes share one PostgreSQL database (<see cref="StorageOptions.ConnectionString"/>)
+    /// for the journal, the claim feed, reports, projections and Orleans ADO.NET clustering.
+    /// </summary>
+    Postgres = 1,
+}
+
+/// <summary>Bound from the "Storage" configuration section.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    public StorageMode Mode { get; set; } = StorageMode.Embedded;
+
+    /// <summary>Where the embedded database lives (created if missing).</summary>
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>
+    /// The PostgreSQL connection string (Npgsql format) for <see cref="StorageMode.Postgres"/>;
+    /// usually from the environment, <c>Storage__ConnectionString</c>.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>How often each silo looks for journal entries written elsewhere; local appends wake it at once.</summary>
+    public TimeSpan FeedPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How many of the newest feed entries each silo keeps in memory, so that a watcher catching up
+    /// after its buffer overflowed, or resuming with a recent cursor, reads them from there (shared
+    /// instances, mapped and encoded once) instead of from the store.
+    /// </summary>
+    public int FeedCacheEntries { get; set; } = 4096;
+
+    /// <summary>Apply pending PostgreSQL migrations when the server starts (the <c>migrate</c> command applies them explicitly).</summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, "claimtracker.db"));
+
+    /// <summary>The connection string, or a clear error when Postgres mode is configured without one.</summary>
+    public string RequireConnectionString() =>
+        string.IsNullOrWhiteSpace(ConnectionString)
+            ? throw new InvalidOperationException("Storage:Mode is Postgres but Storage:ConnectionString (environment Storage__ConnectionString) is not set")
+            : ConnectionString;
+}
