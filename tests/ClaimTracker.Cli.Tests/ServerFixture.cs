@@ -39,7 +39,8 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>The story's claim whose text contains <paramref name="fragment"/>.</summary>
     public async Task<V1.Claim> ClaimAsync(V1.RegisterReportResponse story, string fragment)
     {
-        var claims = await Task.WhenAll(story.Outcomes.Select(o => Server.Client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = o.ClaimId }).ResponseAsync));
+        var claims = await Task.WhenAll(story.Outcomes.Select(o =>
+            Server.Client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = o.ClaimId }).ResponseAsync));
         return Assert.Single(claims, c => c.Text.Contains(fragment, StringComparison.Ordinal));
     }
 

@@ -36,14 +36,16 @@ public sealed class MaravaFloodTests
 
         // The hydrologist's hedged quote: Harbour Daily carries AFP, which quotes him.
         var hydrologist = await client.GetActorAsync(new V1.GetActorRequest { ActorId = Find("Tamas Varga").ActorId });
-        var hydrologistClaims = await Task.WhenAll(hydrologist.ClaimIds.Select(id => client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = id }).ResponseAsync));
+        var hydrologistClaims = await Task.WhenAll(hydrologist.ClaimIds.Select(id =>
+            client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = id }).ResponseAsync));
         Assert.Equal(2, hydrologistClaims.Length);
         var reservoir = Assert.Single(hydrologistClaims, c => c.Text.Contains("may keep rising", StringComparison.Ordinal)).Statements[0];
         Assert.Equal(V1.Modality.Hedged, reservoir.Modality);
         Assert.Equal(["AFP"], reservoir.Via);
         Assert.Equal("Harbour Daily", reservoir.Source);
         Assert.Equal("he", text[reservoir.SourceSpan.Begin..reservoir.SourceSpan.End]);
-        var gate = Assert.Single(hydrologistClaims, c => c.Text.Contains("spillway gate was stuck", StringComparison.Ordinal)).Statements[0];
+        var gate = Assert.Single(hydrologistClaims, c => c.Text.Contains("spillway gate was stuck", StringComparison.Ordinal))
+            .Statements[0];
         Assert.Equal("told AFP", gate.Cue);
         Assert.Equal(["AFP"], gate.Via);
 
@@ -71,7 +73,8 @@ public sealed class MaravaFloodTests
         var after = await client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = displaced.ClaimId });
         Assert.Equal(V1.CorroborationStatus.Contradicted, after.Status);
         Assert.Equal(2, after.StatementCount);
-        Assert.Contains(after.StatusReasons, r => r.Contains("4,500", StringComparison.Ordinal) && r.Contains("12,000", StringComparison.Ordinal));
+        Assert.Contains(after.StatusReasons, r =>
+            r.Contains("4,500", StringComparison.Ordinal) && r.Contains("12,000", StringComparison.Ordinal));
 
         // The governor in the follow-up is the same actor, not the hydrologist.
         var governorAgain = await client.GetActorAsync(new V1.GetActorRequest { ActorId = Find("Lena Varga").ActorId });
