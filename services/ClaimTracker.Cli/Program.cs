@@ -8,4 +8,4 @@ if (Console.IsOutputRedirected && int.TryParse(Environment.GetEnvironmentVariabl
     AnsiConsole.Profile.Width = columns;
 }
 
-return await CliApp.Build().Parse(args).InvokeAsync();
+return await CliApp.InvokeAsync(args);

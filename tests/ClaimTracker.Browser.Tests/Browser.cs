@@ -35,6 +35,11 @@ public sealed class Browser : IDisposable
     /// <summary>Where screenshots go: beside the test assembly, so under the test project's bin folder.</summary>
     public static string ScreenshotDirectory => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>The one line a skipped browser test reports; .ci/run looks for it.</summary>
+    public const string SkipReason = "needs Debian's chromium and chromedriver: apt-get install chromium chromium-driver";
+
+    public static bool IsInstalled => File.Exists(ChromiumPath) && File.Exists(ChromeDriverPath);
+
     public static Browser Start(ITestOutputHelper output)
     {
         var missing = new[] { ChromiumPath, ChromeDriverPath }.Where(path => !File.Exists(path)).ToArray();
@@ -175,6 +180,18 @@ public sealed class Browser : IDisposable
         }
         catch (UnauthorizedAccessException)
         {
+        }
+    }
+}
+
+/// <summary>A test in a real Chromium: skipped, with <see cref="Browser.SkipReason"/>, where chromium or chromedriver is missing.</summary>
+internal sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute()
+    {
+        if (!Browser.IsInstalled)
+        {
+            Skip = Browser.SkipReason;
         }
     }
 }

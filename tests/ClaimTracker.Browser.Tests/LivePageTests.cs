@@ -16,7 +16,7 @@ public sealed class LivePageTests(ITestOutputHelper output)
 {
     private const string ShellsPerDay = "Russian forces fire up to 60,000 artillery shells per day";
 
-    [Fact]
+    [BrowserFact]
     public async Task A_claim_appears_turns_contested_live_and_shows_its_statements_and_chains()
     {
         await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching);
@@ -94,7 +94,7 @@ public sealed class LivePageTests(ITestOutputHelper output)
         Assert.True(new FileInfo(shot).Length > 10_000, $"screenshot {shot} looks empty");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task After_the_server_restarts_the_page_resumes_from_its_last_cursor()
     {
         var dataDirectory = RunningServer.NewDataDirectory();

@@ -89,7 +89,7 @@ public sealed class HostileInputTests
     [Fact]
     public void Is_reusable_across_threads()
     {
-        var text = SeedArticle.Text;
+        var text = TestArticles.MaravaFlood;
         var expected = Extractor.Extract(new ArticleInput(text, "Outlet")).Statements.Count;
         var counts = new int[8];
         Parallel.For(0, counts.Length, i => counts[i] = Extractor.Extract(new ArticleInput(text, "Outlet")).Statements.Count);

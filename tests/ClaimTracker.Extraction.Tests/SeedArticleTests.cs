@@ -5,7 +5,7 @@ public sealed class SeedArticleTests
 {
     private static readonly ExtractionResult Result = SeedArticle.Extract();
 
-    [Theory]
+    [SeedArticleTheory]
     [InlineData("Putin", ActorKindHint.Person)]
     [InlineData("Kim Jong Un", ActorKindHint.Person)]
     [InlineData("Dmitry Peskov", ActorKindHint.Person)]
@@ -24,7 +24,7 @@ public sealed class SeedArticleTests
         Assert.Equal(kind, actor.Kind);
     }
 
-    [Fact]
+    [SeedArticleFact]
     public void Resolves_aliases_within_the_report()
     {
         var putin = Actor("Putin");
@@ -44,7 +44,7 @@ public sealed class SeedArticleTests
         Assert.Contains("North Korean state media", Actor("KCNA").Aliases);
     }
 
-    [Fact]
+    [SeedArticleFact]
     public void Keeps_roles_and_affiliations()
     {
         var michel = Actor("Yohann Michel");
@@ -59,11 +59,11 @@ public sealed class SeedArticleTests
         Assert.Equal("Yonsei Institute for North Korea Studies", Result.Actors.Single(a => a.Key == Actor("Kim Jong-dae").AffiliationKey).Name);
     }
 
-    [Fact]
+    [SeedArticleFact]
     public void Keys_are_unique()
         => Assert.Equal(Result.Actors.Count, Result.Actors.Select(a => a.Key).Distinct().Count());
 
-    [Fact]
+    [SeedArticleFact]
     public void Peskov_cosmonaut_remark_comes_via_Russian_state_media_with_the_pronoun_resolved()
     {
         var s = Statement("North Korean cosmonaut can be trained");
@@ -75,7 +75,7 @@ public sealed class SeedArticleTests
         Assert.DoesNotContain("“", s.Content, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SeedArticleFact]
     public void Shots_per_day_are_Ukrainian_data_via_AFP()
     {
         var s = Statement("60,000 shots per day");
@@ -89,7 +89,7 @@ public sealed class SeedArticleTests
         Assert.Equal("day", q.RatePeriod);
     }
 
-    [Fact]
+    [SeedArticleFact]
     public void Michel_is_hedged_and_carried_by_AFP()
     {
         var s = Statement("may be below its actual battlefield needs");
@@ -100,7 +100,7 @@ public sealed class SeedArticleTests
         Assert.StartsWith("Yohann Michel, an analyst", s.SpeakerText, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SeedArticleFact]
     public void AFP_reports_the_production_figures()
     {
         var s = Statement("increased domestic production");
@@ -114,7 +114,7 @@ public sealed class SeedArticleTests
             q => { Assert.Equal(2_500_000, q.Value); Assert.Equal(2023, q.ReferenceYear); Assert.Equal("shells", q.Unit); });
     }
 
-    [Fact]
+    [SeedArticleFact]
     public void KCNA_reports_that_Putin_accepted_the_invitation()
     {
         var kcna = Actor("KCNA").Key;
@@ -125,7 +125,7 @@ public sealed class SeedArticleTests
         Assert.Equal(StatementKind.QuoteContinuation, continued.Kind);
     }
 
-    [Fact]
+    [SeedArticleFact]
     public void The_two_analysts_are_quoted_by_AFP()
     {
         var afp = Actor("AFP").Key;
@@ -145,7 +145,7 @@ public sealed class SeedArticleTests
         Assert.Equal(Actor("Cheong Seong-chang").Key, Statement("many summits between North Korea and Russia").SpeakerKey);
     }
 
-    [Theory]
+    [SeedArticleTheory]
     [InlineData("opportunities", "Putin", "said")]
     [InlineData("certain limitations", "Putin", "added")]
     [InlineData("drone attack was carried out", "Ukrainian Military Intelligence Agency", "reported")]
@@ -169,14 +169,14 @@ public sealed class SeedArticleTests
         Assert.Contains(contentFragment, SeedArticle.Text[s.ContentSpan.Begin..s.ContentSpan.End], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SeedArticleFact]
     public void Putin_speaks_through_Russian_state_television_in_the_interview()
     {
         Assert.Equal([Actor("Russian state media").Key], Statement("opportunities").ViaKeys);
         Assert.Equal("He", Statement("certain limitations").SpeakerText);
     }
 
-    [Fact]
+    [SeedArticleFact]
     public void Unattributed_reporting_belongs_to_the_outlet()
     {
         var outlet = Result.Actors.Single(a => a.Name == "Seed Outlet");
@@ -188,7 +188,7 @@ public sealed class SeedArticleTests
         Assert.Equal(ExtractedModality.Hedged, Statement("Pyongyang may want oil").Modality);
     }
 
-    [Theory]
+    [SeedArticleTheory]
     [InlineData("Leave a Reply")]
     [InlineData("Source :")]
     [InlineData("More on this topic")]
@@ -202,7 +202,7 @@ public sealed class SeedArticleTests
         Assert.DoesNotContain(Result.Statements, s => SeedArticle.Text[s.ContentSpan.Begin..s.ContentSpan.End].Contains(fragment, StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SeedArticleFact]
     public void Spans_point_into_the_text()
     {
         foreach (var s in Result.Statements)

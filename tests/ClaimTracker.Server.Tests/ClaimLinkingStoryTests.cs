@@ -9,7 +9,7 @@ namespace ClaimTracker.Server.Tests;
 /// </summary>
 public sealed class ClaimLinkingStoryTests
 {
-    [Fact]
+    [SeedArticleFact]
     public async Task Follow_up_reports_repeat_conflict_deny_and_corroborate_the_seed_claims()
     {
         await using var server = await RunningServer.StartAsync();

@@ -17,7 +17,7 @@ public sealed class ExportTests
 {
     private static readonly DateTimeOffset Published = new(2023, 9, 13, 12, 0, 0, TimeSpan.Zero);
 
-    [Fact]
+    [SeedArticleFact]
     public async Task The_seed_articles_claims_export_as_a_valid_STIX_bundle_and_ClaimReview()
     {
         await using var server = await RunningServer.StartAsync();

@@ -5,9 +5,9 @@ namespace ClaimTracker.Server.Tests;
 /// <summary>The seed article registered as raw text: the server finds its actors, statements and chains.</summary>
 public sealed class SeedArticleTests
 {
-    internal static readonly string SeedText = File.ReadAllText(Path.Combine(RepositoryRoot(), "..", "shared", "articles", "putin-kim-vostochny-summit.txt"));
+    internal static string SeedText => SeedArticleFile.Text;
 
-    [Fact]
+    [SeedArticleFact]
     public async Task The_seed_article_as_text_yields_its_actors_statements_and_chains()
     {
         await using var server = await RunningServer.StartAsync();
@@ -77,16 +77,5 @@ public sealed class SeedArticleTests
         Assert.Contains(kim.AliasSightings, s => s.ReportId == "follow-up");
         var peskovAgain = await client.GetActorAsync(new V1.GetActorRequest { ActorId = Find("Dmitry Peskov").ActorId });
         Assert.Contains(peskovAgain.AliasSightings, s => s.ReportId == "follow-up");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ClaimTracker.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new DirectoryNotFoundException("ClaimTracker.sln not found above " + AppContext.BaseDirectory);
     }
 }

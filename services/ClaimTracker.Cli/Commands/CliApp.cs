@@ -46,6 +46,14 @@ internal static class CliApp
         return root;
     }
 
+    /// <summary>Parses and runs <paramref name="args"/>; a command line that does not parse is invalid input (exit 2).</summary>
+    public static async Task<int> InvokeAsync(string[] args)
+    {
+        var parse = Build().Parse(args);
+        var exitCode = await parse.InvokeAsync();
+        return parse.Errors.Count > 0 ? 2 : exitCode;
+    }
+
     /// <summary>Runs <paramref name="work"/> with a client; a failed call becomes a one-line reason and a non-zero exit code.</summary>
     public static async Task<int> RunAsync(ParseResult parse, Func<ClaimTracker.V1.ClaimTracker.ClaimTrackerClient, Output, Task> work)
     {

@@ -90,7 +90,7 @@ internal static class ExportCommand
 
             if (parse.GetValue(output) is { Length: > 0 } path && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory && !Directory.Exists(directory))
             {
-                throw new IOException($"no such directory: {directory}");
+                throw new ArgumentException($"no such directory: {directory}");
             }
 
             var selection = new ExportSelection

@@ -24,10 +24,10 @@ internal static class IngestCommand
             var target = parse.GetValue(path)!;
             var files = Directory.Exists(target)
                 ? Directory.GetFiles(target, "*.txt").Order(StringComparer.Ordinal).ToArray()
-                : File.Exists(target) ? [target] : throw new IOException($"no such file or directory: {target}");
+                : File.Exists(target) ? [target] : throw new ArgumentException($"no such file or directory: {target}");
             if (files.Length > 1 && parse.GetValue(reportId) is not null)
             {
-                throw new InvalidOperationException("--report-id names one report; leave it out when ingesting a directory");
+                throw new ArgumentException("--report-id names one report; leave it out when ingesting a directory");
             }
 
             var requests = files.Select(file => BuildRequest(file, parse.GetValue(source)!, parse.GetValue(url), parse.GetValue(published), parse.GetValue(reportId))).ToList();
