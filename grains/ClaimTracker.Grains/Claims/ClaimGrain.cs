@@ -1,7 +1,9 @@
 using System.Globalization;
 using ClaimTracker.Grains.Feed;
+using ClaimTracker.Grains.Linking;
 using ClaimTracker.Grains.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace ClaimTracker.Grains.Claims;
@@ -14,7 +16,8 @@ namespace ClaimTracker.Grains.Claims;
 /// already queues and batches its own writes.
 /// </summary>
 [Reentrant]
-public sealed partial class ClaimGrain(IClaimTrackerStore store, PayloadSerializer serializer, ClaimFeed feed, ILogger<ClaimGrain> logger)
+public sealed partial class ClaimGrain(
+    IClaimTrackerStore store, PayloadSerializer serializer, ClaimFeed feed, IOptions<MatchingOptions> matching, ILogger<ClaimGrain> logger)
     : Grain, IClaimGrain
 {
     private const string PageTokenPrefix = "before:";
@@ -27,7 +30,7 @@ public sealed partial class ClaimGrain(IClaimTrackerStore store, PayloadSerializ
     private bool flushing;
 
     // What the journal holds: the state and the number of entries (the version a write must follow).
-    private ClaimState state = new();
+    private ClaimState state = new(matching.Value.StanceConfidenceFloor);
     private int journalVersion;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => await ReadStateAsync(cancellationToken);
@@ -185,7 +188,7 @@ public sealed partial class ClaimGrain(IClaimTrackerStore store, PayloadSerializ
 
     private async Task ReadStateAsync(CancellationToken cancellationToken)
     {
-        var read = new ClaimState();
+        var read = new ClaimState(matching.Value.StanceConfidenceFloor);
         var entries = await store.ReadJournalAsync(Stream, cancellationToken);
         foreach (var entry in entries)
         {
