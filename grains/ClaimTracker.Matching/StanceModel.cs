@@ -17,7 +17,7 @@ public sealed class StanceModel : IDisposable
 
     public const string ManifestResource = "ClaimTracker.Matching.Models.stance.manifest.json";
 
-    /// <summary>The classes in the order of <see cref="Probabilities"/>; label key k + 1 is class k.</summary>
+    /// <summary>The classes in the order of <see cref="Probabilities"/>; label k is class k.</summary>
     public static readonly Stance[] Classes = [Stance.Supports, Stance.Contradicts, Stance.Observing];
 
     private static readonly Lazy<StanceModel?> SharedInstance = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -35,11 +35,11 @@ public sealed class StanceModel : IDisposable
     /// <summary>The model shipped in this assembly, or null when the assembly was built without one.</summary>
     public static StanceModel? Shared => SharedInstance.Value;
 
-    /// <summary>The label key of a stance, as training writes it (1-based; 0 is "missing").</summary>
+    /// <summary>The label of a stance, as training writes it: its index in <see cref="Classes"/>.</summary>
     public static uint LabelOf(Stance stance)
     {
         var index = Array.IndexOf(Classes, stance);
-        return index < 0 ? throw new ArgumentOutOfRangeException(nameof(stance), stance, "the stance model knows SUPPORTS, CONTRADICTS and OBSERVING") : (uint)(index + 1);
+        return index < 0 ? throw new ArgumentOutOfRangeException(nameof(stance), stance, "the stance model knows SUPPORTS, CONTRADICTS and OBSERVING") : (uint)index;
     }
 
     /// <summary>The manifest shipped beside the model (JSON), or null.</summary>
@@ -79,7 +79,7 @@ public sealed class StanceModel : IDisposable
     }
 }
 
-/// <summary>One row of the stance model: features and (for training) the label key.</summary>
+/// <summary>One row of the stance model: features and (for training) the label, 0-based as ML.NET reads a key-typed uint.</summary>
 public sealed class StanceExample
 {
     [VectorType(StanceFeatures.Count)]
@@ -92,7 +92,7 @@ public sealed class StanceExample
     public float Weight { get; set; } = 1f;
 }
 
-/// <summary>The model's output: one probability per label key.</summary>
+/// <summary>The model's output: one probability per label.</summary>
 public sealed class StancePrediction
 {
     [ColumnName("Score")]
