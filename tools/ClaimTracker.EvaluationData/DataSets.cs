@@ -15,6 +15,9 @@ public sealed record Fnc1Data(IReadOnlyDictionary<string, string> Bodies, IReadO
     public const string StancesFile = "train_stances.csv";
     public const string ClaimMapFile = "fnc1_body_claim_map_train.csv";
 
+    /// <summary>No FNC-1 data at all.</summary>
+    public static Fnc1Data Empty { get; } = new(new Dictionary<string, string>(), [], new Dictionary<string, string>());
+
     public static Fnc1Data Read(string folder)
     {
         var bodies = Csv.Read(Path.Combine(folder, BodiesFile)).ToDictionary(r => r["Body ID"], r => r["articleBody"], StringComparer.Ordinal);

@@ -3,7 +3,7 @@ using ClaimTracker.Training;
 
 const string Usage = """
     ClaimTracker.Training — trains the models shipped with the libraries, from public data given by path.
-      stance <path-to-shared-data> [--out DIR] [--folds 5] [--embedding-cache FILE] [--search]
+      stance <path-to-shared-data> [--out DIR] [--folds 5] [--embedding-cache FILE] [--search] [--emergent-only] [--fnc1-weight 0.25]
           Emergent headlines + FNC-1 (related pairs), grouped cross-validation by rumour, FNC-1 hold-out score;
           writes stance.zip and stance.manifest.json to DIR (default grains/ClaimTracker.Matching/Models).
     Data is read from the given paths and never copied. Training is single-threaded and seeded: the same

@@ -32,11 +32,12 @@ internal static class StanceCommand
 
         var folds = args.Int("folds", 5);
         var emergentFolder = Path.Combine(root, "emergent-dev");
-        var fnc1Folder = Path.Combine(root, "fnc-1");
+        var emergentOnly = args.Flag("emergent-only");
+        var fnc1Folder = emergentOnly ? null : Path.Combine(root, "fnc-1");
         var data = StanceData.Load(emergentFolder, fnc1Folder, MaxSentences, args.Option("embedding-cache"));
         Console.WriteLine($"stance: {data.Emergent.Count} Emergent headline pairs, {data.Fnc1Related.Count} FNC-1 related pairs; {folds} folds grouped by rumour");
 
-        var fnc1Weight = args.Double("fnc1-weight", 0.25);
+        var fnc1Weight = emergentOnly ? 0 : args.Double("fnc1-weight", 0.25);
         var parameters = StanceHyperParameters.Default;
         if (args.Flag("search"))
         {
@@ -46,12 +47,16 @@ internal static class StanceCommand
         var cv = CrossValidate(data, folds, parameters, fnc1Weight);
         Console.WriteLine($"hyper-parameters: {parameters}; FNC-1 row weight {fnc1Weight}");
         Print("grouped cross-validation, Emergent headlines", cv.Model, cv.Rules);
-        Print("grouped cross-validation, FNC-1 related pairs (top body sentence vs headline)", cv.Fnc1Model, cv.Fnc1Rules);
-
-        var holdout = Fnc1Holdout(data, parameters, fnc1Weight);
-        Console.WriteLine($"FNC-1 hold-out bodies ({HoldoutFraction} of bodies, seed {HoldoutSeed}; model trained without them and without their rumours): " +
-            $"weighted score {100 * holdout.Score:0.00} %; relatedness as in the fnc1 evaluation (related ≥ {holdout.Threshold:0.000}, coverage weight {holdout.Weight:0.00})");
-        Console.Write(Indent(holdout.Confusion.ToString()));
+        double? holdoutScore = null;
+        if (!emergentOnly)
+        {
+            Print("grouped cross-validation, FNC-1 related pairs (top body sentence vs headline)", cv.Fnc1Model, cv.Fnc1Rules);
+            var holdout = Fnc1Holdout(data, parameters, fnc1Weight);
+            Console.WriteLine($"FNC-1 hold-out bodies ({HoldoutFraction} of bodies, seed {HoldoutSeed}; model trained without them and without their rumours): " +
+                $"weighted score {100 * holdout.Score:0.00} %; relatedness as in the fnc1 evaluation (related ≥ {holdout.Threshold:0.000}, coverage weight {holdout.Weight:0.00})");
+            Console.Write(Indent(holdout.Confusion.ToString()));
+            holdoutScore = Math.Round(100 * holdout.Score, 2);
+        }
 
         var all = Rows(data.Emergent, fnc1Weight).Concat(Rows(data.Fnc1Related, fnc1Weight)).ToList();
         var bytes = StanceTrainer.Train(all, parameters);
@@ -61,17 +66,13 @@ internal static class StanceCommand
             Model: "stance.zip",
             ModelSha256: ModelFiles.Sha256(bytes),
             ModelBytes: bytes.Length,
-            Command: "dotnet run -c Release --project tools/ClaimTracker.Training -- stance ../shared/data",
+            Command: "dotnet run -c Release --project tools/ClaimTracker.Training -- stance ../shared/data" +
+                (emergentOnly ? " --emergent-only" : string.Empty) + (args.Flag("search") ? " --search" : string.Empty) +
+                (args.Option("fnc1-weight") is { } w ? " --fnc1-weight " + w : string.Empty) + (folds != 5 ? $" --folds {folds}" : string.Empty),
             Trainer: "ML.NET 6.0.0 LightGBM multiclass (softmax), one thread, seed 1",
             FeatureLayout: StanceFeatures.Layout,
             Classes: StanceModel.Classes.Select(c => c.ToString().ToUpperInvariant()).ToArray(),
-            Data:
-            [
-                DataFile(root, Path.Combine("emergent-dev", EmergentData.ArticlesFile), data.Emergent.Count, "headline vs rumour headline; for/against/observing → SUPPORTS/CONTRADICTS/OBSERVING"),
-                DataFile(root, Path.Combine("fnc-1", Fnc1Data.StancesFile), data.Fnc1Related.Count, "related pairs; agree/disagree/discuss → SUPPORTS/CONTRADICTS/OBSERVING; unrelated skipped"),
-                DataFile(root, Path.Combine("fnc-1", Fnc1Data.BodiesFile), data.Fnc1.Bodies.Count, $"statement = the body sentence closest to the headline (first {MaxSentences} sentences)"),
-                DataFile(root, Path.Combine("fnc-1", Fnc1Data.ClaimMapFile), data.Fnc1.ClaimOfBody.Count, "puts an FNC-1 body in its Emergent rumour's fold"),
-            ],
+            Data: DataFiles(root, data, emergentOnly),
             Split: $"{folds}-fold cross-validation grouped by rumour (Emergent claimId; FNC-1 bodies through the claim map, unmapped bodies alone); " +
                 "groups ordered by FNV-1a hash and dealt round-robin; the shipped model is trained on all rows",
             HyperParameters: new Dictionary<string, string>
@@ -87,13 +88,31 @@ internal static class StanceCommand
             {
                 ["emergentModel"] = Figures.Of(cv.Model),
                 ["emergentRules"] = Figures.Of(cv.Rules),
+            }.Concat(emergentOnly ? [] : new Dictionary<string, Figures>
+            {
                 ["fnc1Model"] = Figures.Of(cv.Fnc1Model),
                 ["fnc1Rules"] = Figures.Of(cv.Fnc1Rules),
-            },
-            Fnc1HoldoutScore: Math.Round(100 * holdout.Score, 2));
+            }).ToDictionary(),
+            Fnc1HoldoutScore: holdoutScore);
         File.WriteAllText(Path.Combine(output, "stance.manifest.json"), ModelFiles.ToJson(manifest));
         Console.WriteLine($"wrote {modelPath} ({bytes.Length:N0} bytes, SHA-256 {manifest.ModelSha256}) and stance.manifest.json");
         return 0;
+    }
+
+    private static DataFileEntry[] DataFiles(string root, StanceData data, bool emergentOnly)
+    {
+        var emergent = DataFile(root, Path.Combine("emergent-dev", EmergentData.ArticlesFile), data.Emergent.Count,
+            "headline vs rumour headline; for/against/observing → SUPPORTS/CONTRADICTS/OBSERVING");
+        return emergentOnly
+            ? [emergent]
+            : [
+                emergent,
+                DataFile(root, Path.Combine("fnc-1", Fnc1Data.StancesFile), data.Fnc1Related.Count,
+                    "related pairs; agree/disagree/discuss → SUPPORTS/CONTRADICTS/OBSERVING; unrelated skipped"),
+                DataFile(root, Path.Combine("fnc-1", Fnc1Data.BodiesFile), data.Fnc1.Bodies.Count,
+                    $"statement = the body sentence closest to the headline (first {MaxSentences} sentences)"),
+                DataFile(root, Path.Combine("fnc-1", Fnc1Data.ClaimMapFile), data.Fnc1.ClaimOfBody.Count, "puts an FNC-1 body in its Emergent rumour's fold"),
+            ];
     }
 
     private static DataFileEntry DataFile(string root, string relative, int rows, string use) =>
@@ -249,4 +268,4 @@ internal sealed record StanceManifest(
     string Split,
     Dictionary<string, string> HyperParameters,
     Dictionary<string, Figures> CrossValidation,
-    double Fnc1HoldoutScore);
+    double? Fnc1HoldoutScore);

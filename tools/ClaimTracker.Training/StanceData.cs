@@ -16,10 +16,11 @@ internal sealed record Fnc1PairFeatures(Fnc1Pair Pair, double MaxCosine, double 
 /// <summary>The stance training data, embedded (through the cache) and featurised once.</summary>
 internal sealed record StanceData(List<StanceRow> Emergent, List<StanceRow> Fnc1Related, List<Fnc1PairFeatures> Fnc1Pairs, Fnc1Data Fnc1)
 {
-    public static StanceData Load(string emergentFolder, string fnc1Folder, int maxSentences, string? embeddingCache)
+    /// <param name="fnc1Folder">The FNC-1 folder, or null to train on Emergent alone.</param>
+    public static StanceData Load(string emergentFolder, string? fnc1Folder, int maxSentences, string? embeddingCache)
     {
         var articles = EmergentData.ReadArticles(emergentFolder);
-        var fnc1 = Fnc1Data.Read(fnc1Folder);
+        var fnc1 = fnc1Folder is null ? Fnc1Data.Empty : Fnc1Data.Read(fnc1Folder);
         var sentences = fnc1.Bodies.ToDictionary(b => b.Key, b => Sentences.Split(b.Value, maxSentences), StringComparer.Ordinal);
         var bodyTerms = fnc1.Bodies.ToDictionary(b => b.Key, b => TextAnalysis.Terms(b.Value).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
