@@ -44,11 +44,18 @@ internal sealed record StanceData(List<StanceRow> Emergent, List<StanceRow> Fnc1
         foreach (var pair in fnc1.Pairs)
         {
             var h = embedding[pair.Headline];
-            var best = sentences[pair.BodyId].Select(s => (Text: s, Cosine: (double)VectorMath.Dot(h, embedding[s]))).MaxBy(x => x.Cosine);
             var coverage = Fnc1Scoring.Coverage(pair.Headline, bodyTerms[pair.BodyId]);
+            var bodySentences = sentences[pair.BodyId];
+            if (bodySentences.Count == 0)
+            {
+                pairs.Add(new Fnc1PairFeatures(pair, 0, coverage, null));
+                continue;
+            }
+
+            var best = bodySentences.Select(s => (Text: s, Cosine: (double)VectorMath.Dot(h, embedding[s]))).MaxBy(x => x.Cosine);
             var group = fnc1.ClaimOfBody.GetValueOrDefault(pair.BodyId) ?? "fnc1-body:" + pair.BodyId;
-            var row = best.Text is null ? null : Row(best.Text, pair.Headline, Fnc1Stance(pair.Stance), group, pair.BodyId, embedding);
-            pairs.Add(new Fnc1PairFeatures(pair, best.Text is null ? 0 : best.Cosine, coverage, row));
+            var row = Row(best.Text, pair.Headline, Fnc1Stance(pair.Stance), group, pair.BodyId, embedding);
+            pairs.Add(new Fnc1PairFeatures(pair, best.Cosine, coverage, row));
         }
 
         var related = pairs.Where(p => p.Pair.Stance != "unrelated" && p.Row is not null).Select(p => p.Row!).ToList();
