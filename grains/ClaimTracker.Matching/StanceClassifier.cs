@@ -114,7 +114,8 @@ public static class StanceClassifier
         var denial = Unshared(statement, claim, StanceLexicon.Denial);
         if (denial is not null)
         {
-            return (new(Stance.Contradicts, $"the statement uses denial or debunking language (\"{denial}\") that the claim does not"), RuleKind.Text);
+            var reason = $"the statement uses denial or debunking language (\"{denial}\") that the claim does not";
+            return (new(Stance.Contradicts, reason), RuleKind.Text);
         }
 
         var conflict = QuantityConflict(hints.StatementQuantities, hints.ClaimQuantities);

@@ -102,7 +102,9 @@ public static partial class StanceFeatures
     private static partial Regex ReportLabel();
 
     /// <summary>"claims to show", "appears to be", "said to have", "purports to".</summary>
-    [GeneratedRegex(@"\b(claims?|claimed|appears?|seems?|said|purports?|alleged(ly)?|thought|believed|rumou?red)\s+to\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"\b(claims?|claimed|appears?|seems?|said|purports?|alleged(ly)?|thought|believed|rumou?red)\s+to\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClaimsToShow();
 
     /// <summary>A short label before a colon at the start ("Police: …", "Sources: …").</summary>

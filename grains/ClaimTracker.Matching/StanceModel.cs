@@ -39,7 +39,9 @@ public sealed class StanceModel : IDisposable
     public static uint LabelOf(Stance stance)
     {
         var index = Array.IndexOf(Classes, stance);
-        return index < 0 ? throw new ArgumentOutOfRangeException(nameof(stance), stance, "the stance model knows SUPPORTS, CONTRADICTS and OBSERVING") : (uint)index;
+        return index >= 0
+            ? (uint)index
+            : throw new ArgumentOutOfRangeException(nameof(stance), stance, "the stance model knows SUPPORTS, CONTRADICTS and OBSERVING");
     }
 
     /// <summary>The manifest shipped beside the model (JSON), or null.</summary>

@@ -268,7 +268,8 @@ public sealed class CorroborationLedger
 
         if (lowConfidence > NamesListed)
         {
-            text.Append("low-confidence stances of ").Append(CultureInfo.InvariantCulture, $"{lowConfidence - NamesListed}").Append(" more origins not counted");
+            text.Append("low-confidence stances of ").Append(CultureInfo.InvariantCulture, $"{lowConfidence - NamesListed}")
+                .Append(" more origins not counted");
             Done();
         }
 

@@ -27,7 +27,8 @@ public sealed class ClaimState
         StanceConfidenceFloor = stanceConfidenceFloor;
     }
 
-    private ClaimState(CorroborationLedger? ledger, OrderedStringSet? actorIds, OrderedStringSet? statementIds, double stanceConfidenceFloor)
+    private ClaimState(
+        CorroborationLedger? ledger, OrderedStringSet? actorIds, OrderedStringSet? statementIds, double stanceConfidenceFloor)
     {
         StanceConfidenceFloor = stanceConfidenceFloor;
         this.ledger = ledger;

@@ -86,7 +86,10 @@ public sealed class ClaimLinker : IDisposable
             if (decision.ClaimId is { } claimId && Find(claimId) is { } claim)
             {
                 var stance = Stance(statement, probe, claim);
-                links.Add(new ClaimLink(claimId, stance.Stance, $"{stance.Reason} (linked: {decision.Reason})") { Confidence = stance.Confidence });
+                links.Add(new ClaimLink(claimId, stance.Stance, $"{stance.Reason} (linked: {decision.Reason})")
+                {
+                    Confidence = stance.Confidence,
+                });
                 if (index.PhrasingCount(claimId) < options.PhrasingsPerClaim)
                 {
                     var phrasing = new ClaimEntry(claimId, statement.Content, embeddings[i], probe.Entities, probe.Quantities);
@@ -152,7 +155,10 @@ public sealed class ClaimLinker : IDisposable
         if (Find(statement.GivenClaimId) is { } claim)
         {
             var stance = Stance(statement, probe, claim);
-            return new ClaimLink(statement.GivenClaimId, stance.Stance, stance.Reason + " (claim given by the client)") { Confidence = stance.Confidence };
+            return new ClaimLink(statement.GivenClaimId, stance.Stance, stance.Reason + " (claim given by the client)")
+            {
+                Confidence = stance.Confidence,
+            };
         }
 
         return new ClaimLink(statement.GivenClaimId, Analysis.Stance.Supports, "claim given by the client; its text is not indexed here yet: taken as support");
