@@ -34,6 +34,8 @@ public sealed record StatementRecord
     [Id(20)] public DateTimeOffset RecordedAt { get; init; }
     /// <summary>The attribution cue as written, when extracted from text.</summary>
     [Id(21)] public string Cue { get; init; } = string.Empty;
+    /// <summary>The stance model's probability of <see cref="Stance"/> (0–1); 0 when no model judged it.</summary>
+    [Id(22)] public float StanceConfidence { get; init; }
 }
 
 /// <summary>A claim without its statements: what lists and stream events carry.</summary>

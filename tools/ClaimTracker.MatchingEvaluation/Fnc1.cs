@@ -15,7 +15,7 @@ namespace ClaimTracker.MatchingEvaluation;
 /// </summary>
 internal static class Fnc1
 {
-    private static readonly string[] Labels = ["agree", "disagree", "discuss", "unrelated"];
+    private static readonly string[] Labels = Fnc1Scoring.Labels;
 
     public static int Run(Arguments args)
     {
@@ -82,30 +82,13 @@ internal static class Fnc1
     {
         var h = embedding[headline];
         var ranked = sentences[bodyId].Select(s => (Text: s, Cosine: (double)VectorMath.Dot(h, embedding[s]))).OrderByDescending(x => x.Cosine).ToList();
-        var terms = TextAnalysis.Terms(headline).Distinct(StringComparer.Ordinal).ToList();
-        var coverage = terms.Count == 0 ? 0 : (double)terms.Count(bodyTerms[bodyId].Contains) / terms.Count;
+        var coverage = Fnc1Scoring.Coverage(headline, bodyTerms[bodyId]);
         var top = ranked.Take(5).Select(x => (x.Cosine, StanceClassifier.Classify(x.Text, headline, StanceHints.FromText(x.Text, headline, x.Cosine)))).ToList();
         return new Pair(headline, bodyId, gold, ranked.Count == 0 ? 0 : ranked[0].Cosine, coverage, top);
     }
 
-    private static (double Weight, double Threshold, double Accuracy) TuneRelatedness(List<Pair> train)
-    {
-        var best = (Weight: 0.0, Threshold: 0.0, Accuracy: -1.0);
-        foreach (var weight in new[] { 0.0, 0.25, 0.5, 0.75, 1.0 })
-        {
-            for (var threshold = 0.2; threshold <= 1.5; threshold += 0.01)
-            {
-                var correct = train.Count(p => (p.Related(weight) >= threshold) == (p.Gold != "unrelated"));
-                var accuracy = (double)correct / train.Count;
-                if (accuracy > best.Accuracy)
-                {
-                    best = (weight, threshold, accuracy);
-                }
-            }
-        }
-
-        return best;
-    }
+    private static (double Weight, double Threshold, double Accuracy) TuneRelatedness(List<Pair> train) =>
+        Fnc1Scoring.TuneRelatedness(train.Select(p => (p.MaxCosine, p.Coverage, p.Gold != "unrelated")).ToList());
 
     private static Policy TunePolicy(List<Pair> train, double weight, double threshold)
     {
@@ -152,26 +135,7 @@ internal static class Fnc1
         return "discuss";
     }
 
-    /// <summary>The official FNC-1 scorer: 0.25 for the right relatedness, 0.75 more for the right related label.</summary>
-    private static double Score(string gold, string predicted)
-    {
-        var score = 0.0;
-        if (gold == predicted)
-        {
-            score += 0.25;
-            if (gold != "unrelated")
-            {
-                score += 0.5;
-            }
-        }
-
-        if (gold != "unrelated" && predicted != "unrelated")
-        {
-            score += 0.25;
-        }
-
-        return score;
-    }
+    private static double Score(string gold, string predicted) => Fnc1Scoring.Score(gold, predicted);
 
     private sealed record Pair(string Headline, string BodyId, string Gold, double MaxCosine, double Coverage, List<(double Cosine, StanceDecision Decision)> Top)
     {
@@ -182,48 +146,5 @@ internal static class Fnc1
     {
         public override string ToString() =>
             $"look at the {TopSentences} closest sentences; disagree when one contradicts: {(DisagreeOnContradiction ? "yes" : "no")}; agree when the closest supports with cosine ≥ {(double.IsPositiveInfinity(AgreeCosine) ? "never" : AgreeCosine.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture))}; otherwise discuss";
-    }
-}
-
-/// <summary>Splits an article body into sentences (line breaks, then ". ", "! ", "? " before a capital or quote).</summary>
-internal static class Sentences
-{
-    public static List<string> Split(string body, int max)
-    {
-        var result = new List<string>();
-        foreach (var line in body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var start = 0;
-            for (var i = 0; i < line.Length && result.Count < max; i++)
-            {
-                var end = line[i] is '.' or '!' or '?' && i + 2 < line.Length && line[i + 1] == ' ' && (char.IsUpper(line[i + 2]) || line[i + 2] is '"' or '\u201c');
-                if (end)
-                {
-                    Add(line[start..(i + 1)], result);
-                    start = i + 2;
-                }
-            }
-
-            if (start < line.Length && result.Count < max)
-            {
-                Add(line[start..], result);
-            }
-
-            if (result.Count >= max)
-            {
-                break;
-            }
-        }
-
-        return result;
-    }
-
-    private static void Add(string sentence, List<string> result)
-    {
-        var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length >= 4)
-        {
-            result.Add(words.Length <= 60 ? sentence.Trim() : string.Join(' ', words.Take(60)));
-        }
     }
 }

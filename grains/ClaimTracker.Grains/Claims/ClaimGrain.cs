@@ -1,7 +1,9 @@
 using ClaimTracker.Grains.Feed;
 using ClaimTracker.Grains.Journal;
+using ClaimTracker.Grains.Linking;
 using ClaimTracker.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace ClaimTracker.Grains.Claims;
@@ -14,7 +16,8 @@ namespace ClaimTracker.Grains.Claims;
 /// already queues and batches its own writes.
 /// </summary>
 [Reentrant]
-public sealed partial class ClaimGrain(IClaimJournal journal, PayloadSerializer serializer, ClaimFeed feed, ILogger<ClaimGrain> logger)
+public sealed partial class ClaimGrain(
+    IClaimJournal journal, PayloadSerializer serializer, ClaimFeed feed, IOptions<MatchingOptions> matching, ILogger<ClaimGrain> logger)
     : Grain, IClaimGrain
 {
     // Statements waiting for the next journal write; allocated at the first append only, since most
@@ -22,7 +25,7 @@ public sealed partial class ClaimGrain(IClaimJournal journal, PayloadSerializer 
     private JournalWriteQueue<StatementRecord, AddStatementResult>? writes;
 
     // What the journal holds: the state and the number of entries (the version a write must follow).
-    private ClaimState state = new();
+    private ClaimState state = new(matching.Value.StanceConfidenceFloor);
     private int journalVersion;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => await ReadStateAsync(cancellationToken);
@@ -123,7 +126,7 @@ public sealed partial class ClaimGrain(IClaimJournal journal, PayloadSerializer 
 
     private async Task ReadStateAsync(CancellationToken cancellationToken)
     {
-        var read = new ClaimState();
+        var read = new ClaimState(matching.Value.StanceConfidenceFloor);
         var entries = await journal.ReadClaimAsync(this.GetPrimaryKeyString(), cancellationToken);
         foreach (var entry in entries)
         {

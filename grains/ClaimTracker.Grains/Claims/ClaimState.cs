@@ -17,15 +17,26 @@ public sealed class ClaimState
     private OrderedStringSet? statementIds;
 
     public ClaimState()
+        : this(stanceConfidenceFloor: 0)
     {
     }
 
-    private ClaimState(CorroborationLedger? ledger, OrderedStringSet? actorIds, OrderedStringSet? statementIds)
+    /// <param name="stanceConfidenceFloor">Supports and contradictions the stance model judged below this are not counted.</param>
+    public ClaimState(double stanceConfidenceFloor)
     {
+        StanceConfidenceFloor = stanceConfidenceFloor;
+    }
+
+    private ClaimState(
+        CorroborationLedger? ledger, OrderedStringSet? actorIds, OrderedStringSet? statementIds, double stanceConfidenceFloor)
+    {
+        StanceConfidenceFloor = stanceConfidenceFloor;
         this.ledger = ledger;
         this.actorIds = actorIds;
         this.statementIds = statementIds;
     }
+
+    public double StanceConfidenceFloor { get; }
 
     public string ClaimId { get; private set; } = string.Empty;
 
@@ -71,7 +82,7 @@ public sealed class ClaimState
     public IReadOnlyList<PlannedAppend> Plan(IReadOnlyList<StatementRecord> batch)
     {
         // The scratch copy shares the statement ids, since it never records them.
-        var scratch = new ClaimState(ledger?.ScratchCopy(), actorIds?.ScratchCopy(), statementIds)
+        var scratch = new ClaimState(ledger?.ScratchCopy(), actorIds?.ScratchCopy(), statementIds, StanceConfidenceFloor)
         {
             ClaimId = ClaimId,
             Text = Text,
@@ -111,7 +122,8 @@ public sealed class ClaimState
 
     public static Evidence EvidenceOf(StatementRecord statement) =>
         new(statement.OriginActorId, statement.OriginName, statement.Source, statement.Stance, statement.Modality,
-            statement.Stance == Stance.Contradicts ? $"{StripLinkDetail(statement.StanceReason)} ({Published(statement)})" : string.Empty);
+            statement.Stance == Stance.Contradicts ? $"{StripLinkDetail(statement.StanceReason)} ({Published(statement)})" : string.Empty,
+            statement.StanceConfidence);
 
     private static string Published(StatementRecord statement) =>
         statement.Source + ", " + (statement.PublishedAt ?? statement.RecordedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -171,7 +183,7 @@ public sealed class ClaimState
             actorIds.Add(string.Intern(statement.ActorId));
         }
 
-        (ledger ??= new CorroborationLedger()).Add(EvidenceOf(statement));
+        (ledger ??= new CorroborationLedger(StanceConfidenceFloor)).Add(EvidenceOf(statement));
         UpdatedAt = statement.RecordedAt;
         Version++;
     }

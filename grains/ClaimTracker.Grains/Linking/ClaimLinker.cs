@@ -10,7 +10,11 @@ namespace ClaimTracker.Grains.Linking;
 public sealed record LinkRequest(string Content, Modality Modality, bool IsDenial, Stance GivenStance, string GivenReason, string GivenClaimId);
 
 /// <summary>The claim a statement is about, its stance towards it, and why.</summary>
-public sealed record ClaimLink(string ClaimId, Stance Stance, string Reason);
+public sealed record ClaimLink(string ClaimId, Stance Stance, string Reason)
+{
+    /// <summary>The stance model's probability of <see cref="Stance"/>; 0 when no model judged it (given, founding, rules alone).</summary>
+    public float Confidence { get; init; }
+}
 
 /// <summary>
 /// Links statements to claims. One per silo, holding that silo's replica of the claim index (kept
@@ -82,7 +86,10 @@ public sealed class ClaimLinker : IDisposable
             if (decision.ClaimId is { } claimId && Find(claimId) is { } claim)
             {
                 var stance = Stance(statement, probe, claim);
-                links.Add(new ClaimLink(claimId, stance.Stance, $"{stance.Reason} (linked: {decision.Reason})"));
+                links.Add(new ClaimLink(claimId, stance.Stance, $"{stance.Reason} (linked: {decision.Reason})")
+                {
+                    Confidence = stance.Confidence,
+                });
                 if (index.PhrasingCount(claimId) < options.PhrasingsPerClaim)
                 {
                     var phrasing = new ClaimEntry(claimId, statement.Content, embeddings[i], probe.Entities, probe.Quantities);
@@ -148,7 +155,10 @@ public sealed class ClaimLinker : IDisposable
         if (Find(statement.GivenClaimId) is { } claim)
         {
             var stance = Stance(statement, probe, claim);
-            return new ClaimLink(statement.GivenClaimId, stance.Stance, stance.Reason + " (claim given by the client)");
+            return new ClaimLink(statement.GivenClaimId, stance.Stance, stance.Reason + " (claim given by the client)")
+            {
+                Confidence = stance.Confidence,
+            };
         }
 
         return new ClaimLink(statement.GivenClaimId, Analysis.Stance.Supports, "claim given by the client; its text is not indexed here yet: taken as support");
@@ -167,6 +177,8 @@ public sealed class ClaimLinker : IDisposable
         var hints = new StanceHints(statement.Modality, denies, probe.Quantities, claim.Quantities)
         {
             Similarity = VectorMath.Dot(probe.Embedding, claim.Embedding),
+            StatementEmbedding = probe.Embedding,
+            ClaimEmbedding = claim.Embedding,
         };
         return StanceClassifier.Classify(statement.Content, claim.Text, hints);
     }

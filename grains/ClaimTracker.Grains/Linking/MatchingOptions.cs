@@ -54,6 +54,13 @@ public sealed class MatchingOptions
     /// <summary>Candidates retrieved per statement (from each of the embedding and BM25 rankings).</summary>
     public int Candidates { get; set; } = 10;
 
+    /// <summary>
+    /// A claim counts an origin's support or contradiction only when the stance model's confidence in
+    /// it is at least this (stances no model judged always count); the status reasons name the ones
+    /// left out. See docs/evaluation-models.md for how the default was chosen.
+    /// </summary>
+    public double StanceConfidenceFloor { get; set; } = 0.5;
+
     /// <summary>How stale a silo's index replica may be before linking reads the new entries.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 }

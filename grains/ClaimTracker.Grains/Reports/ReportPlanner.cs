@@ -55,6 +55,7 @@ public static class ReportPlanner
                 Stance = stance,
                 Modality = input.Modality == Modality.Unspecified ? Modality.Asserted : input.Modality,
                 StanceReason = reason,
+                StanceConfidence = links[i].Confidence,
                 Cue = input.Cue,
                 SourceSpan = input.SourceSpan,
                 CueSpan = input.CueSpan,

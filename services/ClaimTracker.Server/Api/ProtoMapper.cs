@@ -83,6 +83,7 @@ internal static class ProtoMapper
             Stance = ToProto(statement.Stance),
             Modality = ToProto(statement.Modality),
             StanceReason = statement.StanceReason,
+            StanceConfidence = statement.StanceConfidence,
             Cue = statement.Cue,
             Source = statement.Source,
             RecordedAt = Timestamp.FromDateTimeOffset(statement.RecordedAt),
