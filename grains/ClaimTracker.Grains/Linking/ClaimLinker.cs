@@ -17,7 +17,8 @@ public sealed record ClaimLink(string ClaimId, Stance Stance, string Reason);
 /// current from the durable index log), so no single grain sits on the ingest path. A statement joins
 /// the best stored claim scoring at or above the threshold (embeddings + entities + quantities over
 /// candidates retrieved by embeddings and BM25), otherwise it founds a new claim, which is indexed at
-/// once so the rest of its report and later reports find it. A statement that joins a claim is indexed
+/// once so the rest of its report and later reports find it. The score is the learned same-claim
+/// model's probability (<see cref="LinkingScorer.Learned"/>, the default) or the hand-weighted rules. A statement that joins a claim is indexed
 /// too, as another phrasing of that claim (up to <see cref="MatchingOptions.PhrasingsPerClaim"/>): a
 /// claim is then found by every way it has been put, not only by its first wording, so a later report
 /// that phrases it like an earlier one joins it instead of founding a splinter claim.
@@ -31,6 +32,7 @@ public sealed class ClaimLinker : IDisposable
     private readonly ClaimIndex index = new();
     private readonly ClaimMatcher matcher;
     private readonly ClaimMatcher fragmentMatcher;
+    private readonly double sameReportJoinThreshold;
     private readonly SemaphoreSlim refreshGate = new(1, 1);
     private long position;
     private long lastRefreshTicks;
@@ -40,7 +42,11 @@ public sealed class ClaimLinker : IDisposable
         this.store = store;
         this.options = options.Value;
         encoder = new Lazy<ISentenceEncoder>(encoderFactory);
-        matcher = new ClaimMatcher(MatcherOptions.Default with { JoinThreshold = this.options.JoinThreshold, LexicalWeight = this.options.LexicalWeight });
+        var learned = this.options.Mode == MatchingMode.Semantic && this.options.Scorer == LinkingScorer.Learned;
+        matcher = new ClaimMatcher(learned
+            ? MatcherOptions.Learned with { JoinThreshold = this.options.LearnedJoinThreshold ?? SameClaimScorer.Shipped.JoinThreshold }
+            : MatcherOptions.Default with { JoinThreshold = this.options.JoinThreshold, LexicalWeight = this.options.LexicalWeight });
+        sameReportJoinThreshold = learned ? this.options.LearnedSameReportJoinThreshold : this.options.SameReportJoinThreshold;
         fragmentMatcher = new ClaimMatcher(matcher.Options with { MinCosine = this.options.FragmentMinCosine });
     }
 
@@ -74,7 +80,7 @@ public sealed class ClaimLinker : IDisposable
 
             var isFragment = TextAnalysis.Words(statement.Content).Count < options.FragmentWords;
             var decision = (isFragment ? fragmentMatcher : matcher).Decide(probe, index.Search(probe, options.Candidates));
-            if (decision.ClaimId is { } sameReport && foundedHere.Contains(sameReport) && decision.Score < options.SameReportJoinThreshold)
+            if (decision.ClaimId is { } sameReport && foundedHere.Contains(sameReport) && decision.Score < sameReportJoinThreshold)
             {
                 decision = decision with { ClaimId = null, Reason = $"the closest claim was founded by this same report ({decision.Reason})" };
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClaimTracker.Matching;
@@ -114,7 +115,7 @@ public static class LinkingCommand
             },
             ["command"] = "dotnet run -c Release --project tools/ClaimTracker.Training -- linking ../shared/data",
         };
-        File.WriteAllText(Path.Combine(output, "same-claim.manifest.json"), manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(Path.Combine(output, "same-claim.manifest.json"), manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
         Console.WriteLine($"wrote {Path.Combine(output, "same-claim.zip")} ({model.Length:N0} bytes, SHA-256 {Sha256(model)[..12]}…) and its manifest");
         return 0;
     }
