@@ -12,13 +12,13 @@ namespace ClaimTracker.Matching;
 /// </summary>
 public static class LinkingFeatures
 {
-    public const int Count = 14;
+    public const int Count = 15;
 
     public static IReadOnlyList<string> Names { get; } =
     [
         "cosine", "lexical", "cosine_margin", "lexical_margin", "is_best_cosine", "entity_agreement", "shared_entities",
         "same_measure", "probe_terms_in_claim", "claim_terms_in_probe", "log_probe_words", "log_claim_words",
-        "length_ratio", "cosine_x_lexical",
+        "length_ratio", "cosine_x_lexical", "close_competitors",
     ];
 
     /// <summary>The features of every candidate, in the candidates' order.</summary>
@@ -53,10 +53,26 @@ public static class LinkingFeatures
                 MathF.Log(1 + claimWords),
                 Math.Max(probeWords, claimWords) == 0 ? 0f : (float)Math.Min(probeWords, claimWords) / Math.Max(probeWords, claimWords),
                 (float)(c.Cosine * c.Lexical),
+                CloseCompetitors(candidates, i),
             ];
         }
 
         return rows;
+    }
+
+    /// <summary>How many other candidates come within 0.1 cosine of this one: a crowded topic, where one rumour is easily taken for another.</summary>
+    private static float CloseCompetitors(IReadOnlyList<ClaimCandidate> candidates, int self)
+    {
+        var count = 0;
+        for (var j = 0; j < candidates.Count; j++)
+        {
+            if (j != self && candidates[j].Cosine >= candidates[self].Cosine - 0.1)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>The best cosine and lexical score among the other candidates (0 when there is none).</summary>

@@ -49,12 +49,9 @@ public sealed class SameClaimScorerTests(EncoderFixture fixture)
     }
 
     [Fact]
-    public void A_paraphrase_joins_its_claim()
+    public void A_paraphrase_joins_its_claim_beside_other_rumours_on_its_topic()
     {
-        using var index = Index(
-            ("foley", "ISIS beheaded journalist James Wright Foley"),
-            ("apple-watch", "Apple will release its smartwatch in September"),
-            ("bird", "A bird pooped on Vladimir Putin during a speech"));
+        using var index = Store();
 
         var decision = Link(index, "Islamic State militants behead American reporter James Foley in new video");
 
@@ -63,17 +60,23 @@ public sealed class SameClaimScorerTests(EncoderFixture fixture)
     }
 
     [Fact]
-    public void Another_rumour_on_the_same_topic_founds_its_own_claim()
+    public void Another_rumour_on_a_topic_the_store_knows_founds_its_own_claim()
     {
-        using var index = Index(
-            ("foley", "ISIS beheaded journalist James Wright Foley"),
-            ("apple-watch", "Apple will release its smartwatch in September"),
-            ("bird", "A bird pooped on Vladimir Putin during a speech"));
+        using var index = Store();
 
         var decision = Link(index, "Apple's smartwatch battery lasts less than a day, insiders say");
 
-        Assert.Null(decision.ClaimId);
+        Assert.True(decision.ClaimId is null, decision.Reason);
     }
+
+    /// <summary>A store like Emergent's: several rumours per topic (ISIS hostages, the Apple Watch) among others.</summary>
+    private ClaimIndex Store() => Index(
+        ("foley", "ISIS beheaded journalist James Wright Foley"),
+        ("haines", "ISIS threatens to behead British aid worker David Haines"),
+        ("apple-watch", "Apple will release its smartwatch in September"),
+        ("apple-price", "The Apple Watch will cost $349"),
+        ("bird", "A bird pooped on Vladimir Putin during a speech"),
+        ("cone", "A man was arrested for taking a selfie with a traffic cone"));
 
     private static readonly ClaimMatcher Matcher = new(MatcherOptions.Learned);
 

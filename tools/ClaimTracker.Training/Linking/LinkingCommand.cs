@@ -23,7 +23,7 @@ public static class LinkingCommand
 
     private static readonly LinkingHyperParameters[] Grid = [new(0, 0.1f), new(0, 1f), new(0.1f, 1f), new(0, 10f)];
 
-    private static readonly double[] Thresholds = Enumerable.Range(0, 15).Select(i => Math.Round(0.20 + (0.05 * i), 2)).ToArray();
+    private static readonly double[] Thresholds = Enumerable.Range(0, 17).Select(i => Math.Round(0.10 + (0.05 * i), 2)).ToArray();
 
     public static int Run(string[] args)
     {
