@@ -22,7 +22,8 @@ public sealed record MatcherOptions
     public static MatcherOptions Default { get; } = new();
 
     /// <summary>The shipped learned scorer with the join threshold chosen for it by grouped cross-validation.</summary>
-    public static MatcherOptions Learned => Default with { Scorer = SameClaimScorer.Shipped, JoinThreshold = SameClaimScorer.Shipped.JoinThreshold };
+    public static MatcherOptions Learned =>
+        Default with { Scorer = SameClaimScorer.Shipped, JoinThreshold = SameClaimScorer.Shipped.JoinThreshold };
 
     /// <summary>
     /// When set, a candidate's score is this model's probability that it is the statement's claim (the

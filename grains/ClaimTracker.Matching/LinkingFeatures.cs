@@ -60,7 +60,10 @@ public static class LinkingFeatures
         return rows;
     }
 
-    /// <summary>How many other candidates come within 0.1 cosine of this one: a crowded topic, where one rumour is easily taken for another.</summary>
+    /// <summary>
+    /// How many other candidates come within 0.1 cosine of this one: a crowded topic, where one rumour is
+    /// easily taken for another.
+    /// </summary>
     private static float CloseCompetitors(IReadOnlyList<ClaimCandidate> candidates, int self)
     {
         var count = 0;

@@ -68,7 +68,8 @@ public sealed class SameClaimScorer
     /// <summary>Reads an embedded model file of this assembly.</summary>
     public static Stream OpenResource(string name) =>
         typeof(SameClaimScorer).Assembly.GetManifestResourceStream(name)
-        ?? throw new InvalidOperationException($"The model resource {name} is not embedded in {typeof(SameClaimScorer).Assembly.GetName().Name}.");
+        ?? throw new InvalidOperationException(
+            $"The model resource {name} is not embedded in {typeof(SameClaimScorer).Assembly.GetName().Name}.");
 
     private PredictionEngine<LinkingExample, SameClaimPrediction> Rent() =>
         engines.TryTake(out var engine) ? engine : context.Model.CreatePredictionEngine<LinkingExample, SameClaimPrediction>(model);

@@ -79,7 +79,8 @@ internal static class BenchMatch
         var searchMs = searchCpu.TotalMilliseconds / probes;
         var decideMs = decideCpu.TotalMilliseconds / probes;
         var scorer = matcher.Options.Scorer is null ? "rule score" : "learned same-claim scorer";
-        Console.WriteLine($"per statement, {probes} probes, one thread: embedding {encodeMs:0.00} ms CPU + retrieval {searchMs:0.00} ms CPU + decision ({scorer}) "
+        Console.WriteLine($"per statement, {probes} probes, one thread: embedding {encodeMs:0.00} ms CPU "
+            + $"+ retrieval {searchMs:0.00} ms CPU + decision ({scorer}) "
             + $"{decideMs:0.00} ms CPU = {encodeMs + searchMs + decideMs:0.00} ms CPU at {index.Count} claims");
         return 0;
     }

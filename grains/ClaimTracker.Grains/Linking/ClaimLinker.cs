@@ -18,9 +18,9 @@ public sealed record ClaimLink(string ClaimId, Stance Stance, string Reason);
 /// the best stored claim scoring at or above the threshold (embeddings + entities + quantities over
 /// candidates retrieved by embeddings and BM25), otherwise it founds a new claim, which is indexed at
 /// once so the rest of its report and later reports find it. The score is the hand-weighted rule
-/// score or, with <see cref="LinkingScorer.Learned"/>, the learned same-claim model's probability. A statement that joins a claim is indexed
-/// too, as another phrasing of that claim (up to <see cref="MatchingOptions.PhrasingsPerClaim"/>): a
-/// claim is then found by every way it has been put, not only by its first wording, so a later report
+/// score or, with <see cref="LinkingScorer.Learned"/>, the learned same-claim model's probability.
+/// A statement that joins a claim is indexed too, as another phrasing of that claim (up to
+/// <see cref="MatchingOptions.PhrasingsPerClaim"/>): a claim is then found by every way it has been put, not only by its first wording, so a later report
 /// that phrases it like an earlier one joins it instead of founding a splinter claim.
 /// </summary>
 public sealed class ClaimLinker : IDisposable

@@ -11,9 +11,12 @@ public enum MatchingMode
 /// <summary>What decides whether a statement joins a retrieved claim.</summary>
 public enum LinkingScorer
 {
-    /// <summary>The hand-weighted rule score (<see cref="MatchingOptions.JoinThreshold"/>, <see cref="MatchingOptions.LexicalWeight"/>).</summary>
+    /// <summary>The hand-weighted rule score (<see cref="MatchingOptions.JoinThreshold"/>, <see cref="MatchingOptions.LexicalWeight"/>).
+    /// </summary>
     Rules = 0,
-    /// <summary>The learned same-claim model shipped with ClaimTracker.Matching (its probability against a threshold chosen by cross-validation).</summary>
+    /// <summary>
+    /// The learned same-claim model shipped with ClaimTracker.Matching (its probability against a threshold chosen by cross-validation).
+    /// </summary>
     Learned = 1,
 }
 

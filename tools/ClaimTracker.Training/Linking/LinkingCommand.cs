@@ -37,23 +37,31 @@ public static class LinkingCommand
         var events = LinkingEvents.FromEmergent(articlesCsv, encoder, folds);
         encoder.Save();
         var rumours = events.Where(e => e.Seed).ToList();
-        Console.WriteLine($"Emergent: {rumours.Count} rumours, {events.Count - rumours.Count} article headlines; {folds} folds grouped by rumour "
+        Console.WriteLine($"Emergent: {rumours.Count} rumours, {events.Count - rumours.Count} article headlines; "
+            + $"{folds} folds grouped by rumour "
             + $"({string.Join(" / ", Enumerable.Range(0, folds).Select(k => rumours.Count(r => r.Fold == k)))} rumours)");
 
         var rules = LinkingReplay.Run(events, _ => new ClaimMatcher(Rules));
         var pairsByFold = Enumerable.Range(0, folds).Select(k => LinkingReplay.Pairs(events.Where(e => e.Fold != k))).ToList();
-        Console.WriteLine($"training pairs per fold: {string.Join(" / ", pairsByFold.Select(p => p.Count))} (retrieved candidates of the other folds' statements)");
+        Console.WriteLine($"training pairs per fold: {string.Join(" / ", pairsByFold.Select(p => p.Count))} "
+            + "(retrieved candidates of the other folds' statements)");
 
-        Console.WriteLine("cross-validated linking B-cubed F1 (all articles, one store; each statement decided by the model that did not see its rumour):");
-        Console.WriteLine($"  rules (join ≥ {Rules.JoinThreshold:0.00}, lexical weight {Rules.LexicalWeight}): {rules.BCubedScore().F1:0.000}");
+        Console.WriteLine("cross-validated linking B-cubed F1 "
+            + "(all articles, one store; each statement decided by the model that did not see its rumour):");
+        Console.WriteLine($"  rules (join ≥ {Rules.JoinThreshold:0.00}, lexical weight {Rules.LexicalWeight}): "
+            + $"{rules.BCubedScore().F1:0.000}");
         var best = (HyperParameters: Grid[0], Threshold: 0.0, F1: -1.0, Outcome: rules);
         foreach (var hyperParameters in Grid)
         {
-            var scorers = pairsByFold.Select(p => new SameClaimScorer(new MemoryStream(SameClaimTrainer.Train(p, hyperParameters)), 0.5)).ToList();
+            var scorers = pairsByFold
+                .Select(p => new SameClaimScorer(new MemoryStream(SameClaimTrainer.Train(p, hyperParameters)), 0.5))
+                .ToList();
             var line = new List<string>();
             foreach (var threshold in Thresholds)
             {
-                var matchers = scorers.Select(s => new ClaimMatcher(MatcherOptions.Default with { Scorer = s, JoinThreshold = threshold })).ToList();
+                var matchers = scorers
+                    .Select(s => new ClaimMatcher(MatcherOptions.Default with { Scorer = s, JoinThreshold = threshold }))
+                    .ToList();
                 var outcome = LinkingReplay.Run(events, e => matchers[e.Fold]);
                 var f1 = outcome.BCubedScore().F1;
                 line.Add(FormattableString.Invariant($"{threshold:0.00}:{f1:0.000}"));
@@ -74,7 +82,9 @@ public static class LinkingCommand
             int? fold = k < folds ? k : null;
             var r = rules.BCubedScore(fold);
             var l = best.Outcome.BCubedScore(fold);
-            Console.WriteLine($"{(fold is null ? "all" : k.ToString(CultureInfo.InvariantCulture)),-6}{r.Precision,9:0.000}{r.Recall,7:0.000}{r.F1,7:0.000}   {l.Precision,9:0.000}{l.Recall,7:0.000}{l.F1,7:0.000}");
+            var name = fold is null ? "all" : k.ToString(CultureInfo.InvariantCulture);
+            Console.WriteLine($"{name,-6}{r.Precision,9:0.000}{r.Recall,7:0.000}{r.F1,7:0.000}   "
+                + $"{l.Precision,9:0.000}{l.Recall,7:0.000}{l.F1,7:0.000}");
             perFold.Add(new JsonObject
             {
                 ["fold"] = fold is null ? "all" : k.ToString(CultureInfo.InvariantCulture),
@@ -103,20 +113,24 @@ public static class LinkingCommand
             ["features"] = new JsonArray(LinkingFeatures.Names.Select(n => (JsonNode)n).ToArray()),
             ["data"] = new JsonArray(DataFile(root, "emergent-dev/emergent_articles.csv")),
             ["trainingPairs"] = new JsonObject { ["count"] = allPairs.Count, ["sameClaim"] = allPairs.Count(p => p.Label) },
-            ["split"] = $"{folds} folds grouped by rumour: FNV-1a(claimId) mod {folds}; the final model is trained on all {rumours.Count} rumours",
+            ["split"] = $"{folds} folds grouped by rumour: FNV-1a(claimId) mod {folds}; "
+                + $"the final model is trained on all {rumours.Count} rumours",
             ["pairs"] = "each statement's retrieved candidates (top 10 by cosine and by BM25, one per claim), labelled same rumour or not, "
                 + "with the index grown as if every earlier statement had been linked correctly (up to 12 phrasings a claim)",
             ["crossValidation"] = new JsonObject
             {
-                ["protocol"] = "every rumour replayed through one store in the service's order (rumours by logging time; its headline, then its "
-                    + "articles), each statement decided by the model of the fold that did not train on its rumour; B-cubed over article headlines",
+                ["protocol"] = "every rumour replayed through one store in the service's order (rumours by logging time; "
+                    + "its headline, then its articles), each statement decided by the model of the fold that did not train on its "
+                    + "rumour; B-cubed over article headlines",
                 ["rules"] = $"ClaimMatcher rule score, join ≥ {Rules.JoinThreshold}, lexical weight {Rules.LexicalWeight}",
                 ["perFold"] = perFold,
             },
             ["command"] = "dotnet run -c Release --project tools/ClaimTracker.Training -- linking ../shared/data",
         };
-        File.WriteAllText(Path.Combine(output, "same-claim.manifest.json"), manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
-        Console.WriteLine($"wrote {Path.Combine(output, "same-claim.zip")} ({model.Length:N0} bytes, SHA-256 {Sha256(model)[..12]}…) and its manifest");
+        var json = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        File.WriteAllText(Path.Combine(output, "same-claim.manifest.json"), manifest.ToJsonString(json) + "\n");
+        Console.WriteLine($"wrote {Path.Combine(output, "same-claim.zip")} ({model.Length:N0} bytes, "
+            + $"SHA-256 {Sha256(model)[..12]}…) and its manifest");
         return 0;
     }
 
