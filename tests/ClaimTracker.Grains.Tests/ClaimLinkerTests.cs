@@ -72,7 +72,13 @@ public sealed class ClaimLinkerTests
         Assert.Equal(expected, ClaimLinker.Entities(text));
 
     private static ClaimLinker Linker(IClaimIndexLog store, int phrasingsPerClaim) =>
-        new(store, Options.Create(new MatchingOptions { JoinThreshold = 0.6, LexicalWeight = 0, PhrasingsPerClaim = phrasingsPerClaim }), () => Encoder);
+        new(store, Options.Create(new MatchingOptions
+        {
+            Scorer = LinkingScorer.Rules,
+            JoinThreshold = 0.6,
+            LexicalWeight = 0,
+            PhrasingsPerClaim = phrasingsPerClaim,
+        }), () => Encoder);
 
     private static LinkRequest Request(string content) => new(content, Modality.Asserted, false, Stance.Unspecified, string.Empty, string.Empty);
 

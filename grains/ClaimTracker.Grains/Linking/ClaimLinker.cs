@@ -21,9 +21,10 @@ public sealed record ClaimLink(string ClaimId, Stance Stance, string Reason)
 /// current from the durable index log), so no single grain sits on the ingest path. A statement joins
 /// the best stored claim scoring at or above the threshold (embeddings + entities + quantities over
 /// candidates retrieved by embeddings and BM25), otherwise it founds a new claim, which is indexed at
-/// once so the rest of its report and later reports find it. A statement that joins a claim is indexed
-/// too, as another phrasing of that claim (up to <see cref="MatchingOptions.PhrasingsPerClaim"/>): a
-/// claim is then found by every way it has been put, not only by its first wording, so a later report
+/// once so the rest of its report and later reports find it. The score is the hand-weighted rule
+/// score or, with <see cref="LinkingScorer.Learned"/>, the learned same-claim model's probability.
+/// A statement that joins a claim is indexed too, as another phrasing of that claim (up to
+/// <see cref="MatchingOptions.PhrasingsPerClaim"/>): a claim is then found by every way it has been put, not only by its first wording, so a later report
 /// that phrases it like an earlier one joins it instead of founding a splinter claim.
 /// </summary>
 public sealed class ClaimLinker : IDisposable
@@ -35,6 +36,7 @@ public sealed class ClaimLinker : IDisposable
     private readonly ClaimIndex index = new();
     private readonly ClaimMatcher matcher;
     private readonly ClaimMatcher fragmentMatcher;
+    private readonly double sameReportJoinThreshold;
     private readonly SemaphoreSlim refreshGate = new(1, 1);
     private long position;
     private long lastRefreshTicks;
@@ -44,7 +46,11 @@ public sealed class ClaimLinker : IDisposable
         this.indexLog = indexLog;
         this.options = options.Value;
         encoder = new Lazy<ISentenceEncoder>(encoderFactory);
-        matcher = new ClaimMatcher(MatcherOptions.Default with { JoinThreshold = this.options.JoinThreshold, LexicalWeight = this.options.LexicalWeight });
+        var learned = this.options.Mode == MatchingMode.Semantic && this.options.Scorer == LinkingScorer.Learned;
+        matcher = new ClaimMatcher(learned
+            ? MatcherOptions.Learned with { JoinThreshold = this.options.LearnedJoinThreshold ?? SameClaimScorer.Shipped.JoinThreshold }
+            : MatcherOptions.Default with { JoinThreshold = this.options.JoinThreshold, LexicalWeight = this.options.LexicalWeight });
+        sameReportJoinThreshold = learned ? this.options.LearnedSameReportJoinThreshold : this.options.SameReportJoinThreshold;
         fragmentMatcher = new ClaimMatcher(matcher.Options with { MinCosine = this.options.FragmentMinCosine });
     }
 
@@ -78,7 +84,7 @@ public sealed class ClaimLinker : IDisposable
 
             var isFragment = TextAnalysis.Words(statement.Content).Count < options.FragmentWords;
             var decision = (isFragment ? fragmentMatcher : matcher).Decide(probe, index.Search(probe, options.Candidates));
-            if (decision.ClaimId is { } sameReport && foundedHere.Contains(sameReport) && decision.Score < options.SameReportJoinThreshold)
+            if (decision.ClaimId is { } sameReport && foundedHere.Contains(sameReport) && decision.Score < sameReportJoinThreshold)
             {
                 decision = decision with { ClaimId = null, Reason = $"the closest claim was founded by this same report ({decision.Reason})" };
             }
@@ -225,29 +231,6 @@ public sealed class ClaimLinker : IDisposable
         }
     }
 
-    /// <summary>
-    /// Names in the text: capitalised words past the first, and acronyms. None in a text whose capitals
-    /// say nothing (title case or capitals: "Axl Rose NOT Dead: Fake Death Hoax Goes Viral"), where every
-    /// word would pass for a name and two headlines of one template would share half a dozen.
-    /// </summary>
-    internal static IReadOnlyList<string> Entities(string text)
-    {
-        if (KeyNames.Read(text) is null)
-        {
-            return [];
-        }
-
-        var names = new List<string>();
-        var words = text.Split([' ', ',', ';', ':', '"', '“', '”', '(', ')', '.', '!', '?'], StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 1; i < words.Length; i++)
-        {
-            var word = words[i].Trim('\'', '’');
-            if (word.Length > 1 && char.IsUpper(word[0]) && !names.Contains(word, StringComparer.OrdinalIgnoreCase))
-            {
-                names.Add(word);
-            }
-        }
-
-        return names;
-    }
+    /// <summary>Names in the text (see <see cref="NamedEntities.Read"/>).</summary>
+    internal static IReadOnlyList<string> Entities(string text) => NamedEntities.Read(text);
 }
