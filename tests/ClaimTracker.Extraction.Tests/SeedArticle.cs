@@ -5,7 +5,9 @@ internal static class SeedArticle
 {
     public const string FileName = "putin-kim-vostochny-summit.txt";
 
-    public static string Text { get; } = File.ReadAllText(Path.Combine(RepositoryRoot(), "..", "shared", "articles", FileName));
+    public static string Path { get; } = System.IO.Path.Combine(RepositoryRoot(), "..", "shared", "articles", FileName);
+
+    public static string Text { get; } = File.ReadAllText(Path);
 
     public static DateTimeOffset PublishedAt { get; } = new(2023, 9, 14, 8, 0, 0, TimeSpan.Zero);
 
@@ -15,7 +17,7 @@ internal static class SeedArticle
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClaimTracker.sln")))
+        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "ClaimTracker.sln")))
         {
             dir = dir.Parent;
         }
