@@ -31,6 +31,9 @@ public sealed class ClaimState
 
     public string Text { get; private set; } = string.Empty;
 
+    /// <summary>The founding statement's words as written, when the claim's text is its proposition; else empty.</summary>
+    public string Verbatim { get; private set; } = string.Empty;
+
     public long Version { get; private set; }
 
     public DateTimeOffset FirstReportedAt { get; private set; }
@@ -75,6 +78,7 @@ public sealed class ClaimState
         {
             ClaimId = ClaimId,
             Text = Text,
+            Verbatim = Verbatim,
             Version = Version,
             FirstReportedAt = FirstReportedAt,
             UpdatedAt = UpdatedAt,
@@ -139,6 +143,7 @@ public sealed class ClaimState
         UpdatedAt = updated,
         Version = version,
         ActorIds = actors,
+        Verbatim = Verbatim,
     };
 
     // The ledger hands out fresh arrays, which the (immutable) summary can keep as they are.
@@ -150,7 +155,8 @@ public sealed class ClaimState
         if (!Exists)
         {
             ClaimId = statement.ClaimId;
-            Text = statement.Content;
+            Text = statement.ClaimText;
+            Verbatim = statement.ClaimText == statement.Content ? string.Empty : statement.Content;
             FirstReportedAt = reportedAt;
             FirstStatementId = statement.StatementId;
         }
