@@ -35,7 +35,7 @@ public sealed record StatementRecord
     /// <summary>The attribution cue as written, when extracted from text.</summary>
     [Id(21)] public string Cue { get; init; } = string.Empty;
     /// <summary>The content rewritten to read out of context, when extraction had to; empty when the content reads as it stands.</summary>
-    [Id(22)] public string Proposition { get; init; } = string.Empty;
+    [Id(23)] public string Proposition { get; init; } = string.Empty;
 
     /// <summary>What the statement claims, in words readable out of context: the proposition, else the content.</summary>
     public string ClaimText => Proposition.Length > 0 ? Proposition : Content;
