@@ -43,7 +43,8 @@ public sealed class PropositionWriterTests
     public void Moves_a_leading_with_adjunct_behind_the_clause()
         => Assert.Equal(
             "Relations have returned to the level of an alliance, with the recent visit to Russia.",
-            PropositionWriter.Write("With the recent visit to Russia, relations have returned to the level of an alliance.", PropositionContext.None));
+            PropositionWriter.Write(
+                "With the recent visit to Russia, relations have returned to the level of an alliance.", PropositionContext.None));
 
     [Fact]
     public void He_in_reported_speech_is_the_speaker()
@@ -65,7 +66,8 @@ public sealed class PropositionWriterTests
     public void His_in_the_outlets_own_text_is_the_person_met_last()
     {
         var context = Context(Outlet, preceding: [Kim, Putin]);
-        Assert.Equal("Kim Jong Un’s train left Vladivostok on Friday", PropositionWriter.Write("his train left Vladivostok on Friday", context));
+        Assert.Equal(
+            "Kim Jong Un’s train left Vladivostok on Friday", PropositionWriter.Write("his train left Vladivostok on Friday", context));
     }
 
     [Fact]
@@ -88,7 +90,8 @@ public sealed class PropositionWriterTests
     public void They_is_the_organisation_or_the_two_people_met_in_the_paragraph()
     {
         Assert.Equal("Defence Ministry are trying to develop further.",
-            PropositionWriter.Write("They are trying to develop further.", Context(Putin, quote: true, preceding: [Putin, Ministry], inParagraph: 2)));
+            PropositionWriter.Write(
+                "They are trying to develop further.", Context(Putin, quote: true, preceding: [Putin, Ministry], inParagraph: 2)));
         Assert.Equal("Vladimir Putin and Kim Jong Un met twice.",
             PropositionWriter.Write("They met twice.", Context(Peskov, quote: true, preceding: [Peskov, Kim, Putin], inParagraph: 3)));
         Assert.Equal("They met twice.",
@@ -119,7 +122,7 @@ public sealed class PropositionWriterTests
         => Assert.Equal("He left early", PropositionWriter.Write("he left early", PropositionContext.None));
 
     [Theory]
-    [InlineData("any arms deal had been discussed at the Vostochny Cosmodrome", "An arms deal had been discussed at the Vostochny Cosmodrome")]
+    [InlineData("any arms deal had been discussed at the cosmodrome", "An arms deal had been discussed at the cosmodrome")]
     [InlineData("any weapons were sold to Russia", "Weapons were sold to Russia")]
     [InlineData("any evidence of wrongdoing existed", "Evidence of wrongdoing existed")]
     [InlineData("he had ever met anyone from the ministry", "He had met someone from the ministry")]
@@ -137,7 +140,8 @@ public sealed class PropositionWriterTests
     public void Keeps_any_outside_a_denial()
         => Assert.Equal("Any attack will be answered", PropositionWriter.Write("any attack will be answered", PropositionContext.None));
 
-    private static PropositionContext Context(ContextActor speaker, bool reported = false, bool quote = false, ContextActor[]? preceding = null, int? inParagraph = null)
+    private static PropositionContext Context(
+        ContextActor speaker, bool reported = false, bool quote = false, ContextActor[]? preceding = null, int? inParagraph = null)
     {
         preceding ??= [];
         return new PropositionContext(speaker, reported, quote, IsDenial: false, preceding, inParagraph ?? preceding.Length);

@@ -6,7 +6,10 @@ namespace ClaimTracker.Extraction.Tests;
 public sealed partial class SeedArticlePropositionTests
 {
     private static readonly string[] Connectives =
-        ["with", "that", "and", "but", "or", "as", "while", "whereas", "even", "because", "although", "though", "however", "meanwhile", "in return"];
+    [
+        "with", "that", "and", "but", "or", "as", "while", "whereas", "even", "because", "although", "though", "however",
+        "meanwhile", "in return",
+    ];
 
     [SeedArticlePresentFact]
     public void No_claim_text_starts_with_a_connective_or_an_unresolved_pronoun()
@@ -30,15 +33,17 @@ public sealed partial class SeedArticlePropositionTests
     }
 
     private static bool StartsWithConnective(string text) =>
-        Connectives.Any(c => text.StartsWith(c + " ", StringComparison.OrdinalIgnoreCase) || text.StartsWith(c + ",", StringComparison.OrdinalIgnoreCase));
+        Connectives.Any(c => text.StartsWith(c + " ", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith(c + ",", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>A leading pronoun that names no one; "It is …", "It wasn't …", "It can be said …" name no one and need no one.</summary>
+    /// <summary>A leading pronoun that names no one ("It is …", "It wasn't …", "It can be said …" need no one).</summary>
     private static bool StartsWithPronoun(string text) => LeadingPronoun().IsMatch(text) && !Expletive().IsMatch(text);
 
     [GeneratedRegex(@"^(he|she|they|it|him|her|them|his|its|their|the two)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingPronoun();
 
-    [GeneratedRegex(@"^it (is|was|isn’t|wasn’t|isn't|wasn't|’s|seems|appears|(can|could|may|might|will|would) be)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"^it (is|was|isn’t|wasn’t|isn't|wasn't|’s|seems|appears|(can|could|may|might|will|would) be)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Expletive();
 
     /// <summary>Runs only where the seed article lies beside the repository (../shared/articles), and says so when skipped.</summary>

@@ -30,9 +30,10 @@ public sealed class ReportGrainTests
     public async Task A_claim_from_text_reads_as_its_proposition_and_keeps_the_words_as_written()
     {
         await using var cluster = await GrainCluster.StartAsync();
-        var submission = new ReportSubmission("r4", "Daily Planet", "https://example.org/r4", new DateTimeOffset(2024, 5, 1, 9, 0, 0, TimeSpan.Zero),
-            "Floods in the valley", "The dam held overnight. But with river levels rising by 40 cm an hour, according to the water board, "
-            + "the town must be evacuated, said Mayor Jane Roe.", []);
+        var published = new DateTimeOffset(2024, 5, 1, 9, 0, 0, TimeSpan.Zero);
+        const string Text = "The dam held overnight. But with river levels rising by 40 cm an hour, according to the water board, "
+            + "the town must be evacuated, said Mayor Jane Roe.";
+        var submission = new ReportSubmission("r4", "Daily Planet", "https://example.org/r4", published, "Floods in the valley", Text, []);
 
         var result = await cluster.Grains.GetGrain<IReportGrain>("r4").Register(submission);
 

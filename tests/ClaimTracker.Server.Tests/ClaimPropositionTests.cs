@@ -69,11 +69,14 @@ public sealed partial class ClaimPropositionTests
         Assert.Equal("with Moscow forces firing up to 60,000 shots per day", shots.Verbatim);
     }
 
-    [GeneratedRegex(@"^(with|that|and|but|or|as|while|whereas|even|because|although|though|however|meanwhile|he|she|they|it|him|her|them|his|its|their|the two)\b",
+    [GeneratedRegex(
+        @"^(with|that|and|but|or|as|while|whereas|even|because|although|though|however|meanwhile"
+        + @"|he|she|they|it|him|her|them|his|its|their|the two)\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex LeansOnContext();
 
-    [GeneratedRegex(@"^it (is|was|isn’t|wasn’t|isn't|wasn't|’s|seems|appears|(can|could|may|might|will|would) be)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"^it (is|was|isn’t|wasn’t|isn't|wasn't|’s|seems|appears|(can|could|may|might|will|would) be)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Expletive();
 
     /// <summary>Runs only where the seed article lies beside the repository (../shared/articles), and says so when skipped.</summary>

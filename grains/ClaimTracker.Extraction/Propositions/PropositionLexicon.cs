@@ -32,7 +32,8 @@ internal static class PropositionLexicon
         return (entry[..^1], entry[^1] == "-" ? string.Empty : entry[^1]);
     }
 
-    private static HashSet<string> Words(string name) => Entries(name).Select(words => string.Join(' ', words)).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> Words(string name) =>
+        Entries(name).Select(words => string.Join(' ', words)).ToHashSet(StringComparer.Ordinal);
 
     private static List<string[]> Entries(string name)
     {

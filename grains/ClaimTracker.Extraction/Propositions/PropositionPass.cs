@@ -26,7 +26,8 @@ internal static class PropositionPass
         return result with { Statements = statements };
     }
 
-    private static PropositionContext ContextOf(string text, ExtractedStatement statement, Dictionary<string, ExtractedActor> actors, List<Mention> mentions)
+    private static PropositionContext ContextOf(
+        string text, ExtractedStatement statement, Dictionary<string, ExtractedActor> actors, List<Mention> mentions)
     {
         var speaker = actors.TryGetValue(statement.SpeakerKey, out var found)
             ? new ContextActor(found.Name, found.Kind)
@@ -63,7 +64,8 @@ internal static class PropositionPass
         {
             foreach (var alias in actor.Aliases.Append(actor.Name).Distinct(StringComparer.Ordinal))
             {
-                for (var at = text.IndexOf(alias, StringComparison.Ordinal); at >= 0 && alias.Length > 1; at = text.IndexOf(alias, at + 1, StringComparison.Ordinal))
+                var at = alias.Length > 1 ? text.IndexOf(alias, StringComparison.Ordinal) : -1;
+                for (; at >= 0; at = text.IndexOf(alias, at + 1, StringComparison.Ordinal))
                 {
                     if (IsBoundary(text, at - 1) && IsBoundary(text, at + alias.Length))
                     {

@@ -222,7 +222,10 @@ public static class PropositionWriter
         }
     }
 
-    /// <summary>Where the phrase begun by "the two" ends: after a pair noun within three words, or right away before a verb; -1 if it is no pair.</summary>
+    /// <summary>
+    /// Where the phrase begun by "the two" ends: after a pair noun within three words, or right away before a verb;
+    /// -1 if it is no pair.
+    /// </summary>
     private static int PairEnd(WordList words, int start)
     {
         for (var k = start; k < words.Count && k < start + 3 && words.IsLowerWord(k); k++)
@@ -254,7 +257,8 @@ public static class PropositionWriter
         for (var i = 0; i < words.Count; i++)
         {
             var lower = words.Lower(i);
-            if (PropositionLexicon.Negators.Contains(lower) || lower.EndsWith("n't", StringComparison.Ordinal) || lower.EndsWith("n’t", StringComparison.Ordinal))
+            if (PropositionLexicon.Negators.Contains(lower)
+                || lower.EndsWith("n't", StringComparison.Ordinal) || lower.EndsWith("n’t", StringComparison.Ordinal))
             {
                 return;
             }
@@ -313,7 +317,8 @@ public static class PropositionWriter
         || (word.StartsWith('u') && !word.StartsWith("uni", StringComparison.Ordinal) && !word.StartsWith("use", StringComparison.Ordinal))
         || word.StartsWith("hour", StringComparison.Ordinal) || word.StartsWith("honest", StringComparison.Ordinal);
 
-    private static bool IsCollective(ActorKindHint kind) => kind is ActorKindHint.Organization or ActorKindHint.Government or ActorKindHint.Outlet;
+    private static bool IsCollective(ActorKindHint kind) =>
+        kind is ActorKindHint.Organization or ActorKindHint.Government or ActorKindHint.Outlet;
 
     private static int WordsFrom(WordList words, int start)
     {

@@ -30,7 +30,9 @@ internal sealed class WordList
 
     public bool IsLowerWord(int index) => IsWord(index) && char.IsLower(pieces[index].Text[0]);
 
-    public bool Is(int index, string punctuation) => (uint)index < (uint)pieces.Count && pieces[index].Kind is not (TokenKind.Word or TokenKind.Number)
+    public bool Is(int index, string punctuation) =>
+        (uint)index < (uint)pieces.Count
+        && pieces[index].Kind is not (TokenKind.Word or TokenKind.Number)
         && pieces[index].Text == punctuation;
 
     /// <summary>Whether the lower-case words at <paramref name="index"/> are <paramref name="words"/>.</summary>

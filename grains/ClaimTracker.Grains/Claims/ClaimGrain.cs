@@ -181,7 +181,8 @@ public sealed partial class ClaimGrain(IClaimTrackerStore store, PayloadSerializ
 
         // A search for claims finds a claim by its proposition and by the words first written for it.
         var searchText = summary.Verbatim.Length > 0 ? summary.Text + "\n" + summary.Verbatim : summary.Text;
-        var projection = new ClaimRow(claimId, searchText, summary.Status, summary.UpdatedAt, [.. newActors], serializer.Serialize(summary));
+        var projection = new ClaimRow(
+            claimId, searchText, summary.Status, summary.UpdatedAt, [.. newActors], serializer.Serialize(summary));
         return store.AppendClaimAsync(claimId, journalVersion, events, feedEntries, projection);
     }
 

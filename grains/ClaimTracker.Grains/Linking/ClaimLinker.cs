@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace ClaimTracker.Grains.Linking;
 
 /// <summary>A statement to link: its proposition, how it was put, and what the client fixed.</summary>
-public sealed record LinkRequest(string Content, Modality Modality, bool IsDenial, Stance GivenStance, string GivenReason, string GivenClaimId)
+public sealed record LinkRequest(
+    string Content, Modality Modality, bool IsDenial, Stance GivenStance, string GivenReason, string GivenClaimId)
 {
     /// <summary>The words as written, when <see cref="Content"/> is a proposition rewritten from them; else empty.</summary>
     public string Verbatim { get; init; } = string.Empty;

@@ -21,7 +21,8 @@ public static class ReportPlanner
     /// <summary>What the claim linker needs to know of each statement.</summary>
     public static IReadOnlyList<Linking.LinkRequest> LinkRequests(ReportDraft draft) =>
         draft.Statements
-            .Select(s => new Linking.LinkRequest(s.Input.ClaimText, s.Input.Modality, s.Input.IsDenial, s.Input.Stance, s.Input.StanceReason, s.Input.ClaimId)
+            .Select(s => new Linking.LinkRequest(
+                s.Input.ClaimText, s.Input.Modality, s.Input.IsDenial, s.Input.Stance, s.Input.StanceReason, s.Input.ClaimId)
             {
                 Verbatim = s.Input.Proposition.Length > 0 ? s.Input.Content : string.Empty,
             })
