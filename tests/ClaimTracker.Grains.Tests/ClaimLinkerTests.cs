@@ -51,6 +51,19 @@ public sealed class ClaimLinkerTests
         Assert.DoesNotContain(store.Entries, e => e.Text == Joining);
     }
 
+    [Fact]
+    public async Task A_claim_is_indexed_under_its_proposition_and_the_words_as_written_within_the_cap()
+    {
+        var store = new MemoryIndexStore();
+        using var linker = Linker(store, phrasingsPerClaim: 2);
+
+        var founded = Assert.Single(await linker.LinkAsync([Request(Founding) with { Verbatim = "and " + Founding }]));
+        var joined = Assert.Single(await linker.LinkAsync([Request(Joining) with { Verbatim = "but " + Joining }]));
+
+        Assert.Equal(founded.ClaimId, joined.ClaimId);
+        Assert.Equal([Founding, "and " + Founding], store.Entries.Where(e => e.ClaimId == founded.ClaimId).Select(e => e.Text));
+    }
+
     [Theory]
     [InlineData(Modality.Asserted, false, Stance.Supports)]
     [InlineData(Modality.Hedged, false, Stance.Observing)]

@@ -23,6 +23,11 @@ internal static class DumpCommand
             var via = s.ViaKeys.Count == 0 ? string.Empty : " via " + string.Join(" > ", s.ViaKeys);
             output.WriteLine($"- {s.Kind} {s.SpeakerKey}{via} ('{s.SpeakerText}') cue='{s.Cue}' {s.Modality}{(s.IsDenial ? " DENIAL" : string.Empty)}");
             output.WriteLine($"    content: {s.Content}");
+            if (s.Proposition != s.Content)
+            {
+                output.WriteLine($"    proposition: {s.Proposition}");
+            }
+
             foreach (var q in s.Quantities)
             {
                 output.WriteLine($"    qty: '{text[q.Span.Begin..q.Span.End]}' = {q.Value.ToString(CultureInfo.InvariantCulture)} {q.Bound} upper={q.UpperBound} unit={q.Unit} per={q.RatePeriod} year={q.ReferenceYear}");

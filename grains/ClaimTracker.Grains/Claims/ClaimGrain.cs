@@ -120,7 +120,10 @@ public sealed partial class ClaimGrain(
             }
         }
 
-        var projection = new ClaimRow(claimId, summary.Text, summary.Status, summary.UpdatedAt, [.. newActors], serializer.Serialize(summary));
+        // A search for claims finds a claim by its proposition and by the words first written for it.
+        var searchText = summary.Verbatim.Length > 0 ? summary.Text + "\n" + summary.Verbatim : summary.Text;
+        var projection = new ClaimRow(
+            claimId, searchText, summary.Status, summary.UpdatedAt, [.. newActors], serializer.Serialize(summary));
         return journal.AppendClaimAsync(claimId, journalVersion, events, feedEntries, projection);
     }
 

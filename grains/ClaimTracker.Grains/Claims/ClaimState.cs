@@ -42,6 +42,9 @@ public sealed class ClaimState
 
     public string Text { get; private set; } = string.Empty;
 
+    /// <summary>The founding statement's words as written, when the claim's text is its proposition; else empty.</summary>
+    public string Verbatim { get; private set; } = string.Empty;
+
     public long Version { get; private set; }
 
     public DateTimeOffset FirstReportedAt { get; private set; }
@@ -86,6 +89,7 @@ public sealed class ClaimState
         {
             ClaimId = ClaimId,
             Text = Text,
+            Verbatim = Verbatim,
             Version = Version,
             FirstReportedAt = FirstReportedAt,
             UpdatedAt = UpdatedAt,
@@ -151,6 +155,7 @@ public sealed class ClaimState
         UpdatedAt = updated,
         Version = version,
         ActorIds = actors,
+        Verbatim = Verbatim,
     };
 
     // The ledger hands out fresh arrays, which the (immutable) summary can keep as they are.
@@ -162,7 +167,8 @@ public sealed class ClaimState
         if (!Exists)
         {
             ClaimId = statement.ClaimId;
-            Text = statement.Content;
+            Text = statement.ClaimText;
+            Verbatim = statement.ClaimText == statement.Content ? string.Empty : statement.Content;
             FirstReportedAt = reportedAt;
             FirstStatementId = statement.StatementId;
         }

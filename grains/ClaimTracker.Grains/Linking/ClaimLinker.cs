@@ -7,7 +7,12 @@ using Microsoft.Extensions.Options;
 namespace ClaimTracker.Grains.Linking;
 
 /// <summary>A statement to link: its proposition, how it was put, and what the client fixed.</summary>
-public sealed record LinkRequest(string Content, Modality Modality, bool IsDenial, Stance GivenStance, string GivenReason, string GivenClaimId);
+public sealed record LinkRequest(
+    string Content, Modality Modality, bool IsDenial, Stance GivenStance, string GivenReason, string GivenClaimId)
+{
+    /// <summary>The words as written, when <see cref="Content"/> is a proposition rewritten from them; else empty.</summary>
+    public string Verbatim { get; init; } = string.Empty;
+}
 
 /// <summary>The claim a statement is about, its stance towards it, and why.</summary>
 public sealed record ClaimLink(string ClaimId, Stance Stance, string Reason)
@@ -96,15 +101,8 @@ public sealed class ClaimLinker : IDisposable
                 {
                     Confidence = stance.Confidence,
                 });
-                if (index.PhrasingCount(claimId) < options.PhrasingsPerClaim)
-                {
-                    var phrasing = new ClaimEntry(claimId, statement.Content, embeddings[i], probe.Entities, probe.Quantities);
-                    if (Remember(phrasing))
-                    {
-                        founded.Add(new ClaimIndexEntry(claimId, statement.Content, embeddings[i]));
-                    }
-                }
-
+                RememberPhrasing(claimId, statement.Content, embeddings[i], founded);
+                RememberPhrasing(claimId, statement.Verbatim, embeddings[i], founded);
                 continue;
             }
 
@@ -113,6 +111,7 @@ public sealed class ClaimLinker : IDisposable
             Remember(entry);
             foundedHere.Add(newId);
             founded.Add(new ClaimIndexEntry(newId, statement.Content, embeddings[i]));
+            RememberPhrasing(newId, statement.Verbatim, embeddings[i], founded);
             var (foundingStance, foundingReason) = FoundingStance(statement);
             links.Add(new ClaimLink(newId, foundingStance, $"{foundingReason}; founded the claim ({decision.Reason})"));
         }
@@ -190,6 +189,24 @@ public sealed class ClaimLinker : IDisposable
     }
 
     private ClaimEntry? Find(string claimId) => index.Find(claimId);
+
+    /// <summary>
+    /// Indexes one more phrasing of a claim while it has fewer than <see cref="MatchingOptions.PhrasingsPerClaim"/>.
+    /// A statement's verbatim words share its proposition's embedding: the two differ by a connective or a
+    /// resolved pronoun, which the embedding barely feels, while the words still count for lexical retrieval.
+    /// </summary>
+    private void RememberPhrasing(string claimId, string text, float[] embedding, List<ClaimIndexEntry> indexed)
+    {
+        if (text.Length == 0 || index.PhrasingCount(claimId) >= options.PhrasingsPerClaim)
+        {
+            return;
+        }
+
+        if (Remember(new ClaimEntry(claimId, text, embedding, Entities(text), QuantityReader.Read(text))))
+        {
+            indexed.Add(new ClaimIndexEntry(claimId, text, embedding));
+        }
+    }
 
     /// <summary>Indexes a claim's founding text or one more phrasing of it (the index keeps each text of a claim once).</summary>
     /// <returns>Whether the text was new to this replica.</returns>

@@ -21,7 +21,11 @@ public static class ReportPlanner
     /// <summary>What the claim linker needs to know of each statement.</summary>
     public static IReadOnlyList<Linking.LinkRequest> LinkRequests(ReportDraft draft) =>
         draft.Statements
-            .Select(s => new Linking.LinkRequest(s.Input.Content, s.Input.Modality, s.Input.IsDenial, s.Input.Stance, s.Input.StanceReason, s.Input.ClaimId))
+            .Select(s => new Linking.LinkRequest(
+                s.Input.ClaimText, s.Input.Modality, s.Input.IsDenial, s.Input.Stance, s.Input.StanceReason, s.Input.ClaimId)
+            {
+                Verbatim = s.Input.Proposition.Length > 0 ? s.Input.Content : string.Empty,
+            })
             .ToList();
 
     /// <param name="actorIds">The resolved actor id of each of the draft's mentions, by index.</param>
@@ -45,6 +49,7 @@ public static class ReportPlanner
                 ActorId = speakerId,
                 Speaker = input.Speaker,
                 Content = input.Content,
+                Proposition = input.Proposition,
                 Quote = input.Quote,
                 Via = input.Via,
                 ViaActorIds = draftStatement.Via.Select(v => actorIds[v]).ToArray(),

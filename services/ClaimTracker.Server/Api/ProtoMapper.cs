@@ -52,6 +52,7 @@ internal static class ProtoMapper
             FirstReportedAt = Timestamp.FromDateTimeOffset(summary.FirstReportedAt),
             UpdatedAt = Timestamp.FromDateTimeOffset(summary.UpdatedAt),
             Version = summary.Version,
+            Verbatim = summary.Verbatim,
         };
         claim.StatusReasons.Add(summary.Reasons);
         claim.SupportingOrigins.Add(summary.SupportingOrigins);
