@@ -7,7 +7,8 @@ namespace ClaimTracker.Matching;
 /// learned model (<see cref="StanceModel"/>, trained by <c>tools/ClaimTracker.Training</c>) gives a
 /// probability per stance over the rule signals below, the embeddings and surface features; the
 /// rules still write the reason when they agree with it. Without embeddings, or when the rule is
-/// extraction's own (a question, a denial cue, a hedged modality), the ordered rules decide alone.
+/// extraction's own (a question, a denial cue, a hedged modality, a different figure for the same
+/// measure), the ordered rules decide alone.
 /// The rules, first one that fires wins:
 /// <list type="number">
 /// <item>a question ("…?", "is it true that …") → QUERIES;</item>
@@ -121,7 +122,9 @@ public static class StanceClassifier
         var conflict = QuantityConflict(hints.StatementQuantities, hints.ClaimQuantities);
         if (conflict is not null)
         {
-            return (new(Stance.Contradicts, conflict), RuleKind.Text);
+            // Two figures for one measure are read by extraction, not guessed from the words: the
+            // embeddings of "60,000 shells a day" and "20,000 shells a day" are nearly the same.
+            return (new(Stance.Contradicts, conflict), RuleKind.Extraction);
         }
 
         var gate = PassesGate(statement, claim, hints.Similarity);
