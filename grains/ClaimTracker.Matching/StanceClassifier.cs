@@ -34,7 +34,8 @@ public static class StanceClassifier
     {
         ArgumentNullException.ThrowIfNull(text);
         var words = TextAnalysis.Words(text);
-        return StanceLexicon.FindFirst(words, StanceLexicon.Negation) is not null || StanceLexicon.FindFirst(words, StanceLexicon.Denial) is not null;
+        return StanceLexicon.FindFirst(words, StanceLexicon.Negation) is not null
+            || StanceLexicon.FindFirst(words, StanceLexicon.Denial) is not null;
     }
 
     public static StanceDecision Classify(string statementText, string claimText, StanceHints hints)
@@ -150,7 +151,8 @@ public static class StanceClassifier
             {
                 if (QuantityComparison.Conflict(s, c))
                 {
-                    return $"conflicting figures for the same measure: the statement gives {QuantityComparison.Describe(s)}, the claim {QuantityComparison.Describe(c)}";
+                    return $"conflicting figures for the same measure: the statement gives {QuantityComparison.Describe(s)}, the claim " +
+                        $"{QuantityComparison.Describe(c)}";
                 }
             }
         }
@@ -166,7 +168,8 @@ public static class StanceClassifier
             {
                 if (QuantityComparison.Agree(s, c))
                 {
-                    return $"the statement asserts the claim with the same figure ({QuantityComparison.Describe(s)}; the claim: {QuantityComparison.Describe(c)})";
+                    return $"the statement asserts the claim with the same figure ({QuantityComparison.Describe(s)}; the claim: " +
+                        $"{QuantityComparison.Describe(c)})";
                 }
             }
         }

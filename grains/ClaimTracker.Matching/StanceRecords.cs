@@ -10,7 +10,11 @@ public sealed record StanceDecision(Stance Stance, string Reason);
 /// statement⇄claim embedding cosine when the caller has it: the negation, antonym and date rules
 /// only fire above <see cref="StanceClassifier.SimilarityGate"/> (otherwise a lexical overlap stands in).
 /// </summary>
-public sealed record StanceHints(Modality Modality, bool IsDenial, IReadOnlyList<QuantityFeature> StatementQuantities, IReadOnlyList<QuantityFeature> ClaimQuantities)
+public sealed record StanceHints(
+    Modality Modality,
+    bool IsDenial,
+    IReadOnlyList<QuantityFeature> StatementQuantities,
+    IReadOnlyList<QuantityFeature> ClaimQuantities)
 {
     public static StanceHints None { get; } = new(Modality.Unspecified, false, [], []);
 

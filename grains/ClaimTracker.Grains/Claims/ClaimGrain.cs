@@ -103,7 +103,9 @@ public sealed partial class ClaimGrain(IClaimJournal journal, PayloadSerializer 
         var newActors = new List<string>(1);
         foreach (var append in planned)
         {
-            events.Add(new JournalAppend(append.Statement.StatementId, serializer.Serialize<ClaimJournalEvent>(new StatementRecorded(append.Statement))));
+            events.Add(new JournalAppend(
+                append.Statement.StatementId,
+                serializer.Serialize<ClaimJournalEvent>(new StatementRecorded(append.Statement))));
             foreach (var change in append.Changes)
             {
                 feedEntries.Add(serializer.Serialize(change));
@@ -117,7 +119,13 @@ public sealed partial class ClaimGrain(IClaimJournal journal, PayloadSerializer 
             }
         }
 
-        var projection = new ClaimRow(claimId, summary.Text, summary.Status, summary.UpdatedAt, [.. newActors], serializer.Serialize(summary));
+        var projection = new ClaimRow(
+            claimId,
+            summary.Text,
+            summary.Status,
+            summary.UpdatedAt,
+            [.. newActors],
+            serializer.Serialize(summary));
         return journal.AppendClaimAsync(claimId, journalVersion, events, feedEntries, projection);
     }
 
@@ -134,7 +142,9 @@ public sealed partial class ClaimGrain(IClaimJournal journal, PayloadSerializer 
         journalVersion = entries.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Claim {ClaimId}: journal write attempt {Attempt} failed; re-reading the journal and retrying")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Claim {ClaimId}: journal write attempt {Attempt} failed; re-reading the journal and retrying")]
     private partial void LogWriteRetry(Exception exception, string claimId, int attempt);
 
     public Task<bool> Exists() => Task.FromResult(state.Exists);
@@ -162,10 +172,13 @@ public sealed partial class ClaimGrain(IClaimJournal journal, PayloadSerializer 
         return new ClaimDetails(summary, [.. page], next);
     }
 
-    /// <summary>The statements at journal versions <paramref name="first"/>…<paramref name="last"/> (one per version), oldest first.</summary>
+    /// <summary>The statements at journal versions <paramref name="first"/>…<paramref name="last"/> (one per version), oldest
+    /// first.</summary>
     private async Task<List<StatementRecord>> ReadStatementsAsync(int first, int last)
     {
         var entries = await journal.ReadClaimAsync(this.GetPrimaryKeyString(), first, last);
-        return entries.Select(entry => serializer.Deserialize<ClaimJournalEvent>(entry.Payload)).OfType<StatementRecorded>().Select(e => e.Statement).ToList();
+        return entries.Select(entry => serializer.Deserialize<ClaimJournalEvent>(entry.Payload)).OfType<StatementRecorded>()
+            .Select(e => e.Statement)
+            .ToList();
     }
 }

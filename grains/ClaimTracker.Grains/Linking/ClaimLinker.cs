@@ -7,7 +7,13 @@ using Microsoft.Extensions.Options;
 namespace ClaimTracker.Grains.Linking;
 
 /// <summary>A statement to link: its proposition, how it was put, and what the client fixed.</summary>
-public sealed record LinkRequest(string Content, Modality Modality, bool IsDenial, Stance GivenStance, string GivenReason, string GivenClaimId);
+public sealed record LinkRequest(
+    string Content,
+    Modality Modality,
+    bool IsDenial,
+    Stance GivenStance,
+    string GivenReason,
+    string GivenClaimId);
 
 /// <summary>The claim a statement is about, its stance towards it, and why.</summary>
 public sealed record ClaimLink(string ClaimId, Stance Stance, string Reason);
@@ -40,7 +46,8 @@ public sealed class ClaimLinker : IDisposable
         this.indexLog = indexLog;
         this.options = options.Value;
         encoder = new Lazy<ISentenceEncoder>(encoderFactory);
-        matcher = new ClaimMatcher(MatcherOptions.Default with { JoinThreshold = this.options.JoinThreshold, LexicalWeight = this.options.LexicalWeight });
+        matcher = new ClaimMatcher(
+            MatcherOptions.Default with { JoinThreshold = this.options.JoinThreshold, LexicalWeight = this.options.LexicalWeight });
         fragmentMatcher = new ClaimMatcher(matcher.Options with { MinCosine = this.options.FragmentMinCosine });
     }
 
@@ -50,7 +57,9 @@ public sealed class ClaimLinker : IDisposable
         refreshGate.Dispose();
     }
 
-    public async Task<IReadOnlyList<ClaimLink>> LinkAsync(IReadOnlyList<LinkRequest> statements, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ClaimLink>> LinkAsync(
+        IReadOnlyList<LinkRequest> statements,
+        CancellationToken cancellationToken = default)
     {
         if (options.Mode == MatchingMode.Exact)
         {
@@ -65,7 +74,11 @@ public sealed class ClaimLinker : IDisposable
         for (var i = 0; i < statements.Count; i++)
         {
             var statement = statements[i];
-            var probe = new StatementProbe(statement.Content, embeddings[i], Entities(statement.Content), QuantityReader.Read(statement.Content));
+            var probe = new StatementProbe(
+                statement.Content,
+                embeddings[i],
+                Entities(statement.Content),
+                QuantityReader.Read(statement.Content));
             if (statement.GivenClaimId.Length > 0)
             {
                 links.Add(LinkToGivenClaim(statement, probe));
@@ -76,7 +89,8 @@ public sealed class ClaimLinker : IDisposable
             var decision = (isFragment ? fragmentMatcher : matcher).Decide(probe, index.Search(probe, options.Candidates));
             if (decision.ClaimId is { } sameReport && foundedHere.Contains(sameReport) && decision.Score < options.SameReportJoinThreshold)
             {
-                decision = decision with { ClaimId = null, Reason = $"the closest claim was founded by this same report ({decision.Reason})" };
+                decision
+                    = decision with { ClaimId = null, Reason = $"the closest claim was founded by this same report ({decision.Reason})" };
             }
 
             if (decision.ClaimId is { } claimId && Find(claimId) is { } claim)
@@ -123,10 +137,12 @@ public sealed class ClaimLinker : IDisposable
         : statement.Modality == Modality.Hedged ? (Analysis.Stance.Observing, "puts the proposition without asserting it (hedged)")
         : (Analysis.Stance.Supports, "states the proposition");
 
-    /// <summary>"X denied that P": the speaker rejects the content. Not "X said no P was signed", whose content is itself negative.</summary>
+    /// <summary>"X denied that P": the speaker rejects the content. Not "X said no P was signed", whose content is itself
+    /// negative.</summary>
     private static bool DeniesContent(LinkRequest statement) => statement.IsDenial && !StanceClassifier.StatesNegation(statement.Content);
 
-    private static string GivenReason(LinkRequest statement) => statement.GivenReason.Length > 0 ? statement.GivenReason : "stance given by the client";
+    private static string GivenReason(LinkRequest statement)
+        => statement.GivenReason.Length > 0 ? statement.GivenReason : "stance given by the client";
 
     private static ClaimLink LinkExactly(LinkRequest statement)
     {
@@ -151,7 +167,10 @@ public sealed class ClaimLinker : IDisposable
             return new ClaimLink(statement.GivenClaimId, stance.Stance, stance.Reason + " (claim given by the client)");
         }
 
-        return new ClaimLink(statement.GivenClaimId, Analysis.Stance.Supports, "claim given by the client; its text is not indexed here yet: taken as support");
+        return new ClaimLink(
+            statement.GivenClaimId,
+            Analysis.Stance.Supports,
+            "claim given by the client; its text is not indexed here yet: taken as support");
     }
 
     private static StanceDecision Stance(LinkRequest statement, StatementProbe probe, ClaimEntry claim)
@@ -195,7 +214,8 @@ public sealed class ClaimLinker : IDisposable
                 foreach (var stored in batch)
                 {
                     var entry = stored.Entry;
-                    Remember(new ClaimEntry(entry.ClaimId, entry.Text, entry.Embedding, Entities(entry.Text), QuantityReader.Read(entry.Text)));
+                    Remember(
+                        new ClaimEntry(entry.ClaimId, entry.Text, entry.Embedding, Entities(entry.Text), QuantityReader.Read(entry.Text)));
                     position = stored.Position;
                 }
 
