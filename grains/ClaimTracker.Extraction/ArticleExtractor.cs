@@ -5,7 +5,8 @@ namespace ClaimTracker.Extraction;
 /// <summary>
 /// Reads an article like an analyst: who said what, through whom, how firmly, with which numbers.
 /// Pure and stateless: no I/O, nothing shared between calls, so one instance serves any number of
-/// threads. Every stage is a bounded forward scan, so the cost grows linearly with the text.
+/// threads. Every stage is a bounded forward scan, so the cost grows linearly with the text; each
+/// statement then gets a proposition readable out of context beside its verbatim content.
 /// </summary>
 public sealed class ArticleExtractor
 {
@@ -28,6 +29,6 @@ public sealed class ArticleExtractor
             return ExtractionResult.Empty;
         }
 
-        return new ExtractionRun(input, filter).Run();
+        return Propositions.PropositionPass.Apply(input.Text, new ExtractionRun(input, filter).Run());
     }
 }

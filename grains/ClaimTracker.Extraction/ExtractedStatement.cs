@@ -69,4 +69,14 @@ public sealed record ExtractedStatement(
 
     /// <summary>The statement asks whether its content is so (a question headline) rather than stating it.</summary>
     public bool IsQuestion { get; init; }
+
+    /// <summary>
+    /// The content as a person can read it out of context (see <see cref="Propositions.PropositionWriter"/>);
+    /// the <see cref="Content"/> itself when nothing needed changing.
+    /// </summary>
+    public string Proposition
+    {
+        get => field ?? Content;
+        init => field = value;
+    }
 }

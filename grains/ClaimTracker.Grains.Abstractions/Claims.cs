@@ -34,6 +34,13 @@ public sealed record StatementRecord
     [Id(20)] public DateTimeOffset RecordedAt { get; init; }
     /// <summary>The attribution cue as written, when extracted from text.</summary>
     [Id(21)] public string Cue { get; init; } = string.Empty;
+    /// <summary>The stance model's probability of <see cref="Stance"/> (0–1); 0 when no model judged it.</summary>
+    [Id(22)] public float StanceConfidence { get; init; }
+    /// <summary>The content rewritten to read out of context, when extraction had to; empty when the content reads as it stands.</summary>
+    [Id(23)] public string Proposition { get; init; } = string.Empty;
+
+    /// <summary>What the statement claims, in words readable out of context: the proposition, else the content.</summary>
+    public string ClaimText => Proposition.Length > 0 ? Proposition : Content;
 }
 
 /// <summary>A claim without its statements: what lists and stream events carry.</summary>
@@ -52,6 +59,8 @@ public sealed record ClaimSummary
     [Id(9)] public DateTimeOffset UpdatedAt { get; init; }
     [Id(10)] public long Version { get; init; }
     [Id(11)] public string[] ActorIds { get; init; } = [];
+    /// <summary>The founding statement's words as written, when <see cref="Text"/> (its proposition) differs from them.</summary>
+    [Id(12)] public string Verbatim { get; init; } = string.Empty;
 }
 
 [GenerateSerializer, Immutable, Alias("ct.ClaimDetails")]

@@ -27,6 +27,14 @@ public sealed record StatementSubmission(
     [Id(12)] public string Cue { get; init; } = string.Empty;
     /// <summary>The speaker denies the content (extracted from a denial cue).</summary>
     [Id(13)] public bool IsDenial { get; init; }
+    /// <summary>
+    /// The content as a person can read it out of context ("Moscow forces are firing …" for "with Moscow forces
+    /// firing …"), when extraction had to rewrite it; empty when the content reads as it stands.
+    /// </summary>
+    [Id(14)] public string Proposition { get; init; } = string.Empty;
+
+    /// <summary>What the statement claims, in words readable out of context: the proposition, else the content.</summary>
+    public string ClaimText => Proposition.Length > 0 ? Proposition : Content;
 }
 
 /// <summary>One report as registered by a client.</summary>

@@ -21,6 +21,17 @@ public sealed record MatcherOptions
 {
     public static MatcherOptions Default { get; } = new();
 
+    /// <summary>The shipped learned scorer with the join threshold chosen for it by grouped cross-validation.</summary>
+    public static MatcherOptions Learned =>
+        Default with { Scorer = SameClaimScorer.Shipped, JoinThreshold = SameClaimScorer.Shipped.JoinThreshold };
+
+    /// <summary>
+    /// When set, a candidate's score is this model's probability that it is the statement's claim (the
+    /// weights below are then unused, and <see cref="JoinThreshold"/> is a probability); when null, the
+    /// hand-weighted rule score.
+    /// </summary>
+    public SameClaimScorer? Scorer { get; init; }
+
     /// <summary>A statement joins its best candidate at or above this score, otherwise it founds a new claim.</summary>
     public double JoinThreshold { get; init; } = 0.56;
 
@@ -68,7 +79,7 @@ public sealed class ClaimMatcher
             return new MatchDecision(null, 0, "founds a new claim: no stored claim was retrieved");
         }
 
-        var scored = candidates.Select(c => Score(probe, c)).ToList();
+        var scored = ScoreAll(probe, candidates);
         var best = scored.MaxBy(s => s.Total)!;
         var eligible = scored.Where(s => s.Candidate.Cosine >= options.MinCosine).MaxBy(s => s.Total);
         var threshold = options.JoinThreshold;
@@ -89,16 +100,27 @@ public sealed class ClaimMatcher
     }
 
     /// <summary>The score of one candidate, with its parts.</summary>
-    public CandidateScore Score(StatementProbe probe, ClaimCandidate candidate)
+    public CandidateScore Score(StatementProbe probe, ClaimCandidate candidate) => ScoreAll(probe, [candidate])[0];
+
+    /// <summary>The score of each candidate, with its parts (the learned scorer compares each candidate with the others).</summary>
+    public IReadOnlyList<CandidateScore> ScoreAll(StatementProbe probe, IReadOnlyList<ClaimCandidate> candidates)
     {
-        var (entities, shared) = EntityOverlap(probe.Entities, candidate.Claim.Entities);
-        var measure = SharedMeasure(probe.Quantities, candidate.Claim.Quantities);
-        var total = (options.CosineWeight * candidate.Cosine) + (options.LexicalWeight * candidate.Lexical)
-            + (options.EntityWeight * entities) + (measure is null ? 0 : options.QuantityWeight);
-        return new CandidateScore(candidate, total, entities, shared, measure);
+        var probabilities = options.Scorer?.Probabilities(probe, candidates);
+        var scores = new CandidateScore[candidates.Count];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var candidate = candidates[i];
+            var (entities, shared) = EntityOverlap(probe.Entities, candidate.Claim.Entities);
+            var measure = SharedMeasure(probe.Quantities, candidate.Claim.Quantities);
+            var total = probabilities?[i] ?? (options.CosineWeight * candidate.Cosine) + (options.LexicalWeight * candidate.Lexical)
+                + (options.EntityWeight * entities) + (measure is null ? 0 : options.QuantityWeight);
+            scores[i] = new CandidateScore(candidate, total, entities, shared, measure) { Learned = probabilities is not null };
+        }
+
+        return scores;
     }
 
-    private static (double Score, IReadOnlyList<string> Shared) EntityOverlap(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    internal static (double Score, IReadOnlyList<string> Shared) EntityOverlap(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
         if (a.Count == 0 || b.Count == 0)
         {
@@ -124,7 +146,7 @@ public sealed class ClaimMatcher
         return shorter.All(w => longer.Contains(w, StringComparer.Ordinal));
     }
 
-    private static string? SharedMeasure(IReadOnlyList<QuantityFeature> a, IReadOnlyList<QuantityFeature> b)
+    internal static string? SharedMeasure(IReadOnlyList<QuantityFeature> a, IReadOnlyList<QuantityFeature> b)
     {
         foreach (var x in a)
         {
@@ -151,9 +173,17 @@ public sealed class ClaimMatcher
         IReadOnlyList<string> SharedEntities,
         string? SharedMeasure)
     {
+        /// <summary>Whether <see cref="Total"/> is the learned scorer's probability rather than the rule score.</summary>
+        public bool Learned { get; init; }
+
         public string Explain()
         {
             var parts = new List<string> { $"cosine {F(Candidate.Cosine)}", $"lexical {F(Candidate.Lexical)}" };
+            if (Learned)
+            {
+                parts.Insert(0, $"p(same claim) {F(Total)}");
+            }
+
             if (SharedEntities.Count > 0)
             {
                 parts.Add("shared entities: " + string.Join(", ", SharedEntities));

@@ -3,8 +3,12 @@ using ClaimTracker.Analysis;
 namespace ClaimTracker.Matching;
 
 /// <summary>
-/// Stance of a statement towards the claim it was matched to, by ordered rules (no NLI model can be
-/// had offline). First rule that fires wins:
+/// Stance of a statement towards the claim it was matched to. With both embeddings in the hints a
+/// learned model (<see cref="StanceModel"/>, trained by <c>tools/ClaimTracker.Training</c>) gives a
+/// probability per stance over the rule signals below, the embeddings and surface features; the
+/// rules still write the reason when they agree with it. Without embeddings, or when the rule is
+/// extraction's own (a question, a denial cue, a hedged modality), the ordered rules decide alone.
+/// The rules, first one that fires wins:
 /// <list type="number">
 /// <item>a question ("…?", "is it true that …") → QUERIES;</item>
 /// <item>denial/debunking vocabulary the claim does not itself use, or extraction's denial flag → CONTRADICTS;</item>
@@ -38,34 +42,87 @@ public static class StanceClassifier
             || StanceLexicon.FindFirst(words, StanceLexicon.Denial) is not null;
     }
 
-    public static StanceDecision Classify(string statementText, string claimText, StanceHints hints)
+    /// <summary>The stance, by the model when the hints carry both embeddings (and the model ships), else by the rules.</summary>
+    public static StanceDecision Classify(string statementText, string claimText, StanceHints hints) =>
+        Classify(statementText, claimText, hints, StanceModel.Shared);
+
+    /// <summary>As <see cref="Classify(string, string, StanceHints)"/> with a given model (null: rules alone).</summary>
+    public static StanceDecision Classify(string statementText, string claimText, StanceHints hints, StanceModel? model)
     {
         ArgumentNullException.ThrowIfNull(statementText);
         ArgumentNullException.ThrowIfNull(claimText);
         hints ??= StanceHints.None;
+        var (rules, rule) = Rules(statementText, claimText, hints);
+        if (model is null || hints.StatementEmbedding is null || hints.ClaimEmbedding is null || rule is RuleKind.Extraction)
+        {
+            return rules;
+        }
+
+        var probabilities = model.Probabilities(StanceFeatures.Compute(statementText, claimText, hints));
+        var best = 0;
+        for (var i = 1; i < probabilities.Length; i++)
+        {
+            best = probabilities[i] > probabilities[best] ? i : best;
+        }
+
+        var stance = StanceModel.Classes[best];
+        var confidence = probabilities[best];
+        var reason = stance == rules.Stance
+            ? rules.Reason
+            : $"{ModelReason(stance)} (the rules alone would say {Name(rules.Stance)}: {rules.Reason})";
+        return new StanceDecision(stance, reason) { Confidence = confidence };
+    }
+
+    /// <summary>The ordered rules alone (the figure the model is compared with, and the reason text).</summary>
+    public static StanceDecision ClassifyByRules(string statementText, string claimText, StanceHints hints)
+    {
+        ArgumentNullException.ThrowIfNull(statementText);
+        ArgumentNullException.ThrowIfNull(claimText);
+        return Rules(statementText, claimText, hints ?? StanceHints.None).Decision;
+    }
+
+    private static string ModelReason(Stance stance) => stance switch
+    {
+        Stance.Contradicts => "the statement disputes the claim, as the stance model reads it",
+        Stance.Observing => "the statement reports the claim without endorsing it, as the stance model reads it",
+        _ => "the statement asserts the claim, as the stance model reads it",
+    };
+
+    private static string Name(Stance stance) => stance.ToString().ToUpperInvariant();
+
+    /// <summary>Which kind of rule decided: extraction's own signals are kept over the model.</summary>
+    private enum RuleKind
+    {
+        Extraction,
+        Text,
+    }
+
+    private static (StanceDecision Decision, RuleKind Rule) Rules(string statementText, string claimText, StanceHints hints)
+    {
         var statement = TextAnalysis.Words(statementText);
         var claim = TextAnalysis.Words(claimText);
 
         if (IsQuestion(statementText, statement))
         {
-            return new(Stance.Queries, "the statement asks whether the claim is true (it is phrased as a question)");
+            return (new(Stance.Queries, "the statement asks whether the claim is true (it is phrased as a question)"), RuleKind.Extraction);
         }
 
         if (hints.IsDenial)
         {
-            return new(Stance.Contradicts, "the statement is a denial of the claim");
+            return (new(Stance.Contradicts, "the statement is a denial of the claim"), RuleKind.Extraction);
         }
 
         var denial = Unshared(statement, claim, StanceLexicon.Denial);
         if (denial is not null)
         {
-            return new(Stance.Contradicts, $"the statement uses denial or debunking language (\"{denial}\") that the claim does not");
+            var reason = $"the statement uses denial or debunking language (\"{denial}\") that the claim does not";
+            return (new(Stance.Contradicts, reason), RuleKind.Text);
         }
 
         var conflict = QuantityConflict(hints.StatementQuantities, hints.ClaimQuantities);
         if (conflict is not null)
         {
-            return new(Stance.Contradicts, conflict);
+            return (new(Stance.Contradicts, conflict), RuleKind.Text);
         }
 
         var gate = PassesGate(statement, claim, hints.Similarity);
@@ -74,28 +131,28 @@ public static class StanceClassifier
             var rule = DateConflict(statementText, claimText) ?? Antonym(statement, claim) ?? NegationMismatch(statement, claim);
             if (rule is not null)
             {
-                return new(Stance.Contradicts, rule);
+                return (new(Stance.Contradicts, rule), RuleKind.Text);
             }
         }
 
         if (hints.Modality == Modality.Hedged)
         {
-            return new(Stance.Observing, "the statement is hedged: it reports the claim without asserting it");
+            return (new(Stance.Observing, "the statement is hedged: it reports the claim without asserting it"), RuleKind.Extraction);
         }
 
         var hedge = Unshared(statement, claim, StanceLexicon.Hedge);
         if (hedge is not null)
         {
-            return new(Stance.Observing, $"the statement reports the claim without endorsing it (\"{hedge}\")");
+            return (new(Stance.Observing, $"the statement reports the claim without endorsing it (\"{hedge}\")"), RuleKind.Text);
         }
 
         var agreement = QuantityAgreement(hints.StatementQuantities, hints.ClaimQuantities);
         return agreement is not null
-            ? new(Stance.Supports, agreement)
-            : new(Stance.Supports, "the statement asserts the claim: no denial, negation, conflicting figure or hedge");
+            ? (new(Stance.Supports, agreement), RuleKind.Text)
+            : (new(Stance.Supports, "the statement asserts the claim: no denial, negation, conflicting figure or hedge"), RuleKind.Text);
     }
 
-    private static bool IsQuestion(string text, List<string> words)
+    internal static bool IsQuestion(string text, List<string> words)
     {
         var trimmed = text.TrimEnd(' ', '"', '\'', '\u201d', '\u2019', ')', '.');
         if (trimmed.EndsWith('?'))
@@ -107,7 +164,7 @@ public static class StanceClassifier
     }
 
     /// <summary>The first cue the statement uses and the claim does not.</summary>
-    private static string? Unshared(List<string> statement, List<string> claim, StanceLexicon.Phrase[] cues)
+    internal static string? Unshared(List<string> statement, List<string> claim, StanceLexicon.Phrase[] cues)
     {
         var inClaim = StanceLexicon.FindAll(claim, cues);
         foreach (var cue in StanceLexicon.FindAll(statement, cues).Order(StringComparer.Ordinal))
@@ -121,7 +178,7 @@ public static class StanceClassifier
         return null;
     }
 
-    private static bool PassesGate(List<string> statement, List<string> claim, double? similarity)
+    internal static bool PassesGate(List<string> statement, List<string> claim, double? similarity)
     {
         if (similarity is { } cosine)
         {
@@ -138,7 +195,7 @@ public static class StanceClassifier
         return (double)claimTerms.Count(statementTerms.Contains) / claimTerms.Count >= LexicalGate;
     }
 
-    private static string? QuantityConflict(IReadOnlyList<QuantityFeature> statement, IReadOnlyList<QuantityFeature> claim)
+    internal static string? QuantityConflict(IReadOnlyList<QuantityFeature> statement, IReadOnlyList<QuantityFeature> claim)
     {
         foreach (var s in statement)
         {
@@ -160,7 +217,7 @@ public static class StanceClassifier
         return null;
     }
 
-    private static string? QuantityAgreement(IReadOnlyList<QuantityFeature> statement, IReadOnlyList<QuantityFeature> claim)
+    internal static string? QuantityAgreement(IReadOnlyList<QuantityFeature> statement, IReadOnlyList<QuantityFeature> claim)
     {
         foreach (var s in statement)
         {
@@ -177,7 +234,7 @@ public static class StanceClassifier
         return null;
     }
 
-    private static string? DateConflict(string statementText, string claimText)
+    internal static string? DateConflict(string statementText, string claimText)
     {
         var inStatement = DateMentions.Read(statementText);
         var inClaim = DateMentions.Read(claimText);
@@ -198,7 +255,7 @@ public static class StanceClassifier
         return null;
     }
 
-    private static string? Antonym(List<string> statement, List<string> claim)
+    internal static string? Antonym(List<string> statement, List<string> claim)
     {
         var s = statement.Select(TextAnalysis.Stem).ToHashSet(StringComparer.Ordinal);
         var c = claim.Select(TextAnalysis.Stem).ToHashSet(StringComparer.Ordinal);
@@ -218,7 +275,7 @@ public static class StanceClassifier
         return null;
     }
 
-    private static string? NegationMismatch(List<string> statement, List<string> claim)
+    internal static string? NegationMismatch(List<string> statement, List<string> claim)
     {
         var inStatement = StanceLexicon.FindFirst(statement, StanceLexicon.Negation);
         var inClaim = StanceLexicon.FindFirst(claim, StanceLexicon.Negation);

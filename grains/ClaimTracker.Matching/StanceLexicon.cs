@@ -27,6 +27,11 @@ internal static class StanceLexicon
         "source says", "sources", "said to", "is said", "are said", "thought to", "seems", "seem", "suggests", "suggest", "considering",
         "mulls", "mulling", "in talks", "rumor has it", "if true", "say", "tipped", "eyes", "eyeing");
 
+    /// <summary>Adverbs and phrases of reporting at a distance ("X reportedly …"), a stance-model feature of their own.</summary>
+    public static readonly Phrase[] Reporting = Phrase.Parse(
+        "reportedly", "allegedly", "purportedly", "supposedly", "apparently", "according to", "sources say", "rumor", "rumour",
+        "rumors", "rumours", "unconfirmed", "unverified", "claims to", "claim to", "is said", "are said");
+
     /// <summary>Words that put a statement in the negative.</summary>
     public static readonly Phrase[] Negation = Phrase.Parse(
         "not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "cannot");

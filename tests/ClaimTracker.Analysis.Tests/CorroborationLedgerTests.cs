@@ -157,4 +157,57 @@ public sealed class CorroborationLedgerTests
         Assert.Equal(AdmiraltyCredibility.CannotBeJudged, assessment.Credibility);
         Assert.Empty(assessment.SupportingOrigins);
     }
+
+    [Fact]
+    public void A_support_under_the_confidence_floor_is_not_counted_and_the_reason_names_it()
+    {
+        var ledger = new CorroborationLedger(confidenceFloor: 0.5);
+        ledger.Add(Support("Ukrainian data", "Kyiv Independent") with { Confidence = 0.9f });
+        ledger.Add(Support("Daily Rumour", "Daily Rumour") with { Confidence = 0.41f });
+
+        var assessment = ledger.Assess();
+
+        Assert.Equal(CorroborationStatus.Uncorroborated, assessment.Status);
+        Assert.Equal(["a-ukrainian-data"], assessment.SupportingOrigins);
+        Assert.Contains("1 low-confidence stance of Daily Rumour not counted (supports at 0.41, under the floor 0.50)", assessment.Reasons);
+    }
+
+    [Fact]
+    public void A_contradiction_under_the_floor_does_not_contest_the_claim()
+    {
+        var ledger = new CorroborationLedger(confidenceFloor: 0.6);
+        ledger.Add(Support("Ukrainian data", "Kyiv Independent"));
+        ledger.Add(Support("Estonian defence intelligence", "Reuters") with { Confidence = 0.8f });
+        ledger.Add(Contradict("Kremlin", "TASS") with { Confidence = 0.55f });
+
+        var assessment = ledger.Assess();
+
+        Assert.Equal(CorroborationStatus.Corroborated, assessment.Status);
+        Assert.Empty(assessment.ContradictingOrigins);
+        Assert.Contains(assessment.Reasons, r => r.StartsWith("1 low-confidence stance of Kremlin not counted (contradicts at 0.55", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_stance_no_model_judged_counts_whatever_the_floor()
+    {
+        var ledger = new CorroborationLedger(confidenceFloor: 0.9);
+        ledger.Add(Support("Ukrainian data", "Kyiv Independent"));
+        ledger.Add(Support("Estonian defence intelligence", "Reuters"));
+
+        var assessment = ledger.Assess();
+
+        Assert.Equal(CorroborationStatus.Corroborated, assessment.Status);
+        Assert.DoesNotContain(assessment.Reasons, r => r.Contains("low-confidence", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_scratch_copy_keeps_the_floor()
+    {
+        var ledger = new CorroborationLedger(confidenceFloor: 0.5);
+        var scratch = ledger.ScratchCopy();
+        scratch.Add(Support("Daily Rumour", "Daily Rumour") with { Confidence = 0.3f });
+
+        Assert.Equal(0.5, scratch.ConfidenceFloor);
+        Assert.Empty(scratch.Assess().SupportingOrigins);
+    }
 }

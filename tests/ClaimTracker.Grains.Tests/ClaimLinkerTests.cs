@@ -51,6 +51,19 @@ public sealed class ClaimLinkerTests
         Assert.DoesNotContain(store.Entries, e => e.Text == Joining);
     }
 
+    [Fact]
+    public async Task A_claim_is_indexed_under_its_proposition_and_the_words_as_written_within_the_cap()
+    {
+        var store = new MemoryIndexStore();
+        using var linker = Linker(store, phrasingsPerClaim: 2);
+
+        var founded = Assert.Single(await linker.LinkAsync([Request(Founding) with { Verbatim = "and " + Founding }]));
+        var joined = Assert.Single(await linker.LinkAsync([Request(Joining) with { Verbatim = "but " + Joining }]));
+
+        Assert.Equal(founded.ClaimId, joined.ClaimId);
+        Assert.Equal([Founding, "and " + Founding], store.Entries.Where(e => e.ClaimId == founded.ClaimId).Select(e => e.Text));
+    }
+
     [Theory]
     [InlineData(Modality.Asserted, false, Stance.Supports)]
     [InlineData(Modality.Hedged, false, Stance.Observing)]
@@ -59,8 +72,7 @@ public sealed class ClaimLinkerTests
     {
         using var linker = Linker(new MemoryIndexStore(), phrasingsPerClaim: 16);
 
-        var founded = Assert.Single(
-            await linker.LinkAsync([new LinkRequest(Founding, modality, isDenial, Stance.Unspecified, string.Empty, string.Empty)]));
+        var founded = Assert.Single(await linker.LinkAsync([new LinkRequest(Founding, modality, isDenial, Stance.Unspecified, string.Empty, string.Empty)]));
 
         Assert.Equal(expected, founded.Stance);
     }
@@ -73,13 +85,15 @@ public sealed class ClaimLinkerTests
         Assert.Equal(expected, ClaimLinker.Entities(text));
 
     private static ClaimLinker Linker(IClaimIndexLog store, int phrasingsPerClaim) =>
-        new(
-            store,
-            Options.Create(new MatchingOptions { JoinThreshold = 0.6, LexicalWeight = 0, PhrasingsPerClaim = phrasingsPerClaim }),
-            () => Encoder);
+        new(store, Options.Create(new MatchingOptions
+        {
+            Scorer = LinkingScorer.Rules,
+            JoinThreshold = 0.6,
+            LexicalWeight = 0,
+            PhrasingsPerClaim = phrasingsPerClaim,
+        }), () => Encoder);
 
-    private static LinkRequest Request(string content)
-        => new(content, Modality.Asserted, false, Stance.Unspecified, string.Empty, string.Empty);
+    private static LinkRequest Request(string content) => new(content, Modality.Asserted, false, Stance.Unspecified, string.Empty, string.Empty);
 
     private static float[] Vector(float x, float y)
     {
@@ -109,11 +123,7 @@ public sealed class ClaimLinkerTests
             return Task.CompletedTask;
         }
 
-        public Task<IReadOnlyList<StoredClaimIndexEntry>> ReadClaimIndexAsync(
-            long afterPosition,
-            int limit,
-            CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<StoredClaimIndexEntry>>(
-                entries.Select((e, i) => new StoredClaimIndexEntry(i + 1, e)).Where(e => e.Position > afterPosition).Take(limit).ToList());
+        public Task<IReadOnlyList<StoredClaimIndexEntry>> ReadClaimIndexAsync(long afterPosition, int limit, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<StoredClaimIndexEntry>>(entries.Select((e, i) => new StoredClaimIndexEntry(i + 1, e)).Where(e => e.Position > afterPosition).Take(limit).ToList());
     }
 }

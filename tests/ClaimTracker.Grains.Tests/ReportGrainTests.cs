@@ -27,6 +27,30 @@ public sealed class ReportGrainTests
     }
 
     [Fact]
+    public async Task A_claim_from_text_reads_as_its_proposition_and_keeps_the_words_as_written()
+    {
+        await using var cluster = await GrainCluster.StartAsync();
+        var published = new DateTimeOffset(2024, 5, 1, 9, 0, 0, TimeSpan.Zero);
+        const string Text = "The dam held overnight. But with river levels rising by 40 cm an hour, according to the water board, "
+            + "the town must be evacuated, said Mayor Jane Roe.";
+        var submission = new ReportSubmission("r4", "Daily Planet", "https://example.org/r4", published, "Floods in the valley", Text, []);
+
+        var result = await cluster.Grains.GetGrain<IReportGrain>("r4").Register(submission);
+
+        Assert.Equal(RegistrationStatus.Registered, result.Status);
+        var summaries = new List<ClaimSummary>();
+        foreach (var outcome in result.Outcomes)
+        {
+            summaries.Add((await cluster.Grains.GetGrain<IClaimGrain>(outcome.ClaimId).GetDetails(10, string.Empty))!.Summary);
+        }
+
+        var levels = Assert.Single(summaries, s => s.Text.Contains("40 cm", StringComparison.Ordinal));
+        Assert.Equal("River levels are rising by 40 cm an hour", levels.Text);
+        Assert.Equal("with river levels rising by 40 cm an hour", levels.Verbatim);
+        Assert.All(summaries.Where(s => s != levels), s => Assert.Empty(s.Verbatim));
+    }
+
+    [Fact]
     public async Task The_same_id_with_other_content_is_a_conflict_and_the_original_stays()
     {
         await using var cluster = await GrainCluster.StartAsync();

@@ -25,6 +25,11 @@ internal static class DumpCommand
             output.WriteLine(
                 $"- {s.Kind} {s.SpeakerKey}{via} ('{s.SpeakerText}') cue='{s.Cue}' {s.Modality}{(s.IsDenial ? " DENIAL" : string.Empty)}");
             output.WriteLine($"    content: {s.Content}");
+            if (s.Proposition != s.Content)
+            {
+                output.WriteLine($"    proposition: {s.Proposition}");
+            }
+
             foreach (var q in s.Quantities)
             {
                 output.WriteLine($"    qty: '{text[q.Span.Begin..q.Span.End]}' = {q.Value.ToString(CultureInfo.InvariantCulture)} " +

@@ -188,20 +188,3 @@ internal static class Emergent
     private static string Indent(string text)
         => string.Join(Environment.NewLine, text.TrimEnd().Split('\n').Select(l => "    " + l.TrimEnd())) + Environment.NewLine;
 }
-
-/// <summary>A stable split of ids into two halves (FNV-1a, not the per-process string hash).</summary>
-internal static class Split
-{
-    public static bool IsHoldout(string id) => Hash(id) % 2 == 1;
-
-    public static uint Hash(string id)
-    {
-        var hash = 2166136261u;
-        foreach (var c in id)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return hash;
-    }
-}

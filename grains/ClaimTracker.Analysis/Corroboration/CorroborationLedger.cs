@@ -31,24 +31,39 @@ public sealed class CorroborationLedger
     private readonly List<OriginTally>? ownCopies;
 
     public CorroborationLedger()
+        : this(confidenceFloor: 0)
     {
-        inArrivalOrder = [];
     }
 
-    private CorroborationLedger(List<OriginTally> shared)
+    /// <param name="confidenceFloor">
+    /// Supports and contradictions whose stance-model confidence is under this floor are not counted
+    /// (the reasons name them); a stance no model judged (confidence 0) always counts.
+    /// </param>
+    public CorroborationLedger(double confidenceFloor)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(confidenceFloor);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(confidenceFloor, 1);
+        inArrivalOrder = [];
+        ConfidenceFloor = confidenceFloor;
+    }
+
+    private CorroborationLedger(List<OriginTally> shared, double confidenceFloor)
     {
         inArrivalOrder = shared;
         ownCopies = [];
+        ConfidenceFloor = confidenceFloor;
     }
 
     public int OriginCount => inArrivalOrder.Count;
+
+    public double ConfidenceFloor { get; }
 
     /// <summary>
     /// A copy to try additions on without changing this ledger: it shares the tallies and copies one
     /// only when adding to it, so it costs O(distinct origins) references plus O(origins touched).
     /// Valid while this ledger is unchanged (it sees this ledger's tallies).
     /// </summary>
-    public CorroborationLedger ScratchCopy() => new(new List<OriginTally>(inArrivalOrder));
+    public CorroborationLedger ScratchCopy() => new(new List<OriginTally>(inArrivalOrder), ConfidenceFloor);
 
     public void Add(Evidence evidence)
     {
@@ -67,7 +82,7 @@ public sealed class CorroborationLedger
             tally = copy;
         }
 
-        tally.Add(evidence);
+        tally.Add(evidence, ConfidenceFloor);
     }
 
     private OriginTally? Find(string originId)
@@ -102,9 +117,9 @@ public sealed class CorroborationLedger
         }
     }
 
-    public Assessment Assess() => Judge(inArrivalOrder);
+    public Assessment Assess() => Judge(inArrivalOrder, ConfidenceFloor);
 
-    private static Assessment Judge(List<OriginTally> origins)
+    private static Assessment Judge(List<OriginTally> origins, double confidenceFloor)
     {
         int supporting = 0, contradicting = 0, hedgedOnly = 0, echoing = 0, reversed = 0;
         var observingStatements = 0;
@@ -229,6 +244,34 @@ public sealed class CorroborationLedger
                 Done();
                 listed++;
             }
+        }
+
+        listed = 0;
+        var lowConfidence = 0;
+        foreach (var origin in origins)
+        {
+            if (origin.LowConfidence == 0)
+            {
+                continue;
+            }
+
+            lowConfidence++;
+            if (listed < NamesListed)
+            {
+                var (stance, confidence) = origin.LatestLowConfidence;
+                AppendCount(text, origin.LowConfidence, "low-confidence stance").Append(" of ").Append(origin.Name)
+                    .Append(" not counted (").Append(stance == Stance.Supports ? "supports" : "contradicts")
+                    .Append(CultureInfo.InvariantCulture, $" at {confidence:0.00}, under the floor {confidenceFloor:0.00})");
+                Done();
+                listed++;
+            }
+        }
+
+        if (lowConfidence > NamesListed)
+        {
+            text.Append("low-confidence stances of ").Append(CultureInfo.InvariantCulture, $"{lowConfidence - NamesListed}")
+                .Append(" more origins not counted");
+            Done();
         }
 
         if (hedgedOnly > 0)

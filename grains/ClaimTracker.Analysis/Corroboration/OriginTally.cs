@@ -44,6 +44,12 @@ internal sealed class OriginTally
 
     public Stance CountedPosition => FirmPosition;
 
+    /// <summary>Supports and contradictions whose model confidence was under the floor: not counted.</summary>
+    public int LowConfidence { get; private set; }
+
+    /// <summary>The latest such stance and its confidence, to name in the reasons.</summary>
+    public (Stance Stance, float Confidence) LatestLowConfidence { get; private set; }
+
     public OriginTally Clone()
     {
         var copy = new OriginTally(Id, Name)
@@ -56,15 +62,26 @@ internal sealed class OriginTally
             HedgedPosition = HedgedPosition,
             Reversed = Reversed,
             ContradictionWhy = ContradictionWhy,
+            LowConfidence = LowConfidence,
+            LatestLowConfidence = LatestLowConfidence,
         };
         copy.carriers = carriers;
         return copy;
     }
 
-    public void Add(Evidence evidence)
+    /// <param name="confidenceFloor">A support or contradiction the model judged (confidence &gt; 0) below this is not counted.</param>
+    public void Add(Evidence evidence, double confidenceFloor)
     {
         Statements++;
         AddCarrier(evidence.CarrierName);
+        var firm = evidence.Stance is Stance.Supports or Stance.Contradicts;
+        if (firm && evidence.Confidence > 0 && evidence.Confidence < confidenceFloor)
+        {
+            LowConfidence++;
+            LatestLowConfidence = (evidence.Stance, evidence.Confidence);
+            return;
+        }
+
         switch (evidence.Stance)
         {
             case Stance.Observing:

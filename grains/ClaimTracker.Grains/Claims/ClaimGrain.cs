@@ -1,7 +1,9 @@
 using ClaimTracker.Grains.Feed;
 using ClaimTracker.Grains.Journal;
+using ClaimTracker.Grains.Linking;
 using ClaimTracker.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace ClaimTracker.Grains.Claims;
@@ -14,7 +16,8 @@ namespace ClaimTracker.Grains.Claims;
 /// already queues and batches its own writes.
 /// </summary>
 [Reentrant]
-public sealed partial class ClaimGrain(IClaimJournal journal, PayloadSerializer serializer, ClaimFeed feed, ILogger<ClaimGrain> logger)
+public sealed partial class ClaimGrain(
+    IClaimJournal journal, PayloadSerializer serializer, ClaimFeed feed, IOptions<MatchingOptions> matching, ILogger<ClaimGrain> logger)
     : Grain, IClaimGrain
 {
     // Statements waiting for the next journal write; allocated at the first append only, since most
@@ -22,7 +25,7 @@ public sealed partial class ClaimGrain(IClaimJournal journal, PayloadSerializer 
     private JournalWriteQueue<StatementRecord, AddStatementResult>? writes;
 
     // What the journal holds: the state and the number of entries (the version a write must follow).
-    private ClaimState state = new();
+    private ClaimState state = new(matching.Value.StanceConfidenceFloor);
     private int journalVersion;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => await ReadStateAsync(cancellationToken);
@@ -103,9 +106,7 @@ public sealed partial class ClaimGrain(IClaimJournal journal, PayloadSerializer 
         var newActors = new List<string>(1);
         foreach (var append in planned)
         {
-            events.Add(new JournalAppend(
-                append.Statement.StatementId,
-                serializer.Serialize<ClaimJournalEvent>(new StatementRecorded(append.Statement))));
+            events.Add(new JournalAppend(append.Statement.StatementId, serializer.Serialize<ClaimJournalEvent>(new StatementRecorded(append.Statement))));
             foreach (var change in append.Changes)
             {
                 feedEntries.Add(serializer.Serialize(change));
@@ -119,19 +120,16 @@ public sealed partial class ClaimGrain(IClaimJournal journal, PayloadSerializer 
             }
         }
 
+        // A search for claims finds a claim by its proposition and by the words first written for it.
+        var searchText = summary.Verbatim.Length > 0 ? summary.Text + "\n" + summary.Verbatim : summary.Text;
         var projection = new ClaimRow(
-            claimId,
-            summary.Text,
-            summary.Status,
-            summary.UpdatedAt,
-            [.. newActors],
-            serializer.Serialize(summary));
+            claimId, searchText, summary.Status, summary.UpdatedAt, [.. newActors], serializer.Serialize(summary));
         return journal.AppendClaimAsync(claimId, journalVersion, events, feedEntries, projection);
     }
 
     private async Task ReadStateAsync(CancellationToken cancellationToken)
     {
-        var read = new ClaimState();
+        var read = new ClaimState(matching.Value.StanceConfidenceFloor);
         var entries = await journal.ReadClaimAsync(this.GetPrimaryKeyString(), cancellationToken);
         foreach (var entry in entries)
         {
@@ -142,9 +140,7 @@ public sealed partial class ClaimGrain(IClaimJournal journal, PayloadSerializer 
         journalVersion = entries.Count;
     }
 
-    [LoggerMessage(
-        Level = LogLevel.Warning,
-        Message = "Claim {ClaimId}: journal write attempt {Attempt} failed; re-reading the journal and retrying")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claim {ClaimId}: journal write attempt {Attempt} failed; re-reading the journal and retrying")]
     private partial void LogWriteRetry(Exception exception, string claimId, int attempt);
 
     public Task<bool> Exists() => Task.FromResult(state.Exists);
@@ -172,13 +168,10 @@ public sealed partial class ClaimGrain(IClaimJournal journal, PayloadSerializer 
         return new ClaimDetails(summary, [.. page], next);
     }
 
-    /// <summary>The statements at journal versions <paramref name="first"/>…<paramref name="last"/> (one per version), oldest
-    /// first.</summary>
+    /// <summary>The statements at journal versions <paramref name="first"/>…<paramref name="last"/> (one per version), oldest first.</summary>
     private async Task<List<StatementRecord>> ReadStatementsAsync(int first, int last)
     {
         var entries = await journal.ReadClaimAsync(this.GetPrimaryKeyString(), first, last);
-        return entries.Select(entry => serializer.Deserialize<ClaimJournalEvent>(entry.Payload)).OfType<StatementRecorded>()
-            .Select(e => e.Statement)
-            .ToList();
+        return entries.Select(entry => serializer.Deserialize<ClaimJournalEvent>(entry.Payload)).OfType<StatementRecorded>().Select(e => e.Statement).ToList();
     }
 }

@@ -17,19 +17,33 @@ public sealed class ClaimState
     private OrderedStringSet? statementIds;
 
     public ClaimState()
+        : this(stanceConfidenceFloor: 0)
     {
     }
 
-    private ClaimState(CorroborationLedger? ledger, OrderedStringSet? actorIds, OrderedStringSet? statementIds)
+    /// <param name="stanceConfidenceFloor">Supports and contradictions the stance model judged below this are not counted.</param>
+    public ClaimState(double stanceConfidenceFloor)
     {
+        StanceConfidenceFloor = stanceConfidenceFloor;
+    }
+
+    private ClaimState(
+        CorroborationLedger? ledger, OrderedStringSet? actorIds, OrderedStringSet? statementIds, double stanceConfidenceFloor)
+    {
+        StanceConfidenceFloor = stanceConfidenceFloor;
         this.ledger = ledger;
         this.actorIds = actorIds;
         this.statementIds = statementIds;
     }
 
+    public double StanceConfidenceFloor { get; }
+
     public string ClaimId { get; private set; } = string.Empty;
 
     public string Text { get; private set; } = string.Empty;
+
+    /// <summary>The founding statement's words as written, when the claim's text is its proposition; else empty.</summary>
+    public string Verbatim { get; private set; } = string.Empty;
 
     public long Version { get; private set; }
 
@@ -72,10 +86,11 @@ public sealed class ClaimState
     public IReadOnlyList<PlannedAppend> Plan(IReadOnlyList<StatementRecord> batch)
     {
         // The scratch copy shares the statement ids, since it never records them.
-        var scratch = new ClaimState(ledger?.ScratchCopy(), actorIds?.ScratchCopy(), statementIds)
+        var scratch = new ClaimState(ledger?.ScratchCopy(), actorIds?.ScratchCopy(), statementIds, StanceConfidenceFloor)
         {
             ClaimId = ClaimId,
             Text = Text,
+            Verbatim = Verbatim,
             Version = Version,
             FirstReportedAt = FirstReportedAt,
             UpdatedAt = UpdatedAt,
@@ -119,7 +134,8 @@ public sealed class ClaimState
 
     public static Evidence EvidenceOf(StatementRecord statement) =>
         new(statement.OriginActorId, statement.OriginName, statement.Source, statement.Stance, statement.Modality,
-            statement.Stance == Stance.Contradicts ? $"{StripLinkDetail(statement.StanceReason)} ({Published(statement)})" : string.Empty);
+            statement.Stance == Stance.Contradicts ? $"{StripLinkDetail(statement.StanceReason)} ({Published(statement)})" : string.Empty,
+            statement.StanceConfidence);
 
     private static string Published(StatementRecord statement) =>
         statement.Source + ", "
@@ -155,6 +171,7 @@ public sealed class ClaimState
         UpdatedAt = updated,
         Version = version,
         ActorIds = actors,
+        Verbatim = Verbatim,
     };
 
     // The ledger hands out fresh arrays, which the (immutable) summary can keep as they are.
@@ -166,7 +183,8 @@ public sealed class ClaimState
         if (!Exists)
         {
             ClaimId = statement.ClaimId;
-            Text = statement.Content;
+            Text = statement.ClaimText;
+            Verbatim = statement.ClaimText == statement.Content ? string.Empty : statement.Content;
             FirstReportedAt = reportedAt;
             FirstStatementId = statement.StatementId;
         }
@@ -187,7 +205,7 @@ public sealed class ClaimState
             actorIds.Add(string.Intern(statement.ActorId));
         }
 
-        (ledger ??= new CorroborationLedger()).Add(EvidenceOf(statement));
+        (ledger ??= new CorroborationLedger(StanceConfidenceFloor)).Add(EvidenceOf(statement));
         UpdatedAt = statement.RecordedAt;
         Version++;
     }

@@ -8,24 +8,28 @@ namespace ClaimTracker.Grains.Linking;
 
 /// <summary>A statement to link: its proposition, how it was put, and what the client fixed.</summary>
 public sealed record LinkRequest(
-    string Content,
-    Modality Modality,
-    bool IsDenial,
-    Stance GivenStance,
-    string GivenReason,
-    string GivenClaimId);
+    string Content, Modality Modality, bool IsDenial, Stance GivenStance, string GivenReason, string GivenClaimId)
+{
+    /// <summary>The words as written, when <see cref="Content"/> is a proposition rewritten from them; else empty.</summary>
+    public string Verbatim { get; init; } = string.Empty;
+}
 
 /// <summary>The claim a statement is about, its stance towards it, and why.</summary>
-public sealed record ClaimLink(string ClaimId, Stance Stance, string Reason);
+public sealed record ClaimLink(string ClaimId, Stance Stance, string Reason)
+{
+    /// <summary>The stance model's probability of <see cref="Stance"/>; 0 when no model judged it (given, founding, rules alone).</summary>
+    public float Confidence { get; init; }
+}
 
 /// <summary>
 /// Links statements to claims. One per silo, holding that silo's replica of the claim index (kept
 /// current from the durable index log), so no single grain sits on the ingest path. A statement joins
 /// the best stored claim scoring at or above the threshold (embeddings + entities + quantities over
 /// candidates retrieved by embeddings and BM25), otherwise it founds a new claim, which is indexed at
-/// once so the rest of its report and later reports find it. A statement that joins a claim is indexed
-/// too, as another phrasing of that claim (up to <see cref="MatchingOptions.PhrasingsPerClaim"/>): a
-/// claim is then found by every way it has been put, not only by its first wording, so a later report
+/// once so the rest of its report and later reports find it. The score is the hand-weighted rule
+/// score or, with <see cref="LinkingScorer.Learned"/>, the learned same-claim model's probability.
+/// A statement that joins a claim is indexed too, as another phrasing of that claim (up to
+/// <see cref="MatchingOptions.PhrasingsPerClaim"/>): a claim is then found by every way it has been put, not only by its first wording, so a later report
 /// that phrases it like an earlier one joins it instead of founding a splinter claim.
 /// </summary>
 public sealed class ClaimLinker : IDisposable
@@ -37,6 +41,7 @@ public sealed class ClaimLinker : IDisposable
     private readonly ClaimIndex index = new();
     private readonly ClaimMatcher matcher;
     private readonly ClaimMatcher fragmentMatcher;
+    private readonly double sameReportJoinThreshold;
     private readonly SemaphoreSlim refreshGate = new(1, 1);
     private long position;
     private long lastRefreshTicks;
@@ -46,8 +51,11 @@ public sealed class ClaimLinker : IDisposable
         this.indexLog = indexLog;
         this.options = options.Value;
         encoder = new Lazy<ISentenceEncoder>(encoderFactory);
-        matcher = new ClaimMatcher(
-            MatcherOptions.Default with { JoinThreshold = this.options.JoinThreshold, LexicalWeight = this.options.LexicalWeight });
+        var learned = this.options.Mode == MatchingMode.Semantic && this.options.Scorer == LinkingScorer.Learned;
+        matcher = new ClaimMatcher(learned
+            ? MatcherOptions.Learned with { JoinThreshold = this.options.LearnedJoinThreshold ?? SameClaimScorer.Shipped.JoinThreshold }
+            : MatcherOptions.Default with { JoinThreshold = this.options.JoinThreshold, LexicalWeight = this.options.LexicalWeight });
+        sameReportJoinThreshold = learned ? this.options.LearnedSameReportJoinThreshold : this.options.SameReportJoinThreshold;
         fragmentMatcher = new ClaimMatcher(matcher.Options with { MinCosine = this.options.FragmentMinCosine });
     }
 
@@ -57,9 +65,7 @@ public sealed class ClaimLinker : IDisposable
         refreshGate.Dispose();
     }
 
-    public async Task<IReadOnlyList<ClaimLink>> LinkAsync(
-        IReadOnlyList<LinkRequest> statements,
-        CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ClaimLink>> LinkAsync(IReadOnlyList<LinkRequest> statements, CancellationToken cancellationToken = default)
     {
         if (options.Mode == MatchingMode.Exact)
         {
@@ -74,11 +80,7 @@ public sealed class ClaimLinker : IDisposable
         for (var i = 0; i < statements.Count; i++)
         {
             var statement = statements[i];
-            var probe = new StatementProbe(
-                statement.Content,
-                embeddings[i],
-                Entities(statement.Content),
-                QuantityReader.Read(statement.Content));
+            var probe = new StatementProbe(statement.Content, embeddings[i], Entities(statement.Content), QuantityReader.Read(statement.Content));
             if (statement.GivenClaimId.Length > 0)
             {
                 links.Add(LinkToGivenClaim(statement, probe));
@@ -87,25 +89,20 @@ public sealed class ClaimLinker : IDisposable
 
             var isFragment = TextAnalysis.Words(statement.Content).Count < options.FragmentWords;
             var decision = (isFragment ? fragmentMatcher : matcher).Decide(probe, index.Search(probe, options.Candidates));
-            if (decision.ClaimId is { } sameReport && foundedHere.Contains(sameReport) && decision.Score < options.SameReportJoinThreshold)
+            if (decision.ClaimId is { } sameReport && foundedHere.Contains(sameReport) && decision.Score < sameReportJoinThreshold)
             {
-                decision
-                    = decision with { ClaimId = null, Reason = $"the closest claim was founded by this same report ({decision.Reason})" };
+                decision = decision with { ClaimId = null, Reason = $"the closest claim was founded by this same report ({decision.Reason})" };
             }
 
             if (decision.ClaimId is { } claimId && Find(claimId) is { } claim)
             {
                 var stance = Stance(statement, probe, claim);
-                links.Add(new ClaimLink(claimId, stance.Stance, $"{stance.Reason} (linked: {decision.Reason})"));
-                if (index.PhrasingCount(claimId) < options.PhrasingsPerClaim)
+                links.Add(new ClaimLink(claimId, stance.Stance, $"{stance.Reason} (linked: {decision.Reason})")
                 {
-                    var phrasing = new ClaimEntry(claimId, statement.Content, embeddings[i], probe.Entities, probe.Quantities);
-                    if (Remember(phrasing))
-                    {
-                        founded.Add(new ClaimIndexEntry(claimId, statement.Content, embeddings[i]));
-                    }
-                }
-
+                    Confidence = stance.Confidence,
+                });
+                RememberPhrasing(claimId, statement.Content, embeddings[i], founded);
+                RememberPhrasing(claimId, statement.Verbatim, embeddings[i], founded);
                 continue;
             }
 
@@ -114,6 +111,7 @@ public sealed class ClaimLinker : IDisposable
             Remember(entry);
             foundedHere.Add(newId);
             founded.Add(new ClaimIndexEntry(newId, statement.Content, embeddings[i]));
+            RememberPhrasing(newId, statement.Verbatim, embeddings[i], founded);
             var (foundingStance, foundingReason) = FoundingStance(statement);
             links.Add(new ClaimLink(newId, foundingStance, $"{foundingReason}; founded the claim ({decision.Reason})"));
         }
@@ -137,12 +135,10 @@ public sealed class ClaimLinker : IDisposable
         : statement.Modality == Modality.Hedged ? (Analysis.Stance.Observing, "puts the proposition without asserting it (hedged)")
         : (Analysis.Stance.Supports, "states the proposition");
 
-    /// <summary>"X denied that P": the speaker rejects the content. Not "X said no P was signed", whose content is itself
-    /// negative.</summary>
+    /// <summary>"X denied that P": the speaker rejects the content. Not "X said no P was signed", whose content is itself negative.</summary>
     private static bool DeniesContent(LinkRequest statement) => statement.IsDenial && !StanceClassifier.StatesNegation(statement.Content);
 
-    private static string GivenReason(LinkRequest statement)
-        => statement.GivenReason.Length > 0 ? statement.GivenReason : "stance given by the client";
+    private static string GivenReason(LinkRequest statement) => statement.GivenReason.Length > 0 ? statement.GivenReason : "stance given by the client";
 
     private static ClaimLink LinkExactly(LinkRequest statement)
     {
@@ -164,13 +160,13 @@ public sealed class ClaimLinker : IDisposable
         if (Find(statement.GivenClaimId) is { } claim)
         {
             var stance = Stance(statement, probe, claim);
-            return new ClaimLink(statement.GivenClaimId, stance.Stance, stance.Reason + " (claim given by the client)");
+            return new ClaimLink(statement.GivenClaimId, stance.Stance, stance.Reason + " (claim given by the client)")
+            {
+                Confidence = stance.Confidence,
+            };
         }
 
-        return new ClaimLink(
-            statement.GivenClaimId,
-            Analysis.Stance.Supports,
-            "claim given by the client; its text is not indexed here yet: taken as support");
+        return new ClaimLink(statement.GivenClaimId, Analysis.Stance.Supports, "claim given by the client; its text is not indexed here yet: taken as support");
     }
 
     private static StanceDecision Stance(LinkRequest statement, StatementProbe probe, ClaimEntry claim)
@@ -186,11 +182,31 @@ public sealed class ClaimLinker : IDisposable
         var hints = new StanceHints(statement.Modality, denies, probe.Quantities, claim.Quantities)
         {
             Similarity = VectorMath.Dot(probe.Embedding, claim.Embedding),
+            StatementEmbedding = probe.Embedding,
+            ClaimEmbedding = claim.Embedding,
         };
         return StanceClassifier.Classify(statement.Content, claim.Text, hints);
     }
 
     private ClaimEntry? Find(string claimId) => index.Find(claimId);
+
+    /// <summary>
+    /// Indexes one more phrasing of a claim while it has fewer than <see cref="MatchingOptions.PhrasingsPerClaim"/>.
+    /// A statement's verbatim words share its proposition's embedding: the two differ by a connective or a
+    /// resolved pronoun, which the embedding barely feels, while the words still count for lexical retrieval.
+    /// </summary>
+    private void RememberPhrasing(string claimId, string text, float[] embedding, List<ClaimIndexEntry> indexed)
+    {
+        if (text.Length == 0 || index.PhrasingCount(claimId) >= options.PhrasingsPerClaim)
+        {
+            return;
+        }
+
+        if (Remember(new ClaimEntry(claimId, text, embedding, Entities(text), QuantityReader.Read(text))))
+        {
+            indexed.Add(new ClaimIndexEntry(claimId, text, embedding));
+        }
+    }
 
     /// <summary>Indexes a claim's founding text or one more phrasing of it (the index keeps each text of a claim once).</summary>
     /// <returns>Whether the text was new to this replica.</returns>
@@ -214,8 +230,7 @@ public sealed class ClaimLinker : IDisposable
                 foreach (var stored in batch)
                 {
                     var entry = stored.Entry;
-                    Remember(
-                        new ClaimEntry(entry.ClaimId, entry.Text, entry.Embedding, Entities(entry.Text), QuantityReader.Read(entry.Text)));
+                    Remember(new ClaimEntry(entry.ClaimId, entry.Text, entry.Embedding, Entities(entry.Text), QuantityReader.Read(entry.Text)));
                     position = stored.Position;
                 }
 
@@ -233,29 +248,6 @@ public sealed class ClaimLinker : IDisposable
         }
     }
 
-    /// <summary>
-    /// Names in the text: capitalised words past the first, and acronyms. None in a text whose capitals
-    /// say nothing (title case or capitals: "Axl Rose NOT Dead: Fake Death Hoax Goes Viral"), where every
-    /// word would pass for a name and two headlines of one template would share half a dozen.
-    /// </summary>
-    internal static IReadOnlyList<string> Entities(string text)
-    {
-        if (KeyNames.Read(text) is null)
-        {
-            return [];
-        }
-
-        var names = new List<string>();
-        var words = text.Split([' ', ',', ';', ':', '"', '“', '”', '(', ')', '.', '!', '?'], StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 1; i < words.Length; i++)
-        {
-            var word = words[i].Trim('\'', '’');
-            if (word.Length > 1 && char.IsUpper(word[0]) && !names.Contains(word, StringComparer.OrdinalIgnoreCase))
-            {
-                names.Add(word);
-            }
-        }
-
-        return names;
-    }
+    /// <summary>Names in the text (see <see cref="NamedEntities.Read"/>).</summary>
+    internal static IReadOnlyList<string> Entities(string text) => NamedEntities.Read(text);
 }

@@ -8,6 +8,18 @@ public enum MatchingMode
     Exact = 1,
 }
 
+/// <summary>What decides whether a statement joins a retrieved claim.</summary>
+public enum LinkingScorer
+{
+    /// <summary>The hand-weighted rule score (<see cref="MatchingOptions.JoinThreshold"/>, <see cref="MatchingOptions.LexicalWeight"/>).
+    /// </summary>
+    Rules = 0,
+    /// <summary>
+    /// The learned same-claim model shipped with ClaimTracker.Matching (its probability against a threshold chosen by cross-validation).
+    /// </summary>
+    Learned = 1,
+}
+
 /// <summary>Bound from "Matching".</summary>
 public sealed class MatchingOptions
 {
@@ -16,7 +28,26 @@ public sealed class MatchingOptions
     public MatchingMode Mode { get; set; } = MatchingMode.Semantic;
 
     /// <summary>
-    /// Score (cosine + LexicalWeight × normalised BM25 + entity and quantity terms) at or above which a
+    /// The rule score by default: the learned scorer links Emergent headlines better under grouped
+    /// cross-validation, but on full article sentences (the seed story's follow-ups) it joins claims the
+    /// rules keep apart; docs/evaluation-linking.md has the figures.
+    /// </summary>
+    public LinkingScorer Scorer { get; set; } = LinkingScorer.Rules;
+
+    /// <summary>
+    /// With the learned scorer: the probability at or above which a statement joins a stored claim; unset,
+    /// the threshold recorded in the model's manifest (chosen by grouped cross-validation when it was trained).
+    /// </summary>
+    public double? LearnedJoinThreshold { get; set; }
+
+    /// <summary>
+    /// With the learned scorer, <see cref="SameReportJoinThreshold"/> as a probability. Set by hand: the
+    /// Emergent reports the model is trained on state one proposition each, so no data tunes it.
+    /// </summary>
+    public double LearnedSameReportJoinThreshold { get; set; } = 0.95;
+
+    /// <summary>
+    /// With the rule scorer: score (cosine + LexicalWeight × normalised BM25 + entity and quantity terms) at or above which a
     /// statement joins a stored claim. The default operating point (lexical weight 1, threshold 0.84)
     /// ties the best linking F1 on the tune half of Emergent (0.866) while demanding shared wording as
     /// well as shared meaning, which keeps different propositions on one topic apart.
@@ -53,6 +84,13 @@ public sealed class MatchingOptions
 
     /// <summary>Candidates retrieved per statement (from each of the embedding and BM25 rankings).</summary>
     public int Candidates { get; set; } = 10;
+
+    /// <summary>
+    /// A claim counts an origin's support or contradiction only when the stance model's confidence in
+    /// it is at least this (stances no model judged always count); the status reasons name the ones
+    /// left out. See docs/evaluation-models.md for how the default was chosen.
+    /// </summary>
+    public double StanceConfidenceFloor { get; set; } = 0.5;
 
     /// <summary>How stale a silo's index replica may be before linking reads the new entries.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMilliseconds(200);

@@ -157,6 +157,7 @@ public sealed class ReportDraft
                 SpeakerKind = draft.mentions[speaker].Kind,
                 IsDenial = statement.IsDenial,
                 Cue = statement.Cue,
+                Proposition = statement.Proposition == statement.Content ? string.Empty : statement.Proposition,
             };
             draft.statements.Add(new DraftStatement(speaker, via, input));
         }

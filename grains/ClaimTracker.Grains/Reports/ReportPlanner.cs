@@ -15,31 +15,22 @@ public static class ReportPlanner
     /// <summary>The alias-directory lookups that decide each mention's actor id.</summary>
     public static IReadOnlyList<Storage.ActorAliasCandidate> AliasCandidates(ReportDraft draft) =>
         draft.Mentions
-            .Select(m => new Storage.ActorAliasCandidate(
-                StableIds.ActorIdForName(m.Name),
-                ActorAliases.IdentifyingKeys(m.Name, m.Kind, m.Aliases)))
+            .Select(m => new Storage.ActorAliasCandidate(StableIds.ActorIdForName(m.Name), ActorAliases.IdentifyingKeys(m.Name, m.Kind, m.Aliases)))
             .ToList();
 
     /// <summary>What the claim linker needs to know of each statement.</summary>
     public static IReadOnlyList<Linking.LinkRequest> LinkRequests(ReportDraft draft) =>
         draft.Statements
             .Select(s => new Linking.LinkRequest(
-                s.Input.Content,
-                s.Input.Modality,
-                s.Input.IsDenial,
-                s.Input.Stance,
-                s.Input.StanceReason,
-                s.Input.ClaimId))
+                s.Input.ClaimText, s.Input.Modality, s.Input.IsDenial, s.Input.Stance, s.Input.StanceReason, s.Input.ClaimId)
+            {
+                Verbatim = s.Input.Proposition.Length > 0 ? s.Input.Content : string.Empty,
+            })
             .ToList();
 
     /// <param name="actorIds">The resolved actor id of each of the draft's mentions, by index.</param>
     /// <param name="links">The claim and stance of each of the draft's statements, by index.</param>
-    public static ReportState Plan(
-        ReportSubmission submission,
-        ReportDraft draft,
-        IReadOnlyList<string> actorIds,
-        IReadOnlyList<Linking.ClaimLink> links,
-        DateTimeOffset now)
+    public static ReportState Plan(ReportSubmission submission, ReportDraft draft, IReadOnlyList<string> actorIds, IReadOnlyList<Linking.ClaimLink> links, DateTimeOffset now)
     {
         var sourceActorId = actorIds[0];
         var statements = new StatementRecord[draft.Statements.Count];
@@ -58,6 +49,7 @@ public static class ReportPlanner
                 ActorId = speakerId,
                 Speaker = input.Speaker,
                 Content = input.Content,
+                Proposition = input.Proposition,
                 Quote = input.Quote,
                 Via = input.Via,
                 ViaActorIds = draftStatement.Via.Select(v => actorIds[v]).ToArray(),
@@ -68,6 +60,7 @@ public static class ReportPlanner
                 Stance = stance,
                 Modality = input.Modality == Modality.Unspecified ? Modality.Asserted : input.Modality,
                 StanceReason = reason,
+                StanceConfidence = links[i].Confidence,
                 Cue = input.Cue,
                 SourceSpan = input.SourceSpan,
                 CueSpan = input.CueSpan,

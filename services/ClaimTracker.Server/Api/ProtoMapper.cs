@@ -52,6 +52,7 @@ internal static class ProtoMapper
             FirstReportedAt = Timestamp.FromDateTimeOffset(summary.FirstReportedAt),
             UpdatedAt = Timestamp.FromDateTimeOffset(summary.UpdatedAt),
             Version = summary.Version,
+            Verbatim = summary.Verbatim,
         };
         claim.StatusReasons.Add(summary.Reasons);
         claim.SupportingOrigins.Add(summary.SupportingOrigins);
@@ -83,6 +84,7 @@ internal static class ProtoMapper
             Stance = ToProto(statement.Stance),
             Modality = ToProto(statement.Modality),
             StanceReason = statement.StanceReason,
+            StanceConfidence = statement.StanceConfidence,
             Cue = statement.Cue,
             Source = statement.Source,
             RecordedAt = Timestamp.FromDateTimeOffset(statement.RecordedAt),

@@ -171,6 +171,9 @@ export class ClaimView {
         statusBadge(claim.status),
         h('span', { class: 'credibility-text' }, credibilityBadge(claim.credibility), ' ', CREDIBILITY_LABELS[credibility] ?? '')),
       h('h1', { id: 'claim-title', tabindex: '-1', class: 'claim-text' }, claim.text),
+      claim.verbatim
+        ? h('p', { class: 'claim-verbatim' }, 'As first written: ', h('q', null, claim.verbatim))
+        : null,
       h('p', { class: 'claim-meta' },
         plural(num(claim.statementCount), 'statement'),
         ' · first reported ', timeElement(claim.firstReportedAt, { relative: false }),

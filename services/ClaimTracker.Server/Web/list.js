@@ -264,6 +264,7 @@ export class ListView {
       h('td', { class: 'num' }, credibilityBadge(claim.credibility)),
       h('td', { class: 'claim-cell' },
         h('a', { class: 'claim-link', href: routeHref('claims', claim.claimId) }, claim.text || claim.claimId),
+        claim.verbatim ? h('div', { class: 'verbatim' }, h('q', null, claim.verbatim)) : null,
         reasons.length > 0 ? h('div', { class: 'reason' }, reasons[0]) : null),
       h('td', { class: 'num' }, String(num(claim.statementCount))),
       h('td', { class: 'num origins' },

@@ -84,7 +84,8 @@ export class ClaimStore {
       this.claims.set(claim.claimId, {
         claim,
         updatedMs: Date.parse(claim.updatedAt ?? '') || 0,
-        normText: normalizeWords(claim.text),
+        // The filter finds a claim by its proposition and by the words first written for it.
+        normText: normalizeWords(claim.verbatim ? `${claim.text} ${claim.verbatim}` : claim.text),
       });
     }
     if (live) {

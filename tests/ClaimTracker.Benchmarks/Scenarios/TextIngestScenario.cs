@@ -25,13 +25,15 @@ internal static class TextIngestScenario
         var encoder = MiniLmEncoder.Shared;
         encoder.Encode(contents.Take(32).ToList());
         var clock = Stopwatch.StartNew();
+        var vectors = new List<float[]>(contents.Count);
         foreach (var chunk in contents.Chunk(32))
         {
-            encoder.Encode(chunk);
+            vectors.AddRange(encoder.Encode(chunk));
         }
 
         var encoderRate = contents.Count / clock.Elapsed.TotalSeconds;
         Console.WriteLine($"baseline raw MiniLM encoder (batches of 32, 1 thread): {Measure.Rate(encoderRate)} statements");
+        StanceCost(contents, vectors);
 
         await using var server = await BenchServer.StartAsync();
         var statements = 0;
@@ -50,5 +52,35 @@ internal static class TextIngestScenario
             + $"{Measure.Rate(statements / elapsed)} statements");
         Console.WriteLine(
             $"ratio statements/s ÷ encoder-bound statements/s = {Measure.Ratio(statements / elapsed / encoderRate)} (target ≥ 0.80)");
+    }
+
+    /// <summary>Per-statement cost of the stance decision, model and rules, each statement against the next one as its claim.</summary>
+    private static void StanceCost(List<string> contents, List<float[]> vectors)
+    {
+        if (contents.Count < 2)
+        {
+            return;
+        }
+
+        var hints = Enumerable.Range(0, contents.Count - 1)
+            .Select(i => StanceHints.FromEmbeddings(contents[i], contents[i + 1], vectors[i], vectors[i + 1]))
+            .ToList();
+        StanceClassifier.Classify(contents[0], contents[1], hints[0]);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < hints.Count; i++)
+        {
+            StanceClassifier.ClassifyByRules(contents[i], contents[i + 1], hints[i]);
+        }
+
+        var rules = clock.Elapsed.TotalMicroseconds / hints.Count;
+        clock.Restart();
+        for (var i = 0; i < hints.Count; i++)
+        {
+            StanceClassifier.Classify(contents[i], contents[i + 1], hints[i]);
+        }
+
+        var model = clock.Elapsed.TotalMicroseconds / hints.Count;
+        Console.WriteLine($"stance per statement, 1 thread: model (features + rules + trees) {model:0} µs, rules alone {rules:0} µs " +
+            $"(model shipped: {(StanceModel.Shared is null ? "no" : "yes")})");
     }
 }

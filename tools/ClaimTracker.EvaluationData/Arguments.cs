@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace ClaimTracker.MatchingEvaluation;
+namespace ClaimTracker.EvaluationData;
 
 /// <summary>Plain argument parsing: positional values and <c>--name value</c> options.</summary>
-internal sealed class Arguments
+public sealed class Arguments
 {
     private readonly List<string> positional = [];
     private readonly Dictionary<string, string> options = new(StringComparer.Ordinal);

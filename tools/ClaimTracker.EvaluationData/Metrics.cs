@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace ClaimTracker.MatchingEvaluation;
+namespace ClaimTracker.EvaluationData;
 
 /// <summary>A confusion matrix over named labels (rows = gold, columns = predicted).</summary>
-internal sealed class Confusion(IReadOnlyList<string> labels)
+public sealed class Confusion(IReadOnlyList<string> labels)
 {
     private readonly int[,] counts = new int[labels.Count, labels.Count];
 
@@ -25,6 +25,23 @@ internal sealed class Confusion(IReadOnlyList<string> labels)
     }
 
     public int Count(string gold, string predicted) => counts[Index(gold), Index(predicted)];
+
+    /// <summary>F1 of one label (harmonic mean of its precision and recall; 0 when it never occurs).</summary>
+    public double F1(string label)
+    {
+        var i = Index(label);
+        int truePositives = counts[i, i], gold = 0, predicted = 0;
+        for (var j = 0; j < labels.Count; j++)
+        {
+            gold += counts[i, j];
+            predicted += counts[j, i];
+        }
+
+        return gold + predicted == 0 ? 0 : 2.0 * truePositives / (gold + predicted);
+    }
+
+    /// <summary>Unweighted mean of the labels' F1.</summary>
+    public double MacroF1 => labels.Average(F1);
 
     public override string ToString()
     {
@@ -64,7 +81,7 @@ internal sealed class Confusion(IReadOnlyList<string> labels)
     }
 }
 
-internal static class BCubed
+public static class BCubed
 {
     /// <summary>B-cubed precision, recall and F1 of a predicted clustering against a gold one, over the same items.</summary>
     public static (double Precision, double Recall, double F1) Score(IReadOnlyList<string> gold, IReadOnlyList<string> predicted) =>

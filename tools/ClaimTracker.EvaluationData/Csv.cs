@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace ClaimTracker.MatchingEvaluation;
+namespace ClaimTracker.EvaluationData;
 
 /// <summary>RFC 4180 reader: quoted fields, doubled quotes, newlines inside quotes. First row is the header.</summary>
-internal static class Csv
+public static class Csv
 {
     public static List<Dictionary<string, string>> Read(string path)
     {

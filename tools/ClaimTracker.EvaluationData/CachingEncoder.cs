@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using ClaimTracker.Matching;
 
-namespace ClaimTracker.MatchingEvaluation;
+namespace ClaimTracker.EvaluationData;
 
 /// <summary>
 /// Memoises an encoder, optionally in a binary file (text → vector) so that tuning runs do not re-encode
 /// the same data. The file holds embeddings only (derived numbers), never written inside the repository
 /// unless the user asks for it.
 /// </summary>
-internal sealed class CachingEncoder(ISentenceEncoder inner, string? path) : ISentenceEncoder
+public sealed class CachingEncoder(ISentenceEncoder inner, string? path) : ISentenceEncoder
 {
     private readonly ConcurrentDictionary<string, float[]> cache = Load(path);
 

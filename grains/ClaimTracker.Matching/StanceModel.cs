@@ -1,0 +1,102 @@
+using ClaimTracker.Analysis;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace ClaimTracker.Matching;
+
+/// <summary>
+/// The learned stance model (gradient-boosted trees, ML.NET) shipped inside this assembly as
+/// <c>Models/stance.zip</c> with its manifest <c>Models/stance.manifest.json</c> (training data and
+/// hashes, hyper-parameters, grouped cross-validation figures). Thread-safe: each thread keeps its
+/// own prediction engine.
+/// </summary>
+public sealed class StanceModel : IDisposable
+{
+    /// <summary>Resource names of the shipped model and manifest.</summary>
+    public const string ModelResource = "ClaimTracker.Matching.Models.stance.zip";
+
+    public const string ManifestResource = "ClaimTracker.Matching.Models.stance.manifest.json";
+
+    /// <summary>The classes in the order of <see cref="Probabilities"/>; label k is class k.</summary>
+    public static readonly Stance[] Classes = [Stance.Supports, Stance.Contradicts, Stance.Observing];
+
+    private static readonly Lazy<StanceModel?> SharedInstance = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly ThreadLocal<PredictionEngine<StanceExample, StancePrediction>> engines;
+
+    public StanceModel(Stream model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var context = new MLContext(seed: 1);
+        var transformer = context.Model.Load(model, out _);
+        engines = new(() => context.Model.CreatePredictionEngine<StanceExample, StancePrediction>(transformer));
+    }
+
+    /// <summary>The model shipped in this assembly, or null when the assembly was built without one.</summary>
+    public static StanceModel? Shared => SharedInstance.Value;
+
+    /// <summary>The label of a stance, as training writes it: its index in <see cref="Classes"/>.</summary>
+    public static uint LabelOf(Stance stance)
+    {
+        var index = Array.IndexOf(Classes, stance);
+        return index >= 0
+            ? (uint)index
+            : throw new ArgumentOutOfRangeException(nameof(stance), stance, "the stance model knows SUPPORTS, CONTRADICTS and OBSERVING");
+    }
+
+    /// <summary>The manifest shipped beside the model (JSON), or null.</summary>
+    public static string? ShippedManifest()
+    {
+        using var stream = typeof(StanceModel).Assembly.GetManifestResourceStream(ManifestResource);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Probability of each of <see cref="Classes"/> for features from <see cref="StanceFeatures.Compute"/>.</summary>
+    public float[] Probabilities(float[] features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        if (features.Length != StanceFeatures.Count)
+        {
+            throw new ArgumentException($"expected {StanceFeatures.Count} features, got {features.Length}", nameof(features));
+        }
+
+        var score = engines.Value!.Predict(new StanceExample { Features = features }).Score;
+        var result = new float[Classes.Length];
+        Array.Copy(score, result, Math.Min(score.Length, result.Length));
+        return result;
+    }
+
+    public void Dispose() => engines.Dispose();
+
+    private static StanceModel? LoadShipped()
+    {
+        using var stream = typeof(StanceModel).Assembly.GetManifestResourceStream(ModelResource);
+        return stream is null ? null : new StanceModel(stream);
+    }
+}
+
+/// <summary>One row of the stance model: features and (for training) the label, 0-based as ML.NET reads a key-typed uint.</summary>
+public sealed class StanceExample
+{
+    [VectorType(StanceFeatures.Count)]
+    public float[] Features { get; set; } = [];
+
+    [KeyType(3)]
+    public uint Label { get; set; }
+
+    /// <summary>Training weight of the row (serving ignores it).</summary>
+    public float Weight { get; set; } = 1f;
+}
+
+/// <summary>The model's output: one probability per label.</summary>
+public sealed class StancePrediction
+{
+    [ColumnName("Score")]
+    public float[] Score { get; set; } = [];
+}

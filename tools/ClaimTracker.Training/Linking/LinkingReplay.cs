@@ -1,0 +1,97 @@
+using System.Globalization;
+using ClaimTracker.Matching;
+using ClaimTracker.EvaluationData;
+
+namespace ClaimTracker.Training.Linking;
+
+/// <summary>Clusters of article headlines after a replay: the gold rumour and the predicted claim of each article, and its fold.</summary>
+public sealed record LinkingOutcome(IReadOnlyList<string> Gold, IReadOnlyList<string> Predicted, IReadOnlyList<int> Folds)
+{
+    public (double Precision, double Recall, double F1) BCubedScore(int? fold = null) =>
+        BCubed.Score(Gold, Predicted, i => fold is null || Folds[i] == fold);
+}
+
+/// <summary>
+/// The linker's online process over a stream of events, as <c>ClaimLinker</c> runs it: each statement
+/// joins the best retrieved candidate at or above the threshold or founds a new claim; a statement that
+/// joins is indexed as one more phrasing of its claim (up to <see cref="PhrasingsPerClaim"/>); a
+/// fragment joins nothing below <see cref="FragmentMinCosine"/> cosine. Service defaults throughout.
+/// </summary>
+public static class LinkingReplay
+{
+    public const int Candidates = 10;
+    public const int PhrasingsPerClaim = 12;
+    public const int FragmentWords = 6;
+    public const double FragmentMinCosine = 0.6;
+
+    /// <summary>
+    /// Training pairs: every event's retrieved candidates, labelled by whether the candidate is the event's
+    /// own rumour, with the index grown as if every earlier statement had been linked correctly (the rumour
+    /// id is the claim id), so candidates are what the linker retrieves when it has done its job so far.
+    /// </summary>
+    public static List<LinkingExample> Pairs(IEnumerable<LinkEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        using var index = new ClaimIndex(shardCount: 4);
+        var examples = new List<LinkingExample>();
+        foreach (var e in events)
+        {
+            var candidates = index.Search(e.Probe, Candidates);
+            var features = LinkingFeatures.Of(e.Probe, candidates);
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                examples.Add(new LinkingExample { Features = features[i], Label = candidates[i].Claim.ClaimId == e.Rumour });
+            }
+
+            if (index.PhrasingCount(e.Rumour) < PhrasingsPerClaim)
+            {
+                index.Add(Entry(e.Rumour, e.Probe));
+            }
+        }
+
+        return examples;
+    }
+
+    /// <summary>Replays the events into one empty index, each decided by the matcher <paramref name="matcherFor"/> gives it.</summary>
+    public static LinkingOutcome Run(IReadOnlyList<LinkEvent> events, Func<LinkEvent, ClaimMatcher> matcherFor)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(matcherFor);
+        using var index = new ClaimIndex(shardCount: 4);
+        var gold = new List<string>();
+        var predicted = new List<string>();
+        var folds = new List<int>();
+        var founded = 0;
+        foreach (var e in events)
+        {
+            var matcher = matcherFor(e);
+            if (TextAnalysis.Words(e.Probe.Text).Count < FragmentWords)
+            {
+                matcher = new ClaimMatcher(matcher.Options with { MinCosine = FragmentMinCosine });
+            }
+
+            var claimId = matcher.Decide(e.Probe, index.Search(e.Probe, Candidates)).ClaimId;
+            if (claimId is null)
+            {
+                claimId = "c" + (++founded).ToString(CultureInfo.InvariantCulture);
+                index.Add(Entry(claimId, e.Probe));
+            }
+            else if (index.PhrasingCount(claimId) < PhrasingsPerClaim)
+            {
+                index.Add(Entry(claimId, e.Probe));
+            }
+
+            if (!e.Seed)
+            {
+                gold.Add(e.Rumour);
+                predicted.Add(claimId);
+                folds.Add(e.Fold);
+            }
+        }
+
+        return new LinkingOutcome(gold, predicted, folds);
+    }
+
+    private static ClaimEntry Entry(string claimId, StatementProbe probe) =>
+        new(claimId, probe.Text, probe.Embedding, probe.Entities, probe.Quantities);
+}
