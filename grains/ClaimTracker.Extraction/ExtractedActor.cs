@@ -17,4 +17,10 @@ public enum ActorKindHint
 /// <param name="Aliases">Every surface form seen in this text ("North Korean leader Kim Jong Un", "Kim").</param>
 /// <param name="Role">Role or title ("spokesman", "analyst"), if stated.</param>
 /// <param name="AffiliationKey">Key of the actor this one belongs to ("Kremlin" for its spokesman), if stated.</param>
-public sealed record ExtractedActor(string Key, string Name, ActorKindHint Kind, IReadOnlyList<string> Aliases, string? Role, string? AffiliationKey);
+public sealed record ExtractedActor(
+    string Key,
+    string Name,
+    ActorKindHint Kind,
+    IReadOnlyList<string> Aliases,
+    string? Role,
+    string? AffiliationKey);

@@ -19,7 +19,7 @@ internal sealed partial class ExtractionRun
         SetContent(draft, raw.Content, isQuote: false);
         if (raw.Quote is { } inner)
         {
-            draft.Quote = Clean(_doc.Slice(inner.InnerFirst, TrimTrailing(inner.InnerFirst, inner.InnerEnd) - 1));
+            draft.Quote = Clean(doc.Slice(inner.InnerFirst, TrimTrailing(inner.InnerFirst, inner.InnerEnd) - 1));
         }
     }
 
@@ -29,39 +29,39 @@ internal sealed partial class ExtractionRun
         var end = isQuote ? TrimTrailing(first, range.End) : range.End;
         if (end <= first)
         {
-            end = Math.Min(first + 1, _doc.Count);
+            end = Math.Min(first + 1, doc.Count);
         }
 
         draft.ContentRange = new TokenRange(first, end);
-        draft.ContentSpan = _doc.SpanOf(first, end - 1);
+        draft.ContentSpan = doc.SpanOf(first, end - 1);
         var textFirst = first;
         var textEnd = end;
-        if (!isQuote && _doc.Is(textFirst, "that") && textEnd - textFirst > 1)
+        if (!isQuote && doc.Is(textFirst, "that") && textEnd - textFirst > 1)
         {
             textFirst++;
         }
 
-        if (!isQuote && _doc.Tokens[textFirst].Kind == TokenKind.OpenQuote && _doc.Tokens[textEnd - 1].Kind == TokenKind.CloseQuote
+        if (!isQuote && doc.Tokens[textFirst].Kind == TokenKind.OpenQuote && doc.Tokens[textEnd - 1].Kind == TokenKind.CloseQuote
             && textEnd - textFirst > 2)
         {
             textFirst++;
             textEnd = TrimTrailing(textFirst, textEnd - 1);
         }
 
-        draft.Content = Clean(_doc.Slice(textFirst, textEnd - 1));
+        draft.Content = Clean(doc.Slice(textFirst, textEnd - 1));
         if (isQuote)
         {
             draft.Quote = draft.Content;
         }
 
-        draft.Modality = ModalityClassifier.Modality(_doc, first, end, draft.Flags);
-        draft.IsDenial = ModalityClassifier.IsDenial(_doc, first, end, draft.Flags);
+        draft.Modality = ModalityClassifier.Modality(doc, first, end, draft.Flags);
+        draft.IsDenial = ModalityClassifier.IsDenial(doc, first, end, draft.Flags);
     }
 
     /// <summary>Drops a quote's trailing comma or dash ("… needs,”).</summary>
     private int TrimTrailing(int first, int end)
     {
-        while (end > first + 1 && (_doc.Is(end - 1, ',') || _doc.Is(end - 1, '—') || _doc.Is(end - 1, '–') || _doc.Is(end - 1, '-')))
+        while (end > first + 1 && (doc.Is(end - 1, ',') || doc.Is(end - 1, '—') || doc.Is(end - 1, '–') || doc.Is(end - 1, '-')))
         {
             end--;
         }
@@ -71,9 +71,9 @@ internal sealed partial class ExtractionRun
 
     private ExtractionResult Build(List<QuantityMention> quantities, List<TimeMention> times)
     {
-        var (actors, keys) = _registry.Build();
-        var statements = new List<ExtractedStatement>(_drafts.Count);
-        foreach (var d in _drafts.OrderBy(d => d.ContentSpan.Begin))
+        var (actors, keys) = registry.Build();
+        var statements = new List<ExtractedStatement>(this.drafts.Count);
+        foreach (var d in this.drafts.OrderBy(d => d.ContentSpan.Begin))
         {
             var vias = new List<string>(d.ViaIds.Count);
             foreach (var via in d.ViaIds)
@@ -85,7 +85,7 @@ internal sealed partial class ExtractionRun
                 }
             }
 
-            var speakerText = d.SourceSpan.IsEmpty ? string.Empty : _input.Text[d.SourceSpan.Begin..d.SourceSpan.End];
+            var speakerText = d.SourceSpan.IsEmpty ? string.Empty : this.input.Text[d.SourceSpan.Begin..d.SourceSpan.End];
             statements.Add(new ExtractedStatement(
                 keys[d.SpeakerId], speakerText, vias, d.Cue, d.Content, d.Quote, d.SourceSpan, d.CueSpan, d.ContentSpan,
                 d.Modality, d.IsDenial, Within(quantities, d.ContentSpan, q => q.Span), Within(times, d.ContentSpan, t => t.Span))

@@ -18,31 +18,31 @@ internal sealed partial class ExtractionRun
                 return (previous.SpeakerId, previous.SourceSpan, false);
             }
 
-            source = PhraseFinder.SentenceSubject(_doc, sentence.First, raw.Cue.First);
+            source = PhraseFinder.SentenceSubject(doc, sentence.First, raw.Cue.First);
             if (source.IsEmpty)
             {
-                var fallback = _lastStatement?.SpeakerId ?? Unidentified(sentence);
+                var fallback = lastStatement?.SpeakerId ?? Unidentified(sentence);
                 return (fallback, default, true);
             }
         }
 
-        var span = _doc.SpanOf(source.First, source.Last);
-        var phrase = ActorPhraseParser.Parse(_doc, source);
+        var span = doc.SpanOf(source.First, source.Last);
+        var phrase = ActorPhraseParser.Parse(doc, source);
         if (phrase is null)
         {
             return (Unidentified(sentence), span, false);
         }
 
-        var position = _doc.Tokens[source.First].Begin;
+        var position = doc.Tokens[source.First].Begin;
         if (phrase.IsPronoun)
         {
             return (ResolvePronoun(phrase.Pronoun!, source, sentence, position), span, true);
         }
 
-        var id = _registry.Resolve(phrase, position, referenced: true);
-        if (_registry.KindOf(id) != ActorKindHint.Person)
+        var id = registry.Resolve(phrase, position, referenced: true);
+        if (registry.KindOf(id) != ActorKindHint.Person)
         {
-            _lastOrgSpeaker = id;
+            lastOrgSpeaker = id;
         }
 
         return (id, span, false);
@@ -54,43 +54,43 @@ internal sealed partial class ExtractionRun
         switch (pronoun)
         {
             case "he" or "she" or "him" or "her" or "his":
-                id = _registry.LastPersonBefore(position);
+                id = registry.LastPersonBefore(position);
                 break;
             case "it" or "they" or "them":
-                id = _lastOrgSpeaker >= 0 ? _lastOrgSpeaker : _lastStatement?.SpeakerId ?? -1;
+                id = lastOrgSpeaker >= 0 ? lastOrgSpeaker : lastStatement?.SpeakerId ?? -1;
                 break;
             case "who" or "which" or "that":
                 id = -1;
-                if (_doc.Is(source.First - 1, ','))
+                if (doc.Is(source.First - 1, ','))
                 {
-                    var antecedent = PhraseFinder.SubjectBefore(_doc, source.First - 1, sentence.First);
-                    if (!antecedent.IsEmpty && ActorPhraseParser.Parse(_doc, antecedent) is { IsPronoun: false } phrase)
+                    var antecedent = PhraseFinder.SubjectBefore(doc, source.First - 1, sentence.First);
+                    if (!antecedent.IsEmpty && ActorPhraseParser.Parse(doc, antecedent) is { IsPronoun: false } phrase)
                     {
-                        id = _registry.Resolve(phrase, _doc.Tokens[antecedent.First].Begin, referenced: true);
+                        id = registry.Resolve(phrase, doc.Tokens[antecedent.First].Begin, referenced: true);
                     }
                 }
 
                 break;
             case "i" or "we" or "me" or "us":
-                id = _outletId;
+                id = outletId;
                 break;
             default:
                 id = -1;
                 break;
         }
 
-        return id >= 0 ? _registry.Root(id) : Unidentified(sentence);
+        return id >= 0 ? registry.Root(id) : Unidentified(sentence);
     }
 
     private int Unidentified(Sentence sentence)
     {
         var phrase = new ActorPhrase(UnidentifiedSpeaker, UnidentifiedSpeaker, ActorKindHint.Unknown, null, null, null, null, true, null);
-        return _registry.Resolve(phrase, _doc.Tokens[sentence.First].Begin, referenced: true);
+        return registry.Resolve(phrase, doc.Tokens[sentence.First].Begin, referenced: true);
     }
 
     private void AddVia(List<int> vias, int speaker, TokenRange range, bool requireOutlet)
     {
-        if (range.IsEmpty || ActorPhraseParser.Parse(_doc, range) is not { IsPronoun: false } phrase)
+        if (range.IsEmpty || ActorPhraseParser.Parse(doc, range) is not { IsPronoun: false } phrase)
         {
             return;
         }
@@ -100,8 +100,8 @@ internal sealed partial class ExtractionRun
             return;
         }
 
-        var id = _registry.Resolve(phrase, _doc.Tokens[range.First].Begin, referenced: true);
-        if (id != speaker && !vias.Contains(id) && id != _outletId)
+        var id = registry.Resolve(phrase, doc.Tokens[range.First].Begin, referenced: true);
+        if (id != speaker && !vias.Contains(id) && id != outletId)
         {
             vias.Add(id);
         }
@@ -113,15 +113,15 @@ internal sealed partial class ExtractionRun
         // Bounded window before the cue: a sentence with many attributions stays linear.
         for (var i = Math.Max(sentence.First, cueFirst - MaxInterviewDistance); i + 2 < cueFirst; i++)
         {
-            if (!_doc.Is(i, "interview") || !_doc.Is(i + 1, "with"))
+            if (!doc.Is(i, "interview") || !doc.Is(i + 1, "with"))
             {
                 continue;
             }
 
             var start = i + 2;
             var k = start;
-            while (k < cueFirst && k - start < 8 && _doc.IsWord(k)
-                && !(_doc.Lower(k) is "on" or "in" or "at" or "last" or "this" or "that"))
+            while (k < cueFirst && k - start < 8 && doc.IsWord(k)
+                && !(doc.Lower(k) is "on" or "in" or "at" or "last" or "this" or "that"))
             {
                 k++;
             }
@@ -146,19 +146,19 @@ internal sealed partial class ExtractionRun
             return null;
         }
 
-        var phrase = ActorPhraseParser.Parse(_doc, last.Source);
+        var phrase = ActorPhraseParser.Parse(doc, last.Source);
         if (phrase is null || phrase.IsPronoun || phrase.Kind != ActorKindHint.Outlet)
         {
             return null;
         }
 
-        var id = _registry.Resolve(phrase, _doc.Tokens[last.Source.First].Begin, referenced: true);
-        if (id == _outletId)
+        var id = registry.Resolve(phrase, doc.Tokens[last.Source.First].Begin, referenced: true);
+        if (id == outletId)
         {
             return null;
         }
 
-        return new Carrier(id, _doc.SpanOf(last.Source.First, last.Source.Last), Clean(_doc.Slice(last.Cue.First, last.Cue.Last)),
-            _doc.SpanOf(last.Cue.First, last.Cue.Last));
+        return new Carrier(id, doc.SpanOf(last.Source.First, last.Source.Last), Clean(doc.Slice(last.Cue.First, last.Cue.Last)),
+            doc.SpanOf(last.Cue.First, last.Cue.Last));
     }
 }

@@ -21,23 +21,23 @@ internal sealed partial class ExtractionRun
     /// <summary>Words that open a paragraph continuing the previous one: its carrier ("…, AFP reports") carries on.</summary>
     private static readonly HashSet<string> Connectives = Lexicon.Words("connectives");
 
-    private readonly ArticleInput _input;
-    private readonly Document _doc;
-    private readonly ActorRegistry _registry = new();
-    private readonly List<Draft> _drafts = [];
-    private readonly int _outletId;
-    private int _lastOrgSpeaker = -1;
-    private Draft? _lastQuote;
-    private Draft? _lastStatement;
+    private readonly ArticleInput input;
+    private readonly Document doc;
+    private readonly ActorRegistry registry = new();
+    private readonly List<Draft> drafts = [];
+    private readonly int outletId;
+    private int lastOrgSpeaker = -1;
+    private Draft? lastQuote;
+    private Draft? lastStatement;
 
-    private readonly AttributionFilter? _filter;
+    private readonly AttributionFilter? filter;
 
     public ExtractionRun(ArticleInput input, AttributionFilter? filter)
     {
-        _input = input;
-        _filter = filter;
-        _doc = new Document(input.Text);
-        _outletId = _registry.AddOutlet(string.IsNullOrWhiteSpace(input.SourceName) ? UnknownSourceName : input.SourceName.Trim());
+        this.input = input;
+        this.filter = filter;
+        doc = new Document(input.Text);
+        outletId = registry.AddOutlet(string.IsNullOrWhiteSpace(input.SourceName) ? UnknownSourceName : input.SourceName.Trim());
     }
 
     public ExtractionResult Run()
@@ -47,10 +47,10 @@ internal sealed partial class ExtractionRun
             return RunHeadline();
         }
 
-        var paragraphs = ParagraphSplitter.Split(_doc);
-        PersonScanner.Register(_doc, paragraphs, _registry);
-        var quantities = QuantityParser.Parse(_doc, Published?.Year);
-        var times = TimeParser.Parse(_doc, Published);
+        var paragraphs = ParagraphSplitter.Split(doc);
+        PersonScanner.Register(doc, paragraphs, registry);
+        var quantities = QuantityParser.Parse(doc, Published?.Year);
+        var times = TimeParser.Parse(doc, Published);
 
         Carrier? carrier = null;
         var sentences = new List<Sentence>();
@@ -71,7 +71,7 @@ internal sealed partial class ExtractionRun
             }
 
             sentences.Clear();
-            SentenceSplitter.Split(_doc, paragraph, sentences);
+            SentenceSplitter.Split(doc, paragraph, sentences);
             var raws = new List<List<RawAttribution>>(sentences.Count);
             foreach (var sentence in sentences)
             {
@@ -94,20 +94,20 @@ internal sealed partial class ExtractionRun
     /// </summary>
     private List<RawAttribution> FindAttributions(Sentence sentence)
     {
-        if (_filter is not { } filter)
+        if (this.filter is not { } filter)
         {
-            return AttributionFinder.Find(_doc, sentence);
+            return AttributionFinder.Find(doc, sentence);
         }
 
-        var candidates = AttributionFinder.FindCandidates(_doc, sentence);
-        return candidates.Count > 0 ? filter.Keep(_doc, sentence, candidates) : candidates;
+        var candidates = AttributionFinder.FindCandidates(doc, sentence);
+        return candidates.Count > 0 ? filter.Keep(doc, sentence, candidates) : candidates;
     }
 
-    private DateOnly? Published => _input.PublishedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null;
+    private DateOnly? Published => this.input.PublishedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null;
 
     /// <summary>The report is its headline alone (the text is the title): the headline is the report's one statement.</summary>
-    private bool IsHeadlineOnly => _input.Title is { } title && title.Trim().Length > 0
-        && string.Equals(title.Trim(), _input.Text.Trim(), StringComparison.Ordinal);
+    private bool IsHeadlineOnly => this.input.Title is { } title && title.Trim().Length > 0
+        && string.Equals(title.Trim(), this.input.Text.Trim(), StringComparison.Ordinal);
 
     /// <summary>
     /// A headline standing for its report states one proposition: the whole headline without its labels
@@ -117,28 +117,28 @@ internal sealed partial class ExtractionRun
     /// </summary>
     private ExtractionResult RunHeadline()
     {
-        var frame = Headlines.HeadlineFrame.Read(_doc);
+        var frame = Headlines.HeadlineFrame.Read(doc);
         var words = 0;
         for (var i = frame.First; i < frame.End; i++)
         {
-            words += _doc.IsWord(i) ? 1 : 0;
+            words += doc.IsWord(i) ? 1 : 0;
         }
 
         if (words >= 3)
         {
             var paragraph = new Paragraph(0, frame.First, frame.End, BlockKind.Heading);
             var sentence = new Sentence(frame.First, frame.End, paragraph);
-            var raws = AttributionFinder.Find(_doc, sentence);
+            var raws = AttributionFinder.Find(doc, sentence);
             Draft? attributed = null;
             if (raws.Count > 0)
             {
                 // "Boko Haram agrees to release schoolgirls, Nigeria says": the speaker whose words span the most.
                 ProcessSentence(sentence, raws, carrier: null);
-                attributed = _drafts.MaxBy(d => d.ContentRange.End - d.ContentRange.First);
-                _drafts.Clear();
+                attributed = this.drafts.MaxBy(d => d.ContentRange.End - d.ContentRange.First);
+                this.drafts.Clear();
             }
 
-            var draft = attributed ?? new Draft { SpeakerId = _outletId, ViaIds = [], Kind = StatementKind.OwnReporting };
+            var draft = attributed ?? new Draft { SpeakerId = outletId, ViaIds = [], Kind = StatementKind.OwnReporting };
             SetContent(draft, new TokenRange(frame.First, frame.End), isQuote: false);
             draft.Quote = null;
             draft.IsQuestion = IsQuestion(frame.First, frame.End);
@@ -150,7 +150,7 @@ internal sealed partial class ExtractionRun
             Add(draft);
         }
 
-        return Build(QuantityParser.Parse(_doc, Published?.Year), TimeParser.Parse(_doc, Published));
+        return Build(QuantityParser.Parse(doc, Published?.Year), TimeParser.Parse(doc, Published));
     }
 
     private void ProcessSentence(Sentence sentence, List<RawAttribution> raws, Carrier? carrier)
@@ -174,7 +174,7 @@ internal sealed partial class ExtractionRun
             AddVia(vias, speaker, raw.Via, requireOutlet: false);
             AddVia(vias, speaker, InterviewVia(sentence, raw.Cue.First), requireOutlet: false);
             AddVia(vias, speaker, raw.Addressee, requireOutlet: true);
-            if (isPronoun && vias.Count == 0 && _lastStatement is { } last && last.SpeakerId == speaker)
+            if (isPronoun && vias.Count == 0 && lastStatement is { } last && last.SpeakerId == speaker)
             {
                 vias.AddRange(last.ViaIds);
             }
@@ -184,8 +184,8 @@ internal sealed partial class ExtractionRun
                 SpeakerId = speaker,
                 SourceSpan = sourceSpan,
                 ViaIds = vias,
-                Cue = raw.CueText ?? Clean(_doc.Slice(raw.Cue.First, raw.Cue.Last)),
-                CueSpan = _doc.SpanOf(raw.Cue.First, raw.Cue.Last),
+                Cue = raw.CueText ?? Clean(doc.Slice(raw.Cue.First, raw.Cue.Last)),
+                CueSpan = doc.SpanOf(raw.Cue.First, raw.Cue.Last),
                 Flags = raw.Flags,
                 Kind = StatementKind.Attributed,
                 ParagraphIndex = sentence.Paragraph.Index,
@@ -199,10 +199,10 @@ internal sealed partial class ExtractionRun
     private void ProcessHeading(Paragraph paragraph)
     {
         var sentences = new List<Sentence>();
-        SentenceSplitter.Split(_doc, paragraph, sentences);
+        SentenceSplitter.Split(doc, paragraph, sentences);
         foreach (var sentence in sentences)
         {
-            var raws = AttributionFinder.Find(_doc, sentence);
+            var raws = AttributionFinder.Find(doc, sentence);
             if (raws.Count > 0)
             {
                 ProcessSentence(sentence, raws, carrier: null);
@@ -214,7 +214,7 @@ internal sealed partial class ExtractionRun
     {
         var first = sentence.First;
         var end = sentence.End;
-        if (_doc.Tokens[first].Kind == TokenKind.OpenQuote && _lastQuote is { } quoted
+        if (doc.Tokens[first].Kind == TokenKind.OpenQuote && lastQuote is { } quoted
             && sentence.Paragraph.Index - quoted.ParagraphIndex <= 1 && IsWholeQuote(first, end))
         {
             // A quote that goes on without a cue: the same speaker, through the same chain.
@@ -229,7 +229,7 @@ internal sealed partial class ExtractionRun
                 Kind = StatementKind.QuoteContinuation,
                 ParagraphIndex = sentence.Paragraph.Index,
             };
-            var innerEnd = _doc.Tokens[end - 1].Kind == TokenKind.CloseQuote ? end - 1 : end;
+            var innerEnd = doc.Tokens[end - 1].Kind == TokenKind.CloseQuote ? end - 1 : end;
             SetContent(continuation, new TokenRange(first + 1, innerEnd), isQuote: true);
             Add(continuation);
             return;
@@ -238,13 +238,13 @@ internal sealed partial class ExtractionRun
         var words = 0;
         for (var i = first; i < end && words < 3; i++)
         {
-            if (_doc.IsWord(i))
+            if (doc.IsWord(i))
             {
                 words++;
             }
         }
 
-        var opensLikeSentence = _doc.IsCapitalized(first) || _doc.Tokens[first].Kind is TokenKind.Number or TokenKind.OpenQuote;
+        var opensLikeSentence = doc.IsCapitalized(first) || doc.Tokens[first].Kind is TokenKind.Number or TokenKind.OpenQuote;
         if (words < 3 || !opensLikeSentence || IsQuestion(first, end))
         {
             return;
@@ -252,7 +252,7 @@ internal sealed partial class ExtractionRun
 
         var draft = new Draft
         {
-            SpeakerId = carrier?.ActorId ?? _outletId,
+            SpeakerId = carrier?.ActorId ?? outletId,
             SourceSpan = carrier?.SourceSpan ?? default,
             ViaIds = [],
             Cue = carrier?.Cue ?? string.Empty,
@@ -261,7 +261,7 @@ internal sealed partial class ExtractionRun
             ParagraphIndex = sentence.Paragraph.Index,
         };
         var contentEnd = end;
-        while (contentEnd > first + 1 && _doc.IsTerminal(contentEnd - 1))
+        while (contentEnd > first + 1 && doc.IsTerminal(contentEnd - 1))
         {
             contentEnd--;
         }
@@ -272,42 +272,42 @@ internal sealed partial class ExtractionRun
 
     private void Add(Draft draft)
     {
-        _drafts.Add(draft);
-        _registry.MarkReferenced(draft.SpeakerId);
+        this.drafts.Add(draft);
+        registry.MarkReferenced(draft.SpeakerId);
         foreach (var via in draft.ViaIds)
         {
-            _registry.MarkReferenced(via);
+            registry.MarkReferenced(via);
         }
 
         if (draft.Quote is not null)
         {
-            _lastQuote = draft;
+            lastQuote = draft;
         }
 
         if (draft.Kind == StatementKind.Attributed)
         {
-            _lastStatement = draft;
+            lastStatement = draft;
         }
     }
 
-    private bool StartsWithConnective(Paragraph paragraph) => Connectives.Contains(_doc.Lower(paragraph.First));
+    private bool StartsWithConnective(Paragraph paragraph) => Connectives.Contains(doc.Lower(paragraph.First));
 
     private bool IsQuestion(int first, int end)
     {
         var last = end - 1;
-        while (last > first && _doc.Tokens[last].Kind is TokenKind.CloseQuote or TokenKind.CloseSingleQuote)
+        while (last > first && doc.Tokens[last].Kind is TokenKind.CloseQuote or TokenKind.CloseSingleQuote)
         {
             last--;
         }
 
-        return _doc.Is(last, '?');
+        return doc.Is(last, '?');
     }
 
     private bool IsWholeQuote(int first, int end)
     {
         for (var i = first + 1; i < end; i++)
         {
-            if (_doc.Tokens[i].Kind == TokenKind.CloseQuote)
+            if (doc.Tokens[i].Kind == TokenKind.CloseQuote)
             {
                 return i >= end - 2;
             }

@@ -8,7 +8,14 @@ namespace ClaimTracker.Extraction;
 /// <param name="Unit">What is counted ("shells", "percent", "USD"), if written.</param>
 /// <param name="RatePeriod">"day", "week", "month" or "year" for rates ("per day").</param>
 /// <param name="ReferenceYear">The year the figure refers to ("1.7 million in 2022"), if stated or implied.</param>
-public sealed record QuantityMention(TextSpan Span, double Value, double? UpperBound, string Bound, string? Unit, string? RatePeriod, int? ReferenceYear);
+public sealed record QuantityMention(
+    TextSpan Span,
+    double Value,
+    double? UpperBound,
+    string Bound,
+    string? Unit,
+    string? RatePeriod,
+    int? ReferenceYear);
 
 /// <summary>A time expression.</summary>
 /// <param name="Span">Where it is written.</param>

@@ -65,7 +65,8 @@ public sealed class ClaimIndex : IDisposable
         return stored;
     }
 
-    /// <summary>The union of the top <paramref name="k"/> claims by cosine and by lexical score, best first by their sum. Thread-safe.</summary>
+    /// <summary>The union of the top <paramref name="k"/> claims by cosine and by lexical score, best first by their sum.
+    /// Thread-safe.</summary>
     public IReadOnlyList<ClaimCandidate> Search(StatementProbe probe, int k)
     {
         ArgumentNullException.ThrowIfNull(probe);
@@ -115,7 +116,8 @@ public sealed class ClaimIndex : IDisposable
             .ToList();
     }
 
-    /// <summary>The claim as first stored under <paramref name="claimId"/> (its embedding decoded from int8), or null. Thread-safe.</summary>
+    /// <summary>The claim as first stored under <paramref name="claimId"/> (its embedding decoded from int8), or null.
+    /// Thread-safe.</summary>
     public ClaimEntry? Find(string claimId) => shards[ShardOf(claimId)].Find(claimId);
 
     /// <summary>How many phrasings of <paramref name="claimId"/> are stored (0 if none). Thread-safe.</summary>

@@ -85,12 +85,18 @@ public sealed class ClaimMatcher
         var threshold = options.JoinThreshold;
         if (eligible is not null && eligible.Total >= threshold)
         {
-            return new MatchDecision(eligible.Candidate.Claim.ClaimId, eligible.Total, $"joins claim {eligible.Candidate.Claim.ClaimId}: score {F(eligible.Total)} ≥ {F(threshold)} ({eligible.Explain()})");
+            return new MatchDecision(
+                eligible.Candidate.Claim.ClaimId,
+                eligible.Total,
+                $"joins claim {eligible.Candidate.Claim.ClaimId}: score {F(eligible.Total)} ≥ {F(threshold)} ({eligible.Explain()})");
         }
 
         return best.Total >= threshold
-            ? new MatchDecision(null, best.Total, $"founds a new claim: best candidate {best.Candidate.Claim.ClaimId} scored {F(best.Total)} but its cosine {F(best.Candidate.Cosine)} is under {F(options.MinCosine)}: shared words, not the same proposition ({best.Explain()})")
-            : new MatchDecision(null, best.Total, $"founds a new claim: best candidate {best.Candidate.Claim.ClaimId} scored {F(best.Total)} < {F(threshold)} ({best.Explain()})");
+            ? new MatchDecision(null, best.Total, $"founds a new claim: best candidate {best.Candidate.Claim.ClaimId} scored " +
+                $"{F(best.Total)} but its cosine {F(best.Candidate.Cosine)} is under {F(options.MinCosine)}: shared words, not the same " +
+                    $"proposition ({best.Explain()})")
+            : new MatchDecision(null, best.Total, $"founds a new claim: best candidate {best.Candidate.Claim.ClaimId} scored " +
+                $"{F(best.Total)} < {F(threshold)} ({best.Explain()})");
     }
 
     /// <summary>The score of one candidate, with its parts.</summary>
@@ -160,7 +166,12 @@ public sealed class ClaimMatcher
     private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>One candidate's score and the parts it is made of.</summary>
-    public sealed record CandidateScore(ClaimCandidate Candidate, double Total, double Entities, IReadOnlyList<string> SharedEntities, string? SharedMeasure)
+    public sealed record CandidateScore(
+        ClaimCandidate Candidate,
+        double Total,
+        double Entities,
+        IReadOnlyList<string> SharedEntities,
+        string? SharedMeasure)
     {
         /// <summary>Whether <see cref="Total"/> is the learned scorer's probability rather than the rule score.</summary>
         public bool Learned { get; init; }

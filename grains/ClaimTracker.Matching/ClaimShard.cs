@@ -6,7 +6,8 @@ namespace ClaimTracker.Matching;
 /// One partition of a <see cref="ClaimIndex"/>: claims, their embeddings packed as int8 codes in
 /// contiguous blocks (a linear scan is a stream of dot products over cache-friendly memory, a quarter
 /// of float32's bytes) and an inverted index of terms. The embeddings are not kept as floats: a
-/// claim handed back is rebuilt with its decoded embedding. A reader-writer lock lets many searches run while adds wait only for their own shard.
+/// claim handed back is rebuilt with its decoded embedding. A reader-writer lock lets many searches run while adds wait only for their own
+/// shard.
 /// </summary>
 internal sealed class ClaimShard : IDisposable
 {
@@ -111,7 +112,14 @@ internal sealed class ClaimShard : IDisposable
     }
 
     /// <summary>This shard's best <paramref name="k"/> claims by cosine and by BM25, each scored on both.</summary>
-    public List<ClaimCandidate> Search(float[] embedding, IReadOnlyList<string> terms, double[] idf, double idfSum, double averageLength, Bm25Parameters bm25, int k)
+    public List<ClaimCandidate> Search(
+        float[] embedding,
+        IReadOnlyList<string> terms,
+        double[] idf,
+        double idfSum,
+        double averageLength,
+        Bm25Parameters bm25,
+        int k)
     {
         gate.EnterReadLock();
         try
@@ -162,7 +170,13 @@ internal sealed class ClaimShard : IDisposable
         }
     }
 
-    private void ScoreLexical(IReadOnlyList<string> terms, double[] idf, double averageLength, Bm25Parameters bm25, float[] scores, List<int> touched)
+    private void ScoreLexical(
+        IReadOnlyList<string> terms,
+        double[] idf,
+        double averageLength,
+        Bm25Parameters bm25,
+        float[] scores,
+        List<int> touched)
     {
         var k1 = bm25.K1;
         var b = bm25.B;
@@ -250,11 +264,20 @@ internal sealed class ClaimShard : IDisposable
     private ClaimEntry Entry(int doc)
     {
         var claim = claims[doc];
-        return new ClaimEntry(claim.ClaimId, claim.Text, blocks[doc / BlockClaims].Restore(doc % BlockClaims), claim.Entities, claim.Quantities);
+        return new ClaimEntry(
+            claim.ClaimId,
+            claim.Text,
+            blocks[doc / BlockClaims].Restore(doc % BlockClaims),
+            claim.Entities,
+            claim.Quantities);
     }
 
     private readonly record struct Posting(int Document, int TermFrequency);
 
     /// <summary>A stored phrasing without its embedding, which lives in the blocks.</summary>
-    private readonly record struct StoredClaim(string ClaimId, string Text, IReadOnlyList<string> Entities, IReadOnlyList<QuantityFeature> Quantities);
+    private readonly record struct StoredClaim(
+        string ClaimId,
+        string Text,
+        IReadOnlyList<string> Entities,
+        IReadOnlyList<QuantityFeature> Quantities);
 }

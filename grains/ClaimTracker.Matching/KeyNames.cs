@@ -16,7 +16,9 @@ public static class KeyNames
     public static IReadOnlySet<string>? Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = text.Split([' ', '\t', '\n', ',', ';', ':', '"', '“', '”', '‘', '(', ')', '[', ']', '!', '?', '/'], StringSplitOptions.RemoveEmptyEntries);
+        var tokens = text.Split(
+            [' ', '\t', '\n', ',', ';', ':', '"', '“', '”', '‘', '(', ')', '[', ']', '!', '?', '/'],
+            StringSplitOptions.RemoveEmptyEntries);
         var names = new HashSet<string>(StringComparer.Ordinal);
         var lowerCaseWords = 0;
         for (var i = 0; i < tokens.Length; i++)

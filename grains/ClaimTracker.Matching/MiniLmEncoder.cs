@@ -11,7 +11,9 @@ namespace ClaimTracker.Matching;
 /// </summary>
 public sealed class MiniLmEncoder : ISentenceEncoder, IDisposable
 {
-    private static readonly Lazy<MiniLmEncoder> SharedInstance = new(() => new MiniLmEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<MiniLmEncoder> SharedInstance = new(
+        () => new MiniLmEncoder(),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>MiniLM was trained on 256 word pieces; the package does not truncate, so very long inputs are cut here by words.</summary>
     private const int MaxWords = 160;

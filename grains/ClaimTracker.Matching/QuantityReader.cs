@@ -10,8 +10,23 @@ namespace ClaimTracker.Matching;
 /// </summary>
 public static class QuantityReader
 {
-    private static readonly HashSet<string> Periods = new(StringComparer.Ordinal) { "day", "week", "month", "year", "hour", "minut", "second" };
-    private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal) { "of", "the", "a", "an", "more", "new", "additional", "extra" };
+    private static readonly HashSet<string> Periods = new(StringComparer.Ordinal) {
+        "day",
+        "week",
+        "month",
+        "year",
+        "hour",
+        "minut",
+        "second" };
+    private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal) {
+        "of",
+        "the",
+        "a",
+        "an",
+        "more",
+        "new",
+        "additional",
+        "extra" };
 
     public static IReadOnlyList<QuantityFeature> Read(string text)
     {
@@ -35,7 +50,8 @@ public static class QuantityReader
 
             var bound = BoundBefore(words, i);
             double? upper = null;
-            if (i >= 1 && words[i - 1] == "between" && end + 2 < words.Count && words[end + 1] == "and" && TryValue(words[end + 2], out var second))
+            if (i >= 1 && words[i - 1] == "between" && end + 2 < words.Count && words[end + 1] == "and"
+                && TryValue(words[end + 2], out var second))
             {
                 end += 2;
                 if (end + 1 < words.Count && NumberWords.TryScale(words[end + 1], out var secondFactor))
@@ -93,7 +109,8 @@ public static class QuantityReader
             return QuantityBounds.AtLeast;
         }
 
-        if (one is "about" or "around" or "approximately" or "nearly" or "almost" or "roughly" or "some" or "estimated" or "circa" or "approx")
+        if (one is "about" or "around" or "approximately" or "nearly" or "almost" or "roughly" or "some" or "estimated" or "circa"
+            or "approx")
         {
             return QuantityBounds.About;
         }
@@ -109,7 +126,8 @@ public static class QuantityReader
             at++;
         }
 
-        if (at >= words.Count || TryValue(words[at], out _) || Periods.Contains(TextAnalysis.Stem(words[at])) || TextAnalysis.IsStopWord(words[at])
+        if (at >= words.Count || TryValue(words[at], out _) || Periods.Contains(TextAnalysis.Stem(words[at]))
+            || TextAnalysis.IsStopWord(words[at])
             || words[at] is "each" or "every" or "plus" or "minus" or "times")
         {
             return (null, start);
@@ -133,7 +151,8 @@ public static class QuantityReader
                 return word == "annually" ? "year" : word[..^2];
             }
 
-            if ((word is "per" or "a" or "each" or "every" or "an") && at + 1 < words.Count && Periods.Contains(TextAnalysis.Stem(words[at + 1])))
+            if ((word is "per" or "a" or "each" or "every" or "an") && at + 1 < words.Count
+                && Periods.Contains(TextAnalysis.Stem(words[at + 1])))
             {
                 return TextAnalysis.Stem(words[at + 1]);
             }

@@ -39,7 +39,8 @@ public static class StanceClassifier
     {
         ArgumentNullException.ThrowIfNull(text);
         var words = TextAnalysis.Words(text);
-        return StanceLexicon.FindFirst(words, StanceLexicon.Negation) is not null || StanceLexicon.FindFirst(words, StanceLexicon.Denial) is not null;
+        return StanceLexicon.FindFirst(words, StanceLexicon.Negation) is not null
+            || StanceLexicon.FindFirst(words, StanceLexicon.Denial) is not null;
     }
 
     /// <summary>The stance, by the model when the hints carry both embeddings (and the model ships), else by the rules.</summary>
@@ -210,7 +211,8 @@ public static class StanceClassifier
             {
                 if (QuantityComparison.Conflict(s, c))
                 {
-                    return $"conflicting figures for the same measure: the statement gives {QuantityComparison.Describe(s)}, the claim {QuantityComparison.Describe(c)}";
+                    return $"conflicting figures for the same measure: the statement gives {QuantityComparison.Describe(s)}, the claim " +
+                        $"{QuantityComparison.Describe(c)}";
                 }
             }
         }
@@ -226,7 +228,8 @@ public static class StanceClassifier
             {
                 if (QuantityComparison.Agree(s, c))
                 {
-                    return $"the statement asserts the claim with the same figure ({QuantityComparison.Describe(s)}; the claim: {QuantityComparison.Describe(c)})";
+                    return $"the statement asserts the claim with the same figure ({QuantityComparison.Describe(s)}; the claim: " +
+                        $"{QuantityComparison.Describe(c)})";
                 }
             }
         }

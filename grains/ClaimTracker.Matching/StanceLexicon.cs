@@ -38,7 +38,8 @@ internal static class StanceLexicon
 
     /// <summary>Opening words of a question, when the sentence also ends with "?".</summary>
     public static readonly Phrase[] QueryOpeners = Phrase.Parse(
-        "is it true", "is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "could", "will", "would", "should", "who", "what", "why", "how");
+        "is it true", "is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "could", "will", "would", "should",
+        "who", "what", "why", "how");
 
     /// <summary>Antonym pairs, compared stemmed (<see cref="TextAnalysis.Stem"/>); each direction counts.</summary>
     public static readonly (string A, string B)[] Antonyms = Stemmed(

@@ -18,7 +18,11 @@ public sealed record StanceDecision(Stance Stance, string Reason)
 /// only fire above <see cref="StanceClassifier.SimilarityGate"/> (otherwise a lexical overlap stands in).
 /// With both embeddings, <see cref="StanceClassifier.Classify"/> asks the stance model.
 /// </summary>
-public sealed record StanceHints(Modality Modality, bool IsDenial, IReadOnlyList<QuantityFeature> StatementQuantities, IReadOnlyList<QuantityFeature> ClaimQuantities)
+public sealed record StanceHints(
+    Modality Modality,
+    bool IsDenial,
+    IReadOnlyList<QuantityFeature> StatementQuantities,
+    IReadOnlyList<QuantityFeature> ClaimQuantities)
 {
     public static StanceHints None { get; } = new(Modality.Unspecified, false, [], []);
 

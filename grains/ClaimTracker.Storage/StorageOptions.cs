@@ -46,6 +46,7 @@ public sealed class StorageOptions
     /// <summary>The connection string, or a clear error when Postgres mode is configured without one.</summary>
     public string RequireConnectionString() =>
         string.IsNullOrWhiteSpace(ConnectionString)
-            ? throw new InvalidOperationException("Storage:Mode is Postgres but Storage:ConnectionString (environment Storage__ConnectionString) is not set")
+            ? throw new InvalidOperationException(
+                "Storage:Mode is Postgres but Storage:ConnectionString (environment Storage__ConnectionString) is not set")
             : ConnectionString;
 }

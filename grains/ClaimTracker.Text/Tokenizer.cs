@@ -41,7 +41,8 @@ public static class Tokenizer
                 i += 2;
                 kind = TokenKind.Symbol;
             }
-            else if ((c == '\'' && i + 1 < n && text[i + 1] == '\'' && !ClosesSingleBeforeDouble(text, i)) || (c == '`' && i + 1 < n && text[i + 1] == '`'))
+            else if ((c == '\'' && i + 1 < n && text[i + 1] == '\'' && !ClosesSingleBeforeDouble(text, i))
+                || (c == '`' && i + 1 < n && text[i + 1] == '`'))
             {
                 // '' and `` stand for double quotes in some wire copy.
                 var prevOpen = i == 0 || char.IsWhiteSpace(text[i - 1]) || "([{—–-/".Contains(text[i - 1], StringComparison.Ordinal);
@@ -73,7 +74,8 @@ public static class Tokenizer
 
     /// <summary>"the word 'old-school,'''": three apostrophes after a word close the inner single quote, then the double.</summary>
     private static bool ClosesSingleBeforeDouble(string text, int i)
-        => i > 0 && i + 2 < text.Length && text[i + 2] == '\'' && !char.IsWhiteSpace(text[i - 1]) && (i + 3 >= text.Length || text[i + 3] != '\'');
+        => i > 0 && i + 2 < text.Length && text[i + 2] == '\'' && !char.IsWhiteSpace(text[i - 1])
+            && (i + 3 >= text.Length || text[i + 3] != '\'');
 
     public static bool IsWordChar(char c)
     {

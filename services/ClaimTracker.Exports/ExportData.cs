@@ -14,8 +14,10 @@ public sealed class ExportData
         // One entry per id, first wins: a claim named twice is exported once.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         Claims = [.. claims.Where(c => seen.Add(c.ClaimId))];
-        Actors = (actors ?? []).GroupBy(a => a.ActorId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        Reports = (reports ?? []).GroupBy(r => r.ReportId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Actors = (actors ?? []).GroupBy(a => a.ActorId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Reports = (reports ?? []).GroupBy(r => r.ReportId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
     /// <summary>The claims in the order given; each should carry all its statements.</summary>

@@ -30,7 +30,8 @@ public static class ExportJson
         stream.WriteByte((byte)'\n');
     }
 
-    /// <summary>RFC 3339 in UTC with a literal <c>Z</c> and exactly three fraction digits, as STIX 2.1 requires of created and modified.</summary>
+    /// <summary>RFC 3339 in UTC with a literal <c>Z</c> and exactly three fraction digits, as STIX 2.1 requires of created and
+    /// modified.</summary>
     public static string StixTimestamp(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 

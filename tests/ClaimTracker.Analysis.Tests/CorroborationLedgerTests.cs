@@ -36,7 +36,9 @@ public sealed class CorroborationLedgerTests
 
         Assert.Equal(CorroborationStatus.Uncorroborated, assessment.Status);
         Assert.Single(assessment.SupportingOrigins);
-        Assert.Contains(assessment.Reasons, r => r.StartsWith("1 repeat of Ukrainian data not counted as independent (carried by Kyiv Independent, Le Monde)", StringComparison.Ordinal));
+        Assert.Contains(assessment.Reasons, r => r.StartsWith(
+            "1 repeat of Ukrainian data not counted as independent (carried by Kyiv Independent, Le Monde)",
+            StringComparison.Ordinal));
     }
 
     [Fact]
@@ -182,7 +184,9 @@ public sealed class CorroborationLedgerTests
 
         Assert.Equal(CorroborationStatus.Corroborated, assessment.Status);
         Assert.Empty(assessment.ContradictingOrigins);
-        Assert.Contains(assessment.Reasons, r => r.StartsWith("1 low-confidence stance of Kremlin not counted (contradicts at 0.55", StringComparison.Ordinal));
+        Assert.Contains(
+            assessment.Reasons,
+            r => r.StartsWith("1 low-confidence stance of Kremlin not counted (contradicts at 0.55", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -6,7 +6,9 @@ public sealed class IdentityTests
 {
     [Theory]
     [InlineData("Russian forces fire up to 60,000 artillery shells per day", "russian forces fire up to 60 000 artillery shells per day")]
-    [InlineData("  RUSSIAN   forces fire up to 60,000 artillery shells per day!! ", "russian forces fire up to 60 000 artillery shells per day")]
+    [InlineData(
+        "  RUSSIAN   forces fire up to 60,000 artillery shells per day!! ",
+        "russian forces fire up to 60 000 artillery shells per day")]
     [InlineData("“Quoted” — text…", "quoted text")]
     [InlineData("", "")]
     public void Normalize_ignores_case_punctuation_and_spacing(string input, string expected) =>

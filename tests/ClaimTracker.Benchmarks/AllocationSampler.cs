@@ -29,7 +29,9 @@ internal sealed class AllocationSampler : EventListener
         }
 
         var type = eventData.Payload[eventData.PayloadNames.IndexOf("TypeName")] as string ?? "?";
-        var amount = Convert.ToInt64(eventData.Payload[eventData.PayloadNames.IndexOf("AllocationAmount64")], System.Globalization.CultureInfo.InvariantCulture);
+        var amount = Convert.ToInt64(
+            eventData.Payload[eventData.PayloadNames.IndexOf("AllocationAmount64")],
+            System.Globalization.CultureInfo.InvariantCulture);
         bytesByType.AddOrUpdate(type, amount, (_, total) => total + amount);
     }
 

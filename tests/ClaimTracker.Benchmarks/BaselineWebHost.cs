@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 
 namespace ClaimTracker.Benchmarks;
 
-/// <summary>The baseline servers' web host: gRPC on Kestrel with the server's settings (HTTP/2 cleartext on loopback, same limits), no logging.</summary>
+/// <summary>The baseline servers' web host: gRPC on Kestrel with the server's settings (HTTP/2 cleartext on loopback, same limits), no
+/// logging.</summary>
 internal static class BaselineWebHost
 {
     public static WebApplicationBuilder CreateBuilder(int port)

@@ -34,7 +34,9 @@ internal sealed class CommitCounter : IDisposable
     }
 
     public string Summary(long statements) =>
-        $"group commit: {Interlocked.Read(ref commits):N0} commits carrying {Interlocked.Read(ref writes):N0} writes ({Interlocked.Read(ref writes) / Math.Max(1.0, Interlocked.Read(ref commits)):0.0} per commit, {Interlocked.Read(ref writes) / Math.Max(1.0, statements):0.00} per statement)";
+        $"group commit: {Interlocked.Read(ref commits):N0} commits carrying {Interlocked.Read(ref writes):N0} writes " +
+            $"({Interlocked.Read(ref writes) / Math.Max(1.0, Interlocked.Read(ref commits)):0.0} per commit, " +
+                $"{Interlocked.Read(ref writes) / Math.Max(1.0, statements):0.00} per statement)";
 
     public void Dispose() => listener.Dispose();
 }

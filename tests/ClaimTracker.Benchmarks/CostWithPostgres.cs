@@ -26,6 +26,7 @@ internal sealed class CostWithPostgres
     public sealed record Spent(ProcessCost.Spent Process, double PostgresCpuSeconds)
     {
         public string PerUnit(long units, string unit) =>
-            $"{Process.PerUnit(units, unit)}; PostgreSQL {PostgresCpuSeconds / units * 1e6:N0} µs CPU per {unit} ({PostgresCpuSeconds / Process.Seconds:0.00} of {Environment.ProcessorCount} cores)";
+            $"{Process.PerUnit(units, unit)}; PostgreSQL {PostgresCpuSeconds / units * 1e6:N0} µs CPU per {unit} " +
+                $"({PostgresCpuSeconds / Process.Seconds:0.00} of {Environment.ProcessorCount} cores)";
     }
 }

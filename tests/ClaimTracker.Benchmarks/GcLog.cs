@@ -22,7 +22,8 @@ internal sealed class GcLog : EventListener
     private const int MarkWithType = 202;
 
     // GCMarkWithType's root kinds, by their number in the runtime's event manifest.
-    private static readonly string[] RootKinds = ["stack", "finalizer", "handles", "older", "sizedref", "overflow", "dependent", "newfinalizer", "steal", "bgcroots"];
+    private static readonly string[] RootKinds
+        = ["stack", "finalizer", "handles", "older", "sizedref", "overflow", "dependent", "newfinalizer", "steal", "bgcroots"];
 
     private readonly Lock gate = new();
     private readonly List<Collection> collections = [];
@@ -71,12 +72,16 @@ internal sealed class GcLog : EventListener
     {
         var text = new StringBuilder();
         var promoted = Collections.Where(c => !c.IsBackground).Sum(c => c.PromotedBytes);
-        text.Append(CultureInfo.InvariantCulture, $"  promoted by blocking GCs: {promoted / 1e6:0.0} MB, {(double)promoted / Math.Max(1, events):N0} B per statement\n");
+        text.Append(
+            CultureInfo.InvariantCulture,
+            $"  promoted by blocking GCs: {promoted / 1e6:0.0} MB, {(double)promoted / Math.Max(1, events):N0} B per statement\n");
         foreach (var group in Collections.Where(c => c.PauseMs > 0).GroupBy(c => c.Label).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var pauses = group.Select(c => c.PauseMs).Order().ToList();
-            text.Append(CultureInfo.InvariantCulture, $"  {group.Key}: {pauses.Count} GCs, pause max {pauses[^1]:0.0} ms, median {pauses[pauses.Count / 2]:0.0} ms, total {pauses.Sum():0} ms");
-            text.Append(CultureInfo.InvariantCulture, $"; suspension max {group.Max(c => c.SuspendMs):0.0} ms; promoted mean {group.Average(c => c.PromotedBytes) / 1e6:0.00} MB, max {group.Max(c => c.PromotedBytes) / 1e6:0.00} MB");
+            text.Append(CultureInfo.InvariantCulture, $"  {group.Key}: {pauses.Count} GCs, pause max {pauses[^1]:0.0} ms, median " +
+                $"{pauses[pauses.Count / 2]:0.0} ms, total {pauses.Sum():0} ms");
+            text.Append(CultureInfo.InvariantCulture, $"; suspension max {group.Max(c => c.SuspendMs):0.0} ms; promoted mean " +
+                $"{group.Average(c => c.PromotedBytes) / 1e6:0.00} MB, max {group.Max(c => c.PromotedBytes) / 1e6:0.00} MB");
             text.Append(CultureInfo.InvariantCulture, $"; marked mean {MarkedText(group)}\n");
         }
 
@@ -89,7 +94,10 @@ internal sealed class GcLog : EventListener
         var text = new StringBuilder();
         foreach (var c in Collections)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  #{c.Number} {c.Label} reason {c.Reason}: pause {c.PauseMs:0.0} ms (suspend {c.SuspendMs:0.0}), promoted {c.PromotedBytes / 1e6:0.00} MB, gen1 {c.Gen1Bytes / 1e6:0.0} MB, gen2 {c.Gen2Bytes / 1e6:0.0} MB, LOH {c.LohBytes / 1e6:0.0} MB, pinned {c.PinnedObjects}, handles {c.Handles}; marked {MarkedText([c])}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  #{c.Number} {c.Label} reason {c.Reason}: pause {c.PauseMs:0.0} ms (suspend " +
+                $"{c.SuspendMs:0.0}), promoted {c.PromotedBytes / 1e6:0.00} MB, gen1 {c.Gen1Bytes / 1e6:0.0} MB, gen2 " +
+                    $"{c.Gen2Bytes / 1e6:0.0} MB, LOH {c.LohBytes / 1e6:0.0} MB, pinned {c.PinnedObjects}, handles {c.Handles}; marked " +
+                        $"{MarkedText([c])}\n");
         }
 
         return text.ToString();
@@ -159,7 +167,9 @@ internal sealed class GcLog : EventListener
                     lastEnded = collections.LastOrDefault(c => c.Number == number);
                     break;
                 case HeapStats when lastEnded is not null:
-                    lastEnded.PromotedBytes = Long(e, "TotalPromotedSize0") + Long(e, "TotalPromotedSize1") + (lastEnded.Generation == 2 ? Long(e, "TotalPromotedSize2") + Long(e, "TotalPromotedSize3") : 0);
+                    lastEnded.PromotedBytes = Long(e, "TotalPromotedSize0") + Long(e, "TotalPromotedSize1") + (lastEnded.Generation == 2
+                        ? Long(e, "TotalPromotedSize2") + Long(e, "TotalPromotedSize3")
+                        : 0);
                     lastEnded.Gen1Bytes = Long(e, "GenerationSize1");
                     lastEnded.Gen2Bytes = Long(e, "GenerationSize2");
                     lastEnded.LohBytes = Long(e, "GenerationSize3");

@@ -35,7 +35,8 @@ internal sealed class JitSampler : EventListener
 
     public void Print(int top)
     {
-        Console.WriteLine($"methods compiled in the measured window: {compiled.Values.Sum():N0} ({compiled.Count:N0} distinct); most often:");
+        Console.WriteLine(
+            $"methods compiled in the measured window: {compiled.Values.Sum():N0} ({compiled.Count:N0} distinct); most often:");
         foreach (var (method, count) in compiled.OrderByDescending(p => p.Value).Take(top))
         {
             Console.WriteLine($"  {count,6:N0}  {(method.Length > 180 ? method[..180] : method)}");

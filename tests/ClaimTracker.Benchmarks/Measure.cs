@@ -29,7 +29,12 @@ internal static class Measure
     /// <paramref name="maximum"/>. On a loaded machine the tiering thread falls behind, and hot code can
     /// still run unoptimized many seconds in. Returns the time spent and the last JIT rate.
     /// </summary>
-    public static async Task<(TimeSpan Spent, double MethodsPerSecond)> WarmUpAsync(int callers, TimeSpan minimum, TimeSpan maximum, double settledMethodsPerSecond, Func<int, long, Task> call)
+    public static async Task<(TimeSpan Spent, double MethodsPerSecond)> WarmUpAsync(
+        int callers,
+        TimeSpan minimum,
+        TimeSpan maximum,
+        double settledMethodsPerSecond,
+        Func<int, long, Task> call)
     {
         // Each round numbers its calls after the previous round's, so that no call repeats an earlier one.
         const long RoundSize = 1_000_000_000;
@@ -51,8 +56,12 @@ internal static class Measure
         return (clock.Elapsed, rate);
     }
 
-    /// <summary>Runs <paramref name="call"/> from <paramref name="callers"/> loops for a fixed time; returns calls/s and sorted latencies (ms).</summary>
-    public static async Task<(double PerSecond, List<double> Latencies)> ClosedLoopAsync(int callers, TimeSpan duration, Func<int, long, Task> call)
+    /// <summary>Runs <paramref name="call"/> from <paramref name="callers"/> loops for a fixed time; returns calls/s and sorted latencies
+    /// (ms).</summary>
+    public static async Task<(double PerSecond, List<double> Latencies)> ClosedLoopAsync(
+        int callers,
+        TimeSpan duration,
+        Func<int, long, Task> call)
     {
         var latencies = new List<double>[callers];
         var stop = Stopwatch.StartNew();

@@ -3,7 +3,8 @@ using System.Globalization;
 
 namespace ClaimTracker.Benchmarks;
 
-/// <summary>CPU time, allocated bytes, collections and disk I/O of this process over a measured window: figures that stay comparable when other work shares the machine.</summary>
+/// <summary>CPU time, allocated bytes, collections and disk I/O of this process over a measured window: figures that stay comparable when
+/// other work shares the machine.</summary>
 internal sealed class ProcessCost
 {
     private readonly Stopwatch clock = Stopwatch.StartNew();
@@ -30,13 +31,23 @@ internal sealed class ProcessCost
         DiskIo.Read() - io);
 
     /// <param name="JitSeconds">Time spent compiling (tiering up), which a longer run would not pay again.</param>
-    /// <param name="Io">What the process asked the kernel to write and read, and sent to the disk (Linux's /proc/self/io; zeros elsewhere).</param>
-    public sealed record Spent(double Seconds, double CpuSeconds, long AllocatedBytes, string Collections, double JitSeconds, long JitMethods, DiskIo Io)
+    /// <param name="Io">What the process asked the kernel to write and read, and sent to the disk (Linux's /proc/self/io; zeros
+    /// elsewhere).</param>
+    public sealed record Spent(
+        double Seconds,
+        double CpuSeconds,
+        long AllocatedBytes,
+        string Collections,
+        double JitSeconds,
+        long JitMethods,
+        DiskIo Io)
     {
         /// <summary>CPU and allocations per unit of work done in the window, the process's CPU use, collections and JIT time.</summary>
         public string PerUnit(long units, string unit) =>
-            $"{CpuSeconds / units * 1e6:N0} µs CPU, {AllocatedBytes / (double)units:N0} B allocated; process CPU {CpuSeconds / Seconds:0.00} of {Environment.ProcessorCount} cores, GC gen0/1/2 {Collections}; " +
-            $"JIT {JitMethods:N0} methods, {JitSeconds:0.00} s ({JitSeconds / CpuSeconds:P0} of the CPU; {(CpuSeconds - JitSeconds) / units * 1e6:N0} µs per {unit} without it)";
+            $"{CpuSeconds / units * 1e6:N0} µs CPU, {AllocatedBytes / (double)units:N0} B allocated; process CPU " +
+                $"{CpuSeconds / Seconds:0.00} of {Environment.ProcessorCount} cores, GC gen0/1/2 {Collections}; " +
+            $"JIT {JitMethods:N0} methods, {JitSeconds:0.00} s ({JitSeconds / CpuSeconds:P0} of the CPU; " +
+                $"{(CpuSeconds - JitSeconds) / units * 1e6:N0} µs per {unit} without it)";
     }
 }
 
@@ -52,7 +63,10 @@ internal readonly record struct DiskIo(long WriteCalls, long BytesWritten, long 
         {
             var fields = File.ReadAllLines("/proc/self/io")
                 .Select(line => line.Split(':', 2))
-                .ToDictionary(parts => parts[0], parts => long.Parse(parts[1].Trim(), CultureInfo.InvariantCulture), StringComparer.Ordinal);
+                .ToDictionary(
+                    parts => parts[0],
+                    parts => long.Parse(parts[1].Trim(), CultureInfo.InvariantCulture),
+                    StringComparer.Ordinal);
             return new DiskIo(fields["syscw"], fields["wchar"], fields["syscr"], fields["rchar"], fields["write_bytes"]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or KeyNotFoundException or FormatException)
@@ -69,5 +83,7 @@ internal readonly record struct DiskIo(long WriteCalls, long BytesWritten, long 
         after.DiskBytesWritten - before.DiskBytesWritten);
 
     public string PerUnit(long units, string unit) =>
-        $"per {unit}: {WriteCalls / (double)units:0.0} write calls ({BytesWritten / (double)units:N0} B, sockets included), {ReadCalls / (double)units:0.0} read calls ({BytesRead / (double)units:N0} B), {DiskBytesWritten / (double)units:N0} B to disk";
+        $"per {unit}: {WriteCalls / (double)units:0.0} write calls ({BytesWritten / (double)units:N0} B, sockets included), " +
+            $"{ReadCalls / (double)units:0.0} read calls ({BytesRead / (double)units:N0} B), {DiskBytesWritten / (double)units:N0} B to " +
+                $"disk";
 }

@@ -9,7 +9,8 @@ if (options.Scenario == "watch-clients")
     return 0;
 }
 
-Console.WriteLine($"ClaimTracker benchmarks, {DateTimeOffset.UtcNow:u}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
+Console.WriteLine($"ClaimTracker benchmarks, {DateTimeOffset.UtcNow:u}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
+    $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
 switch (options.Scenario)
 {
     case "ingest":
@@ -49,7 +50,10 @@ switch (options.Scenario)
         await StartupScenario.RunAsync(options with { Repeats = 1 });
         break;
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- <ingest|ingest-pg|text|history|watch|stall|memory|startup|scaling|smoke> [--seconds N] [--clients N] [--bbc PATH] [--claims N]");
+        Console.Error.WriteLine(
+            "usage: dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- "
+            + "<ingest|ingest-pg|text|history|watch|stall|memory|startup|scaling|smoke> "
+            + "[--seconds N] [--clients N] [--bbc PATH] [--claims N]");
         return 2;
 }
 

@@ -64,7 +64,9 @@ public sealed class Browser : IDisposable
             "--window-size=1400,1200",
             "--user-data-dir=" + profileDirectory);
         options.SetLoggingPreference(LogType.Browser, LogLevel.All);
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriverPath)!, Path.GetFileName(ChromeDriverPath));
+        var service = ChromeDriverService.CreateDefaultService(
+            Path.GetDirectoryName(ChromeDriverPath)!,
+            Path.GetFileName(ChromeDriverPath));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
         try
@@ -99,8 +101,11 @@ public sealed class Browser : IDisposable
         {
             var shot = Screenshot("failed-" + DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture));
             var connection = driver.FindElements(By.Id("connection")).FirstOrDefault();
-            var state = connection is null ? "no indicator" : $"indicator '{connection.Text}' state={connection.GetDomAttribute("data-state")}";
-            throw new Xunit.Sdk.XunitException($"timed out after {WaitTimeout.TotalSeconds:0} s waiting for {what}; {state}; page at {driver.Url}; screenshot {shot}");
+            var state = connection is null
+                ? "no indicator"
+                : $"indicator '{connection.Text}' state={connection.GetDomAttribute("data-state")}";
+            throw new Xunit.Sdk.XunitException(
+                $"timed out after {WaitTimeout.TotalSeconds:0} s waiting for {what}; {state}; page at {driver.Url}; screenshot {shot}");
         }
     }
 
@@ -110,7 +115,8 @@ public sealed class Browser : IDisposable
 
     /// <summary>Waits until an element matching the CSS selector shows <paramref name="text"/>; returns all its text.</summary>
     public string WaitForText(string what, string cssSelector, string text) =>
-        WaitFor(what, d => d.FindElements(By.CssSelector(cssSelector)).Select(element => element.Text).FirstOrDefault(shown => shown.Contains(text, StringComparison.Ordinal)));
+        WaitFor(what, d => d.FindElements(By.CssSelector(cssSelector)).Select(element => element.Text)
+            .FirstOrDefault(shown => shown.Contains(text, StringComparison.Ordinal)));
 
     /// <summary>Waits until exactly <paramref name="count"/> elements match the CSS selector.</summary>
     public void WaitForCount(string what, string cssSelector, int count) =>
@@ -127,7 +133,8 @@ public sealed class Browser : IDisposable
 
     /// <summary>The errors the page logged to its console since the last call (script errors, failed loads, CSP violations).</summary>
     public IReadOnlyList<string> ConsoleErrors() =>
-        driver.Manage().Logs.GetLog(LogType.Browser).Where(entry => entry.Level >= LogLevel.Severe).Select(entry => entry.Message).ToArray();
+        driver.Manage().Logs.GetLog(LogType.Browser).Where(entry => entry.Level >= LogLevel.Severe).Select(entry => entry.Message)
+            .ToArray();
 
     public ReadOnlyCollection<IWebElement> All(string cssSelector) => driver.FindElements(By.CssSelector(cssSelector));
 
@@ -149,7 +156,9 @@ public sealed class Browser : IDisposable
     {
         var window = driver.Manage().Window;
         var original = window.Size;
-        var height = Convert.ToInt32(driver.ExecuteScript("return Math.ceil(document.documentElement.scrollHeight)"), System.Globalization.CultureInfo.InvariantCulture);
+        var height = Convert.ToInt32(
+            driver.ExecuteScript("return Math.ceil(document.documentElement.scrollHeight)"),
+            System.Globalization.CultureInfo.InvariantCulture);
         window.Size = new System.Drawing.Size(original.Width, Math.Clamp(height + 140, original.Height, 6000));
         try
         {

@@ -28,7 +28,8 @@ public sealed class LivePageTests(ITestOutputHelper output)
         browser.Script("window.notReloaded = true;");
 
         // A: Kyiv Independent carries Ukrainian data through AFP.
-        var a = await server.Client.RegisterReportAsync(Reports.Report("story-a", "Kyiv Independent", "Ukrainian data", ["AFP"], ShellsPerDay));
+        var a = await server.Client
+            .RegisterReportAsync(Reports.Report("story-a", "Kyiv Independent", "Ukrainian data", ["AFP"], ShellsPerDay));
         var claimId = Assert.Single(a.Outcomes).ClaimId;
         browser.WaitForElement("the new claim in the list", $"{Row(claimId)}[data-status='UNCORROBORATED']");
         browser.WaitForText("the claim's text in its row", Row(claimId), ShellsPerDay);
@@ -40,7 +41,12 @@ public sealed class LivePageTests(ITestOutputHelper output)
         browser.WaitForElement("the repeat to be counted", $"{Row(claimId)}[data-version='2'][data-status='UNCORROBORATED']");
 
         // D: TASS, an independent origin, contradicts it: the row turns CONTESTED in place.
-        var d = Reports.Report("story-d", "TASS", "Russian Ministry of Defence", [], "Ukrainian claims about Russian shelling rates are fabricated");
+        var d = Reports.Report(
+            "story-d",
+            "TASS",
+            "Russian Ministry of Defence",
+            [],
+            "Ukrainian claims about Russian shelling rates are fabricated");
         d.Statements[0].Stance = V1.Stance.Contradicts;
         d.Statements[0].ClaimId = claimId;
         await server.Client.RegisterReportAsync(d);
@@ -51,8 +57,14 @@ public sealed class LivePageTests(ITestOutputHelper output)
         Assert.Equal(true, browser.Script("return window.notReloaded === true;"));
 
         // Text from reports is shown as text, never run as markup.
-        await server.Client.RegisterReportAsync(Reports.Report("story-x", "Example <b>Outlet</b>", "<script>x</script>", [], "<img src=x onerror=\"window.injected=1\"> fires shells"));
-        browser.WaitFor("the hostile claim text, shown literally", d => d.FindElements(By.CssSelector("a.claim-link")).FirstOrDefault(link => link.Text.Contains("<img src=x", StringComparison.Ordinal)));
+        await server.Client.RegisterReportAsync(Reports.Report(
+            "story-x",
+            "Example <b>Outlet</b>",
+            "<script>x</script>",
+            [],
+            "<img src=x onerror=\"window.injected=1\"> fires shells"));
+        browser.WaitFor("the hostile claim text, shown literally", d => d.FindElements(By.CssSelector("a.claim-link"))
+            .FirstOrDefault(link => link.Text.Contains("<img src=x", StringComparison.Ordinal)));
         Assert.Null(browser.Script("return window.injected ?? null;"));
 
         // The status filter narrows the list; the list screenshot shows it unfiltered.
@@ -64,19 +76,31 @@ public sealed class LivePageTests(ITestOutputHelper output)
         // The claim view: status, reasons, statements grouped by stance, and the chains as a graph. The
         // view redraws as data arrives, so every check waits for what it expects rather than reading once.
         browser.Click("the claim link", $"{Row(claimId)} a.claim-link");
-        browser.WaitForElement("the claim view, CONTESTED", $"article.claim-view[data-claim-id='{claimId}'][data-claim-status='CONTESTED']");
+        browser.WaitForElement(
+            "the claim view, CONTESTED",
+            $"article.claim-view[data-claim-id='{claimId}'][data-claim-status='CONTESTED']");
         browser.WaitForText("the reasons", ".reasons", "contradicted by 1 independent origin: Russian Ministry of Defence");
         browser.WaitForCount("three statements", "li.statement", 3);
         browser.WaitForCount("two supporting statements", ".stance-group[data-stance='SUPPORTS'] li.statement", 2);
-        browser.WaitForText("the contradicting statement", ".stance-group[data-stance='CONTRADICTS'] li.statement", "Ukrainian claims about Russian shelling rates are fabricated");
+        browser.WaitForText(
+            "the contradicting statement",
+            ".stance-group[data-stance='CONTRADICTS'] li.statement",
+            "Ukrainian claims about Russian shelling rates are fabricated");
         browser.WaitForText("its report", ".stance-group[data-stance='CONTRADICTS'] li.statement", "story-d");
-        browser.WaitForText("the chain of a repeat", ".stance-group[data-stance='SUPPORTS'] li.statement .chain", "Ukrainian data → AFP → Le Monde");
+        browser.WaitForText(
+            "the chain of a repeat",
+            ".stance-group[data-stance='SUPPORTS'] li.statement .chain",
+            "Ukrainian data → AFP → Le Monde");
 
         // Graph: Ukrainian data → AFP → story-a and story-b; Russian MoD → story-d.
-        string[] expectedNodes = ["a:a-afp", "a:a-russian-ministry-of-defence", "a:a-ukrainian-data", "r:story-a", "r:story-b", "r:story-d"];
+        string[] expectedNodes
+            = ["a:a-afp", "a:a-russian-ministry-of-defence", "a:a-ukrainian-data", "r:story-a", "r:story-b", "r:story-d"];
         browser.WaitFor("the chain graph's six nodes", d => NodeKeys(d).SequenceEqual(expectedNodes) ? d : null);
         browser.WaitForCount("four chain edges", "svg.chain-graph path.edge", 4);
-        browser.WaitForCount("one contradicting edge, into TASS's report", "svg.chain-graph path.edge.stance-contradicts[data-to='r:story-d']", 1);
+        browser.WaitForCount(
+            "one contradicting edge, into TASS's report",
+            "svg.chain-graph path.edge.stance-contradicts[data-to='r:story-d']",
+            1);
         browser.WaitForCount("AFP fanning out to two reports", "svg.chain-graph path.edge[data-from='a:a-afp']", 2);
         browser.WaitForText("AFP's name in the graph", "svg.chain-graph g.node[data-key='a:a-afp'] text.node-name", "AFP");
 
@@ -108,17 +132,21 @@ public sealed class LivePageTests(ITestOutputHelper output)
             browser.WaitForElement("the live feed to connect", "#connection[data-state='live']");
             browser.Script("window.notReloaded = true;");
 
-            var first = await server.Client.RegisterReportAsync(Reports.Report("before-restart", "Reuters", "Ministry of Energy", [], "Gas exports fell by a third in March"));
+            var first = await server.Client.RegisterReportAsync(
+                Reports.Report("before-restart", "Reuters", "Ministry of Energy", [], "Gas exports fell by a third in March"));
             var firstClaim = first.Outcomes[0].ClaimId;
             browser.WaitForElement("the first claim", Row(firstClaim));
-            var cursor = browser.WaitFor("a cursor", d => d.FindElement(By.Id("connection")).GetDomAttribute("data-cursor") is { Length: > 0 } value ? value : null);
+            var cursor = browser.WaitFor(
+                "a cursor",
+                d => d.FindElement(By.Id("connection")).GetDomAttribute("data-cursor") is { Length: > 0 } value ? value : null);
 
             await server.DisposeAsync();
             server = null;
             browser.WaitForElement("the page to notice the server is gone", "#connection[data-state='retrying']");
 
             server = await RunningServer.StartOnPortAsync(grpcPort, dataDirectory, RunningServer.ExactMatching, webUrl);
-            var second = await server.Client.RegisterReportAsync(Reports.Report("after-restart", "AP", "Ministry of Energy", [], "Gas imports rose by a fifth in March"));
+            var second = await server.Client.RegisterReportAsync(
+                Reports.Report("after-restart", "AP", "Ministry of Energy", [], "Gas imports rose by a fifth in March"));
             var secondClaim = second.Outcomes[0].ClaimId;
 
             browser.WaitForElement("the claim registered after the restart", Row(secondClaim));
@@ -143,5 +171,7 @@ public sealed class LivePageTests(ITestOutputHelper output)
     private static string Row(string claimId) => $"tr[data-claim-id='{claimId}']";
 
     private static string[] NodeKeys(IWebDriver driver) =>
-        driver.FindElements(By.CssSelector("svg.chain-graph g.node")).Select(node => node.GetDomAttribute("data-key") ?? "").Order(StringComparer.Ordinal).ToArray();
+        driver.FindElements(By.CssSelector("svg.chain-graph g.node")).Select(node => node.GetDomAttribute("data-key") ?? "")
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 }

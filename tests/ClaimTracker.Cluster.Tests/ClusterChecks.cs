@@ -34,7 +34,12 @@ internal static class ClusterChecks
             Assert.True(claim.NextStatementPageToken.Length == 0, "more than 1000 statements");
             var statements = claim.Statements.Select(s => $"{s.StatementId}:{s.ReportId}:{s.Stance}:{s.OriginActorId}").ToList();
             Assert.Equal(statements.Count, statements.Distinct().Count());
-            claims.Add(id, new ClaimFacts(id, claim.Status, claim.Credibility, claim.StatementCount, string.Join(",", statements.Order(StringComparer.Ordinal))));
+            claims.Add(id, new ClaimFacts(
+                id,
+                claim.Status,
+                claim.Credibility,
+                claim.StatementCount,
+                string.Join(",", statements.Order(StringComparer.Ordinal))));
         }
 
         return claims;
@@ -91,7 +96,9 @@ internal static class ClusterChecks
         }
 
         // Claim journals hold one event per statement; (stream, event_key) is unique, so this counts distinct statements.
-        await using (var statements = new NpgsqlCommand("SELECT count(*), count(DISTINCT (stream, event_key)) FROM journal WHERE stream LIKE 'claim/%'", connection))
+        await using (var statements = new NpgsqlCommand(
+            "SELECT count(*), count(DISTINCT (stream, event_key)) FROM journal WHERE stream LIKE 'claim/%'",
+            connection))
         await using (var reader = await statements.ExecuteReaderAsync())
         {
             await reader.ReadAsync();
@@ -133,7 +140,9 @@ internal sealed class FailoverWatcher(IReadOnlyList<Func<V1.ClaimTracker.ClaimTr
         {
             try
             {
-                using var call = endpoints[index % endpoints.Count]().WatchClaims(new V1.WatchClaimsRequest { Cursor = Cursor }, cancellationToken: cancellationToken);
+                using var call = endpoints[index % endpoints.Count]().WatchClaims(
+                    new V1.WatchClaimsRequest { Cursor = Cursor },
+                    cancellationToken: cancellationToken);
                 while (await call.ResponseStream.MoveNext(cancellationToken))
                 {
                     var current = call.ResponseStream.Current;

@@ -46,7 +46,9 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
         long active;
         do
         {
-            await using var members = new NpgsqlCommand("SELECT count(*) FROM orleans_membership WHERE deployment_id = @c AND status = 3", connection);
+            await using var members = new NpgsqlCommand(
+                "SELECT count(*) FROM orleans_membership WHERE deployment_id = @c AND status = 3",
+                connection);
             members.Parameters.AddWithValue("c", clusterId);
             active = (long)(await members.ExecuteScalarAsync())!;
         }
@@ -98,7 +100,8 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
             await ClusterChecks.AssertStoredOnceAsync(connectionString, reports);
             var cluster = await ClusterChecks.ReadClaimsAsync(silos[1].Client);
             Assert.Equal(reports.Sum(r => r.Statements.Count), cluster.Values.Sum(c => c.StatementCount));
-            output.WriteLine($"cluster read after {clock.Elapsed}: {cluster.Count} claims, feed head {head}, {watcher.Failovers} watcher failovers");
+            output.WriteLine(
+                $"cluster read after {clock.Elapsed}: {cluster.Count} claims, feed head {head}, {watcher.Failovers} watcher failovers");
 
             var replay = await ClusterChecks.ReplayEmbeddedAsync(reports);
             ClusterChecks.AssertSameClaims(replay, cluster);

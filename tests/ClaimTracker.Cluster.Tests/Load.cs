@@ -12,8 +12,17 @@ namespace ClaimTracker.Cluster.Tests;
 /// </summary>
 internal static class Load
 {
-    private static readonly string[] Subjects = ["artillery", "drones", "tanks", "grain exports", "refugees", "power plants", "bridges", "ceasefire talks", "sanctions", "ammunition"];
-    private static readonly string[] Places = ["Kharkiv", "Odesa", "Bakhmut", "Kherson", "Zaporizhzhia", "Donetsk", "Lviv", "Mariupol", "Sumy", "Dnipro", "Avdiivka", "Kupiansk", "Izium", "Mykolaiv", "Chernihiv"];
+    private static readonly string[] Subjects =
+    [
+        "artillery", "drones", "tanks", "grain exports", "refugees", "power plants", "bridges", "ceasefire talks", "sanctions",
+        "ammunition",
+    ];
+
+    private static readonly string[] Places =
+    [
+        "Kharkiv", "Odesa", "Bakhmut", "Kherson", "Zaporizhzhia", "Donetsk", "Lviv", "Mariupol", "Sumy", "Dnipro", "Avdiivka",
+        "Kupiansk", "Izium", "Mykolaiv", "Chernihiv",
+    ];
 
     public static string ClaimText(int claim) =>
         $"{Subjects[claim % Subjects.Length]} near {Places[claim / Subjects.Length % Places.Length]} reached level {claim * 37 % 1000}";
@@ -60,8 +69,13 @@ internal static class Load
     /// time. A failed call is retried, with the same report_id, on the next endpoint. Returns the
     /// number of retries.
     /// </summary>
-    public static async Task<int> RegisterAllAsync(IReadOnlyList<V1.RegisterReportRequest> reports, Func<int, V1.ClaimTracker.ClaimTrackerClient> endpoint,
-        int endpoints, int concurrency, Action<int>? completed, CancellationToken cancellationToken)
+    public static async Task<int> RegisterAllAsync(
+        IReadOnlyList<V1.RegisterReportRequest> reports,
+        Func<int, V1.ClaimTracker.ClaimTrackerClient> endpoint,
+        int endpoints,
+        int concurrency,
+        Action<int>? completed,
+        CancellationToken cancellationToken)
     {
         var retries = 0;
         var done = 0;
@@ -76,7 +90,10 @@ internal static class Load
                 {
                     try
                     {
-                        await endpoint(target).RegisterReportAsync(item.Report, deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
+                        await endpoint(target).RegisterReportAsync(
+                            item.Report,
+                            deadline: DateTime.UtcNow.AddSeconds(30),
+                            cancellationToken: cancellationToken);
                         break;
                     }
                     catch (RpcException ex) when (attempt < 40 && IsRetryable(ex) && !cancellationToken.IsCancellationRequested)

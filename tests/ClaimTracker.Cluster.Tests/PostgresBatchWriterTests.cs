@@ -14,7 +14,8 @@ public sealed class PostgresBatchWriterTests(PostgresServer postgres)
     [Fact]
     public async Task A_refused_or_failing_write_is_undone_alone_and_the_rest_of_its_batch_commits()
     {
-        await using var dataSource = NpgsqlDataSource.Create(await postgres.CreateDatabaseAsync("writer_" + Guid.NewGuid().ToString("N")[..12]));
+        await using var dataSource = NpgsqlDataSource.Create(
+            await postgres.CreateDatabaseAsync("writer_" + Guid.NewGuid().ToString("N")[..12]));
         await using (var create = dataSource.CreateCommand("CREATE TABLE items (name text PRIMARY KEY)"))
         {
             await create.ExecuteNonQueryAsync();

@@ -14,7 +14,11 @@ public sealed class PostgresStoreTests(PostgresServer postgres)
 
     private static JournalAppend Event(string key) => new(key, Bytes(key));
 
-    private static ClaimRow Claim(string id, string text, CorroborationStatus status = CorroborationStatus.Uncorroborated, params string[] actors) =>
+    private static ClaimRow Claim(
+        string id,
+        string text,
+        CorroborationStatus status = CorroborationStatus.Uncorroborated,
+        params string[] actors) =>
         new(id, text, status, DateTimeOffset.UtcNow, actors, Bytes(id));
 
     private async Task<PostgresStore> NewStoreAsync()
@@ -97,7 +101,10 @@ public sealed class PostgresStoreTests(PostgresServer postgres)
         var all = await store.ReadFeedAsync(0, total + 1);
         foreach (var claim in all.GroupBy(r => r.ClaimId))
         {
-            var appends = claim.Select(r => int.Parse(Encoding.UTF8.GetString(r.Payload).Split('/')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var appends = claim.Select(
+                r => int.Parse(
+                    Encoding.UTF8.GetString(r.Payload).Split('/')[1],
+                    System.Globalization.CultureInfo.InvariantCulture)).ToList();
             Assert.Equal(appends.Order(), appends);
         }
     }
@@ -109,11 +116,21 @@ public sealed class PostgresStoreTests(PostgresServer postgres)
         for (var i = 0; i < 5; i++)
         {
             var status = i % 2 == 0 ? CorroborationStatus.Uncorroborated : CorroborationStatus.Contested;
-            Assert.True(await store.AppendClaimAsync($"c-{i}", 0, [Event("s")], [Bytes("f")], Claim($"c-{i}", $"Shells fired number {i}", status, i < 2 ? "a-x" : "a-y")));
+            Assert.True(await store.AppendClaimAsync(
+                $"c-{i}",
+                0,
+                [Event("s")],
+                [Bytes("f")],
+                Claim($"c-{i}", $"Shells fired number {i}", status, i < 2 ? "a-x" : "a-y")));
         }
 
         // An update keeps the claim's place in the list and changes its status.
-        Assert.True(await store.AppendClaimAsync("c-0", 1, [Event("s2")], [Bytes("f")], Claim("c-0", "Shells fired number 0", CorroborationStatus.Contested, "a-z")));
+        Assert.True(await store.AppendClaimAsync(
+            "c-0",
+            1,
+            [Event("s2")],
+            [Bytes("f")],
+            Claim("c-0", "Shells fired number 0", CorroborationStatus.Contested, "a-z")));
 
         var first = await store.QueryClaimsAsync(new ClaimQuery(null, null, null, 2, null));
         Assert.Equal(["c-4", "c-3"], first.Items.Select(Encoding.UTF8.GetString));
@@ -152,7 +169,9 @@ public sealed class PostgresStoreTests(PostgresServer postgres)
         await using var store = await NewStoreAsync();
         Assert.Equal(["a-putin"], await store.ResolveActorIdsAsync([new ActorAliasCandidate("a-putin", ["putin", "vladimir putin"])]));
         // A later report's candidate known under one key resolves to the first writer, and registers its new key.
-        Assert.Equal(["a-putin"], await store.ResolveActorIdsAsync([new ActorAliasCandidate("a-president-putin", ["president putin", "putin"])]));
+        Assert.Equal(
+            ["a-putin"],
+            await store.ResolveActorIdsAsync([new ActorAliasCandidate("a-president-putin", ["president putin", "putin"])]));
         Assert.Equal(["a-putin"], await store.ResolveActorIdsAsync([new ActorAliasCandidate("a-other", ["president putin"])]));
 
         var racing = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>

@@ -63,7 +63,10 @@ public sealed class ClaimReviewExporterTests
         Assert.Equal(5, rating.GetProperty("bestRating").GetInt32());
         Assert.Equal(1, rating.GetProperty("worstRating").GetInt32());
         Assert.Equal("Contested", rating.GetProperty("alternateName").GetString());
-        Assert.StartsWith("supported by 2 independent origins", rating.GetProperty("ratingExplanation").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "supported by 2 independent origins",
+            rating.GetProperty("ratingExplanation").GetString(),
+            StringComparison.Ordinal);
 
         var unjudged = Review(Export(Story.Data()), Story.Cosmonaut).GetProperty("reviewRating");
         Assert.Equal(3, unjudged.GetProperty("ratingValue").GetInt32());

@@ -110,7 +110,9 @@ internal static partial class StixChecks
         foreach (var property in stix.EnumerateObject())
         {
             Assert.Matches(PropertyName(), property.Name);
-            Assert.True(CommonProperties.Contains(property.Name) || specific.Contains(property.Name), $"{id}: {property.Name} is not a property of {type}");
+            Assert.True(
+                CommonProperties.Contains(property.Name) || specific.Contains(property.Name),
+                $"{id}: {property.Name} is not a property of {type}");
             NoEmptyValues(property.Value, $"{id}.{property.Name}");
         }
 
@@ -143,7 +145,8 @@ internal static partial class StixChecks
             {
                 Assert.False(string.IsNullOrEmpty(reference.GetProperty("source_name").GetString()));
                 Assert.True(
-                    reference.TryGetProperty("external_id", out _) || reference.TryGetProperty("url", out _) || reference.TryGetProperty("description", out _),
+                    reference.TryGetProperty("external_id", out _) || reference.TryGetProperty("url", out _)
+                        || reference.TryGetProperty("description", out _),
                     $"{id}: an external reference needs external_id, url or description besides source_name");
                 if (reference.TryGetProperty("url", out var url))
                 {
@@ -220,11 +223,15 @@ internal static partial class StixChecks
         {
             if (property.Name.EndsWith("_ref", StringComparison.Ordinal))
             {
-                Assert.True(objects.ContainsKey(property.Value.GetString()!), $"{property.Name} {property.Value} does not resolve in the bundle");
+                Assert.True(
+                    objects.ContainsKey(property.Value.GetString()!),
+                    $"{property.Name} {property.Value} does not resolve in the bundle");
             }
             else if (property.Name.EndsWith("_refs", StringComparison.Ordinal))
             {
-                Assert.All(property.Value.EnumerateArray(), r => Assert.True(objects.ContainsKey(r.GetString()!), $"{property.Name} entry {r} does not resolve in the bundle"));
+                Assert.All(
+                    property.Value.EnumerateArray(),
+                    r => Assert.True(objects.ContainsKey(r.GetString()!), $"{property.Name} entry {r} does not resolve in the bundle"));
             }
             else
             {

@@ -26,7 +26,8 @@ public sealed class StixExporterTests
         Assert.Equal(5, objects.OfType("report").Count());
         Assert.Equal(2, objects.OfType("note").Count());
         Assert.Equal(5, objects.OfType("opinion").Count());
-        // A: Ukrainian data → AFP → Kyiv Independent; B: the same via Le Monde; C, D: origin → outlet; E: Peskov → Russian state media → Example Outlet.
+        // A: Ukrainian data → AFP → Kyiv Independent; B: the same via Le Monde; C, D: origin → outlet; E: Peskov → Russian state media →
+        // Example Outlet.
         Assert.Equal(8, objects.OfType("relationship").Count());
     }
 
@@ -62,7 +63,8 @@ public sealed class StixExporterTests
         var statements = reordered.Statements.Reverse().ToList();
         reordered.Statements.Clear();
         reordered.Statements.Add(statements);
-        var shuffled = JsonSerializer.Serialize(Export(new ExportData([reordered, Story.CosmonautClaim()], Story.Actors(), Story.Reports())));
+        var shuffled = JsonSerializer.Serialize(
+            Export(new ExportData([reordered, Story.CosmonautClaim()], Story.Actors(), Story.Reports())));
         Assert.Equal(first, shuffled);
     }
 
@@ -154,7 +156,8 @@ public sealed class StixExporterTests
         Assert.Equal("2023-09-13T15:05:00.000Z", note.GetProperty("modified").GetString());
         Assert.Equal(
             ["story-a", "story-b", "story-c", "story-d"],
-            note.GetProperty("object_refs").Strings().Select(r => Assert.Single(Story.Reports(), x => Id("report", "report:" + x.ReportId) == r).ReportId));
+            note.GetProperty("object_refs").Strings()
+                .Select(r => Assert.Single(Story.Reports(), x => Id("report", "report:" + x.ReportId) == r).ReportId));
 
         // Grade 6 has no value on the STIX Admiralty scale: no confidence at all.
         Assert.False(objects[Id("note", "claim:" + Story.Cosmonaut)].TryGetProperty("confidence", out _));
@@ -174,7 +177,8 @@ public sealed class StixExporterTests
 
         var claim = Story.ShellsClaim();
         claim.Credibility = grade;
-        var note = StixChecks.Validate(Export(new ExportData([claim], Story.Actors(), Story.Reports())))[Id("note", "claim:" + Story.Shells)];
+        var note = StixChecks.Validate(Export(new ExportData([claim], Story.Actors(), Story
+            .Reports())))[Id("note", "claim:" + Story.Shells)];
         Assert.Equal(expected, note.TryGetProperty("confidence", out var confidence) ? confidence.GetInt32() : null);
     }
 
@@ -189,7 +193,10 @@ public sealed class StixExporterTests
         Assert.Equal([noteId], supports.GetProperty("object_refs").Strings());
         Assert.Equal(Id("identity", "actor:a-ukrainian-data"), supports.GetProperty("created_by_ref").GetString());
         Assert.Equal(["Ukrainian data"], supports.GetProperty("authors").Strings());
-        Assert.Contains("Attribution chain: Kyiv Independent → AFP → Ukrainian data", supports.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "Attribution chain: Kyiv Independent → AFP → Ukrainian data",
+            supports.GetProperty("explanation").GetString(),
+            StringComparison.Ordinal);
         Assert.Equal("2023-09-13T12:05:00.009Z", supports.GetProperty("created").GetString());
 
         var denies = objects[Id("opinion", "statement:s-story-d-0")];
@@ -238,7 +245,8 @@ public sealed class StixExporterTests
         var hop = objects[Id("relationship", "chain:story-a:actor:a-ukrainian-data:actor:a-afp")];
         Assert.Equal("related-to", hop.GetProperty("relationship_type").GetString());
         Assert.Equal(["attribution-chain"], hop.GetProperty("labels").Strings());
-        Assert.Equal("Ukrainian data relayed by AFP in “Kyiv Independent on shelling rates” (attribution chain: Kyiv Independent → AFP → Ukrainian data)",
+        Assert.Equal("Ukrainian data relayed by AFP in “Kyiv Independent on shelling rates” (attribution chain: Kyiv Independent → AFP → " +
+            "Ukrainian data)",
             hop.GetProperty("description").GetString());
     }
 
@@ -261,7 +269,8 @@ public sealed class StixExporterTests
     public void Timestamps_are_UTC_to_the_millisecond_and_never_modified_before_created()
     {
         var claim = Story.ShellsClaim();
-        claim.FirstReportedAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2024, 2, 29, 23, 59, 59, 999, TimeSpan.Zero).AddTicks(9_999));
+        claim.FirstReportedAt = Timestamp.FromDateTimeOffset(
+            new DateTimeOffset(2024, 2, 29, 23, 59, 59, 999, TimeSpan.Zero).AddTicks(9_999));
         claim.UpdatedAt = claim.FirstReportedAt; // equal to the tick: still equal once cut to milliseconds
         var objects = StixChecks.Validate(Export(new ExportData([claim], Story.Actors(), Story.Reports())));
 
@@ -296,7 +305,8 @@ public sealed class StixExporterTests
     [Fact]
     public void A_claim_named_twice_is_exported_once()
     {
-        var objects = StixChecks.Validate(Export(new ExportData([Story.ShellsClaim(), Story.ShellsClaim()], Story.Actors(), Story.Reports())));
+        var objects = StixChecks.Validate(
+            Export(new ExportData([Story.ShellsClaim(), Story.ShellsClaim()], Story.Actors(), Story.Reports())));
         Assert.Single(objects.OfType("note"));
     }
 

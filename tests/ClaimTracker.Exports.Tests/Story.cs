@@ -68,7 +68,16 @@ internal static class Story
         Report("story-d", "TASS", "a-tass", 3),
     ];
 
-    public static V1.Statement Statement(string reportId, string source, string speaker, string speakerId, string[] via, string[] viaIds, V1.Stance stance, int hour, string content)
+    public static V1.Statement Statement(
+        string reportId,
+        string source,
+        string speaker,
+        string speakerId,
+        string[] via,
+        string[] viaIds,
+        V1.Stance stance,
+        int hour,
+        string content)
     {
         var statement = new V1.Statement
         {
@@ -112,11 +121,38 @@ internal static class Story
         claim.ContradictingOrigins.Add("a-russian-ministry-of-defence");
         claim.ActorIds.Add(["a-ukrainian-data", "a-estonian-defence-intelligence", "a-russian-ministry-of-defence"]);
         // Most recent first, as GetClaim returns them.
-        claim.Statements.Add(Statement("story-d", "TASS", "Russian Ministry of Defence", "a-russian-ministry-of-defence", [], [], V1.Stance.Contradicts, 3,
+        claim.Statements.Add(Statement(
+            "story-d",
+            "TASS",
+            "Russian Ministry of Defence",
+            "a-russian-ministry-of-defence",
+            [],
+            [],
+            V1.Stance.Contradicts,
+            3,
             "Ukrainian claims about Russian shelling rates are fabricated"));
-        claim.Statements.Add(Statement("story-c", "Reuters", "Estonian defence intelligence", "a-estonian-defence-intelligence", [], [], V1.Stance.Supports, 2, claim.Text));
-        claim.Statements.Add(Statement("story-b", "Le Monde", "Ukrainian data", "a-ukrainian-data", ["AFP"], ["a-afp"], V1.Stance.Supports, 1, claim.Text));
-        claim.Statements.Add(Statement("story-a", "Kyiv Independent", "Ukrainian data", "a-ukrainian-data", ["AFP"], ["a-afp"], V1.Stance.Supports, 0, claim.Text));
+        claim.Statements.Add(Statement(
+            "story-c",
+            "Reuters",
+            "Estonian defence intelligence",
+            "a-estonian-defence-intelligence",
+            [],
+            [],
+            V1.Stance.Supports,
+            2,
+            claim.Text));
+        claim.Statements.Add(
+            Statement("story-b", "Le Monde", "Ukrainian data", "a-ukrainian-data", ["AFP"], ["a-afp"], V1.Stance.Supports, 1, claim.Text));
+        claim.Statements.Add(Statement(
+            "story-a",
+            "Kyiv Independent",
+            "Ukrainian data",
+            "a-ukrainian-data",
+            ["AFP"],
+            ["a-afp"],
+            V1.Stance.Supports,
+            0,
+            claim.Text));
         return claim;
     }
 
@@ -135,7 +171,16 @@ internal static class Story
         };
         claim.StatusReasons.Add("hedged statements from Dmitry Peskov not counted");
         claim.StatusReasons.Add("credibility 6: truth cannot be judged");
-        var statement = Statement("story-e", "Example Outlet", "Kremlin spokesman Dmitry Peskov", "a-dmitry-peskov", ["Russian state media"], [], V1.Stance.Supports, 5, claim.Text);
+        var statement = Statement(
+            "story-e",
+            "Example Outlet",
+            "Kremlin spokesman Dmitry Peskov",
+            "a-dmitry-peskov",
+            ["Russian state media"],
+            [],
+            V1.Stance.Supports,
+            5,
+            claim.Text);
         statement.ClaimId = Cosmonaut;
         statement.Modality = V1.Modality.Hedged;
         statement.Quote = "It is possible";

@@ -7,7 +7,11 @@ public sealed class AttributionPatternTests
 
     [Theory]
     [InlineData("“The talks were useful,” the minister said.", "the minister", "said", "The talks were useful")]
-    [InlineData("“The talks were useful,” said John Smith, a spokesman for the ministry.", "John Smith, a spokesman for the ministry", "said", "The talks were useful")]
+    [InlineData(
+        "“The talks were useful,” said John Smith, a spokesman for the ministry.",
+        "John Smith, a spokesman for the ministry",
+        "said",
+        "The talks were useful")]
     [InlineData("John Smith said: “The talks were useful.”", "John Smith", "said", "The talks were useful.")]
     [InlineData("John Smith said that the talks were useful.", "John Smith", "said", "the talks were useful")]
     [InlineData("The talks were useful, officials said.", "officials", "said", "The talks were useful")]
@@ -26,7 +30,9 @@ public sealed class AttributionPatternTests
     [Fact]
     public void Denials_are_marked()
     {
-        var result = Extractor.Extract(new ArticleInput("The Kremlin denied that military cooperation was discussed. Peskov said no arms deal was discussed.", "Outlet"));
+        var result = Extractor.Extract(new ArticleInput(
+            "The Kremlin denied that military cooperation was discussed. Peskov said no arms deal was discussed.",
+            "Outlet"));
         Assert.All(result.Statements, s => Assert.True(s.IsDenial));
         Assert.Equal(ActorKindHint.Government, result.Actors.Single(a => a.Name == "Kremlin").Kind);
     }

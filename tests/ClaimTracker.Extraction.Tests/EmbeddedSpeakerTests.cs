@@ -22,10 +22,22 @@ public sealed class EmbeddedSpeakerTests
     }
 
     [Theory]
-    [InlineData("He urged the judge to give him a fair sentence, which he said was not a prison sentence.", "urged", "the judge to give him a fair sentence", "was not a prison sentence")]
-    [InlineData("Officials criticized the email setup, which an FBI review said was careless.", "criticized", "the email setup", "was careless")]
+    [InlineData(
+        "He urged the judge to give him a fair sentence, which he said was not a prison sentence.",
+        "urged",
+        "the judge to give him a fair sentence",
+        "was not a prison sentence")]
+    [InlineData(
+        "Officials criticized the email setup, which an FBI review said was careless.",
+        "criticized",
+        "the email setup",
+        "was careless")]
     [InlineData("He described his daughters, who he said were living abroad.", "described", "his daughters", "were living abroad")]
-    public void A_relative_clause_with_its_own_speaker_ends_the_earlier_content(string text, string outerCue, string outerContent, string innerContent)
+    public void A_relative_clause_with_its_own_speaker_ends_the_earlier_content(
+        string text,
+        string outerCue,
+        string outerContent,
+        string innerContent)
     {
         var statements = Attributed(text);
         Assert.Equal(outerContent, Assert.Single(statements, s => s.Cue == outerCue).Content);
@@ -33,7 +45,9 @@ public sealed class EmbeddedSpeakerTests
     }
 
     [Theory]
-    [InlineData("Many speakers at the service — including two senators — said the loss was painful.", "Many speakers at the service — including two senators —")]
+    [InlineData(
+        "Many speakers at the service — including two senators — said the loss was painful.",
+        "Many speakers at the service — including two senators —")]
     [InlineData("Carter however said he would welcome the talks.", "Carter")]
     [InlineData("Campaign workers there said they had knocked on every door.", "Campaign workers")]
     [InlineData("Sen. Jack Reed (D-R.I.), said after a lunch that he had not read the plan.", "Sen. Jack Reed (D-R.I.)")]
@@ -72,7 +86,11 @@ public sealed class EmbeddedSpeakerTests
     }
 
     [Theory]
-    [InlineData("The mayor's claim that the budget is balanced, repeated on Monday, drew laughter.", "The mayor's", "claim", "the budget is balanced")]
+    [InlineData(
+        "The mayor's claim that the budget is balanced, repeated on Monday, drew laughter.",
+        "The mayor's",
+        "claim",
+        "the budget is balanced")]
     [InlineData("After her refusal to disavow the group, donors left.", "her", "refusal", "to disavow the group")]
     [InlineData("Support grew after his call for a total ban on imports.", "his", "call for", "a total ban on imports")]
     public void A_noun_of_saying_with_its_possessor_and_complement(string text, string source, string cue, string content)
@@ -93,7 +111,8 @@ public sealed class EmbeddedSpeakerTests
     [Fact]
     public void A_speaker_inside_the_content_of_a_trailing_cue_is_carried_by_its_source()
     {
-        var statements = Extractor.Extract(new ArticleInput("Putin said the talks were useful, Russian state media reported.", "Outlet")).Statements;
+        var statements = Extractor.Extract(new ArticleInput("Putin said the talks were useful, Russian state media reported.", "Outlet"))
+            .Statements;
         var media = Assert.Single(statements, s => s.Cue == "reported");
         Assert.Equal("Russian state media", media.SpeakerText);
         var putin = Assert.Single(statements, s => s.Cue == "said");

@@ -82,7 +82,8 @@ public sealed class HeadlineReportTests
     [Fact]
     public void A_question_in_an_article_body_is_still_no_statement()
     {
-        Assert.Empty(Extractor.Extract(new ArticleInput("Is Durex planning a pumpkin spice condom?", "Outlet", Title: "Durex news")).Statements);
+        Assert.Empty(
+            Extractor.Extract(new ArticleInput("Is Durex planning a pumpkin spice condom?", "Outlet", Title: "Durex news")).Statements);
     }
     [Theory]
     [InlineData("Hilarious: Man says he was abducted by aliens")]

@@ -11,7 +11,11 @@ public sealed class HostileInputTests
     {
         var words = new StringBuilder(1_100_000);
         var random = new Random(42);
-        string[] vocabulary = ["said", "the", "Putin", "according", "to", "up", "million", "he", "told", "AFP", "reports", "that", "60,000", "per", "day", "Mr", "U.S"];
+        string[] vocabulary =
+        [
+            "said", "the", "Putin", "according", "to", "up", "million", "he", "told", "AFP", "reports", "that", "60,000", "per",
+            "day", "Mr", "U.S",
+        ];
         while (words.Length < 1_000_000)
         {
             words.Append(vocabulary[random.Next(vocabulary.Length)]).Append(' ');
@@ -56,7 +60,9 @@ public sealed class HostileInputTests
             { "appositive chains", string.Concat(Enumerable.Repeat("Smith, a spokesman, ", 30_000)) + "said it." },
             { "polls", string.Concat(Enumerable.Repeat("Voters in a new poll said in the survey that in polls and in surveys ", 12_000)) },
             { "speaker colons", string.Concat(Enumerable.Repeat("TRUMP: Q: A B C: ", 30_000)) },
-            { "coordinated stance verbs", "Trump " + string.Concat(Enumerable.Repeat("and called for and said and denounced and then backed ", 10_000)) },
+            {
+                "coordinated stance verbs",
+                "Trump " + string.Concat(Enumerable.Repeat("and called for and said and denounced and then backed ", 10_000)) },
             { "names", string.Concat(Enumerable.Repeat("President Putin said Kim Jong Un told AFP that Kim said. ", 10_000)) },
         };
     }

@@ -56,7 +56,9 @@ public sealed class SeedArticleTests
         Assert.Equal(ActorKindHint.Government, Result.Actors.Single(a => a.Key == peskov.AffiliationKey).Kind);
 
         Assert.Equal("Sejong Institute", Result.Actors.Single(a => a.Key == Actor("Cheong Seong-chang").AffiliationKey).Name);
-        Assert.Equal("Yonsei Institute for North Korea Studies", Result.Actors.Single(a => a.Key == Actor("Kim Jong-dae").AffiliationKey).Name);
+        Assert.Equal(
+            "Yonsei Institute for North Korea Studies",
+            Result.Actors.Single(a => a.Key == Actor("Kim Jong-dae").AffiliationKey).Name);
     }
 
     [SeedArticleFact]
@@ -199,7 +201,9 @@ public sealed class SeedArticleTests
     [InlineData("Your email address will not be published")]
     public void Headings_and_boilerplate_are_not_statements(string fragment)
     {
-        Assert.DoesNotContain(Result.Statements, s => SeedArticle.Text[s.ContentSpan.Begin..s.ContentSpan.End].Contains(fragment, StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            Result.Statements,
+            s => SeedArticle.Text[s.ContentSpan.Begin..s.ContentSpan.End].Contains(fragment, StringComparison.Ordinal));
     }
 
     [SeedArticleFact]

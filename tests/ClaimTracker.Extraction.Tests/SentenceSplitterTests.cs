@@ -28,9 +28,12 @@ public sealed class SentenceSplitterTests
     [Fact]
     public void Headings_and_boilerplate_are_classified()
     {
-        var doc = new Document("Big news today\n\n1) Military cooperation\n\nThe minister said the talks went well.\n\nLeave a Reply\n\nSource :\n\nBy John Smith");
+        var doc = new Document("Big news today\n\n1) Military cooperation\n\nThe minister said the talks went well.\n\nLeave a " +
+            "Reply\n\nSource :\n\nBy John Smith");
         var kinds = ParagraphSplitter.Split(doc).Select(p => p.Kind).ToList();
-        Assert.Equal([BlockKind.Heading, BlockKind.Heading, BlockKind.Body, BlockKind.Boilerplate, BlockKind.Boilerplate, BlockKind.Boilerplate], kinds);
+        Assert.Equal(
+            [BlockKind.Heading, BlockKind.Heading, BlockKind.Body, BlockKind.Boilerplate, BlockKind.Boilerplate, BlockKind.Boilerplate],
+            kinds);
     }
 
     [Fact]

@@ -10,12 +10,28 @@ public sealed class StancePatternTests
 
     [Theory]
     [InlineData("Trump called for a ban on Muslims entering the country.", "Trump", "called for", "a ban on Muslims entering the country")]
-    [InlineData("Sanders denounced the agreement as a giveaway to Wall Street.", "Sanders", "denounced", "the agreement as a giveaway to Wall Street")]
-    [InlineData("Senator Rubio has also backed the proposal in recent weeks.", "Senator Rubio", "has also backed", "the proposal in recent weeks")]
+    [InlineData(
+        "Sanders denounced the agreement as a giveaway to Wall Street.",
+        "Sanders",
+        "denounced",
+        "the agreement as a giveaway to Wall Street")]
+    [InlineData(
+        "Senator Rubio has also backed the proposal in recent weeks.",
+        "Senator Rubio",
+        "has also backed",
+        "the proposal in recent weeks")]
     [InlineData("Biden went after Trump's comments on the judge.", "Biden", "went after", "Trump's comments on the judge")]
-    [InlineData("She frequently talks about how she pushed Obama to arm the rebels.", "She", "frequently talks about", "how she pushed Obama to arm the rebels")]
+    [InlineData(
+        "She frequently talks about how she pushed Obama to arm the rebels.",
+        "She",
+        "frequently talks about",
+        "how she pushed Obama to arm the rebels")]
     [InlineData("I know you don't want to vote for her.", "I", "know", "you don't want to vote for her")]
-    [InlineData("Many Republicans oppose the nomination of a liberal judge.", "Many Republicans", "oppose", "the nomination of a liberal judge")]
+    [InlineData(
+        "Many Republicans oppose the nomination of a liberal judge.",
+        "Many Republicans",
+        "oppose",
+        "the nomination of a liberal judge")]
     public void Finds_stance_and_phrasal_cues(string text, string source, string cue, string content)
     {
         var s = Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements);
@@ -54,8 +70,14 @@ public sealed class StancePatternTests
         => Assert.DoesNotContain(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements, s => s.Cue == ":");
 
     [Theory]
-    [InlineData("Trump leads Clinton by eight points in a new Fox News poll released Thursday.", "a new Fox News poll released Thursday", "Trump leads Clinton by eight points")]
-    [InlineData("In the most recent YouGov survey, 71 percent of Sanders supporters approved of Obama.", "the most recent YouGov survey", "71 percent of Sanders supporters approved of Obama")]
+    [InlineData(
+        "Trump leads Clinton by eight points in a new Fox News poll released Thursday.",
+        "a new Fox News poll released Thursday",
+        "Trump leads Clinton by eight points")]
+    [InlineData(
+        "In the most recent YouGov survey, 71 percent of Sanders supporters approved of Obama.",
+        "the most recent YouGov survey",
+        "71 percent of Sanders supporters approved of Obama")]
     public void A_poll_is_the_source_of_its_results(string text, string source, string content)
     {
         var s = Assert.Single(Extractor.Extract(new ArticleInput(text, "Outlet")).Statements);

@@ -71,7 +71,9 @@ public sealed class ClaimGrainTests
         Assert.Equal(["s2", "s1"], second.Statements.Select(s => s.StatementId));
         Assert.Equal(["s0"], last!.Statements.Select(s => s.StatementId));
         Assert.Equal(string.Empty, last.NextStatementPageToken);
-        Assert.Equal(("Origin 3", Stance.Contradicts, "report-s3"), (first.Statements[1].Speaker, first.Statements[1].Stance, first.Statements[1].ReportId));
+        Assert.Equal(
+            ("Origin 3", Stance.Contradicts, "report-s3"),
+            (first.Statements[1].Speaker, first.Statements[1].Stance, first.Statements[1].ReportId));
 
         // A statement already recorded answers with its own stance, read back from the journal.
         var again = await claim.AddStatement(Statements.Make("c-pages", "s3", "Origin 3", Stance.Contradicts));

@@ -72,7 +72,8 @@ public sealed class ClaimLinkerTests
     {
         using var linker = Linker(new MemoryIndexStore(), phrasingsPerClaim: 16);
 
-        var founded = Assert.Single(await linker.LinkAsync([new LinkRequest(Founding, modality, isDenial, Stance.Unspecified, string.Empty, string.Empty)]));
+        var founded = Assert.Single(
+            await linker.LinkAsync([new LinkRequest(Founding, modality, isDenial, Stance.Unspecified, string.Empty, string.Empty)]));
 
         Assert.Equal(expected, founded.Stance);
     }
@@ -93,7 +94,8 @@ public sealed class ClaimLinkerTests
             PhrasingsPerClaim = phrasingsPerClaim,
         }), () => Encoder);
 
-    private static LinkRequest Request(string content) => new(content, Modality.Asserted, false, Stance.Unspecified, string.Empty, string.Empty);
+    private static LinkRequest Request(string content)
+        => new(content, Modality.Asserted, false, Stance.Unspecified, string.Empty, string.Empty);
 
     private static float[] Vector(float x, float y)
     {
@@ -123,7 +125,11 @@ public sealed class ClaimLinkerTests
             return Task.CompletedTask;
         }
 
-        public Task<IReadOnlyList<StoredClaimIndexEntry>> ReadClaimIndexAsync(long afterPosition, int limit, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<StoredClaimIndexEntry>>(entries.Select((e, i) => new StoredClaimIndexEntry(i + 1, e)).Where(e => e.Position > afterPosition).Take(limit).ToList());
+        public Task<IReadOnlyList<StoredClaimIndexEntry>> ReadClaimIndexAsync(
+            long afterPosition,
+            int limit,
+            CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<StoredClaimIndexEntry>>(
+                entries.Select((e, i) => new StoredClaimIndexEntry(i + 1, e)).Where(e => e.Position > afterPosition).Take(limit).ToList());
     }
 }

@@ -43,7 +43,8 @@ public sealed class FeedAcrossSilosTests
         var management = cluster.Grains.GetGrain<IManagementGrain>(0);
         var statistics = await management.GetDetailedGrainStatistics();
         var otherClaims = statistics
-            .Where(s => s.SiloAddress.Equals(otherSilo.SiloAddress) && s.GrainType.StartsWith(typeof(ClaimGrain).FullName!, StringComparison.Ordinal))
+            .Where(s => s.SiloAddress.Equals(otherSilo.SiloAddress)
+                && s.GrainType.StartsWith(typeof(ClaimGrain).FullName!, StringComparison.Ordinal))
             .Select(s => s.GrainId.Key.ToString())
             .ToHashSet();
         Assert.NotEmpty(otherClaims);

@@ -15,7 +15,8 @@ public sealed class FeedCatchUpTests
     [Fact]
     public async Task Catch_up_spanning_the_store_and_the_memory_of_recent_entries_returns_each_entry_once_in_order()
     {
-        await using var cluster = await GrainCluster.StartAsync(settings: new Dictionary<string, string?> { ["Storage:FeedCacheEntries"] = CacheEntries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using var cluster = await GrainCluster.StartAsync(settings: new Dictionary<string, string?> {
+            ["Storage:FeedCacheEntries"] = CacheEntries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var services = cluster.Cluster.Silos[0].ServiceProvider;
         var feed = services.GetRequiredService<ClaimFeed>();
         var store = services.GetRequiredService<IClaimFeedLog>();
@@ -53,7 +54,8 @@ public sealed class FeedCatchUpTests
     [Fact]
     public async Task A_watcher_that_overflowed_catches_up_exactly_once_in_order()
     {
-        await using var cluster = await GrainCluster.StartAsync(settings: new Dictionary<string, string?> { ["Storage:FeedCacheEntries"] = CacheEntries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using var cluster = await GrainCluster.StartAsync(settings: new Dictionary<string, string?> {
+            ["Storage:FeedCacheEntries"] = CacheEntries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var feed = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<ClaimFeed>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         const int StatementCount = 40;
@@ -86,7 +88,9 @@ public sealed class FeedCatchUpTests
 
         Assert.Equal(received.Select(e => e.Position).Order(), received.Select(e => e.Position));
         Assert.Equal(received.Count, received.Select(e => e.Position).Distinct().Count());
-        Assert.Equal(Enumerable.Range(0, StatementCount).Select(i => $"s{i}"), received.Where(e => e.Change.Statement is not null).Select(e => e.Change.Statement!.StatementId));
+        Assert.Equal(
+            Enumerable.Range(0, StatementCount).Select(i => $"s{i}"),
+            received.Where(e => e.Change.Statement is not null).Select(e => e.Change.Statement!.StatementId));
     }
 
     private static async Task<List<FeedEvent>> ReadAsync(ClaimFeed feed, long after, long upTo, CancellationToken cancellationToken)

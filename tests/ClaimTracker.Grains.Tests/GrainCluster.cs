@@ -21,10 +21,14 @@ public sealed class GrainCluster : IAsyncDisposable
 
     public InProcessTestCluster Cluster => cluster;
 
-    public static async Task<GrainCluster> StartAsync(string? dataDirectory = null, short silos = 1, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<GrainCluster> StartAsync(
+        string? dataDirectory = null,
+        short silos = 1,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("claimtracker-grains-").FullName;
-        var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Storage:DataDirectory"] = dataDirectory };
+        var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) {
+            ["Storage:DataDirectory"] = dataDirectory };
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(values)
             .Build();

@@ -71,7 +71,8 @@ public sealed class ReportGrainTests
         await using var cluster = await GrainCluster.StartAsync();
         var grain = cluster.Grains.GetGrain<IReportGrain>("r3");
 
-        var result = await grain.Register(Statements.Report("r3", "Daily Planet", "Mayor", "No", claimId: "c-missing", stance: Stance.Contradicts));
+        var result = await grain.Register(
+            Statements.Report("r3", "Daily Planet", "Mayor", "No", claimId: "c-missing", stance: Stance.Contradicts));
 
         Assert.Equal(RegistrationStatus.UnknownClaim, result.Status);
         Assert.Null(await grain.Get());

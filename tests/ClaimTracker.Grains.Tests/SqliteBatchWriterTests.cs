@@ -12,7 +12,8 @@ public sealed class SqliteBatchWriterTests : IAsyncLifetime
     private int opened;
     private GroupCommit<SqliteWrite> writer = null!;
 
-    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "test.db"), Pooling = false }.ToString();
+    private string ConnectionString
+        => new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "test.db"), Pooling = false }.ToString();
 
     public async Task InitializeAsync()
     {

@@ -109,7 +109,9 @@ public sealed class ClaimIndexTests
             var probe = VectorMath.Normalized(near.Zip(Unit(), (a, b) => a + (0.3f * b)).ToArray());
             foreach (var candidate in index.Search(new StatementProbe("probe", probe, [], []), k: 10))
             {
-                var exact = VectorMath.Dot(probe, stored[int.Parse(candidate.Claim.ClaimId[1..], System.Globalization.CultureInfo.InvariantCulture)]);
+                var exact = VectorMath.Dot(
+                    probe,
+                    stored[int.Parse(candidate.Claim.ClaimId[1..], System.Globalization.CultureInfo.InvariantCulture)]);
                 Assert.InRange(candidate.Cosine - exact, -1e-3, 1e-3);
             }
         }

@@ -18,7 +18,9 @@ public sealed class ClaimMatcherTests
     [Fact]
     public void Close_candidate_is_joined_with_a_reason()
     {
-        var decision = Matcher.Decide(Probe("Moscow fires 60,000 shots a day"), [Candidate("shells", 0.82, 0.4), Candidate("weather", 0.1, 0)]);
+        var decision = Matcher.Decide(
+            Probe("Moscow fires 60,000 shots a day"),
+            [Candidate("shells", 0.82, 0.4), Candidate("weather", 0.1, 0)]);
 
         Assert.Equal("shells", decision.ClaimId);
         Assert.True(decision.JoinsExistingClaim);
@@ -41,7 +43,12 @@ public sealed class ClaimMatcherTests
     {
         var figure = new QuantityFeature(20_000, null, QuantityBounds.About, "shells", "day", null);
         var probe = new StatementProbe("Ukraine's general staff: about 20,000 shells per day", [], ["Ukraine"], [figure]);
-        var same = new ClaimCandidate(new ClaimEntry("a", "up to 60,000 shots per day", [], ["Ukraine", "Russia"], [figure with { Value = 60_000, Bound = QuantityBounds.UpTo, Unit = "shots" }]), 0.5, 0.2);
+        var same = new ClaimCandidate(new ClaimEntry(
+            "a",
+            "up to 60,000 shots per day",
+            [],
+            ["Ukraine", "Russia"],
+            [figure with { Value = 60_000, Bound = QuantityBounds.UpTo, Unit = "shots" }]), 0.5, 0.2);
         var other = new ClaimCandidate(new ClaimEntry("b", "x", [], ["France"], []), 0.5, 0.2);
 
         var withShared = Matcher.Score(probe, same);
@@ -74,12 +81,15 @@ public sealed class ClaimMatcherTests
         Assert.Null(alone.ClaimId);
         Assert.Contains("cosine 0.54 is under 0.60", alone.Reason, StringComparison.Ordinal);
         Assert.Equal("arms-talks", withParaphrase.ClaimId);
-        Assert.Equal("pyongyang-invitation", new ClaimMatcher(MatcherOptions.Default with { LexicalWeight = 1.0 }).Decide(Probe("arms talks with Pyongyang"), [topicOnly]).ClaimId);
+        Assert.Equal("pyongyang-invitation", new ClaimMatcher(MatcherOptions.Default with { LexicalWeight = 1.0 }).Decide(
+            Probe("arms talks with Pyongyang"),
+            [topicOnly]).ClaimId);
     }
 
     private static StatementProbe Probe(string text) => new(text, [], [], []);
 
-    private static ClaimCandidate Candidate(string id, double cosine, double lexical) => new(new ClaimEntry(id, id, [], [], []), cosine, lexical);
+    private static ClaimCandidate Candidate(string id, double cosine, double lexical)
+        => new(new ClaimEntry(id, id, [], [], []), cosine, lexical);
 }
 
 [Collection(EncoderCollection.Name)]

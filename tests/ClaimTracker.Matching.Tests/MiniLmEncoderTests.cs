@@ -42,7 +42,12 @@ public sealed class MiniLmEncoderTests(EncoderFixture fixture)
     [Fact]
     public void Batched_and_concurrent_encodes_equal_single_encodes()
     {
-        string[] texts = ["The Kremlin denied that military cooperation was discussed", "Putin saw opportunities for military cooperation", "A bird pooped on Vladimir Putin during a speech"];
+        string[] texts =
+        [
+            "The Kremlin denied that military cooperation was discussed",
+            "Putin saw opportunities for military cooperation",
+            "A bird pooped on Vladimir Putin during a speech",
+        ];
         var single = texts.Select(fixture.Embed).ToArray();
 
         var batched = fixture.Encoder.Encode(texts);

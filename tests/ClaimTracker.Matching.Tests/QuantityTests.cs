@@ -54,7 +54,11 @@ public sealed class QuantityTests
     [Fact]
     public void Describe_writes_values_for_reasons()
     {
-        Assert.Equal("up to 60,000 shots per day", QuantityComparison.Describe(new QuantityFeature(60_000, null, QuantityBounds.UpTo, "shots", "day", null)));
-        Assert.Equal("2.5 million shells", QuantityComparison.Describe(new QuantityFeature(2_500_000, null, QuantityBounds.Exact, "shells", null, null)));
+        Assert.Equal(
+            "up to 60,000 shots per day",
+            QuantityComparison.Describe(new QuantityFeature(60_000, null, QuantityBounds.UpTo, "shots", "day", null)));
+        Assert.Equal(
+            "2.5 million shells",
+            QuantityComparison.Describe(new QuantityFeature(2_500_000, null, QuantityBounds.Exact, "shells", null, null)));
     }
 }

@@ -70,7 +70,9 @@ public sealed class ShippedModelTests
         using var manifest = JsonDocument.Parse(StanceModel.ShippedManifest()!);
 
         Assert.Equal(StanceFeatures.Layout, manifest.RootElement.GetProperty("FeatureLayout").GetString());
-        Assert.Equal(StanceModel.Classes.Select(c => c.ToString().ToUpperInvariant()), manifest.RootElement.GetProperty("Classes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(
+            StanceModel.Classes.Select(c => c.ToString().ToUpperInvariant()),
+            manifest.RootElement.GetProperty("Classes").EnumerateArray().Select(c => c.GetString()));
     }
 
     [Fact]
@@ -124,7 +126,10 @@ public sealed class StanceModelClassifierTests(EncoderFixture encoder)
     [Fact]
     public void Without_embeddings_the_rules_decide_and_no_confidence_is_claimed()
     {
-        var decision = StanceClassifier.Classify("Report: bird poops on Putin", BirdClaim, StanceHints.FromText("Report: bird poops on Putin", BirdClaim));
+        var decision = StanceClassifier.Classify(
+            "Report: bird poops on Putin",
+            BirdClaim,
+            StanceHints.FromText("Report: bird poops on Putin", BirdClaim));
 
         Assert.Equal(0f, decision.Confidence);
     }

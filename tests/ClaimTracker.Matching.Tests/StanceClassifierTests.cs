@@ -66,7 +66,9 @@ public sealed class StanceClassifierTests
             [new QuantityFeature(20_000, null, QuantityBounds.About, "shells", "day", null)],
             [new QuantityFeature(60_000, null, QuantityBounds.UpTo, "shots", "day", null)]);
 
-        Assert.Equal(Stance.Contradicts, StanceClassifier.Classify("Twenty thousand a day, say officials", "Sixty thousand a day", hints).Stance);
+        Assert.Equal(
+            Stance.Contradicts,
+            StanceClassifier.Classify("Twenty thousand a day, say officials", "Sixty thousand a day", hints).Stance);
     }
 
     [Theory]
@@ -143,7 +145,10 @@ public sealed class StanceClassifierTests
     {
         var hints = StanceHints.FromText("x", "y", similarity: 0.1);
 
-        Assert.Equal(Stance.Supports, StanceClassifier.Classify("Elon University has not banned the term freshman", "Elon University has banned the term freshman", hints).Stance);
+        Assert.Equal(Stance.Supports, StanceClassifier.Classify(
+            "Elon University has not banned the term freshman",
+            "Elon University has banned the term freshman",
+            hints).Stance);
     }
 
     [Fact]

@@ -7,7 +7,9 @@ public sealed class TextAnalysisTests
     [Fact]
     public void Words_normalise_numbers_possessives_and_contractions()
     {
-        Assert.Equal(["ukraine", "general", "staff", "did", "not", "say", "60000", "or", "2.5"], TextAnalysis.Words("Ukraine's general staff didn't say 60,000 or 2.5"));
+        Assert.Equal(
+            ["ukraine", "general", "staff", "did", "not", "say", "60000", "or", "2.5"],
+            TextAnalysis.Words("Ukraine's general staff didn't say 60,000 or 2.5"));
     }
 
     [Theory]

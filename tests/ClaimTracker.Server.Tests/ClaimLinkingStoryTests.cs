@@ -18,7 +18,9 @@ public sealed class ClaimLinkingStoryTests
         var claims = await Task.WhenAll(seed.Outcomes.Select(o => o.ClaimId).Distinct()
             .Select(id => client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = id }).ResponseAsync));
         var shellsPerDay = Assert.Single(claims, c => c.Text.Contains("60,000 shots per day", StringComparison.Ordinal));
-        var opportunities = Assert.Single(claims, c => c.Text.Contains("“opportunities” for military cooperation", StringComparison.Ordinal));
+        var opportunities = Assert.Single(
+            claims,
+            c => c.Text.Contains("“opportunities” for military cooperation", StringComparison.Ordinal));
         var production = Assert.Single(claims, c => c.Text.Contains("2.5 million shells", StringComparison.Ordinal));
 
         // (a) The same figure through AFP again: the same origin, so no corroboration.
@@ -28,7 +30,9 @@ public sealed class ClaimLinkingStoryTests
         var afterEcho = await client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = shellsPerDay.ClaimId });
         Assert.Equal(V1.CorroborationStatus.Uncorroborated, afterEcho.Status);
         Assert.Equal(["AFP"], afterEcho.Statements[0].Via);
-        Assert.Contains(afterEcho.StatusReasons, r => r.StartsWith("1 repeat of Ukrainian data not counted as independent", StringComparison.Ordinal));
+        Assert.Contains(
+            afterEcho.StatusReasons,
+            r => r.StartsWith("1 repeat of Ukrainian data not counted as independent", StringComparison.Ordinal));
 
         // (b) A different figure for the same measure from Ukraine's general staff: contested, both figures shown.
         var estimate = await client.RegisterReportAsync(Text("estimate", "Third Outlet",
@@ -41,7 +45,9 @@ public sealed class ClaimLinkingStoryTests
         var conflict = afterEstimate.Statements[0].StanceReason;
         Assert.Contains("20,000", conflict, StringComparison.Ordinal);
         Assert.Contains("60,000", conflict, StringComparison.Ordinal);
-        Assert.Contains(afterEstimate.StatusReasons, r => r.Contains("20,000", StringComparison.Ordinal) && r.Contains("60,000", StringComparison.Ordinal) && r.Contains("Third Outlet", StringComparison.Ordinal));
+        Assert.Contains(afterEstimate.StatusReasons, r => r.Contains("20,000", StringComparison.Ordinal)
+            && r.Contains("60,000", StringComparison.Ordinal)
+            && r.Contains("Third Outlet", StringComparison.Ordinal));
 
         // (c) The Kremlin denies that military cooperation was discussed: contradicts Putin's "opportunities".
         var denial = await client.RegisterReportAsync(Text("denial", "Fourth Outlet",

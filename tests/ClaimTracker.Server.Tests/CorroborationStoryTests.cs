@@ -36,7 +36,9 @@ public sealed class CorroborationStoryTests
             Assert.Equal(V1.CorroborationStatus.Uncorroborated, claim.Status);
             Assert.Equal(3, claim.Credibility);
             Assert.Equal(["a-ukrainian-data"], claim.SupportingOrigins);
-            Assert.Contains("1 repeat of Ukrainian data not counted as independent (carried by Kyiv Independent, Le Monde)", claim.StatusReasons);
+            Assert.Contains(
+                "1 repeat of Ukrainian data not counted as independent (carried by Kyiv Independent, Le Monde)",
+                claim.StatusReasons);
 
             // A watcher opened before report C sees C's statement and the status change it causes.
             using var watch = client.WatchClaims(new V1.WatchClaimsRequest { ClaimIds = { claimId } });

@@ -27,6 +27,9 @@ public sealed class DenialTests
         var negative = response.Outcomes[1];
         Assert.Equal(V1.Stance.Supports, negative.Stance);
         Assert.Equal(V1.CorroborationStatus.Uncorroborated, negative.ClaimStatus);
-        Assert.StartsWith("No agreements", (await server.Client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = negative.ClaimId })).Text, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "No agreements",
+            (await server.Client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = negative.ClaimId })).Text,
+            StringComparison.Ordinal);
     }
 }

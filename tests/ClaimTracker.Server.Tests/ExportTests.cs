@@ -99,18 +99,26 @@ public sealed class ExportTests
         Assert.Contains(("AFP", "Example Outlet"), hops);
         Assert.Contains(("Russian Ministry of Defence", "TASS"), hops);
 
-        var opinions = objects.OfType("opinion").Where(o => o.GetProperty("object_refs")[0].GetString() == shells.GetProperty("id").GetString()).ToList();
+        var opinions = objects.OfType("opinion")
+            .Where(o => o.GetProperty("object_refs")[0].GetString() == shells.GetProperty("id").GetString())
+            .ToList();
         Assert.Equal(2, opinions.Count);
-        var ukrainianData = Assert.Single(opinions, o => o.GetProperty("created_by_ref").GetString() == Identity("Ukrainian data").GetProperty("id").GetString());
+        var ukrainianData = Assert.Single(
+            opinions,
+            o => o.GetProperty("created_by_ref").GetString() == Identity("Ukrainian data").GetProperty("id").GetString());
         Assert.Equal("strongly-agree", ukrainianData.GetProperty("opinion").GetString());
-        var ministry = Assert.Single(opinions, o => o.GetProperty("created_by_ref").GetString() == Identity("Russian Ministry of Defence").GetProperty("id").GetString());
+        var ministry = Assert.Single(
+            opinions,
+            o => o.GetProperty("created_by_ref").GetString() == Identity("Russian Ministry of Defence").GetProperty("id").GetString());
         Assert.Equal("strongly-disagree", ministry.GetProperty("opinion").GetString());
 
         var report = objects[StixIds.For("report", "report:seed")];
         Assert.Equal("Putin and Kim at Vostochny", report.GetProperty("name").GetString());
         Assert.Equal("2023-09-13T12:00:00.000Z", report.GetProperty("published").GetString());
         Assert.Equal(Identity("Example Outlet").GetProperty("id").GetString(), report.GetProperty("created_by_ref").GetString());
-        Assert.Equal("https://example.org/putin-kim-vostochny", report.GetProperty("external_references")[0].GetProperty("url").GetString());
+        Assert.Equal(
+            "https://example.org/putin-kim-vostochny",
+            report.GetProperty("external_references")[0].GetProperty("url").GetString());
 
         // Filters and named claims go through the same path: `--status CONTESTED` finds the denied claim, `--claim` names it.
         var contested = await fetcher.FetchAsync(new ExportSelection { Status = V1.CorroborationStatus.Contested });
@@ -130,7 +138,9 @@ public sealed class ExportTests
         var item = shellsReview.GetProperty("itemReviewed");
         Assert.Equal("Ukrainian data", item.GetProperty("author").GetProperty("name").GetString());
         Assert.Equal("https://example.org/putin-kim-vostochny", item.GetProperty("firstAppearance").GetProperty("url").GetString());
-        Assert.Equal("https://example.org/tass-denial", Assert.Single(item.GetProperty("appearance").EnumerateArray()).GetProperty("url").GetString());
+        Assert.Equal(
+            "https://example.org/tass-denial",
+            Assert.Single(item.GetProperty("appearance").EnumerateArray()).GetProperty("url").GetString());
     }
 
     private static byte[] Stix(ExportData data)

@@ -24,7 +24,8 @@ public sealed class HttpApiTests
         await server.Client.RegisterReportAsync(Reports.C());
         var posted = await http.PostAsync("/v1/reports", Json("""
             {"reportId": "http-1", "source": "Le Monde",
-             "statements": [{"speaker": "Ukrainian data", "via": ["AFP"], "content": "Russian forces fire up to 60,000 artillery shells per day"}]}
+             "statements": [{"speaker": "Ukrainian data", "via": ["AFP"],
+                             "content": "Russian forces fire up to 60,000 artillery shells per day"}]}
             """));
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         var outcome = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcomes")[0];
@@ -52,7 +53,10 @@ public sealed class HttpApiTests
 
         var invalid = await http.PostAsync("/v1/reports", Json("""{"source": "Le Monde", "text": "x"}"""));
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
-        Assert.Contains("report_id", (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "report_id",
+            (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,7 +117,8 @@ public sealed class HttpApiTests
         var activities = new System.Collections.Concurrent.ConcurrentBag<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source == testSource || source.Name is "Microsoft.AspNetCore" || source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal),
+            ShouldListenTo = source => source == testSource || source.Name is "Microsoft.AspNetCore"
+                || source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activities.Add,
         };
@@ -124,12 +129,14 @@ public sealed class HttpApiTests
         using (var root = testSource.StartActivity("register a traced report")!)
         {
             traceId = root.TraceId;
-            await server.Client.RegisterReportAsync(Reports.Report("traced-report", "Reuters", "Someone", [], "A traced harbour was closed"));
+            await server.Client
+                .RegisterReportAsync(Reports.Report("traced-report", "Reuters", "Someone", [], "A traced harbour was closed"));
         }
 
         // The client's traceparent header carries the trace into the server, and Orleans carries it into every grain call.
         // The server stops the request's span only after the response is sent, so it may land a moment after the reply.
-        bool IsRequestSpan(Activity a) => a.Source.Name == "Microsoft.AspNetCore" && a.GetTagItem("url.path") is "/claimtracker.v1.ClaimTracker/RegisterReport";
+        bool IsRequestSpan(Activity a)
+            => a.Source.Name == "Microsoft.AspNetCore" && a.GetTagItem("url.path") is "/claimtracker.v1.ClaimTracker/RegisterReport";
         var waited = Stopwatch.StartNew();
         while (!activities.Any(a => a.TraceId == traceId && IsRequestSpan(a)) && waited.Elapsed < TimeSpan.FromSeconds(10))
         {
@@ -138,18 +145,24 @@ public sealed class HttpApiTests
 
         var trace = activities.Where(a => a.TraceId == traceId).ToList();
         Assert.Contains(trace, IsRequestSpan);
-        var grainSpans = trace.Where(a => a.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal)).Select(a => a.DisplayName).ToList();
+        var grainSpans = trace.Where(a => a.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal))
+            .Select(a => a.DisplayName)
+            .ToList();
         Assert.Contains(grainSpans, name => name.Contains("IReportGrain", StringComparison.Ordinal));
         Assert.Contains(grainSpans, name => name.Contains("IClaimGrain", StringComparison.Ordinal));
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    /// <summary>The value of the first Prometheus sample whose line starts with <paramref name="prefix"/> and contains <paramref name="label"/>.</summary>
+    /// <summary>The value of the first Prometheus sample whose line starts with <paramref name="prefix"/> and contains <paramref
+    /// name="label"/>.</summary>
     internal static double Sample(string scrape, string prefix, string label = "")
     {
-        var line = scrape.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal) && l.Contains(label, StringComparison.Ordinal));
-        return line is null ? double.NaN : double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var line = scrape.Split('\n')
+            .FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal) && l.Contains(label, StringComparison.Ordinal));
+        return line is null
+            ? double.NaN
+            : double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<List<JsonElement>> ReadEventsAsync(HttpClient http, string path, int count)
@@ -180,7 +193,10 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task Count_reports_statements_claims_by_status_and_open_watches()
     {
-        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching, "--Telemetry:ClaimCountInterval=00:00:00.100");
+        await using var server = await RunningServer.StartAsync(
+            null,
+            RunningServer.ExactMatching,
+            "--Telemetry:ClaimCountInterval=00:00:00.100");
         using var http = new HttpClient { BaseAddress = server.WebAddress };
         await server.Client.RegisterReportAsync(Reports.A());
         await server.Client.RegisterReportAsync(Reports.C());

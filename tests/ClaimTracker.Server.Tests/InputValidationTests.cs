@@ -107,12 +107,15 @@ public sealed class InputValidationTests(ServerFixture fixture) : IClassFixture<
     [Fact]
     public async Task Unknown_ids_are_not_found()
     {
-        var report = await Assert.ThrowsAsync<RpcException>(() => Client.GetReportAsync(new V1.GetReportRequest { ReportId = "no-such-report" }).ResponseAsync);
+        var report = await Assert.ThrowsAsync<RpcException>(
+            () => Client.GetReportAsync(new V1.GetReportRequest { ReportId = "no-such-report" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, report.StatusCode);
-        var claim = await Assert.ThrowsAsync<RpcException>(() => Client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = "c-nope" }).ResponseAsync);
+        var claim = await Assert.ThrowsAsync<RpcException>(
+            () => Client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = "c-nope" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, claim.StatusCode);
         Assert.Contains("c-nope", claim.Status.Detail, StringComparison.Ordinal);
-        var actor = await Assert.ThrowsAsync<RpcException>(() => Client.GetActorAsync(new V1.GetActorRequest { ActorId = "a-nobody" }).ResponseAsync);
+        var actor = await Assert.ThrowsAsync<RpcException>(
+            () => Client.GetActorAsync(new V1.GetActorRequest { ActorId = "a-nobody" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, actor.StatusCode);
     }
 
@@ -130,9 +133,11 @@ public sealed class InputValidationTests(ServerFixture fixture) : IClassFixture<
     [Fact]
     public async Task Malformed_page_tokens_and_cursors_are_invalid()
     {
-        var list = await Assert.ThrowsAsync<RpcException>(() => Client.ListClaimsAsync(new V1.ListClaimsRequest { PageToken = "garbage" }).ResponseAsync);
+        var list = await Assert.ThrowsAsync<RpcException>(
+            () => Client.ListClaimsAsync(new V1.ListClaimsRequest { PageToken = "garbage" }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, list.StatusCode);
-        var size = await Assert.ThrowsAsync<RpcException>(() => Client.ListActorsAsync(new V1.ListActorsRequest { PageSize = -1 }).ResponseAsync);
+        var size = await Assert.ThrowsAsync<RpcException>(
+            () => Client.ListActorsAsync(new V1.ListActorsRequest { PageSize = -1 }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, size.StatusCode);
 
         using var watch = Client.WatchClaims(new V1.WatchClaimsRequest { Cursor = "not-a-cursor" });
@@ -144,7 +149,11 @@ public sealed class InputValidationTests(ServerFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_text_only_report_is_stored_and_returned()
     {
-        var request = new V1.RegisterReportRequest { ReportId = "validation-text-only", Source = "Outlet", Title = "Headline", Text = "Body text of the article." };
+        var request = new V1.RegisterReportRequest {
+            ReportId = "validation-text-only",
+            Source = "Outlet",
+            Title = "Headline",
+            Text = "Body text of the article." };
         var response = await Client.RegisterReportAsync(request);
         Assert.Equal("Body text of the article.", response.Report.Text);
 
@@ -161,7 +170,8 @@ public sealed class InputValidationTests(ServerFixture fixture) : IClassFixture<
             return;
         }
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => Client.GetReportAsync(new V1.GetReportRequest { ReportId = reportId }).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(
+            () => Client.GetReportAsync(new V1.GetReportRequest { ReportId = reportId }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 }

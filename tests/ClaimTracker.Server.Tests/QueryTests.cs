@@ -12,11 +12,13 @@ public sealed class QueryTests
         var client = server.Client;
         for (var i = 0; i < 7; i++)
         {
-            await client.RegisterReportAsync(Reports.Report($"list-{i}", "Outlet", i % 2 == 0 ? "Even Speaker" : "Odd Speaker", [], $"Harbour number {i} was closed"));
+            await client.RegisterReportAsync(
+                Reports.Report($"list-{i}", "Outlet", i % 2 == 0 ? "Even Speaker" : "Odd Speaker", [], $"Harbour number {i} was closed"));
         }
 
         var denial = Reports.Report("list-denial", "Outlet", "Port Authority", [], "Harbour number 0 was never closed");
-        var harbourZero = (await client.ListClaimsAsync(new V1.ListClaimsRequest { Query = "harbour number 0 was closed" })).Claims.Single();
+        var harbourZero = (await client.ListClaimsAsync(new V1.ListClaimsRequest { Query = "harbour number 0 was closed" })).Claims
+            .Single();
         denial.Statements[0].ClaimId = harbourZero.ClaimId;
         denial.Statements[0].Stance = V1.Stance.Contradicts;
         await client.RegisterReportAsync(denial);
@@ -59,15 +61,18 @@ public sealed class QueryTests
         string claimId = string.Empty;
         for (var i = 0; i < 5; i++)
         {
-            var response = await client.RegisterReportAsync(Reports.Report($"paging-{i}", $"Outlet {i}", $"Origin {i}", [], "The dam held overnight"));
+            var response = await client.RegisterReportAsync(
+                Reports.Report($"paging-{i}", $"Outlet {i}", $"Origin {i}", [], "The dam held overnight"));
             claimId = response.Outcomes[0].ClaimId;
         }
 
         var first = await client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = claimId, StatementPageSize = 2 });
         Assert.Equal(["paging-4", "paging-3"], first.Statements.Select(s => s.ReportId));
-        var second = await client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = claimId, StatementPageSize = 2, StatementPageToken = first.NextStatementPageToken });
+        var second = await client.GetClaimAsync(
+            new V1.GetClaimRequest { ClaimId = claimId, StatementPageSize = 2, StatementPageToken = first.NextStatementPageToken });
         Assert.Equal(["paging-2", "paging-1"], second.Statements.Select(s => s.ReportId));
-        var third = await client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = claimId, StatementPageSize = 2, StatementPageToken = second.NextStatementPageToken });
+        var third = await client.GetClaimAsync(
+            new V1.GetClaimRequest { ClaimId = claimId, StatementPageSize = 2, StatementPageToken = second.NextStatementPageToken });
         Assert.Equal(["paging-0"], third.Statements.Select(s => s.ReportId));
         Assert.Empty(third.NextStatementPageToken);
         Assert.Equal(5, third.StatementCount);

@@ -16,7 +16,12 @@ internal static class Reports
 
     public static V1.RegisterReportRequest D(string claimId)
     {
-        var request = Report("story-d", "TASS", "Russian Ministry of Defence", [], "Ukrainian claims about Russian shelling rates are fabricated");
+        var request = Report(
+            "story-d",
+            "TASS",
+            "Russian Ministry of Defence",
+            [],
+            "Ukrainian claims about Russian shelling rates are fabricated");
         request.Statements[0].Stance = V1.Stance.Contradicts;
         request.Statements[0].ClaimId = claimId;
         return request;

@@ -62,7 +62,8 @@ public sealed class SeedArticleTests
 
         // Peskov's cosmonaut remark, quoted by Russian state media.
         var peskov = await client.GetActorAsync(new V1.GetActorRequest { ActorId = Find("Dmitry Peskov").ActorId });
-        var peskovClaims = await Task.WhenAll(peskov.ClaimIds.Select(id => client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = id }).ResponseAsync));
+        var peskovClaims = await Task.WhenAll(
+            peskov.ClaimIds.Select(id => client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = id }).ResponseAsync));
         var cosmonaut = Assert.Single(peskovClaims, c => c.Text.Contains("cosmonaut", StringComparison.Ordinal));
         Assert.Equal(["Russian state media"], cosmonaut.Statements[0].Via);
 
@@ -71,7 +72,8 @@ public sealed class SeedArticleTests
         {
             ReportId = "follow-up",
             Source = "Other Outlet",
-            Text = "North Korean leader Kim Jong Un said the visit was a success.\n\nKremlin spokesman Dmitry Peskov told reporters the talks would continue.",
+            Text = "North Korean leader Kim Jong Un said the visit was a success.\n\nKremlin spokesman Dmitry Peskov told reporters the " +
+                "talks would continue.",
         });
         var kim = await client.GetActorAsync(new V1.GetActorRequest { ActorId = Find("Kim Jong Un").ActorId });
         Assert.Contains(kim.AliasSightings, s => s.ReportId == "follow-up");

@@ -7,7 +7,11 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public RunningServer Server => server ?? throw new InvalidOperationException("server not started");
 
-    public async Task InitializeAsync() => server = await RunningServer.StartAsync(null, RunningServer.ExactMatching, "--Ingest:MaxStatements=50", "--Ingest:MaxTextBytes=65536");
+    public async Task InitializeAsync() => server = await RunningServer.StartAsync(
+        null,
+        RunningServer.ExactMatching,
+        "--Ingest:MaxStatements=50",
+        "--Ingest:MaxTextBytes=65536");
 
     public async Task DisposeAsync()
     {

@@ -40,7 +40,8 @@ public sealed class ServiceBindingTests
         var reflection = new ServerReflection.ServerReflectionClient(server.Channel);
         using var call = reflection.ServerReflectionInfo();
         await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = string.Empty });
-        await call.RequestStream.WriteAsync(new ServerReflectionRequest { FileContainingSymbol = "claimtracker.v1.ClaimTracker.WatchClaims" });
+        await call.RequestStream
+            .WriteAsync(new ServerReflectionRequest { FileContainingSymbol = "claimtracker.v1.ClaimTracker.WatchClaims" });
         await call.RequestStream.CompleteAsync();
 
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));

@@ -57,15 +57,22 @@ public sealed class WatchResumeTests
         await server.Services.GetRequiredService<IClaimFeedLog>().ReadFeedHeadAsync();
 
     /// <summary>Registers reports of 10 statements each, spread over 50 claims and 7 origins, 4 at a time.</summary>
-    private static async Task IngestAsync(V1.ClaimTracker.ClaimTrackerClient client, int firstReport, int reports, CancellationToken cancellation)
+    private static async Task IngestAsync(
+        V1.ClaimTracker.ClaimTrackerClient client,
+        int firstReport,
+        int reports,
+        CancellationToken cancellation)
     {
-        await Parallel.ForEachAsync(Enumerable.Range(firstReport, reports), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellation }, async (r, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(firstReport, reports), new ParallelOptions {
+            MaxDegreeOfParallelism = 4,
+            CancellationToken = cancellation }, async (r, ct) =>
         {
             var request = new V1.RegisterReportRequest { ReportId = $"resume-{r}", Source = $"Outlet {r % 5}" };
             for (var s = 0; s < StatementsPerReport; s++)
             {
                 var n = (r * StatementsPerReport) + s;
-                request.Statements.Add(new V1.StatementInput { Speaker = $"Origin {n % 7}", Content = $"Claim number {n % Claims} is true" });
+                request.Statements
+                    .Add(new V1.StatementInput { Speaker = $"Origin {n % 7}", Content = $"Claim number {n % Claims} is true" });
             }
 
             await client.RegisterReportAsync(request, cancellationToken: ct);

@@ -15,7 +15,8 @@ public sealed class WatchSnapshotAndClientTests
         await client.RegisterReportAsync(Reports.Report("snap-2", "Outlet", "Origin B", [], "The well is dry"));
         await client.RegisterReportAsync(Reports.Report("snap-3", "Outlet", "Origin C", [], "The mill burned"));
 
-        using var watch = client.WatchClaims(new V1.WatchClaimsRequest { IncludeSnapshot = true, Statuses = { V1.CorroborationStatus.Uncorroborated } });
+        using var watch = client.WatchClaims(
+            new V1.WatchClaimsRequest { IncludeSnapshot = true, Statuses = { V1.CorroborationStatus.Uncorroborated } });
         var stream = watch.ResponseStream;
         Assert.True(await stream.MoveNext(CancellationToken.None));
         var snapshot = stream.Current;
@@ -83,7 +84,9 @@ public sealed class WatchSnapshotAndClientTests
         var withStalledWatcher = await TimeRegistrationsAsync(client, "stalled");
 
         // Measured properly in the benchmarks; here only loosely, so a noisy machine does not fail it.
-        Assert.True(withStalledWatcher < (baseline * 2) + TimeSpan.FromSeconds(2), $"baseline {baseline}, with a stalled watcher {withStalledWatcher}");
+        Assert.True(
+            withStalledWatcher < (baseline * 2) + TimeSpan.FromSeconds(2),
+            $"baseline {baseline}, with a stalled watcher {withStalledWatcher}");
 
         // The stalled watcher, when it reads at last, still gets everything from the start.
         var count = 0;

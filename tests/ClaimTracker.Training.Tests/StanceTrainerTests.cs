@@ -6,7 +6,12 @@ namespace ClaimTracker.Training.Tests;
 
 public sealed class StanceTrainerTests
 {
-    private static readonly StanceHyperParameters Small = new(Trees: 20, Leaves: 4, LearningRate: 0.1, MinimumLeafCount: 5, FeatureFraction: 0.5);
+    private static readonly StanceHyperParameters Small = new(
+        Trees: 20,
+        Leaves: 4,
+        LearningRate: 0.1,
+        MinimumLeafCount: 5,
+        FeatureFraction: 0.5);
 
     [Fact]
     public void Training_twice_on_the_same_rows_gives_the_same_model_file()

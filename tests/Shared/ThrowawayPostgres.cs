@@ -29,7 +29,8 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     public string DataDirectory => Path.Combine(directory, "pgdata");
 
     /// <summary>The postmaster's process id (the first line of its pid file).</summary>
-    public int ServerProcessId => int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+    public int ServerProcessId
+        => int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
 
     /// <summary>Whether PostgreSQL's server tools (initdb, pg_ctl) are on PATH.</summary>
     public static bool IsInstalled =>
@@ -116,7 +117,9 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         try
         {
             var status = File.ReadAllLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal));
-            return status is null ? -1 : int.Parse(status.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+            return status is null
+                ? -1
+                : int.Parse(status.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         }
         catch (IOException)
         {

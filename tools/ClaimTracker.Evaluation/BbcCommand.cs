@@ -57,9 +57,18 @@ internal static class BbcCommand
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine($"articles: {articles.Length} (x{Math.Max(1, repeat)})");
         output.WriteLine(string.Format(inv, "elapsed: {0:F2} s wall, {1:F2} s CPU", clock.Elapsed.TotalSeconds, cpuUsed.TotalSeconds));
-        output.WriteLine(string.Format(inv, "throughput: {0:F0} articles/s (wall, one thread), {1:F0} articles/s per CPU-second", total / clock.Elapsed.TotalSeconds, total / cpuUsed.TotalSeconds));
+        output.WriteLine(string.Format(
+            inv,
+            "throughput: {0:F0} articles/s (wall, one thread), {1:F0} articles/s per CPU-second",
+            total / clock.Elapsed.TotalSeconds,
+            total / cpuUsed.TotalSeconds));
         output.WriteLine($"statements: {statements} (attributed {attributed}, own reporting {own}, direct quotes {quotes})");
-        output.WriteLine(string.Format(inv, "per article: {0:F2} attributed statements, {1:F2} actors, {2:F2} quantities", attributed / (double)articles.Length, actors / (double)articles.Length, quantities / (double)articles.Length));
+        output.WriteLine(string.Format(
+            inv,
+            "per article: {0:F2} attributed statements, {1:F2} actors, {2:F2} quantities",
+            attributed / (double)articles.Length,
+            actors / (double)articles.Length,
+            quantities / (double)articles.Length));
         output.WriteLine($"exceptions: {failures}");
         return failures == 0 ? 0 : 1;
     }

@@ -38,7 +38,13 @@ internal static class CommandLine
         {
             return args[0] switch
             {
-                "polnear" => PolnearCommand.Run(args[1], options.GetValueOrDefault("split", "dev"), Int(options, "errors", 0), output, options.GetValueOrDefault("predictions"), options.GetValueOrDefault("annotators", "all")),
+                "polnear" => PolnearCommand.Run(
+                    args[1],
+                    options.GetValueOrDefault("split", "dev"),
+                    Int(options, "errors", 0),
+                    output,
+                    options.GetValueOrDefault("predictions"),
+                    options.GetValueOrDefault("annotators", "all")),
                 "bbc" => BbcCommand.Run(args[1], Int(options, "repeat", 1), output),
                 "train-attribution" => TrainAttributionCommand.Run(
                     args[1], options.GetValueOrDefault("output", "grains/ClaimTracker.Extraction/Models"), Int(options, "folds", 5),

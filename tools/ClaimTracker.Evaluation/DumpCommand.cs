@@ -14,14 +14,16 @@ internal static class DumpCommand
         output.WriteLine($"{result.Actors.Count} actors");
         foreach (var a in result.Actors)
         {
-            output.WriteLine($"  {a.Key} [{a.Kind}] name='{a.Name}' role='{a.Role}' affiliation={a.AffiliationKey} aliases=[{string.Join(" | ", a.Aliases)}]");
+            output.WriteLine($"  {a.Key} [{a.Kind}] name='{a.Name}' role='{a.Role}' affiliation={a.AffiliationKey} " +
+                $"aliases=[{string.Join(" | ", a.Aliases)}]");
         }
 
         output.WriteLine($"{result.Statements.Count} statements");
         foreach (var s in result.Statements)
         {
             var via = s.ViaKeys.Count == 0 ? string.Empty : " via " + string.Join(" > ", s.ViaKeys);
-            output.WriteLine($"- {s.Kind} {s.SpeakerKey}{via} ('{s.SpeakerText}') cue='{s.Cue}' {s.Modality}{(s.IsDenial ? " DENIAL" : string.Empty)}");
+            output.WriteLine(
+                $"- {s.Kind} {s.SpeakerKey}{via} ('{s.SpeakerText}') cue='{s.Cue}' {s.Modality}{(s.IsDenial ? " DENIAL" : string.Empty)}");
             output.WriteLine($"    content: {s.Content}");
             if (s.Proposition != s.Content)
             {
@@ -30,7 +32,8 @@ internal static class DumpCommand
 
             foreach (var q in s.Quantities)
             {
-                output.WriteLine($"    qty: '{text[q.Span.Begin..q.Span.End]}' = {q.Value.ToString(CultureInfo.InvariantCulture)} {q.Bound} upper={q.UpperBound} unit={q.Unit} per={q.RatePeriod} year={q.ReferenceYear}");
+                output.WriteLine($"    qty: '{text[q.Span.Begin..q.Span.End]}' = {q.Value.ToString(CultureInfo.InvariantCulture)} " +
+                    $"{q.Bound} upper={q.UpperBound} unit={q.Unit} per={q.RatePeriod} year={q.ReferenceYear}");
             }
 
             foreach (var t in s.Times)

@@ -15,7 +15,13 @@ namespace ClaimTracker.Evaluation;
 /// </summary>
 internal static class PolnearCommand
 {
-    public static int Run(string root, string split, int errors, TextWriter output, string? predictionsPath = null, string annotators = "all")
+    public static int Run(
+        string root,
+        string split,
+        int errors,
+        TextWriter output,
+        string? predictionsPath = null,
+        string annotators = "all")
     {
         using var predictions = predictionsPath is null ? null : new StreamWriter(predictionsPath);
         var textDir = Path.Combine(root, split, "text");
@@ -70,11 +76,19 @@ internal static class PolnearCommand
 
             if (predictions is not null)
             {
-                foreach (var (role, spans) in new[] { ("Source", predictedSources), ("Cue", predictedCues), ("Content", predictedContents) })
+                foreach (var (role, spans) in new[] {
+                    ("Source", predictedSources),
+                    ("Cue", predictedCues),
+                    ("Content", predictedContents) })
                 {
                     foreach (var span in spans)
                     {
-                        predictions.WriteLine(string.Join('\t', name, role, span.Begin.ToString(System.Globalization.CultureInfo.InvariantCulture), span.End.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                        predictions.WriteLine(string.Join(
+                            '\t',
+                            name,
+                            role,
+                            span.Begin.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            span.End.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                     }
                 }
             }
@@ -107,7 +121,8 @@ internal static class PolnearCommand
         }
 
         clock.Stop();
-        output.WriteLine($"PolNeAR split '{split}': {articles} articles ({multiAnnotated} with several annotators, scored against {(annotators == "first" ? "the first file" : "each file with weight 1/k")}), {clock.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"PolNeAR split '{split}': {articles} articles ({multiAnnotated} with several annotators, scored against " +
+            $"{(annotators == "first" ? "the first file" : "each file with weight 1/k")}), {clock.Elapsed.TotalSeconds:F1} s");
         output.WriteLine(sources.Format("source"));
         output.WriteLine(cues.Format("cue"));
         output.WriteLine(contents.Format("content"));

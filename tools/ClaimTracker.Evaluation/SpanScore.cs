@@ -19,7 +19,13 @@ internal sealed class SpanScore
 
     public double OverlapMatches { get; private set; }
 
-    public void Add(string text, IReadOnlyList<TextSpan> predicted, IReadOnlyList<GoldSpan> gold, List<TextSpan>? missedGold = null, List<TextSpan>? falsePredictions = null, double weight = 1)
+    public void Add(
+        string text,
+        IReadOnlyList<TextSpan> predicted,
+        IReadOnlyList<GoldSpan> gold,
+        List<TextSpan>? missedGold = null,
+        List<TextSpan>? falsePredictions = null,
+        double weight = 1)
     {
         Predicted += weight * predicted.Count;
         Gold += weight * gold.Count;
@@ -45,7 +51,8 @@ internal sealed class SpanScore
         {
             for (var g = 0; g < gold.Count; g++)
             {
-                var overlap = gold[g].Fragments.Sum(f => Math.Max(0, Math.Min(f.End, predicted[p].End) - Math.Max(f.Begin, predicted[p].Begin)));
+                var overlap = gold[g].Fragments
+                    .Sum(f => Math.Max(0, Math.Min(f.End, predicted[p].End) - Math.Max(f.Begin, predicted[p].Begin)));
                 if (overlap > 0)
                 {
                     pairs.Add((overlap, p, g));
@@ -85,11 +92,18 @@ internal sealed class SpanScore
     public string Format(string label)
     {
         var inv = CultureInfo.InvariantCulture;
-        return string.Format(inv, "{0,-8} exact   P {1:F3} R {2:F3} F1 {3:F3}   overlap P {4:F3} R {5:F3} F1 {6:F3}   (predicted {7:0.#}, gold {8:0.#})",
+        return string.Format(
+            inv,
+            "{0,-8} exact   P {1:F3} R {2:F3} F1 {3:F3}   overlap P {4:F3} R {5:F3} F1 {6:F3}   (predicted {7:0.#}, gold {8:0.#})",
             label,
-            Ratio(ExactMatches, Predicted), Ratio(ExactMatches, Gold), F1(ExactMatches),
-            Ratio(OverlapMatches, Predicted), Ratio(OverlapMatches, Gold), F1(OverlapMatches),
-            Predicted, Gold);
+            Ratio(ExactMatches, Predicted),
+            Ratio(ExactMatches, Gold),
+            F1(ExactMatches),
+            Ratio(OverlapMatches, Predicted),
+            Ratio(OverlapMatches, Gold),
+            F1(OverlapMatches),
+            Predicted,
+            Gold);
     }
 
     public double OverlapF1 => F1(OverlapMatches);
@@ -120,5 +134,6 @@ internal sealed class SpanScore
         return new TextSpan(b, e);
     }
 
-    private static bool IsTrimmable(char c) => char.IsWhiteSpace(c) || char.IsPunctuation(c) || c is '“' or '”' or '"' or '\'' or '‘' or '’';
+    private static bool IsTrimmable(char c)
+        => char.IsWhiteSpace(c) || char.IsPunctuation(c) || c is '“' or '”' or '"' or '\'' or '‘' or '’';
 }

@@ -9,7 +9,10 @@ public sealed record EmergentArticle(string ClaimId, string ClaimHeadline, strin
 public sealed record Fnc1Pair(string Headline, string BodyId, string Stance);
 
 /// <summary>FNC-1 training data: bodies, pairs, and the Emergent rumour of each body where known.</summary>
-public sealed record Fnc1Data(IReadOnlyDictionary<string, string> Bodies, IReadOnlyList<Fnc1Pair> Pairs, IReadOnlyDictionary<string, string> ClaimOfBody)
+public sealed record Fnc1Data(
+    IReadOnlyDictionary<string, string> Bodies,
+    IReadOnlyList<Fnc1Pair> Pairs,
+    IReadOnlyDictionary<string, string> ClaimOfBody)
 {
     public const string BodiesFile = "train_bodies.csv";
     public const string StancesFile = "train_stances.csv";
@@ -20,8 +23,10 @@ public sealed record Fnc1Data(IReadOnlyDictionary<string, string> Bodies, IReadO
 
     public static Fnc1Data Read(string folder)
     {
-        var bodies = Csv.Read(Path.Combine(folder, BodiesFile)).ToDictionary(r => r["Body ID"], r => r["articleBody"], StringComparer.Ordinal);
-        var pairs = Csv.Read(Path.Combine(folder, StancesFile)).Select(r => new Fnc1Pair(r["Headline"], r["Body ID"], r["Stance"])).ToList();
+        var bodies = Csv.Read(Path.Combine(folder, BodiesFile))
+            .ToDictionary(r => r["Body ID"], r => r["articleBody"], StringComparer.Ordinal);
+        var pairs = Csv.Read(Path.Combine(folder, StancesFile)).Select(r => new Fnc1Pair(r["Headline"], r["Body ID"], r["Stance"]))
+            .ToList();
         var map = File.Exists(Path.Combine(folder, ClaimMapFile))
             ? Csv.Read(Path.Combine(folder, ClaimMapFile))
                 .Where(r => r["emergent_claimId"].Length > 0)
@@ -46,6 +51,11 @@ public static class EmergentData
 
     public static List<EmergentArticle> ReadArticles(string folder) =>
         Csv.Read(Path.Combine(folder, ArticlesFile))
-            .Select(r => new EmergentArticle(r["claimId"], r["claimHeadline"], r["articleHeadline"], r["articleHeadlineStance"], r["claimTruth"]))
+            .Select(r => new EmergentArticle(
+                r["claimId"],
+                r["claimHeadline"],
+                r["articleHeadline"],
+                r["articleHeadlineStance"],
+                r["claimTruth"]))
             .ToList();
 }

@@ -44,7 +44,8 @@ public static class Fnc1Scoring
     }
 
     /// <summary>Weight and threshold with the best related/unrelated accuracy over the given pairs.</summary>
-    public static (double Weight, double Threshold, double Accuracy) TuneRelatedness(IReadOnlyList<(double MaxCosine, double Coverage, bool Related)> pairs)
+    public static (double Weight, double Threshold, double Accuracy) TuneRelatedness(
+        IReadOnlyList<(double MaxCosine, double Coverage, bool Related)> pairs)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         var best = (Weight: 0.0, Threshold: 0.0, Accuracy: -1.0);

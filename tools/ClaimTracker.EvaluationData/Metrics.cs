@@ -91,12 +91,16 @@ public static class BCubed
     /// B-cubed averaged over the items <paramref name="scored"/> selects, with clusters over all items: a
     /// selected item whose predicted cluster also holds unselected items of other gold clusters loses precision.
     /// </summary>
-    public static (double Precision, double Recall, double F1) Score(IReadOnlyList<string> gold, IReadOnlyList<string> predicted, Func<int, bool> scored)
+    public static (double Precision, double Recall, double F1) Score(
+        IReadOnlyList<string> gold,
+        IReadOnlyList<string> predicted,
+        Func<int, bool> scored)
     {
         var n = 0;
 
         var byGold = gold.Select((g, i) => (g, i)).GroupBy(x => x.g).ToDictionary(x => x.Key, x => x.Select(y => y.i).ToHashSet());
-        var byPredicted = predicted.Select((p, i) => (p, i)).GroupBy(x => x.p).ToDictionary(x => x.Key, x => x.Select(y => y.i).ToHashSet());
+        var byPredicted = predicted.Select((p, i) => (p, i)).GroupBy(x => x.p)
+            .ToDictionary(x => x.Key, x => x.Select(y => y.i).ToHashSet());
         double precision = 0;
         double recall = 0;
         for (var i = 0; i < gold.Count; i++)

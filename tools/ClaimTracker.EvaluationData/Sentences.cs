@@ -12,7 +12,8 @@ public static class Sentences
             var start = 0;
             for (var i = 0; i < line.Length && result.Count < max; i++)
             {
-                var end = line[i] is '.' or '!' or '?' && i + 2 < line.Length && line[i + 1] == ' ' && (char.IsUpper(line[i + 2]) || line[i + 2] is '"' or '\u201c');
+                var end = line[i] is '.' or '!' or '?' && i + 2 < line.Length && line[i + 1] == ' '
+                    && (char.IsUpper(line[i + 2]) || line[i + 2] is '"' or '\u201c');
                 if (end)
                 {
                     Add(line[start..(i + 1)], result);

@@ -17,15 +17,18 @@ internal static class BenchMatch
         var probes = args.Int("probes", 200);
         var shards = args.Int("shards", 8);
         var random = new Random(7);
-        var vocabulary = Enumerable.Range(0, 20_000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var realWords = "russia ukraine shells day forces army kremlin putin military cooperation production million denied minister report war strike city attack".Split(' ');
+        var vocabulary = Enumerable.Range(0, 20_000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .ToArray();
+        var realWords = ("russia ukraine shells day forces army kremlin putin military cooperation production million denied minister "
+            + "report war strike city attack").Split(' ');
 
         using var index = new ClaimIndex(shards);
         var sw = Stopwatch.StartNew();
         Parallel.For(0, claims, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
         {
             var r = new Random(i);
-            var words = Enumerable.Range(0, 12).Select(_ => r.NextDouble() < 0.2 ? realWords[r.Next(realWords.Length)] : vocabulary[Zipf(r, vocabulary.Length)]);
+            var words = Enumerable.Range(0, 12)
+                .Select(_ => r.NextDouble() < 0.2 ? realWords[r.Next(realWords.Length)] : vocabulary[Zipf(r, vocabulary.Length)]);
             var vector = new float[384];
             for (var d = 0; d < vector.Length; d++)
             {
@@ -34,7 +37,8 @@ internal static class BenchMatch
 
             index.Add(new ClaimEntry("claim-" + i, string.Join(' ', words), VectorMath.Normalized(vector), [], []));
         });
-        Console.WriteLine($"stored {index.Count} synthetic claims in {index.Count / 1000.0:0}k / {shards} shards in {sw.Elapsed.TotalSeconds:0.0} s (2 threads)");
+        Console.WriteLine($"stored {index.Count} synthetic claims in {index.Count / 1000.0:0}k / {shards} shards in " +
+            $"{sw.Elapsed.TotalSeconds:0.0} s (2 threads)");
 
         var encoder = MiniLmEncoder.Shared;
         var matcher = new ClaimMatcher(args.Flag("rules") ? MatcherOptions.Default : MatcherOptions.Learned);

@@ -15,12 +15,12 @@ namespace ClaimTracker.MatchingEvaluation;
 internal static class Emergent
 {
     private static readonly string[] StanceLabels = ["for", "against", "observing"];
-    private static bool showWrongJoins;
+    private static bool ShowWrongJoins;
 
     public static int Run(Arguments args)
     {
         var folder = args.Positional(1, "path-to-emergent-dev");
-        showWrongJoins = args.Flag("show-wrong-joins");
+        ShowWrongJoins = args.Flag("show-wrong-joins");
         var articles = Csv.Read(Path.Combine(folder, "emergent_articles.csv"));
         var rumours = Csv.Read(Path.Combine(folder, "emergent_claims.csv"));
         var encoder = new CachingEncoder(MiniLmEncoder.Shared, args.Option("embedding-cache"));
@@ -33,7 +33,8 @@ internal static class Emergent
             embedding[texts[i]] = vectors[i];
         }
 
-        Console.WriteLine($"Emergent: {rumours.Count} rumours, {articles.Count} articles; halves by hash of claimId: tune = {rumours.Count(r => !Split.IsHoldout(r["claimId"]))} rumours, holdout = {rumours.Count(r => Split.IsHoldout(r["claimId"]))}");
+        Console.WriteLine($"Emergent: {rumours.Count} rumours, {articles.Count} articles; halves by hash of claimId: tune = " +
+            $"{rumours.Count(r => !Split.IsHoldout(r["claimId"]))} rumours, holdout = {rumours.Count(r => Split.IsHoldout(r["claimId"]))}");
         ReportStance(articles, embedding, args.Flag("verbose"));
 
         var options = MatcherOptions.Default;
@@ -43,7 +44,9 @@ internal static class Emergent
             options = Sweep(articles, rumours, embedding, phrasings);
         }
 
-        Console.WriteLine($"Linking (matcher: join ≥ {options.JoinThreshold:0.00}, weights cosine {options.CosineWeight}, lexical {options.LexicalWeight}, entity {options.EntityWeight}, quantity {options.QuantityWeight}; joined statements indexed as phrasings: {(phrasings ? "yes" : "no")}; B-cubed over articles; each half replayed into its own empty index):");
+        Console.WriteLine($"Linking (matcher: join ≥ {options.JoinThreshold:0.00}, weights cosine {options.CosineWeight}, lexical " +
+            $"{options.LexicalWeight}, entity {options.EntityWeight}, quantity {options.QuantityWeight}; joined statements indexed as " +
+                $"phrasings: {(phrasings ? "yes" : "no")}; B-cubed over articles; each half replayed into its own empty index):");
         foreach (var (name, holdout) in new (string, bool?)[] { ("tune half", false), ("holdout half", true), ("all rumours", null) })
         {
             var (p, r, f, claims) = Link(articles, rumours, embedding, options, holdout, phrasings);
@@ -55,7 +58,10 @@ internal static class Emergent
 
     private static void ReportStance(List<Dictionary<string, string>> articles, Dictionary<string, float[]> embedding, bool verbose)
     {
-        var halves = new Dictionary<string, Confusion> { ["tune half"] = new(StanceLabels), ["holdout half"] = new(StanceLabels), ["all rumours"] = new(StanceLabels) };
+        var halves = new Dictionary<string, Confusion> {
+            ["tune half"] = new(StanceLabels),
+            ["holdout half"] = new(StanceLabels),
+            ["all rumours"] = new(StanceLabels) };
         foreach (var a in articles)
         {
             var statement = a["articleHeadline"];
@@ -72,7 +78,8 @@ internal static class Emergent
             }
         }
 
-        Console.WriteLine("Stance of article headlines towards the rumour headline (SUPPORTS=for, CONTRADICTS=against, OBSERVING/QUERIES=observing):");
+        Console.WriteLine(
+            "Stance of article headlines towards the rumour headline (SUPPORTS=for, CONTRADICTS=against, OBSERVING/QUERIES=observing):");
         foreach (var (name, confusion) in halves)
         {
             Console.WriteLine($"  {name}: accuracy {confusion.Accuracy:0.000} ({confusion.Correct}/{confusion.Total})");
@@ -81,7 +88,11 @@ internal static class Emergent
         Console.Write(Indent(halves["all rumours"].ToString()));
     }
 
-    private static MatcherOptions Sweep(List<Dictionary<string, string>> articles, List<Dictionary<string, string>> rumours, Dictionary<string, float[]> embedding, bool phrasings)
+    private static MatcherOptions Sweep(
+        List<Dictionary<string, string>> articles,
+        List<Dictionary<string, string>> rumours,
+        Dictionary<string, float[]> embedding,
+        bool phrasings)
     {
         Console.WriteLine("Sweep on the tune half (B-cubed F1):");
         var best = MatcherOptions.Default;
@@ -104,18 +115,25 @@ internal static class Emergent
             Console.WriteLine($"  lexical weight {lexical}: " + string.Join(' ', line));
         }
 
-        Console.WriteLine($"  best on tune half: lexical weight {best.LexicalWeight}, join threshold {best.JoinThreshold:0.00}, F1 {bestF1:0.000}");
+        Console.WriteLine(
+            $"  best on tune half: lexical weight {best.LexicalWeight}, join threshold {best.JoinThreshold:0.00}, F1 {bestF1:0.000}");
         return best;
     }
 
     /// <summary>Replays rumour and article headlines in logging order through one index; B-cubed over articles.</summary>
     private static (double Precision, double Recall, double F1, int Claims) Link(
-        List<Dictionary<string, string>> articles, List<Dictionary<string, string>> rumours, Dictionary<string, float[]> embedding, MatcherOptions options, bool? holdout, bool phrasings)
+        List<Dictionary<string, string>> articles,
+        List<Dictionary<string, string>> rumours,
+        Dictionary<string, float[]> embedding,
+        MatcherOptions options,
+        bool? holdout,
+        bool phrasings)
     {
         bool Selected(string claimId) => holdout is null || Split.IsHoldout(claimId) == holdout;
         var events = rumours.Where(r => Selected(r["claimId"]))
             .Select(r => (Time: Time(r["claim_logged_utc"]), Seed: true, Gold: r["claimId"], Text: r["claimHeadline"]))
-            .Concat(articles.Where(a => Selected(a["claimId"])).Select(a => (Time: Time(a["article_logged_utc"]), Seed: false, Gold: a["claimId"], Text: a["articleHeadline"])))
+            .Concat(articles.Where(a => Selected(a["claimId"]))
+                .Select(a => (Time: Time(a["article_logged_utc"]), Seed: false, Gold: a["claimId"], Text: a["articleHeadline"])))
             .OrderBy(e => e.Time).ThenBy(e => e.Seed ? 0 : 1)
             .ToList();
         using var index = new ClaimIndex(shardCount: 4);
@@ -142,7 +160,7 @@ internal static class Emergent
                 index.Add(new ClaimEntry(claimId, e.Text, probe.Embedding, probe.Entities, probe.Quantities));
             }
 
-            if (showWrongJoins && decision.ClaimId is not null && goldOfClaim[decision.ClaimId] != e.Gold)
+            if (ShowWrongJoins && decision.ClaimId is not null && goldOfClaim[decision.ClaimId] != e.Gold)
             {
                 Console.WriteLine($"  wrong join: {e.Text}  →  [{claimText[decision.ClaimId]}]  {decision.Reason}");
             }
@@ -167,5 +185,6 @@ internal static class Emergent
         _ => "observing",
     };
 
-    private static string Indent(string text) => string.Join(Environment.NewLine, text.TrimEnd().Split('\n').Select(l => "    " + l.TrimEnd())) + Environment.NewLine;
+    private static string Indent(string text)
+        => string.Join(Environment.NewLine, text.TrimEnd().Split('\n').Select(l => "    " + l.TrimEnd())) + Environment.NewLine;
 }

@@ -20,14 +20,18 @@ internal static class EmergentReplay
         var root = args.Positional(1, "path-to-emergent-dev");
         var rows = Csv.Read(Path.Combine(root, "emergent_articles.csv"));
         var rumours = rows.GroupBy(r => r["claimId"])
-            .Select(g => (Id: g.Key, Headline: g.First()["claimHeadline"], Truth: g.First()["claimTruth"], Logged: g.First()["claim_logged_utc"],
+            .Select(g => (Id: g.Key, Headline: g.First()["claimHeadline"], Truth: g.First()["claimTruth"], Logged: g
+                .First()["claim_logged_utc"],
                 Articles: g.OrderBy(r => int.Parse(r["article_seq_in_claim"], CultureInfo.InvariantCulture)).ToList()))
             .OrderBy(r => r.Logged, StringComparer.Ordinal)
             .ToList();
         return RunAsync(rumours, args.Flag("verbose"), args.Passed("Matching:").ToList()).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(List<(string Id, string Headline, string Truth, string Logged, List<Dictionary<string, string>> Articles)> rumours, bool verbose, List<string> serverOptions)
+    private static async Task<int> RunAsync(
+        List<(string Id, string Headline, string Truth, string Logged, List<Dictionary<string, string>> Articles)> rumours,
+        bool verbose,
+        List<string> serverOptions)
     {
         var data = Directory.CreateTempSubdirectory("claimtracker-emergent-").FullName;
         var app = ClaimTrackerServer.Build(
@@ -56,7 +60,8 @@ internal static class EmergentReplay
             {
                 var half = Split.IsHoldout(rumour.Id) ? holdout : tune;
                 var seed = new V1.RegisterReportRequest { ReportId = "rumour-" + rumour.Id, Source = "Emergent", Title = rumour.Headline };
-                seed.Statements.Add(new V1.StatementInput { Speaker = "Emergent", Content = rumour.Headline, Stance = V1.Stance.Observing });
+                seed.Statements
+                    .Add(new V1.StatementInput { Speaker = "Emergent", Content = rumour.Headline, Stance = V1.Stance.Observing });
                 var seeded = await client.RegisterReportAsync(seed);
                 var claimId = seeded.Outcomes[0].ClaimId;
                 seedsJoined += seeded.Outcomes[0].ClaimCreated ? 0 : 1;
@@ -72,7 +77,9 @@ internal static class EmergentReplay
                     var (joined, statement) = await FindStatementAsync(client, seeded.Outcomes[0]);
                     var tuneClaim = founder.TryGetValue(claimId, out var earlier) && !Split.IsHoldout(earlier);
                     Console.WriteLine($"[SeedJoined] {rumour.Headline}");
-                    Console.WriteLine(tuneClaim ? $"    claim {joined.ClaimId} (of an earlier tune rumour): {joined.Text}" : $"    claim {joined.ClaimId} (of a held-out rumour)");
+                    Console.WriteLine(tuneClaim
+                        ? $"    claim {joined.ClaimId} (of an earlier tune rumour): {joined.Text}"
+                        : $"    claim {joined.ClaimId} (of a held-out rumour)");
                     Console.WriteLine(tuneClaim ? $"    {statement?.StanceReason}" : "    " + Scores(statement?.StanceReason));
                 }
 
@@ -115,7 +122,8 @@ internal static class EmergentReplay
                         if (outcome is not null)
                         {
                             var (claim, statement) = await FindStatementAsync(client, outcome);
-                            Console.WriteLine($"    {response.Outcomes.Count} statement(s); {statement?.Speaker}: \"{statement?.Content}\"  ({statement?.StanceReason})");
+                            Console.WriteLine($"    {response.Outcomes.Count} statement(s); {statement?.Speaker}: " +
+                                $"\"{statement?.Content}\"  ({statement?.StanceReason})");
                             Console.WriteLine($"    claim {claim.ClaimId}: {claim.Text}");
                         }
                     }
@@ -126,11 +134,14 @@ internal static class EmergentReplay
                 all.AddRumour(rumour.Truth, Verdict(final.Status));
                 if (verbose && half == tune)
                 {
-                    Console.WriteLine($"[Verdict {rumour.Truth}→{Verdict(final.Status)}] {rumour.Headline}: {final.Status}; {string.Join("; ", final.StatusReasons)}");
+                    Console.WriteLine($"[Verdict {rumour.Truth}→{Verdict(final.Status)}] {rumour.Headline}: {final.Status}; " +
+                        $"{string.Join("; ", final.StatusReasons)}");
                 }
             }
 
-            Console.WriteLine($"Emergent replay through the service: {rumours.Count} rumours in {clock.Elapsed.TotalSeconds:0} s, all into one store; halves by hash of the rumour id as in emergent-headlines; {seedsJoined} rumour seeds joined an earlier claim");
+            Console.WriteLine($"Emergent replay through the service: {rumours.Count} rumours in {clock.Elapsed.TotalSeconds:0} s, all " +
+                $"into one store; halves by hash of the rumour id as in emergent-headlines; {seedsJoined} rumour seeds joined an earlier " +
+                    $"claim");
             Console.WriteLine("final status → verdict: CORROBORATED→true, CONTRADICTED/CONTESTED→false, else unknown");
             foreach (var tally in new[] { tune, holdout, all })
             {
@@ -141,7 +152,8 @@ internal static class EmergentReplay
             // one costs neither; here the tune half's articles are scored against the claims as they are in the
             // whole store (for tuning: it needs no held-out label, only that held-out articles are other rumours).
             var (tp, tr, tf) = all.LinkingOf(id => !Split.IsHoldout(id));
-            Console.WriteLine($"tune half's articles, clusters of the whole store: linking B-cubed precision {tp:0.000} recall {tr:0.000} F1 {tf:0.000}");
+            Console.WriteLine(
+                $"tune half's articles, clusters of the whole store: linking B-cubed precision {tp:0.000} recall {tr:0.000} F1 {tf:0.000}");
             Console.WriteLine("all rumours, stance (rows gold, columns predicted):");
             Console.Write(all.Stance);
             Console.WriteLine("all rumours, verdict (rows gold, columns predicted):");
@@ -156,7 +168,9 @@ internal static class EmergentReplay
         }
     }
 
-    private static async Task<(V1.Claim Claim, V1.Statement? Statement)> FindStatementAsync(V1.ClaimTracker.ClaimTrackerClient client, V1.StatementOutcome outcome)
+    private static async Task<(V1.Claim Claim, V1.Statement? Statement)> FindStatementAsync(
+        V1.ClaimTracker.ClaimTrackerClient client,
+        V1.StatementOutcome outcome)
     {
         var claim = await client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = outcome.ClaimId, StatementPageSize = 200 });
         return (claim, claim.Statements.FirstOrDefault(s => s.StatementId == outcome.StatementId));
@@ -165,7 +179,9 @@ internal static class EmergentReplay
     /// <summary>The numbers of a link reason ("score 1.07 ≥ 0.84 (cosine 0.52; lexical 0.47"), without the names it gives.</summary>
     private static string Scores(string? reason)
     {
-        var match = reason is null ? null : System.Text.RegularExpressions.Regex.Match(reason, @"score [0-9.]+ ≥ [0-9.]+ \(cosine [0-9.]+; lexical [0-9.]+");
+        var match = reason is null
+            ? null
+            : System.Text.RegularExpressions.Regex.Match(reason, @"score [0-9.]+ ≥ [0-9.]+ \(cosine [0-9.]+; lexical [0-9.]+");
         return match is { Success: true } ? match.Value + ")" : string.Empty;
     }
 

@@ -23,7 +23,8 @@ internal static class Fnc1
         var holdoutFraction = args.Double("holdout-fraction", 0.2);
         var seed = args.Int("seed", 1);
         var maxSentences = args.Int("max-sentences", 12);
-        var bodies = Csv.Read(Path.Combine(folder, "train_bodies.csv")).ToDictionary(r => r["Body ID"], r => r["articleBody"], StringComparer.Ordinal);
+        var bodies = Csv.Read(Path.Combine(folder, "train_bodies.csv"))
+            .ToDictionary(r => r["Body ID"], r => r["articleBody"], StringComparer.Ordinal);
         var stances = Csv.Read(Path.Combine(folder, "train_stances.csv"));
 
         var ids = bodies.Keys.Order(StringComparer.Ordinal).ToList();
@@ -32,10 +33,16 @@ internal static class Fnc1
         var holdoutIds = shuffled.Take((int)Math.Round(holdoutFraction * ids.Count)).ToHashSet(StringComparer.Ordinal);
 
         var sentences = bodies.ToDictionary(b => b.Key, b => Sentences.Split(b.Value, maxSentences), StringComparer.Ordinal);
-        var bodyTerms = bodies.ToDictionary(b => b.Key, b => TextAnalysis.Terms(b.Value).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var bodyTerms = bodies.ToDictionary(
+            b => b.Key,
+            b => TextAnalysis.Terms(b.Value).ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
         var encoder = new CachingEncoder(MiniLmEncoder.Shared, args.Option("embedding-cache"));
-        var texts = stances.Select(s => s["Headline"]).Concat(sentences.Values.SelectMany(s => s)).Distinct(StringComparer.Ordinal).ToList();
-        Console.WriteLine($"FNC-1: {stances.Count} pairs, {bodies.Count} bodies; hold-out = {holdoutIds.Count} bodies (fraction {holdoutFraction}, seed {seed}); encoding {texts.Count} distinct headlines and body sentences (first {maxSentences} per body)...");
+        var texts = stances.Select(s => s["Headline"]).Concat(sentences.Values.SelectMany(s => s)).Distinct(StringComparer.Ordinal)
+            .ToList();
+        Console.WriteLine($"FNC-1: {stances.Count} pairs, {bodies.Count} bodies; hold-out = {holdoutIds.Count} bodies (fraction " +
+            $"{holdoutFraction}, seed {seed}); encoding {texts.Count} distinct headlines and body sentences (first {maxSentences} per " +
+                $"body)...");
         var vectors = encoder.Encode(texts);
         encoder.Save();
         var embedding = new Dictionary<string, float[]>(StringComparer.Ordinal);
@@ -51,7 +58,8 @@ internal static class Fnc1
 
         // 1. Relatedness: weight and threshold on the tuning bodies, by related/unrelated accuracy.
         var (weight, threshold, relatedAccuracy) = TuneRelatedness(train);
-        Console.WriteLine($"relatedness tuned on non-hold-out bodies: score = max sentence cosine + {weight:0.00} × headline-term coverage, related ≥ {threshold:0.000} (tuning accuracy {relatedAccuracy:0.000})");
+        Console.WriteLine($"relatedness tuned on non-hold-out bodies: score = max sentence cosine + {weight:0.00} × headline-term " +
+            $"coverage, related ≥ {threshold:0.000} (tuning accuracy {relatedAccuracy:0.000})");
 
         // 2. Stance policy on the tuning bodies, by FNC score.
         var policy = TunePolicy(train, weight, threshold);
@@ -71,19 +79,30 @@ internal static class Fnc1
             }
 
             var allDiscuss = set.Sum(p => Score(p.Gold, p.Related(weight) >= threshold ? "discuss" : "unrelated")) / max;
-            Console.WriteLine($"{name}: FNC weighted score {100 * score / max:0.00} % ({score:0.##} / {max:0.##}); accuracy {confusion.Accuracy:0.000}; same relatedness with every related pair 'discuss': {100 * allDiscuss:0.00} %");
-            Console.Write(string.Join(Environment.NewLine, confusion.ToString().TrimEnd().Split('\n').Select(l => "    " + l.TrimEnd())) + Environment.NewLine);
+            Console.WriteLine($"{name}: FNC weighted score {100 * score / max:0.00} % ({score:0.##} / {max:0.##}); accuracy " +
+                $"{confusion.Accuracy:0.000}; same relatedness with every related pair 'discuss': {100 * allDiscuss:0.00} %");
+            Console.Write(string.Join(Environment.NewLine, confusion.ToString().TrimEnd().Split('\n').Select(l => "    " + l.TrimEnd()))
+                + Environment.NewLine);
         }
 
         return 0;
     }
 
-    private static Pair Features(string headline, string bodyId, string gold, Dictionary<string, List<string>> sentences, Dictionary<string, HashSet<string>> bodyTerms, Dictionary<string, float[]> embedding)
+    private static Pair Features(
+        string headline,
+        string bodyId,
+        string gold,
+        Dictionary<string, List<string>> sentences,
+        Dictionary<string, HashSet<string>> bodyTerms,
+        Dictionary<string, float[]> embedding)
     {
         var h = embedding[headline];
-        var ranked = sentences[bodyId].Select(s => (Text: s, Cosine: (double)VectorMath.Dot(h, embedding[s]))).OrderByDescending(x => x.Cosine).ToList();
+        var ranked = sentences[bodyId].Select(s => (Text: s, Cosine: (double)VectorMath.Dot(h, embedding[s])))
+            .OrderByDescending(x => x.Cosine)
+            .ToList();
         var coverage = Fnc1Scoring.Coverage(headline, bodyTerms[bodyId]);
-        var top = ranked.Take(5).Select(x => (x.Cosine, StanceClassifier.Classify(x.Text, headline, StanceHints.FromText(x.Text, headline, x.Cosine)))).ToList();
+        var top = ranked.Take(5).Select(
+            x => (x.Cosine, StanceClassifier.Classify(x.Text, headline, StanceHints.FromText(x.Text, headline, x.Cosine)))).ToList();
         return new Pair(headline, bodyId, gold, ranked.Count == 0 ? 0 : ranked[0].Cosine, coverage, top);
     }
 
@@ -137,14 +156,27 @@ internal static class Fnc1
 
     private static double Score(string gold, string predicted) => Fnc1Scoring.Score(gold, predicted);
 
-    private sealed record Pair(string Headline, string BodyId, string Gold, double MaxCosine, double Coverage, List<(double Cosine, StanceDecision Decision)> Top)
+    private sealed record Pair(
+        string Headline,
+        string BodyId,
+        string Gold,
+        double MaxCosine,
+        double Coverage,
+        List<(double Cosine, StanceDecision Decision)> Top)
     {
         public double Related(double weight) => MaxCosine + (weight * Coverage);
     }
 
     private sealed record Policy(int TopSentences, bool DisagreeOnContradiction, double AgreeCosine)
     {
-        public override string ToString() =>
-            $"look at the {TopSentences} closest sentences; disagree when one contradicts: {(DisagreeOnContradiction ? "yes" : "no")}; agree when the closest supports with cosine ≥ {(double.IsPositiveInfinity(AgreeCosine) ? "never" : AgreeCosine.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture))}; otherwise discuss";
+        public override string ToString()
+        {
+            var disagree = DisagreeOnContradiction ? "yes" : "no";
+            var agree = double.IsPositiveInfinity(AgreeCosine)
+                ? "never"
+                : AgreeCosine.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+            return $"look at the {TopSentences} closest sentences; disagree when one contradicts: {disagree}; "
+                + $"agree when the closest supports with cosine ≥ {agree}; otherwise discuss";
+        }
     }
 }

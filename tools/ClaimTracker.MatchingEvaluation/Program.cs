@@ -5,7 +5,8 @@ const string Usage = """
       fnc1 <path-to-fnc-1> [--holdout-fraction 0.2] [--seed 1] [--embedding-cache FILE] [--max-sentences 12]
       emergent-headlines <path-to-emergent-dev> [--sweep] [--no-phrasings] [--verbose] [--show-wrong-joins] [--embedding-cache FILE]
       bench-match [--claims 100000] [--probes 200] [--shards 8] [--rules]   (decision by the learned scorer unless --rules)
-      emergent <path-to-emergent-dev> [--verbose] [--Matching:Option value …]   (replays every rumour and article through an in-process server; --verbose lists the tune half)
+      emergent <path-to-emergent-dev> [--verbose] [--Matching:Option value …]
+        (replays every rumour and article through an in-process server; --verbose lists the tune half)
     Data is read from the given paths and never copied.
     """;
 

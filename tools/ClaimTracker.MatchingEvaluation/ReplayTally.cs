@@ -29,7 +29,8 @@ internal sealed class ReplayTally(string name)
     private readonly List<string> gold = [];
     private readonly List<string> predicted = [];
     private readonly Dictionary<ReplayOutcome, int> outcomes = Enum.GetValues<ReplayOutcome>().ToDictionary(o => o, _ => 0);
-    private readonly Dictionary<ReplayOutcome, Confusion> stanceByOutcome = Enum.GetValues<ReplayOutcome>().ToDictionary(o => o, _ => new Confusion(StanceLabels));
+    private readonly Dictionary<ReplayOutcome, Confusion> stanceByOutcome = Enum.GetValues<ReplayOutcome>()
+        .ToDictionary(o => o, _ => new Confusion(StanceLabels));
     private int rumours;
     private int joinedSeeds;
     private int trueOrFalse;
@@ -65,7 +66,8 @@ internal sealed class ReplayTally(string name)
         Verdict.Add(truth, status);
     }
 
-    /// <summary>Linking B-cubed over the articles of the rumours <paramref name="selected"/> picks, clusters as in the whole replay.</summary>
+    /// <summary>Linking B-cubed over the articles of the rumours <paramref name="selected"/> picks, clusters as in the whole
+    /// replay.</summary>
     public (double Precision, double Recall, double F1) LinkingOf(Func<string, bool> selected) =>
         BCubed.Score(gold, predicted, i => selected(gold[i]));
 
@@ -77,10 +79,15 @@ internal sealed class ReplayTally(string name)
     {
         var (p, r, f) = BCubed.Score(gold, predicted);
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"{name}: {rumours} rumours, {gold.Count} articles; {joinedSeeds} rumour seeds joined an earlier claim");
+        sb.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"{name}: {rumours} rumours, {gold.Count} articles; {joinedSeeds} rumour seeds joined an earlier claim");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  linking B-cubed: precision {p:0.000} recall {r:0.000} F1 {f:0.000}");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"  stance accuracy {Stance.Accuracy:0.000} over all articles; {LinkedStance.Accuracy:0.000} over the {LinkedStance.Total} linked to their rumour's claim");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"  final status vs verdict on true/false rumours {VerdictAgreement:0.000} ({Decided}/{trueOrFalse})");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  stance accuracy {Stance.Accuracy:0.000} over all articles; " +
+            $"{LinkedStance.Accuracy:0.000} over the {LinkedStance.Total} linked to their rumour's claim");
+        sb.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"  final status vs verdict on true/false rumours {VerdictAgreement:0.000} ({Decided}/{trueOrFalse})");
         sb.AppendLine("  where the articles went (count, stance accuracy there):");
         foreach (var (outcome, count) in outcomes)
         {

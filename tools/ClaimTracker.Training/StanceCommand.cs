@@ -35,7 +35,8 @@ internal static class StanceCommand
         var emergentOnly = args.Flag("emergent-only");
         var fnc1Folder = emergentOnly ? null : Path.Combine(root, "fnc-1");
         var data = StanceData.Load(emergentFolder, fnc1Folder, MaxSentences, args.Option("embedding-cache"));
-        Console.WriteLine($"stance: {data.Emergent.Count} Emergent headline pairs, {data.Fnc1Related.Count} FNC-1 related pairs; {folds} folds grouped by rumour");
+        Console.WriteLine($"stance: {data.Emergent.Count} Emergent headline pairs, {data.Fnc1Related.Count} FNC-1 related pairs; {folds} " +
+            $"folds grouped by rumour");
 
         var fnc1Weight = emergentOnly ? 0 : args.Double("fnc1-weight", 0.25);
         var parameters = StanceHyperParameters.Default;
@@ -52,8 +53,10 @@ internal static class StanceCommand
         {
             Print("grouped cross-validation, FNC-1 related pairs (top body sentence vs headline)", cv.Fnc1Model, cv.Fnc1Rules);
             var holdout = Fnc1Holdout(data, parameters, fnc1Weight);
-            Console.WriteLine($"FNC-1 hold-out bodies ({HoldoutFraction} of bodies, seed {HoldoutSeed}; model trained without them and without their rumours): " +
-                $"weighted score {100 * holdout.Score:0.00} %; relatedness as in the fnc1 evaluation (related ≥ {holdout.Threshold:0.000}, coverage weight {holdout.Weight:0.00})");
+            Console.WriteLine($"FNC-1 hold-out bodies ({HoldoutFraction} of bodies, seed {HoldoutSeed}; model trained without them and " +
+                $"without their rumours): " +
+                $"weighted score {100 * holdout.Score:0.00} %; relatedness as in the fnc1 evaluation (related ≥ " +
+                    $"{holdout.Threshold:0.000}, coverage weight {holdout.Weight:0.00})");
             Console.Write(Indent(holdout.Confusion.ToString()));
             holdoutScore = Math.Round(100 * holdout.Score, 2);
         }
@@ -68,12 +71,15 @@ internal static class StanceCommand
             ModelBytes: bytes.Length,
             Command: "dotnet run -c Release --project tools/ClaimTracker.Training -- stance ../shared/data" +
                 (emergentOnly ? " --emergent-only" : string.Empty) + (args.Flag("search") ? " --search" : string.Empty) +
-                (args.Option("fnc1-weight") is { } w ? " --fnc1-weight " + w : string.Empty) + (folds != 5 ? $" --folds {folds}" : string.Empty),
+                (args.Option("fnc1-weight") is { } w ? " --fnc1-weight " + w : string.Empty) + (folds != 5
+                    ? $" --folds {folds}"
+                    : string.Empty),
             Trainer: "ML.NET 6.0.0 LightGBM multiclass (softmax), one thread, seed 1",
             FeatureLayout: StanceFeatures.Layout,
             Classes: StanceModel.Classes.Select(c => c.ToString().ToUpperInvariant()).ToArray(),
             Data: DataFiles(root, data, emergentOnly),
-            Split: $"{folds}-fold cross-validation grouped by rumour (Emergent claimId; FNC-1 bodies through the claim map, unmapped bodies alone); " +
+            Split: $"{folds}-fold cross-validation grouped by rumour (Emergent claimId; FNC-1 bodies through the claim map, unmapped " +
+                $"bodies alone); " +
                 "groups ordered by FNV-1a hash and dealt round-robin; the shipped model is trained on all rows",
             HyperParameters: new Dictionary<string, string>
             {
@@ -111,7 +117,11 @@ internal static class StanceCommand
                     "related pairs; agree/disagree/discuss → SUPPORTS/CONTRADICTS/OBSERVING; unrelated skipped"),
                 DataFile(root, Path.Combine("fnc-1", Fnc1Data.BodiesFile), data.Fnc1.Bodies.Count,
                     $"statement = the body sentence closest to the headline (first {MaxSentences} sentences)"),
-                DataFile(root, Path.Combine("fnc-1", Fnc1Data.ClaimMapFile), data.Fnc1.ClaimOfBody.Count, "puts an FNC-1 body in its Emergent rumour's fold"),
+                DataFile(
+                    root,
+                    Path.Combine("fnc-1", Fnc1Data.ClaimMapFile),
+                    data.Fnc1.ClaimOfBody.Count,
+                    "puts an FNC-1 body in its Emergent rumour's fold"),
             ];
     }
 
@@ -120,7 +130,10 @@ internal static class StanceCommand
 
     private static IEnumerable<StanceExample> Rows(IEnumerable<StanceRow> rows, double fnc1Weight) =>
         rows.Where(r => !r.IsFnc1 || fnc1Weight > 0)
-            .Select(r => new StanceExample { Features = r.Features, Label = StanceModel.LabelOf(r.Gold), Weight = r.IsFnc1 ? (float)fnc1Weight : 1f });
+            .Select(r => new StanceExample {
+                Features = r.Features,
+                Label = StanceModel.LabelOf(r.Gold),
+                Weight = r.IsFnc1 ? (float)fnc1Weight : 1f });
 
     private static (StanceHyperParameters Parameters, double Fnc1Weight) Search(StanceData data, int folds)
     {
@@ -131,8 +144,10 @@ internal static class StanceCommand
             {
                 var parameters = StanceHyperParameters.Default with { Trees = trees, Leaves = leaves };
                 var cv = CrossValidate(data, folds, parameters, weight);
-                Console.WriteLine($"  search: FNC-1 weight {weight}, {trees} trees, {leaves} leaves → Emergent CV accuracy {cv.Model.Accuracy:0.000}, macro F1 {cv.Model.MacroF1:0.000}");
-                if (cv.Model.Accuracy > best.Accuracy + 1e-9 || (Math.Abs(cv.Model.Accuracy - best.Accuracy) < 1e-9 && cv.Model.MacroF1 > best.F1))
+                Console.WriteLine($"  search: FNC-1 weight {weight}, {trees} trees, {leaves} leaves → Emergent CV accuracy " +
+                    $"{cv.Model.Accuracy:0.000}, macro F1 {cv.Model.MacroF1:0.000}");
+                if (cv.Model.Accuracy > best.Accuracy + 1e-9
+                    || (Math.Abs(cv.Model.Accuracy - best.Accuracy) < 1e-9 && cv.Model.MacroF1 > best.F1))
                 {
                     best = (parameters, weight, cv.Model.Accuracy, cv.Model.MacroF1);
                 }
@@ -174,17 +189,23 @@ internal static class StanceCommand
             .ToList();
     }
 
-    private static (double Score, double Weight, double Threshold, Confusion Confusion) Fnc1Holdout(StanceData data, StanceHyperParameters parameters, double fnc1Weight)
+    private static (double Score, double Weight, double Threshold, Confusion Confusion) Fnc1Holdout(
+        StanceData data,
+        StanceHyperParameters parameters,
+        double fnc1Weight)
     {
         var holdoutBodies = data.Fnc1.HoldoutBodies(HoldoutFraction, HoldoutSeed);
-        var holdoutRumours = holdoutBodies.Where(data.Fnc1.ClaimOfBody.ContainsKey).Select(b => data.Fnc1.ClaimOfBody[b]).ToHashSet(StringComparer.Ordinal);
+        var holdoutRumours = holdoutBodies.Where(data.Fnc1.ClaimOfBody.ContainsKey).Select(b => data.Fnc1.ClaimOfBody[b])
+            .ToHashSet(StringComparer.Ordinal);
         var train = Rows(data.Emergent.Where(r => !holdoutRumours.Contains(r.Group)), fnc1Weight)
             .Concat(Rows(data.Fnc1Related.Where(r => !holdoutBodies.Contains(r.BodyId!)), fnc1Weight))
             .ToList();
         var context = new MLContext(seed: StanceTrainer.Seed);
         var model = StanceTrainer.Fit(context, train, parameters);
 
-        var tuning = data.Fnc1Pairs.Where(p => !holdoutBodies.Contains(p.Pair.BodyId)).Select(p => (p.MaxCosine, p.Coverage, p.Pair.Stance != "unrelated")).ToList();
+        var tuning = data.Fnc1Pairs.Where(p => !holdoutBodies.Contains(p.Pair.BodyId))
+            .Select(p => (p.MaxCosine, p.Coverage, p.Pair.Stance != "unrelated"))
+            .ToList();
         var (weight, threshold, _) = Fnc1Scoring.TuneRelatedness(tuning);
         var test = data.Fnc1Pairs.Where(p => holdoutBodies.Contains(p.Pair.BodyId)).ToList();
         var related = test.Where(p => p.MaxCosine + (weight * p.Coverage) >= threshold && p.Row is not null).ToList();
@@ -236,13 +257,16 @@ internal static class StanceCommand
         Console.WriteLine($"  {"",-10}{"accuracy",10}{"F1 for",10}{"F1 against",12}{"F1 observing",14}{"macro F1",10}");
         foreach (var (name, c) in new[] { ("model", model), ("rules", rules) })
         {
-            Console.WriteLine($"  {name,-10}{c.Accuracy,10:0.000}{c.F1("for"),10:0.000}{c.F1("against"),12:0.000}{c.F1("observing"),14:0.000}{c.MacroF1,10:0.000}");
+            Console.WriteLine(
+                $"  {name,-10}{c.Accuracy,10:0.000}{c.F1("for"),10:0.000}{c.F1("against"),12:0.000}"
+                + $"{c.F1("observing"),14:0.000}{c.MacroF1,10:0.000}");
         }
 
         Console.Write(Indent("model:\n" + model));
     }
 
-    private static string Indent(string text) => string.Join(Environment.NewLine, text.TrimEnd().Split('\n').Select(l => "    " + l.TrimEnd())) + Environment.NewLine;
+    private static string Indent(string text)
+        => string.Join(Environment.NewLine, text.TrimEnd().Split('\n').Select(l => "    " + l.TrimEnd())) + Environment.NewLine;
 
     private sealed record CrossValidation(Confusion Model, Confusion Rules, Confusion Fnc1Model, Confusion Fnc1Rules);
 }
@@ -251,7 +275,13 @@ internal static class StanceCommand
 internal sealed record Figures(int Rows, double Accuracy, double F1For, double F1Against, double F1Observing, double MacroF1)
 {
     public static Figures Of(Confusion c) =>
-        new(c.Total, Math.Round(c.Accuracy, 4), Math.Round(c.F1("for"), 4), Math.Round(c.F1("against"), 4), Math.Round(c.F1("observing"), 4), Math.Round(c.MacroF1, 4));
+        new(
+            c.Total,
+            Math.Round(c.Accuracy, 4),
+            Math.Round(c.F1("for"), 4),
+            Math.Round(c.F1("against"), 4),
+            Math.Round(c.F1("observing"), 4),
+            Math.Round(c.MacroF1, 4));
 }
 
 internal sealed record DataFileEntry(string File, string Sha256, int Rows, string Use);

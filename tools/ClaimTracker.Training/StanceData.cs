@@ -22,7 +22,8 @@ internal sealed record StanceData(List<StanceRow> Emergent, List<StanceRow> Fnc1
         var articles = EmergentData.ReadArticles(emergentFolder);
         var fnc1 = fnc1Folder is null ? Fnc1Data.Empty : Fnc1Data.Read(fnc1Folder);
         var sentences = fnc1.Bodies.ToDictionary(b => b.Key, b => Sentences.Split(b.Value, maxSentences), StringComparer.Ordinal);
-        var bodyTerms = fnc1.Bodies.ToDictionary(b => b.Key, b => TextAnalysis.Terms(b.Value).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var bodyTerms = fnc1.Bodies
+            .ToDictionary(b => b.Key, b => TextAnalysis.Terms(b.Value).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
         var encoder = new CachingEncoder(MiniLmEncoder.Shared, embeddingCache);
         var texts = articles.SelectMany(a => new[] { a.Headline, a.ClaimHeadline })
@@ -39,7 +40,8 @@ internal sealed record StanceData(List<StanceRow> Emergent, List<StanceRow> Fnc1
             embedding[texts[i]] = vectors[i];
         }
 
-        var emergent = articles.Select(a => Row(a.Headline, a.ClaimHeadline, EmergentStance(a.Stance), a.ClaimId, null, embedding)).ToList();
+        var emergent = articles.Select(a => Row(a.Headline, a.ClaimHeadline, EmergentStance(a.Stance), a.ClaimId, null, embedding))
+            .ToList();
         var pairs = new List<Fnc1PairFeatures>(fnc1.Pairs.Count);
         foreach (var pair in fnc1.Pairs)
         {
@@ -62,7 +64,13 @@ internal sealed record StanceData(List<StanceRow> Emergent, List<StanceRow> Fnc1
         return new StanceData(emergent, related, pairs, fnc1);
     }
 
-    private static StanceRow Row(string statement, string claim, Stance gold, string group, string? bodyId, Dictionary<string, float[]> embedding)
+    private static StanceRow Row(
+        string statement,
+        string claim,
+        Stance gold,
+        string group,
+        string? bodyId,
+        Dictionary<string, float[]> embedding)
     {
         var hints = StanceHints.FromEmbeddings(statement, claim, embedding[statement], embedding[claim]);
         var rules = StanceClassifier.ClassifyByRules(statement, claim, hints).Stance;

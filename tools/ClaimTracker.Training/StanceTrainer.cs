@@ -7,7 +7,8 @@ namespace ClaimTracker.Training;
 /// <summary>Hyper-parameters of the stance model (gradient-boosted trees, LightGBM multiclass).</summary>
 public sealed record StanceHyperParameters(int Trees, int Leaves, double LearningRate, int MinimumLeafCount, double FeatureFraction)
 {
-    public static StanceHyperParameters Default { get; } = new(Trees: 200, Leaves: 16, LearningRate: 0.05, MinimumLeafCount: 20, FeatureFraction: 0.5);
+    public static StanceHyperParameters Default { get; }
+        = new(Trees: 200, Leaves: 16, LearningRate: 0.05, MinimumLeafCount: 20, FeatureFraction: 0.5);
 }
 
 /// <summary>Fits the stance model: single-threaded, seeded, so the same rows give the same model file.</summary>

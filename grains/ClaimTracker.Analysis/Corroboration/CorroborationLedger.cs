@@ -22,7 +22,7 @@ public sealed class CorroborationLedger
     // Judging runs on every append of a busy claim: the reasons are written through one reused
     // builder, and the origins are counted and then walked again instead of being copied into lists.
     [ThreadStatic]
-    private static StringBuilder? reasonBuilder;
+    private static StringBuilder? ReasonBuilder;
 
     private readonly List<OriginTally> inArrivalOrder;
     private Dictionary<string, OriginTally>? byId;
@@ -170,7 +170,7 @@ public sealed class CorroborationLedger
             _ => AdmiraltyCredibility.CannotBeJudged,
         };
 
-        var text = reasonBuilder ??= new StringBuilder();
+        var text = ReasonBuilder ??= new StringBuilder();
         var reasons = new List<string>(16);
         void Done()
         {
@@ -228,7 +228,8 @@ public sealed class CorroborationLedger
 
         if (echoing > NamesListed)
         {
-            text.Append("repeats of ").Append(CultureInfo.InvariantCulture, $"{echoing - NamesListed}").Append(" more origins not counted as independent");
+            text.Append("repeats of ").Append(CultureInfo.InvariantCulture, $"{echoing - NamesListed}")
+                .Append(" more origins not counted as independent");
             Done();
         }
 
@@ -281,20 +282,28 @@ public sealed class CorroborationLedger
 
         if (observingStatements > 0)
         {
-            AppendCount(text, observingStatements, "statement").Append(observingStatements == 1 ? " only reports" : " only report").Append(" the claim without endorsing it");
+            AppendCount(text, observingStatements, "statement").Append(observingStatements == 1 ? " only reports" : " only report")
+                .Append(" the claim without endorsing it");
             Done();
         }
 
         if (queryingStatements > 0)
         {
-            AppendCount(text, queryingStatements, "statement").Append(queryingStatements == 1 ? " questions" : " question").Append(" the claim");
+            AppendCount(text, queryingStatements, "statement").Append(queryingStatements == 1 ? " questions" : " question")
+                .Append(" the claim");
             Done();
         }
 
-        text.Append("credibility ").Append(CultureInfo.InvariantCulture, $"{credibility}").Append(": ").Append(AdmiraltyCredibility.Describe(credibility));
+        text.Append("credibility ").Append(CultureInfo.InvariantCulture, $"{credibility}").Append(": ")
+            .Append(AdmiraltyCredibility.Describe(credibility));
         Done();
 
-        return new Assessment(status, credibility, reasons.ToArray(), Ids(origins, Supports, supporting), Ids(origins, Contradicts, contradicting));
+        return new Assessment(
+            status,
+            credibility,
+            reasons.ToArray(),
+            Ids(origins, Supports, supporting),
+            Ids(origins, Contradicts, contradicting));
     }
 
     private static StringBuilder AppendCount(StringBuilder text, int n, string noun)

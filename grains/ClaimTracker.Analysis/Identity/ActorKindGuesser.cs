@@ -22,7 +22,8 @@ public static class ActorKindGuesser
         "organisation", "bank", "corporation", "inc", "ltd", "media", "television", "officials", "sources",
     ];
 
-    private static readonly string[] OutletWords = ["news", "times", "post", "herald", "journal", "gazette", "tribune", "independent", "monde", "press", "tv", "radio"];
+    private static readonly string[] OutletWords
+        = ["news", "times", "post", "herald", "journal", "gazette", "tribune", "independent", "monde", "press", "tv", "radio"];
 
     public static ActorKind GuessSpeaker(string name)
     {

@@ -48,7 +48,8 @@ public static class StableIds
         return new string(hash);
     }
 
-    /// <summary>Fills <paramref name="hex"/> (at most 64 characters) with the start of <see cref="Hash"/>, allocating nothing for short values.</summary>
+    /// <summary>Fills <paramref name="hex"/> (at most 64 characters) with the start of <see cref="Hash"/>, allocating nothing for short
+    /// values.</summary>
     private static void WriteHash(string value, Span<char> hex)
     {
         var maxBytes = Encoding.UTF8.GetMaxByteCount(value.Length);

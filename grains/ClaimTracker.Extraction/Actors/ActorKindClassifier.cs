@@ -24,7 +24,8 @@ internal static class ActorKindClassifier
         }
 
         var lowerDescriptor = descriptor.ToLowerInvariant();
-        if (ContainsAny(lowerName, Lexicons.OutletWords) || ContainsAny(lowerDescriptor, Lexicons.OutletWords) || EndsWithAny(lowerName, Lexicons.OutletNameEndings))
+        if (ContainsAny(lowerName, Lexicons.OutletWords) || ContainsAny(lowerDescriptor, Lexicons.OutletWords)
+            || EndsWithAny(lowerName, Lexicons.OutletNameEndings))
         {
             return ActorKindHint.Outlet;
         }

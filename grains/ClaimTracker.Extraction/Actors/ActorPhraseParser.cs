@@ -49,7 +49,9 @@ internal static class ActorPhraseParser
         if (end - first == 1 && Lexicons.Pronouns.Contains(doc.Lower(first)))
         {
             var pronoun = doc.Lower(first);
-            var pronounKind = pronoun is "he" or "she" or "him" or "her" or "his" or "i" or "me" ? ActorKindHint.Person : ActorKindHint.Unknown;
+            var pronounKind = pronoun is "he" or "she" or "him" or "her" or "his" or "i" or "me"
+                ? ActorKindHint.Person
+                : ActorKindHint.Unknown;
             return new ActorPhrase(surface, surface, pronounKind, null, null, null, null, false, pronoun);
         }
 

@@ -10,14 +10,14 @@ namespace ClaimTracker.Extraction.Actors;
 /// </summary>
 internal sealed class ActorRegistry
 {
-    private readonly List<Entry> _entries = [];
-    private readonly Dictionary<string, int> _byNorm = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _byAcronym = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _byGenericKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> _byNameToken = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> _singleByToken = new(StringComparer.Ordinal);
-    private readonly List<(int Position, int Id)> _personMentions = [];
-    private bool _personMentionsSorted = true;
+    private readonly List<Entry> entries = [];
+    private readonly Dictionary<string, int> byNorm = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> byAcronym = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> byGenericKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> byNameToken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> singleByToken = new(StringComparer.Ordinal);
+    private readonly List<(int Position, int Id)> personMentions = [];
+    private bool personMentionsSorted = true;
 
     public int OutletId { get; private set; } = -1;
 
@@ -50,7 +50,8 @@ internal sealed class ActorRegistry
             entry.SetName(phrase.Name);
         }
 
-        if (entry.Kind == ActorKindHint.Unknown || (entry.Kind == ActorKindHint.Organization && phrase.Kind is ActorKindHint.Outlet or ActorKindHint.Government))
+        if (entry.Kind == ActorKindHint.Unknown
+            || (entry.Kind == ActorKindHint.Organization && phrase.Kind is ActorKindHint.Outlet or ActorKindHint.Government))
         {
             entry.Kind = phrase.Kind;
         }
@@ -60,7 +61,16 @@ internal sealed class ActorRegistry
         entry.IsGeneric &= phrase.IsGeneric;
         if (phrase.Affiliation is { } affiliation && entry.AffiliationId < 0)
         {
-            var org = new ActorPhrase(affiliation.Surface, affiliation.Name, OrganizationKind(affiliation.Name), null, affiliation.Acronym, null, null, false, null);
+            var org = new ActorPhrase(
+                affiliation.Surface,
+                affiliation.Name,
+                OrganizationKind(affiliation.Name),
+                null,
+                affiliation.Acronym,
+                null,
+                null,
+                false,
+                null);
             var orgId = Resolve(org, position, referenced: false);
             if (orgId != entry.Id)
             {
@@ -72,24 +82,24 @@ internal sealed class ActorRegistry
         Index(entry);
         if (entry.Kind == ActorKindHint.Person)
         {
-            _personMentions.Add((position, entry.Id));
-            _personMentionsSorted = false;
+            personMentions.Add((position, entry.Id));
+            personMentionsSorted = false;
         }
 
         return entry.Id;
     }
 
-    public void MarkReferenced(int id) => _entries[id].Referenced = true;
+    public void MarkReferenced(int id) => entries[id].Referenced = true;
 
-    public void AddAlias(int id, string surface) => AddAlias(_entries[id], surface);
+    public void AddAlias(int id, string surface) => AddAlias(entries[id], surface);
 
-    public ActorKindHint KindOf(int id) => _entries[Root(id)].Kind;
+    public ActorKindHint KindOf(int id) => entries[Root(id)].Kind;
 
     public int Root(int id)
     {
-        while (_entries[id].MergedInto >= 0)
+        while (entries[id].MergedInto >= 0)
         {
-            id = _entries[id].MergedInto;
+            id = entries[id].MergedInto;
         }
 
         return id;
@@ -98,17 +108,17 @@ internal sealed class ActorRegistry
     /// <summary>The most recent person mentioned before <paramref name="position"/>, for "he said".</summary>
     public int LastPersonBefore(int position)
     {
-        if (!_personMentionsSorted)
+        if (!personMentionsSorted)
         {
-            _personMentions.Sort();
-            _personMentionsSorted = true;
+            personMentions.Sort();
+            personMentionsSorted = true;
         }
 
-        int lo = 0, hi = _personMentions.Count - 1, best = -1;
+        int lo = 0, hi = personMentions.Count - 1, best = -1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (_personMentions[mid].Position < position)
+            if (personMentions[mid].Position < position)
             {
                 best = mid;
                 lo = mid + 1;
@@ -119,24 +129,24 @@ internal sealed class ActorRegistry
             }
         }
 
-        return best < 0 ? -1 : Root(_personMentions[best].Id);
+        return best < 0 ? -1 : Root(personMentions[best].Id);
     }
 
     /// <summary>Merges generic descriptions into the named actor they stand for, assigns keys and returns the referenced actors.</summary>
     public (List<ExtractedActor> Actors, string[] Keys) Build()
     {
         MergeGenericOutlets();
-        foreach (var e in _entries)
+        foreach (var e in entries)
         {
             if (e.MergedInto < 0 && e.Referenced && e.AffiliationId >= 0)
             {
-                _entries[Root(e.AffiliationId)].Referenced = true;
+                entries[Root(e.AffiliationId)].Referenced = true;
             }
         }
 
-        var keys = new string[_entries.Count];
+        var keys = new string[entries.Count];
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in _entries)
+        foreach (var e in entries)
         {
             if (e.MergedInto >= 0)
             {
@@ -153,7 +163,7 @@ internal sealed class ActorRegistry
             keys[e.Id] = unique;
         }
 
-        foreach (var e in _entries)
+        foreach (var e in entries)
         {
             if (e.MergedInto >= 0)
             {
@@ -162,7 +172,7 @@ internal sealed class ActorRegistry
         }
 
         var actors = new List<ExtractedActor>();
-        foreach (var e in _entries)
+        foreach (var e in entries)
         {
             if (e.MergedInto >= 0 || !e.Referenced)
             {
@@ -170,7 +180,8 @@ internal sealed class ActorRegistry
             }
 
             var affiliation = e.AffiliationId >= 0 ? keys[Root(e.AffiliationId)] : null;
-            actors.Add(new ExtractedActor(keys[e.Id], e.Name, e.Kind, [.. e.Aliases], e.Role, affiliation == keys[e.Id] ? null : affiliation));
+            actors.Add(
+                new ExtractedActor(keys[e.Id], e.Name, e.Kind, [.. e.Aliases], e.Role, affiliation == keys[e.Id] ? null : affiliation));
         }
 
         return (actors, keys);
@@ -181,13 +192,13 @@ internal sealed class ActorRegistry
         if (phrase.Acronym is not null || ActorKindClassifier.IsAcronym(phrase.Name))
         {
             var acronym = phrase.Acronym ?? phrase.Name;
-            if (_byAcronym.TryGetValue(acronym, out var a) || _byNorm.TryGetValue(NormalizeName(acronym), out a))
+            if (byAcronym.TryGetValue(acronym, out var a) || byNorm.TryGetValue(NormalizeName(acronym), out a))
             {
                 return Live(a);
             }
         }
 
-        if (_byNorm.TryGetValue(NormalizeName(phrase.Name), out var id))
+        if (byNorm.TryGetValue(NormalizeName(phrase.Name), out var id))
         {
             return Live(id);
         }
@@ -195,14 +206,14 @@ internal sealed class ActorRegistry
         if (phrase.IsGeneric)
         {
             var key = GenericKey(phrase);
-            return key is not null && _byGenericKey.TryGetValue(key, out var g) ? Live(g) : null;
+            return key is not null && byGenericKey.TryGetValue(key, out var g) ? Live(g) : null;
         }
 
         var tokens = Tokens(phrase.Name);
         if (tokens.Length == 1 && phrase.Kind is ActorKindHint.Person or ActorKindHint.Unknown)
         {
             // A surname or family name alone: the nearest earlier full name with it, else the first later one.
-            if (!_byNameToken.TryGetValue(tokens[0].ToLowerInvariant(), out var candidates))
+            if (!byNameToken.TryGetValue(tokens[0].ToLowerInvariant(), out var candidates))
             {
                 return null;
             }
@@ -213,7 +224,7 @@ internal sealed class ActorRegistry
             var afterPosition = int.MaxValue;
             foreach (var candidate in candidates)
             {
-                var e = _entries[Root(candidate)];
+                var e = entries[Root(candidate)];
                 if (e.Kind is not (ActorKindHint.Person or ActorKindHint.Unknown))
                 {
                     continue;
@@ -238,39 +249,39 @@ internal sealed class ActorRegistry
         }
 
         if (tokens.Length >= 2 && phrase.Kind is ActorKindHint.Person or ActorKindHint.Unknown
-            && _singleByToken.TryGetValue(tokens[^1].ToLowerInvariant(), out var singles) && singles.Count == 1)
+            && singleByToken.TryGetValue(tokens[^1].ToLowerInvariant(), out var singles) && singles.Count == 1)
         {
             // A fuller form of a name first seen alone ("Putin" then "Vladimir Putin").
-            var e = _entries[Root(singles[0])];
+            var e = entries[Root(singles[0])];
             return e.NameTokens.Length == 1 && !e.IsGeneric && e.Kind is ActorKindHint.Person or ActorKindHint.Unknown ? e : null;
         }
 
         return null;
     }
 
-    private Entry? Live(int id) => _entries[Root(id)];
+    private Entry? Live(int id) => entries[Root(id)];
 
     private void Index(Entry entry)
     {
-        _byNorm.TryAdd(entry.Norm, entry.Id);
+        byNorm.TryAdd(entry.Norm, entry.Id);
         if (entry.NameTokens.Length >= 2)
         {
-            AddTo(_byNameToken, entry.NameTokens[0].ToLowerInvariant(), entry.Id);
-            AddTo(_byNameToken, entry.NameTokens[^1].ToLowerInvariant(), entry.Id);
+            AddTo(byNameToken, entry.NameTokens[0].ToLowerInvariant(), entry.Id);
+            AddTo(byNameToken, entry.NameTokens[^1].ToLowerInvariant(), entry.Id);
         }
         else if (entry.NameTokens.Length == 1)
         {
-            AddTo(_singleByToken, entry.NameTokens[0].ToLowerInvariant(), entry.Id);
+            AddTo(singleByToken, entry.NameTokens[0].ToLowerInvariant(), entry.Id);
         }
 
         if (entry.Acronym is not null)
         {
-            _byAcronym.TryAdd(entry.Acronym, entry.Id);
+            byAcronym.TryAdd(entry.Acronym, entry.Id);
         }
 
         if (entry.GenericKey is { } key)
         {
-            _byGenericKey.TryAdd(key, entry.Id);
+            byGenericKey.TryAdd(key, entry.Id);
         }
     }
 
@@ -289,14 +300,17 @@ internal sealed class ActorRegistry
 
     private void MergeGenericOutlets()
     {
-        foreach (var generic in _entries)
+        foreach (var generic in entries)
         {
-            if (generic.MergedInto >= 0 || !generic.IsGeneric || generic.Kind != ActorKindHint.Outlet || generic.Country is null || generic.Id == OutletId)
+            if (generic.MergedInto >= 0 || !generic.IsGeneric || generic.Kind != ActorKindHint.Outlet || generic.Country is null
+                || generic.Id == OutletId)
             {
                 continue;
             }
 
-            var named = _entries.Where(e => e.MergedInto < 0 && !e.IsGeneric && e.Kind == ActorKindHint.Outlet && e.Country == generic.Country && e.Id != OutletId).ToList();
+            var named = entries.Where(
+                e => e.MergedInto < 0 && !e.IsGeneric && e.Kind == ActorKindHint.Outlet && e.Country == generic.Country
+                    && e.Id != OutletId).ToList();
             if (named.Count != 1)
             {
                 continue;
@@ -316,8 +330,8 @@ internal sealed class ActorRegistry
 
     private Entry NewEntry(string name, ActorKindHint kind, int position)
     {
-        var entry = new Entry(_entries.Count, name, kind);
-        _entries.Add(entry);
+        var entry = new Entry(entries.Count, name, kind);
+        entries.Add(entry);
         _ = position;
         return entry;
     }
@@ -329,11 +343,12 @@ internal sealed class ActorRegistry
             entry.Aliases.Add(surface);
             if (entry.NameTokens.Length <= 1 || surface.Contains(' ', StringComparison.Ordinal))
             {
-                _byNorm.TryAdd(NormalizeName(surface), entry.Id);
+                byNorm.TryAdd(NormalizeName(surface), entry.Id);
             }
         }
 
-        if (entry.IsGeneric && surface.Contains("media", StringComparison.OrdinalIgnoreCase) && !entry.Name.Contains("media", StringComparison.OrdinalIgnoreCase))
+        if (entry.IsGeneric && surface.Contains("media", StringComparison.OrdinalIgnoreCase)
+            && !entry.Name.Contains("media", StringComparison.OrdinalIgnoreCase))
         {
             entry.SetName(StripDeterminer(surface));
         }
@@ -436,7 +451,9 @@ internal sealed class ActorRegistry
 
         public bool Referenced { get; set; }
 
-        public string? GenericKey => IsGeneric ? (Country ?? "?") + "|" + (Kind == ActorKindHint.Outlet ? "outlet|" : Kind == ActorKindHint.Government ? "government|" + Norm : "other|" + Norm) : null;
+        public string? GenericKey => IsGeneric ? (Country ?? "?") + "|" + (Kind == ActorKindHint.Outlet
+            ? "outlet|"
+            : Kind == ActorKindHint.Government ? "government|" + Norm : "other|" + Norm) : null;
 
         public void SetName(string name)
         {

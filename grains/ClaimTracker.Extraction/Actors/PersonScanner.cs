@@ -44,7 +44,8 @@ internal static class PersonScanner
                 }
 
                 var runEnd = runStart;
-                while (runEnd < paragraph.End && runEnd - runStart < 4 && doc.IsCapitalized(runEnd) && !CapitalizedTitles.Contains(doc.TextOf(runEnd)))
+                while (runEnd < paragraph.End && runEnd - runStart < 4 && doc.IsCapitalized(runEnd)
+                    && !CapitalizedTitles.Contains(doc.TextOf(runEnd)))
                 {
                     runEnd++;
                 }
@@ -73,5 +74,6 @@ internal static class PersonScanner
     }
 
     private static bool IsSentenceOpener(Document doc, int i)
-        => doc.Lower(i) is "the" or "a" or "an" or "with" or "in" or "on" or "but" or "and" or "after" or "as" or "when" or "former" or "his" or "her";
+        => doc.Lower(i) is "the" or "a" or "an" or "with" or "in" or "on" or "but" or "and" or "after" or "as" or "when"
+            or "former" or "his" or "her";
 }

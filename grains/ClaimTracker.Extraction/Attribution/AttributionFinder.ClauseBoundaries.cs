@@ -7,7 +7,7 @@ internal static partial class AttributionFinder
 {
     private sealed partial class Context
     {
-        private bool InQuoteAt(int k) => _quoteMask[k - first];
+        private bool InQuoteAt(int k) => quoteMask[k - first];
 
         /// <summary>"… voters say A, compared with 64 percent who say B": A ends where the next speaker begins.</summary>
         private int BeforeNextAttribution(int cue, int start, int stop)

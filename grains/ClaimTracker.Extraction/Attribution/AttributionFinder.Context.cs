@@ -8,9 +8,9 @@ internal static partial class AttributionFinder
     private sealed partial class Context(Document doc, int first, int end, List<QuoteRegion> quotes, bool[] covered, bool[] inQuote,
         List<int> cues, List<RawAttribution> result)
     {
-        private readonly bool[] _quoteMask = inQuote;
-        private readonly HashSet<int> _usedQuotes = [];
-        private readonly Dictionary<int, QuoteRegion> _byOpen = IndexByOpen(quotes);
+        private readonly bool[] quoteMask = inQuote;
+        private readonly HashSet<int> usedQuotes = [];
+        private readonly Dictionary<int, QuoteRegion> byOpen = IndexByOpen(quotes);
 
         private static Dictionary<int, QuoteRegion> IndexByOpen(List<QuoteRegion> regions)
         {

@@ -101,7 +101,7 @@ internal static partial class AttributionFinder
                     continue;
                 }
 
-                _usedQuotes.Add(q.Open);
+                usedQuotes.Add(q.Open);
                 Cover(q.Open, q.OuterEnd);
                 Cover(betweenFirst, Math.Max(attribution.Cue.End, attribution.Source.End));
                 result.Add(attribution);
@@ -140,7 +140,7 @@ internal static partial class AttributionFinder
                     continue;
                 }
 
-                if (!_byOpen.TryGetValue(quoteIndex, out var q) || _usedQuotes.Contains(q.Open))
+                if (!byOpen.TryGetValue(quoteIndex, out var q) || usedQuotes.Contains(q.Open))
                 {
                     continue;
                 }
@@ -161,7 +161,7 @@ internal static partial class AttributionFinder
 
                 attribution.Quote = q;
                 attribution.Content = new TokenRange(q.InnerFirst, q.InnerEnd);
-                _usedQuotes.Add(q.Open);
+                usedQuotes.Add(q.Open);
                 Cover(attribution.Source.IsEmpty ? cueFirst : attribution.Source.First, q.OuterEnd);
                 result.Add(attribution);
             }
@@ -197,10 +197,10 @@ internal static partial class AttributionFinder
             var attribution = NewAttribution(cue, cue);
             attribution.Source = source;
             attribution.Content = new TokenRange(start, stop);
-            if (_byOpen.TryGetValue(start, out var q) && q.OuterEnd >= stop - 1)
+            if (byOpen.TryGetValue(start, out var q) && q.OuterEnd >= stop - 1)
             {
                 attribution.Quote = q;
-                _usedQuotes.Add(q.Open);
+                usedQuotes.Add(q.Open);
             }
 
             Commit(attribution, cue, stop);
@@ -236,10 +236,10 @@ internal static partial class AttributionFinder
                 Cue = new TokenRange(colon, colon + 1),
                 Content = new TokenRange(colon + 1, stop),
             };
-            if (_byOpen.TryGetValue(colon + 1, out var q) && q.OuterEnd >= stop - 1)
+            if (byOpen.TryGetValue(colon + 1, out var q) && q.OuterEnd >= stop - 1)
             {
                 attribution.Quote = q;
-                _usedQuotes.Add(q.Open);
+                usedQuotes.Add(q.Open);
             }
 
             Commit(attribution, first, stop);
@@ -264,7 +264,7 @@ internal static partial class AttributionFinder
             for (var colon = first + 1; colon + 1 < end; colon++)
             {
                 if (!doc.Is(colon, ':') || doc.Tokens[colon + 1].Kind != TokenKind.OpenQuote || Covered(colon) || InQuoteAt(colon)
-                    || !_byOpen.TryGetValue(colon + 1, out var q) || _usedQuotes.Contains(q.Open))
+                    || !byOpen.TryGetValue(colon + 1, out var q) || usedQuotes.Contains(q.Open))
                 {
                     continue;
                 }
@@ -291,7 +291,7 @@ internal static partial class AttributionFinder
                     Content = new TokenRange(q.InnerFirst, q.InnerEnd),
                     Quote = q,
                 };
-                _usedQuotes.Add(q.Open);
+                usedQuotes.Add(q.Open);
                 Commit(attribution, name, q.OuterEnd);
                 colon = q.OuterEnd;
             }

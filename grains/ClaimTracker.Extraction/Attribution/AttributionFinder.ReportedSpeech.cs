@@ -108,7 +108,7 @@ internal static partial class AttributionFinder
                 }
 
                 attribution.Content = new TokenRange(start, stop);
-                if (_byOpen.TryGetValue(start, out var q) && !_usedQuotes.Contains(q.Open) && q.OuterEnd >= stop - 1)
+                if (byOpen.TryGetValue(start, out var q) && !usedQuotes.Contains(q.Open) && q.OuterEnd >= stop - 1)
                 {
                     attribution.Quote = q;
                 }

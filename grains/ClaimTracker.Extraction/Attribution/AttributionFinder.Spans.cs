@@ -56,10 +56,10 @@ internal static partial class AttributionFinder
             }
 
             var content = new TokenRange(start, comma);
-            if (_byOpen.TryGetValue(start, out var q) && q.OuterEnd >= comma - 1 && !_usedQuotes.Contains(q.Open))
+            if (byOpen.TryGetValue(start, out var q) && q.OuterEnd >= comma - 1 && !usedQuotes.Contains(q.Open))
             {
                 attribution.Quote = q;
-                _usedQuotes.Add(q.Open);
+                usedQuotes.Add(q.Open);
             }
 
             attribution.Content = content;

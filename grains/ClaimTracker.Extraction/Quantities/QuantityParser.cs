@@ -95,12 +95,14 @@ internal static class QuantityParser
                 last = k + 1;
                 k += 2;
             }
-            else if (unit is null && k < n && doc.IsLowerWord(k) && !UnitStops.Contains(doc.Lower(k)) && !PeriodAdverbs.ContainsKey(doc.Lower(k)))
+            else if (unit is null && k < n && doc.IsLowerWord(k) && !UnitStops.Contains(doc.Lower(k))
+                && !PeriodAdverbs.ContainsKey(doc.Lower(k)))
             {
                 unit = CurrencyWords.GetValueOrDefault(doc.Lower(k), doc.Lower(k));
                 last = k;
                 k++;
-                if (doc.IsLowerWord(k) && !UnitStops.Contains(doc.Lower(k)) && doc.Lower(k).EndsWith('s') && !unit.EndsWith('s') && !PeriodAdverbs.ContainsKey(doc.Lower(k)))
+                if (doc.IsLowerWord(k) && !UnitStops.Contains(doc.Lower(k)) && doc.Lower(k).EndsWith('s') && !unit.EndsWith('s')
+                    && !PeriodAdverbs.ContainsKey(doc.Lower(k)))
                 {
                     // "artillery shells": the head noun is the last one.
                     unit = doc.Lower(k);
@@ -109,7 +111,9 @@ internal static class QuantityParser
                 }
             }
 
-            if (doc.Tokens[i].Kind == TokenKind.Word && !char.IsDigit(doc.First(i)) && (unit is null || unit.EndsWith("ed", StringComparison.Ordinal) || unit == "ones") && last == i + (unit is null ? 0 : 1))
+            if (doc.Tokens[i].Kind == TokenKind.Word && !char.IsDigit(doc.First(i))
+                && (unit is null || unit.EndsWith("ed", StringComparison.Ordinal) || unit == "ones")
+                && last == i + (unit is null ? 0 : 1))
             {
                 // "the two discussed", "two new ones": a number word without a counted noun is not a figure.
                 i = last;
@@ -118,7 +122,14 @@ internal static class QuantityParser
 
             var period = RateAfter(doc, k, ref last);
             var year = YearAfter(doc, last + 1, publishedYear);
-            result.Add(new QuantityMention(new TextSpan(doc.Tokens[boundFirst].Begin, doc.Tokens[last].End), value, upper, bound, unit, period, year));
+            result.Add(new QuantityMention(
+                new TextSpan(doc.Tokens[boundFirst].Begin, doc.Tokens[last].End),
+                value,
+                upper,
+                bound,
+                unit,
+                period,
+                year));
             i = last;
         }
 
@@ -212,12 +223,14 @@ internal static class QuantityParser
             return true;
         }
 
-        if (doc.Is(i + 1, ':') && i + 2 < doc.Count && doc.Tokens[i + 2].Kind == TokenKind.Number && doc.Tokens[i + 2].Begin == doc.Tokens[i + 1].End)
+        if (doc.Is(i + 1, ':') && i + 2 < doc.Count && doc.Tokens[i + 2].Kind == TokenKind.Number
+            && doc.Tokens[i + 2].Begin == doc.Tokens[i + 1].End)
         {
             return true;
         }
 
-        if (i > 0 && (doc.Is(i - 1, '#') || doc.Is(i - 1, '-') && doc.Tokens[i - 1].Begin > 0 && doc.Tokens[i - 1].Begin == doc.Tokens[Math.Max(i - 2, 0)].End))
+        if (i > 0 && (doc.Is(i - 1, '#')
+            || doc.Is(i - 1, '-') && doc.Tokens[i - 1].Begin > 0 && doc.Tokens[i - 1].Begin == doc.Tokens[Math.Max(i - 2, 0)].End))
         {
             return true;
         }
@@ -251,7 +264,8 @@ internal static class QuantityParser
         };
         match ??= p1 switch
         {
-            "about" or "around" or "approximately" or "roughly" or "nearly" or "almost" or "some" or "estimated" or "circa" or "approx" => ("about", 1),
+            "about" or "around" or "approximately" or "roughly" or "nearly" or "almost" or "some" or "estimated" or "circa"
+                or "approx" => ("about", 1),
             "over" or "above" or "exceeding" => ("more than", 1),
             "under" or "below" => ("less than", 1),
             "between" => ("between", 1),

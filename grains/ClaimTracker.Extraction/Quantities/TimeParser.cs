@@ -54,7 +54,8 @@ internal static class TimeParser
                 int? day = null;
                 int? year = null;
                 var last = i;
-                if (j < n && doc.Tokens[j].Kind == TokenKind.Number && !IsYear(doc, j) && int.TryParse(doc.TextOf(j), out var d) && d is >= 1 and <= 31)
+                if (j < n && doc.Tokens[j].Kind == TokenKind.Number && !IsYear(doc, j) && int.TryParse(doc.TextOf(j), out var d)
+                    && d is >= 1 and <= 31)
                 {
                     day = d;
                     last = j;
@@ -70,7 +71,9 @@ internal static class TimeParser
                     year = YearValue(doc, j);
                     last = j;
                 }
-                else if (i > 0 && doc.Tokens[i - 1].Kind == TokenKind.Number && int.TryParse(doc.TextOf(i - 1), out var d2) && d2 is >= 1 and <= 31 && day is null)
+                else if (i > 0 && doc.Tokens[i - 1].Kind == TokenKind.Number && int.TryParse(doc.TextOf(i - 1), out var d2)
+                    && d2 is >= 1 and <= 31
+                    && day is null)
                 {
                     day = d2;
                     if (i + 1 < n && IsYear(doc, i + 1))

@@ -27,7 +27,13 @@ internal static class BlockClassifier
         "more from", "recommended",
     ];
 
-    public static BlockKind Classify(Document doc, int first, int end, int paragraphCount, bool afterRelatedHeader, out bool isRelatedHeader)
+    public static BlockKind Classify(
+        Document doc,
+        int first,
+        int end,
+        int paragraphCount,
+        bool afterRelatedHeader,
+        out bool isRelatedHeader)
     {
         isRelatedHeader = false;
         if (end <= first)

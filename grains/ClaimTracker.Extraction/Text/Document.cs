@@ -3,13 +3,13 @@ namespace ClaimTracker.Extraction.Text;
 /// <summary>The text with its tokens and lower-cased token strings, shared by every stage.</summary>
 internal sealed class Document
 {
-    private readonly string?[] _lower;
+    private readonly string?[] lower;
 
     public Document(string text)
     {
         Text = text;
         Tokens = Tokenizer.Tokenize(text);
-        _lower = new string?[Tokens.Length];
+        this.lower = new string?[Tokens.Length];
     }
 
     public string Text { get; }
@@ -25,7 +25,7 @@ internal sealed class Document
             return string.Empty;
         }
 
-        return _lower[i] ??= TextOf(i).ToLowerInvariant();
+        return this.lower[i] ??= TextOf(i).ToLowerInvariant();
     }
 
     public string TextOf(int i) => Text.Substring(Tokens[i].Begin, Tokens[i].Length);

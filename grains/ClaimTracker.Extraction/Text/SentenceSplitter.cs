@@ -20,7 +20,8 @@ internal static class SentenceSplitter
             {
                 // Skip the whole balanced quote; a sentence may end right after it ("… needs.” The …).
                 i = close + 1;
-                if (doc.IsTerminal(close - 1) && !doc.Is(close - 1, ',') && StartsSentence(doc, i, paragraph.End) && !IsSpeakerTail(doc, i, paragraph.End))
+                if (doc.IsTerminal(close - 1) && !doc.Is(close - 1, ',') && StartsSentence(doc, i, paragraph.End)
+                    && !IsSpeakerTail(doc, i, paragraph.End))
                 {
                     output.Add(new Sentence(start, i, paragraph));
                     start = i;
@@ -78,7 +79,9 @@ internal static class SentenceSplitter
             k++;
         }
 
-        if (k == i || k >= end || !doc.IsLowerWord(k) || doc.Lower(k) is not ("said" or "says" or "asked" or "asks" or "added" or "adds" or "wrote" or "writes" or "tweeted" or "told" or "recalled" or "explained" or "continued" or "replied" or "responded" or "shouted" or "joked" or "quipped"))
+        if (k == i || k >= end || !doc.IsLowerWord(k) || doc.Lower(k) is not ("said" or "says" or "asked" or "asks" or "added"
+            or "adds" or "wrote" or "writes" or "tweeted" or "told" or "recalled" or "explained" or "continued" or "replied"
+            or "responded" or "shouted" or "joked" or "quipped"))
         {
             return false;
         }

@@ -106,7 +106,9 @@ public sealed partial class ClaimGrain(
         var newActors = new List<string>(1);
         foreach (var append in planned)
         {
-            events.Add(new JournalAppend(append.Statement.StatementId, serializer.Serialize<ClaimJournalEvent>(new StatementRecorded(append.Statement))));
+            events.Add(new JournalAppend(
+                append.Statement.StatementId,
+                serializer.Serialize<ClaimJournalEvent>(new StatementRecorded(append.Statement))));
             foreach (var change in append.Changes)
             {
                 feedEntries.Add(serializer.Serialize(change));
@@ -140,7 +142,9 @@ public sealed partial class ClaimGrain(
         journalVersion = entries.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Claim {ClaimId}: journal write attempt {Attempt} failed; re-reading the journal and retrying")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Claim {ClaimId}: journal write attempt {Attempt} failed; re-reading the journal and retrying")]
     private partial void LogWriteRetry(Exception exception, string claimId, int attempt);
 
     public Task<bool> Exists() => Task.FromResult(state.Exists);
@@ -168,10 +172,13 @@ public sealed partial class ClaimGrain(
         return new ClaimDetails(summary, [.. page], next);
     }
 
-    /// <summary>The statements at journal versions <paramref name="first"/>…<paramref name="last"/> (one per version), oldest first.</summary>
+    /// <summary>The statements at journal versions <paramref name="first"/>…<paramref name="last"/> (one per version), oldest
+    /// first.</summary>
     private async Task<List<StatementRecord>> ReadStatementsAsync(int first, int last)
     {
         var entries = await journal.ReadClaimAsync(this.GetPrimaryKeyString(), first, last);
-        return entries.Select(entry => serializer.Deserialize<ClaimJournalEvent>(entry.Payload)).OfType<StatementRecorded>().Select(e => e.Statement).ToList();
+        return entries.Select(entry => serializer.Deserialize<ClaimJournalEvent>(entry.Payload)).OfType<StatementRecorded>()
+            .Select(e => e.Statement)
+            .ToList();
     }
 }

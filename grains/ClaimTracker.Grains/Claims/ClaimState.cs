@@ -74,7 +74,8 @@ public sealed class ClaimState
         }
     }
 
-    public ClaimSummary Summary() => BuildSummary(Text, Version, Version, FirstReportedAt, UpdatedAt, actorIds?.ToArray() ?? [], Assessment);
+    public ClaimSummary Summary()
+        => BuildSummary(Text, Version, Version, FirstReportedAt, UpdatedAt, actorIds?.ToArray() ?? [], Assessment);
 
     /// <summary>
     /// What recording <paramref name="batch"/> in order will do: the feed entries and the result of each
@@ -114,10 +115,17 @@ public sealed class ClaimState
             };
             if (!created && after.Status != before)
             {
-                changes.Add(new ClaimChange { Kind = ClaimChangeKind.StatusChanged, Claim = after, PreviousStatus = before, OccurredAt = statement.RecordedAt });
+                changes.Add(new ClaimChange {
+                    Kind = ClaimChangeKind.StatusChanged,
+                    Claim = after,
+                    PreviousStatus = before,
+                    OccurredAt = statement.RecordedAt });
             }
 
-            planned.Add(new PlannedAppend(statement, changes, new AddStatementResult(statement.StatementId, statement.Stance, created, after.Status)));
+            planned.Add(new PlannedAppend(
+                statement,
+                changes,
+                new AddStatementResult(statement.StatementId, statement.Stance, created, after.Status)));
             before = after.Status;
         }
 
@@ -130,7 +138,8 @@ public sealed class ClaimState
             statement.StanceConfidence);
 
     private static string Published(StatementRecord statement) =>
-        statement.Source + ", " + (statement.PublishedAt ?? statement.RecordedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        statement.Source + ", "
+            + (statement.PublishedAt ?? statement.RecordedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The stance part of a reason, without the linking detail that follows it.</summary>
     private static string StripLinkDetail(string reason)
@@ -141,7 +150,14 @@ public sealed class ClaimState
 
     private static DateTimeOffset ReportedAt(StatementRecord statement) => statement.PublishedAt ?? statement.RecordedAt;
 
-    private ClaimSummary BuildSummary(string text, long version, long count, DateTimeOffset first, DateTimeOffset updated, string[] actors, Assessment judged) => new()
+    private ClaimSummary BuildSummary(
+        string text,
+        long version,
+        long count,
+        DateTimeOffset first,
+        DateTimeOffset updated,
+        string[] actors,
+        Assessment judged) => new()
     {
         ClaimId = ClaimId,
         Text = text,

@@ -10,7 +10,8 @@ internal static class JournalRetry
     public const int MaxAttempts = 5;
 
     /// <param name="stream">What is being appended to, for the error message ("claim c-1").</param>
-    /// <param name="appendAsync">Writes what the journal still lacks and applies it: true when done (also when nothing was left to write), false on a version conflict.</param>
+    /// <param name="appendAsync">Writes what the journal still lacks and applies it: true when done (also when nothing was left to write),
+    /// false on a version conflict.</param>
     /// <param name="rereadAsync">Reads the journal again into the grain's state.</param>
     /// <param name="logRetry">Told about a failed attempt that will be retried.</param>
     public static async Task RunAsync(string stream, Func<Task<bool>> appendAsync, Func<Task> rereadAsync, Action<Exception, int> logRetry)

@@ -29,7 +29,8 @@ public sealed record ClaimLink(string ClaimId, Stance Stance, string Reason)
 /// once so the rest of its report and later reports find it. The score is the hand-weighted rule
 /// score or, with <see cref="LinkingScorer.Learned"/>, the learned same-claim model's probability.
 /// A statement that joins a claim is indexed too, as another phrasing of that claim (up to
-/// <see cref="MatchingOptions.PhrasingsPerClaim"/>): a claim is then found by every way it has been put, not only by its first wording, so a later report
+/// <see cref="MatchingOptions.PhrasingsPerClaim"/>): a claim is then found by every way it has been put, not only by its first wording, so
+/// a later report
 /// that phrases it like an earlier one joins it instead of founding a splinter claim.
 /// </summary>
 public sealed class ClaimLinker : IDisposable
@@ -65,7 +66,9 @@ public sealed class ClaimLinker : IDisposable
         refreshGate.Dispose();
     }
 
-    public async Task<IReadOnlyList<ClaimLink>> LinkAsync(IReadOnlyList<LinkRequest> statements, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ClaimLink>> LinkAsync(
+        IReadOnlyList<LinkRequest> statements,
+        CancellationToken cancellationToken = default)
     {
         if (options.Mode == MatchingMode.Exact)
         {
@@ -80,7 +83,11 @@ public sealed class ClaimLinker : IDisposable
         for (var i = 0; i < statements.Count; i++)
         {
             var statement = statements[i];
-            var probe = new StatementProbe(statement.Content, embeddings[i], Entities(statement.Content), QuantityReader.Read(statement.Content));
+            var probe = new StatementProbe(
+                statement.Content,
+                embeddings[i],
+                Entities(statement.Content),
+                QuantityReader.Read(statement.Content));
             if (statement.GivenClaimId.Length > 0)
             {
                 links.Add(LinkToGivenClaim(statement, probe));
@@ -91,7 +98,8 @@ public sealed class ClaimLinker : IDisposable
             var decision = (isFragment ? fragmentMatcher : matcher).Decide(probe, index.Search(probe, options.Candidates));
             if (decision.ClaimId is { } sameReport && foundedHere.Contains(sameReport) && decision.Score < sameReportJoinThreshold)
             {
-                decision = decision with { ClaimId = null, Reason = $"the closest claim was founded by this same report ({decision.Reason})" };
+                decision
+                    = decision with { ClaimId = null, Reason = $"the closest claim was founded by this same report ({decision.Reason})" };
             }
 
             if (decision.ClaimId is { } claimId && Find(claimId) is { } claim)
@@ -135,10 +143,12 @@ public sealed class ClaimLinker : IDisposable
         : statement.Modality == Modality.Hedged ? (Analysis.Stance.Observing, "puts the proposition without asserting it (hedged)")
         : (Analysis.Stance.Supports, "states the proposition");
 
-    /// <summary>"X denied that P": the speaker rejects the content. Not "X said no P was signed", whose content is itself negative.</summary>
+    /// <summary>"X denied that P": the speaker rejects the content. Not "X said no P was signed", whose content is itself
+    /// negative.</summary>
     private static bool DeniesContent(LinkRequest statement) => statement.IsDenial && !StanceClassifier.StatesNegation(statement.Content);
 
-    private static string GivenReason(LinkRequest statement) => statement.GivenReason.Length > 0 ? statement.GivenReason : "stance given by the client";
+    private static string GivenReason(LinkRequest statement)
+        => statement.GivenReason.Length > 0 ? statement.GivenReason : "stance given by the client";
 
     private static ClaimLink LinkExactly(LinkRequest statement)
     {
@@ -166,7 +176,10 @@ public sealed class ClaimLinker : IDisposable
             };
         }
 
-        return new ClaimLink(statement.GivenClaimId, Analysis.Stance.Supports, "claim given by the client; its text is not indexed here yet: taken as support");
+        return new ClaimLink(
+            statement.GivenClaimId,
+            Analysis.Stance.Supports,
+            "claim given by the client; its text is not indexed here yet: taken as support");
     }
 
     private static StanceDecision Stance(LinkRequest statement, StatementProbe probe, ClaimEntry claim)
@@ -230,7 +243,8 @@ public sealed class ClaimLinker : IDisposable
                 foreach (var stored in batch)
                 {
                     var entry = stored.Entry;
-                    Remember(new ClaimEntry(entry.ClaimId, entry.Text, entry.Embedding, Entities(entry.Text), QuantityReader.Read(entry.Text)));
+                    Remember(
+                        new ClaimEntry(entry.ClaimId, entry.Text, entry.Embedding, Entities(entry.Text), QuantityReader.Read(entry.Text)));
                     position = stored.Position;
                 }
 

@@ -71,7 +71,8 @@ public sealed class ReportDraft
         return FromExtraction(submission, new ExtractionResult(actors, statements));
     }
 
-    /// <summary>Whether <paramref name="inner"/> is an attributed statement inside <paramref name="outer"/>'s content, reported through its speaker.</summary>
+    /// <summary>Whether <paramref name="inner"/> is an attributed statement inside <paramref name="outer"/>'s content, reported through its
+    /// speaker.</summary>
     private static bool Carries(ExtractedStatement outer, ExtractedStatement inner) =>
         !ReferenceEquals(inner, outer)
         && outer.Kind == StatementKind.Attributed
@@ -109,7 +110,8 @@ public sealed class ReportDraft
         }
 
         var offset = outer.ContentSpan.Begin;
-        Extraction.TextSpan Shift(Extraction.TextSpan span) => span.IsEmpty ? span : new Extraction.TextSpan(span.Begin + offset, span.End + offset);
+        Extraction.TextSpan Shift(Extraction.TextSpan span)
+            => span.IsEmpty ? span : new Extraction.TextSpan(span.Begin + offset, span.End + offset);
         return nested with
         {
             SpeakerKey = known.Key,

@@ -132,7 +132,13 @@ public sealed class ReportGrain(
         for (var i = 0; i < statements.Length; i++)
         {
             var (s, result) = (statements[i], results[i]);
-            outcomes[i] = new StatementOutcomeRecord(s.StatementId, s.ActorId, s.ClaimId, result.Stance, result.ClaimCreated, result.Status);
+            outcomes[i] = new StatementOutcomeRecord(
+                s.StatementId,
+                s.ActorId,
+                s.ClaimId,
+                result.Stance,
+                result.ClaimCreated,
+                result.Status);
         }
 
         return outcomes;

@@ -15,7 +15,9 @@ public static class ReportPlanner
     /// <summary>The alias-directory lookups that decide each mention's actor id.</summary>
     public static IReadOnlyList<Storage.ActorAliasCandidate> AliasCandidates(ReportDraft draft) =>
         draft.Mentions
-            .Select(m => new Storage.ActorAliasCandidate(StableIds.ActorIdForName(m.Name), ActorAliases.IdentifyingKeys(m.Name, m.Kind, m.Aliases)))
+            .Select(m => new Storage.ActorAliasCandidate(
+                StableIds.ActorIdForName(m.Name),
+                ActorAliases.IdentifyingKeys(m.Name, m.Kind, m.Aliases)))
             .ToList();
 
     /// <summary>What the claim linker needs to know of each statement.</summary>
@@ -30,7 +32,12 @@ public static class ReportPlanner
 
     /// <param name="actorIds">The resolved actor id of each of the draft's mentions, by index.</param>
     /// <param name="links">The claim and stance of each of the draft's statements, by index.</param>
-    public static ReportState Plan(ReportSubmission submission, ReportDraft draft, IReadOnlyList<string> actorIds, IReadOnlyList<Linking.ClaimLink> links, DateTimeOffset now)
+    public static ReportState Plan(
+        ReportSubmission submission,
+        ReportDraft draft,
+        IReadOnlyList<string> actorIds,
+        IReadOnlyList<Linking.ClaimLink> links,
+        DateTimeOffset now)
     {
         var sourceActorId = actorIds[0];
         var statements = new StatementRecord[draft.Statements.Count];

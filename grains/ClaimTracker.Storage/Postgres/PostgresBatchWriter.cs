@@ -16,9 +16,12 @@ internal delegate Func<bool> PostgresWrite(NpgsqlBatch batch);
 /// with everything after it (savepoints nest), and those after it run again in the next batch; so does
 /// a write whose command fails (a conflict, or an error reported to that write alone).
 /// </summary>
-internal sealed class PostgresBatchWriter(NpgsqlDataSource dataSource, Func<PostgresException, bool> isConflict) : IBatchWriter<PostgresWrite>
+internal sealed class PostgresBatchWriter(
+    NpgsqlDataSource dataSource,
+    Func<PostgresException, bool> isConflict) : IBatchWriter<PostgresWrite>
 {
-    /// <param name="isConflict">Whether a command's error means "someone else wrote first": the write then returns false instead of failing.</param>
+    /// <param name="isConflict">Whether a command's error means "someone else wrote first": the write then returns false instead of
+    /// failing.</param>
     public static GroupCommit<PostgresWrite> GroupCommit(NpgsqlDataSource dataSource, Func<PostgresException, bool> isConflict) =>
         new(new PostgresBatchWriter(dataSource, isConflict));
 

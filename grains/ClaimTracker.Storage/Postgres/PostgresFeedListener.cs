@@ -60,6 +60,8 @@ public sealed partial class PostgresFeedListener(IOptions<StorageOptions> option
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for claim feed notifications failed; reconnecting (the feed poll covers the gap)")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Listening for claim feed notifications failed; reconnecting (the feed poll covers the gap)")]
     private static partial void LogListenFailed(ILogger logger, Exception exception);
 }

@@ -16,7 +16,10 @@ public static partial class PostgresMigrator
     public const long LockKey = 0x436C61696D54726B;
 
     /// <summary>Applies the pending migrations; returns the versions applied by this call.</summary>
-    public static async Task<IReadOnlyList<int>> MigrateAsync(string connectionString, ILogger? logger = null, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<int>> MigrateAsync(
+        string connectionString,
+        ILogger? logger = null,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -44,7 +47,10 @@ public static partial class PostgresMigrator
         foreach (var migration in PostgresSchema.Migrations.OrderBy(m => m.Version).Where(m => !applied.Contains(m.Version)))
         {
             await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
-            await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, description) VALUES (@v, @d)", connection, transaction);
+            await using var record = new NpgsqlCommand(
+                "INSERT INTO schema_migrations (version, description) VALUES (@v, @d)",
+                connection,
+                transaction);
             record.Parameters.AddWithValue("v", migration.Version);
             record.Parameters.AddWithValue("d", migration.Description);
             await record.ExecuteNonQueryAsync(cancellationToken);
@@ -59,7 +65,11 @@ public static partial class PostgresMigrator
         return done;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        string sql,
+        CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);

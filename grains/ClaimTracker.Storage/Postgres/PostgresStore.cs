@@ -56,7 +56,8 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
     internal static string WithAutoPrepare(string connectionString)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        if (given.Keys.Cast<string>()
+            .Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
         {
             return connectionString;
         }
@@ -103,7 +104,8 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
                     ON CONFLICT DO NOTHING
                     """);
                 actors.Parameters.AddWithValue("claim", claimId);
-                actors.Parameters.AddWithValue("actors", projection.ActorIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
+                actors.Parameters
+                    .AddWithValue("actors", projection.ActorIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
             }
 
             if (feedEntries.Count > 0)
@@ -118,7 +120,8 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
                     """);
                 feed.Parameters.AddWithValue("n", (long)feedEntries.Count);
                 feed.Parameters.AddWithValue("claim", claimId);
-                feed.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = feedEntries.ToArray() });
+                feed.Parameters
+                    .Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = feedEntries.ToArray() });
                 Add(batch, "NOTIFY " + FeedChannel);
             }
 
@@ -126,7 +129,11 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
             return () => JournalAppended(journal, events);
         });
 
-    public override Task<bool> AppendActorAsync(string actorId, int expectedVersion, IReadOnlyList<JournalAppend> events, ActorRow projection) =>
+    public override Task<bool> AppendActorAsync(
+        string actorId,
+        int expectedVersion,
+        IReadOnlyList<JournalAppend> events,
+        ActorRow projection) =>
         groupCommit.WriteAsync(batch =>
         {
             var journal = AddJournalInsert(batch, JournalStreams.Actor(actorId), expectedVersion, events);
@@ -213,7 +220,9 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
             resolved[i] = known;
             foreach (var key in keys)
             {
-                await using var register = new NpgsqlCommand("INSERT INTO actor_aliases (alias_key, actor_id) VALUES (@key, @actor) ON CONFLICT (alias_key) DO NOTHING", connection);
+                await using var register = new NpgsqlCommand(
+                    "INSERT INTO actor_aliases (alias_key, actor_id) VALUES (@key, @actor) ON CONFLICT (alias_key) DO NOTHING",
+                    connection);
                 register.Parameters.AddWithValue("key", key);
                 register.Parameters.AddWithValue("actor", known);
                 await register.ExecuteNonQueryAsync();
@@ -223,7 +232,8 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
         return resolved;
     }
 
-    /// <summary>The alias keys of <paramref name="candidates"/> that are registered, with their actor: from memory, else one query.</summary>
+    /// <summary>The alias keys of <paramref name="candidates"/> that are registered, with their actor: from memory, else one
+    /// query.</summary>
     private async Task<Dictionary<string, string>> LookUpAliasesAsync(IReadOnlyList<ActorAliasCandidate> candidates)
     {
         var (known, unknown) = aliases.Split(candidates.SelectMany(c => c.AliasKeys));
@@ -259,7 +269,10 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
         var fresh = new List<ClaimIndexEntry>();
         foreach (var entry in entries)
         {
-            await using var exists = new NpgsqlCommand("SELECT 1 FROM claim_index WHERE claim_id = @claim AND md5(text) = md5(@text)", connection, transaction);
+            await using var exists = new NpgsqlCommand(
+                "SELECT 1 FROM claim_index WHERE claim_id = @claim AND md5(text) = md5(@text)",
+                connection,
+                transaction);
             exists.Parameters.AddWithValue("claim", entry.ClaimId);
             exists.Parameters.AddWithValue("text", entry.Text);
             if (await exists.ExecuteScalarAsync() is null)
@@ -274,7 +287,10 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
         }
 
         long last;
-        await using (var head = new NpgsqlCommand("UPDATE claim_index_head SET position = position + @n WHERE id = 1 RETURNING position", connection, transaction))
+        await using (var head = new NpgsqlCommand(
+            "UPDATE claim_index_head SET position = position + @n WHERE id = 1 RETURNING position",
+            connection,
+            transaction))
         {
             head.Parameters.AddWithValue("n", (long)fresh.Count);
             last = (long)(await head.ExecuteScalarAsync())!;
@@ -284,7 +300,8 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
         foreach (var entry in fresh)
         {
             await using var insert = new NpgsqlCommand(
-                "INSERT INTO claim_index (position, claim_id, text, embedding) VALUES (@position, @claim, @text, @embedding) ON CONFLICT (claim_id, md5(text)) DO NOTHING",
+                "INSERT INTO claim_index (position, claim_id, text, embedding) VALUES (@position, @claim, @text, @embedding) ON CONFLICT " +
+                    "(claim_id, md5(text)) DO NOTHING",
                 connection, transaction);
             insert.Parameters.AddWithValue("position", ++position);
             insert.Parameters.AddWithValue("claim", entry.ClaimId);
@@ -301,7 +318,11 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
     /// already taken (another writer got there first: a second activation during a membership change)
     /// inserts nothing: the primary key (stream, version) is the check, so no read of the stream's head.
     /// </summary>
-    private static NpgsqlBatchCommand? AddJournalInsert(NpgsqlBatch batch, string stream, int expectedVersion, IReadOnlyList<JournalAppend> events)
+    private static NpgsqlBatchCommand? AddJournalInsert(
+        NpgsqlBatch batch,
+        string stream,
+        int expectedVersion,
+        IReadOnlyList<JournalAppend> events)
     {
         if (events.Count == 0)
         {
@@ -317,7 +338,8 @@ public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
         insert.Parameters.AddWithValue("stream", stream);
         insert.Parameters.AddWithValue("first", expectedVersion + 1);
         insert.Parameters.AddWithValue("keys", events.Select(e => e.EventKey).ToArray());
-        insert.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = events.Select(e => e.Payload).ToArray() });
+        insert.Parameters.Add(
+            new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = events.Select(e => e.Payload).ToArray() });
         return insert;
     }
 

@@ -11,7 +11,8 @@ namespace ClaimTracker.Storage;
 internal sealed class GroupCommit<TWrite> : IAsyncDisposable
 {
     private const int MaxBatch = 256;
-    private readonly Channel<PendingWrite> queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingWrite> queue = Channel.CreateUnbounded<PendingWrite>(
+        new UnboundedChannelOptions { SingleReader = true });
     private readonly IBatchWriter<TWrite> batchWriter;
     private readonly Lazy<Task> writer;
 

@@ -13,7 +13,8 @@ internal sealed class KnownAliases(int capacity = 100_000)
 
     public bool TryGet(string key, out string actorId) => actorByKey.TryGetValue(key, out actorId!);
 
-    /// <summary>The distinct <paramref name="keys"/> remembered here, with their actor, and those to look up in the store (null if none).</summary>
+    /// <summary>The distinct <paramref name="keys"/> remembered here, with their actor, and those to look up in the store (null if
+    /// none).</summary>
     public (Dictionary<string, string> Known, string[]? Unknown) Split(IEnumerable<string> keys)
     {
         var known = new Dictionary<string, string>(StringComparer.Ordinal);

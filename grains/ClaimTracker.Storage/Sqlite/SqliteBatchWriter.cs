@@ -123,7 +123,9 @@ internal sealed class SqliteWriteScope(SqliteConnection connection) : IDisposabl
         {
             if (!string.Equals(bound[i].ParameterName, parameters[i].Name, StringComparison.Ordinal))
             {
-                throw new ArgumentException($"parameter {i} is {bound[i].ParameterName}, not {parameters[i].Name}, for: {sql}", nameof(parameters));
+                throw new ArgumentException(
+                    $"parameter {i} is {bound[i].ParameterName}, not {parameters[i].Name}, for: {sql}",
+                    nameof(parameters));
             }
 
             bound[i].Value = parameters[i].Value;

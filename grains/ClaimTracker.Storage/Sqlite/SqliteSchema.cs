@@ -71,7 +71,8 @@ internal static class SqliteSchema
                 embedding  BLOB NOT NULL,
                 UNIQUE (claim_id, text)
             );
-            INSERT INTO claim_index_phrasings (position, claim_id, text, embedding) SELECT position, claim_id, text, embedding FROM claim_index;
+            INSERT INTO claim_index_phrasings (position, claim_id, text, embedding)
+                SELECT position, claim_id, text, embedding FROM claim_index;
             DROP TABLE claim_index;
             ALTER TABLE claim_index_phrasings RENAME TO claim_index;
             """),

@@ -46,7 +46,10 @@ public sealed class SqliteStore : SqlStore, IAsyncDisposable
 
             foreach (var entry in feedEntries)
             {
-                scope.Execute("INSERT INTO claim_feed (claim_id, payload) VALUES ($claim, $payload)", ("$claim", claimId), ("$payload", entry));
+                scope.Execute(
+                    "INSERT INTO claim_feed (claim_id, payload) VALUES ($claim, $payload)",
+                    ("$claim", claimId),
+                    ("$payload", entry));
             }
 
             scope.Execute("""
@@ -56,17 +59,25 @@ public sealed class SqliteStore : SqlStore, IAsyncDisposable
                     status = excluded.status, updated_at = excluded.updated_at, summary = excluded.summary
                 """,
                 ("$claim", claimId), ("$text", ClaimText.Normalize(projection.Text)), ("$status", (int)projection.Status),
-                ("$updated", projection.UpdatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)), ("$summary", projection.Summary));
+                ("$updated", projection.UpdatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)), ("$summary", projection
+                    .Summary));
 
             foreach (var actorId in projection.ActorIds)
             {
-                scope.Execute("INSERT OR IGNORE INTO claim_actors (actor_id, claim_id) VALUES ($actor, $claim)", ("$actor", actorId), ("$claim", claimId));
+                scope.Execute(
+                    "INSERT OR IGNORE INTO claim_actors (actor_id, claim_id) VALUES ($actor, $claim)",
+                    ("$actor", actorId),
+                    ("$claim", claimId));
             }
 
             return true;
         });
 
-    public override Task<bool> AppendActorAsync(string actorId, int expectedVersion, IReadOnlyList<JournalAppend> events, ActorRow projection) =>
+    public override Task<bool> AppendActorAsync(
+        string actorId,
+        int expectedVersion,
+        IReadOnlyList<JournalAppend> events,
+        ActorRow projection) =>
         WriteAsync(scope =>
         {
             if (!AppendJournal(scope, JournalStreams.Actor(actorId), expectedVersion, events))
@@ -105,7 +116,8 @@ public sealed class SqliteStore : SqlStore, IAsyncDisposable
     {
         // Most aliases are known after the first few reports: look them up without taking the writer.
         var known = await LookUpAliasesAsync(candidates.SelectMany(c => c.AliasKeys));
-        var resolved = candidates.Select(c => c.AliasKeys.Select(known.GetValueOrDefault).FirstOrDefault(id => id is not null) ?? c.ProposedId).ToArray();
+        var resolved = candidates.Select(
+            c => c.AliasKeys.Select(known.GetValueOrDefault).FirstOrDefault(id => id is not null) ?? c.ProposedId).ToArray();
         if (candidates.All(c => c.AliasKeys.All(known.ContainsKey)))
         {
             return resolved;
@@ -128,7 +140,10 @@ public sealed class SqliteStore : SqlStore, IAsyncDisposable
 
                 foreach (var key in candidates[i].AliasKeys)
                 {
-                    if (scope.Execute("INSERT OR IGNORE INTO actor_aliases (alias_key, actor_id) VALUES ($key, $actor)", ("$key", key), ("$actor", resolved[i])) == 1)
+                    if (scope.Execute(
+                        "INSERT OR IGNORE INTO actor_aliases (alias_key, actor_id) VALUES ($key, $actor)",
+                        ("$key", key),
+                        ("$actor", resolved[i])) == 1)
                     {
                         registered.Add((key, resolved[i]));
                     }
@@ -197,7 +212,8 @@ public sealed class SqliteStore : SqlStore, IAsyncDisposable
         foreach (var entry in events)
         {
             version++;
-            var inserted = scope.Execute("INSERT INTO journal (stream, version, event_key, payload) VALUES ($stream, $version, $key, $payload) ON CONFLICT DO NOTHING",
+            var inserted = scope.Execute("INSERT INTO journal (stream, version, event_key, payload) VALUES ($stream, $version, $key, " +
+                "$payload) ON CONFLICT DO NOTHING",
                 ("$stream", stream), ("$version", version), ("$key", entry.EventKey), ("$payload", entry.Payload));
             if (inserted == 0)
             {
@@ -208,7 +224,11 @@ public sealed class SqliteStore : SqlStore, IAsyncDisposable
         return true;
     }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, DbTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    private static async Task ExecuteAsync(
+        SqliteConnection connection,
+        DbTransaction transaction,
+        string sql,
+        params (string Name, object Value)[] parameters)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = (SqliteTransaction)transaction;
@@ -232,7 +252,8 @@ public sealed class SqliteStore : SqlStore, IAsyncDisposable
 
     protected override string PositionFunction => "instr";
 
-    protected override async ValueTask<DbConnection> OpenReaderAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
+    protected override async ValueTask<DbConnection> OpenReaderAsync(CancellationToken cancellationToken)
+        => await OpenAsync(cancellationToken);
 
     /// <summary>A pooled connection for reading: WAL readers neither wait for the writer nor sync, so no pragmas.</summary>
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -266,7 +287,10 @@ public sealed class SqliteStore : SqlStore, IAsyncDisposable
         }
 
         await using var transaction = await connection.BeginTransactionAsync();
-        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+        await ExecuteAsync(
+            connection,
+            transaction,
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
         await using var current = connection.CreateCommand();
         current.Transaction = (SqliteTransaction)transaction;
         current.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";

@@ -21,7 +21,9 @@ internal static class ExportCommand
     private static Command Stix()
     {
         var shared = new SharedOptions();
-        var command = new Command("stix", "A STIX 2.1 bundle: identities (actors), reports, notes (claims), opinions (statements), relationships (attribution chains)");
+        var command = new Command(
+            "stix",
+            "A STIX 2.1 bundle: identities (actors), reports, notes (claims), opinions (statements), relationships (attribution chains)");
         shared.AddTo(command);
         command.SetAction((parse, cancellation) => CliApp.RunAsync(parse, async (client, output) =>
         {
@@ -34,10 +36,16 @@ internal static class ExportCommand
     private static Command ClaimReview()
     {
         var shared = new SharedOptions();
-        var baseUrl = new Option<string?>("--base-url") { Description = "Each review's url is this + the claim id, e.g. https://factcheck.example/claims/ (Google requires a url)" };
-        var reviewer = new Option<string>("--reviewer") { Description = "The reviewing organisation (ClaimReview author)", DefaultValueFactory = _ => "ClaimTracker" };
+        var baseUrl = new Option<string?>("--base-url") {
+            Description = "Each review's url is this + the claim id, e.g. https://factcheck.example/claims/ (Google requires a url)" };
+        var reviewer = new Option<string>("--reviewer") {
+            Description = "The reviewing organisation (ClaimReview author)",
+            DefaultValueFactory = _ => "ClaimTracker" };
         var reviewerUrl = new Option<string?>("--reviewer-url") { Description = "The reviewing organisation's web site" };
-        var command = new Command("claimreview", "schema.org ClaimReview JSON-LD, one review per claim, rated by corroboration status") { baseUrl, reviewer, reviewerUrl };
+        var command = new Command("claimreview", "schema.org ClaimReview JSON-LD, one review per claim, rated by corroboration status") {
+            baseUrl,
+            reviewer,
+            reviewerUrl };
         shared.AddTo(command);
         command.SetAction((parse, cancellation) => CliApp.RunAsync(parse, async (client, output) =>
         {
@@ -61,8 +69,11 @@ internal static class ExportCommand
     /// <summary>The selection and output options both exports take.</summary>
     private sealed class SharedOptions
     {
-        private readonly Option<string[]> claims = new("--claim") { Description = "Claim ids to export (repeatable); default: every claim the filters match", AllowMultipleArgumentsPerToken = true };
-        private readonly Option<CorroborationStatus?> status = new("--status") { Description = "Only claims in this status: UNCORROBORATED, CORROBORATED, CONTESTED or CONTRADICTED" };
+        private readonly Option<string[]> claims = new("--claim") {
+            Description = "Claim ids to export (repeatable); default: every claim the filters match",
+            AllowMultipleArgumentsPerToken = true };
+        private readonly Option<CorroborationStatus?> status = new("--status") {
+            Description = "Only claims in this status: UNCORROBORATED, CORROBORATED, CONTESTED or CONTRADICTED" };
         private readonly Option<string?> actor = new("--actor") { Description = "Only claims this actor id made statements on" };
         private readonly Option<string?> query = new("--query") { Description = "Only claims whose text contains all these words" };
         private readonly Option<int> limit = new("--limit") { Description = "At most this many claims, newest first (default: all)" };
@@ -88,7 +99,8 @@ internal static class ExportCommand
                 throw new ArgumentException("--limit must be 0 (all) or more");
             }
 
-            if (parse.GetValue(output) is { Length: > 0 } path && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory && !Directory.Exists(directory))
+            if (parse.GetValue(output) is { Length: > 0 } path && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory
+                && !Directory.Exists(directory))
             {
                 throw new ArgumentException($"no such directory: {directory}");
             }
@@ -133,7 +145,8 @@ internal static class ExportCommand
             if (!console.IsJson)
             {
                 var statements = data.Claims.Sum(c => c.Statements.Count);
-                Console.WriteLine($"exported {data.Claims.Count} claims ({statements} statements, {data.Actors.Count} actors, {data.Reports.Count} reports) to {full}");
+                Console.WriteLine($"exported {data.Claims.Count} claims ({statements} statements, {data.Actors.Count} actors, " +
+                    $"{data.Reports.Count} reports) to {full}");
             }
         }
     }

@@ -18,7 +18,12 @@ internal static class IngestCommand
         var url = new Option<string?>("--url") { Description = "The article's URL" };
         var published = new Option<DateTimeOffset?>("--published") { Description = "Publication time, e.g. 2023-09-13T10:00:00Z" };
         var reportId = new Option<string?>("--report-id") { Description = "Idempotency key (default: derived from source and text)" };
-        var command = new Command("ingest", "Register articles as reports; the server extracts actors, statements and claims") { path, source, url, published, reportId };
+        var command = new Command("ingest", "Register articles as reports; the server extracts actors, statements and claims") {
+            path,
+            source,
+            url,
+            published,
+            reportId };
         command.SetAction((parse, cancellation) => CliApp.RunAsync(parse, async (client, output) =>
         {
             var target = parse.GetValue(path)!;
@@ -30,7 +35,12 @@ internal static class IngestCommand
                 throw new ArgumentException("--report-id names one report; leave it out when ingesting a directory");
             }
 
-            var requests = files.Select(file => BuildRequest(file, parse.GetValue(source)!, parse.GetValue(url), parse.GetValue(published), parse.GetValue(reportId))).ToList();
+            var requests = files.Select(file => BuildRequest(
+                file,
+                parse.GetValue(source)!,
+                parse.GetValue(url),
+                parse.GetValue(published),
+                parse.GetValue(reportId))).ToList();
             if (output.IsJson || requests.Count == 1)
             {
                 foreach (var request in requests)
@@ -68,7 +78,8 @@ internal static class IngestCommand
             ReportId = reportId ?? "file-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source + "\n" + text)))[..16],
             Source = source,
             Url = url ?? string.Empty,
-            Title = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? Path.GetFileNameWithoutExtension(file),
+            Title = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()
+                ?? Path.GetFileNameWithoutExtension(file),
             Text = text,
         };
         if (published is { } at)
@@ -79,7 +90,11 @@ internal static class IngestCommand
         return request;
     }
 
-    private static async Task Show(V1.ClaimTracker.ClaimTrackerClient client, Output output, RegisterReportResponse response, CancellationToken cancellation)
+    private static async Task Show(
+        V1.ClaimTracker.ClaimTrackerClient client,
+        Output output,
+        RegisterReportResponse response,
+        CancellationToken cancellation)
     {
         if (output.IsJson)
         {
@@ -88,7 +103,8 @@ internal static class IngestCommand
         }
 
         var report = response.Report;
-        AnsiConsole.MarkupLine($"[bold]{Output.Escape(report.Title)}[/] ({Output.Escape(report.ReportId)}, {Output.Escape(report.Source)}): {response.Outcomes.Count} statements");
+        AnsiConsole.MarkupLine($"[bold]{Output.Escape(report.Title)}[/] ({Output.Escape(report.ReportId)}, " +
+            $"{Output.Escape(report.Source)}): {response.Outcomes.Count} statements");
         if (response.Outcomes.Count == 0)
         {
             return;
@@ -97,13 +113,16 @@ internal static class IngestCommand
         var claims = new Dictionary<string, Claim>(StringComparer.Ordinal);
         foreach (var claimId in response.Outcomes.Select(o => o.ClaimId).Distinct())
         {
-            claims[claimId] = await client.GetClaimAsync(new GetClaimRequest { ClaimId = claimId, StatementPageSize = 1 }, cancellationToken: cancellation);
+            claims[claimId] = await client.GetClaimAsync(
+                new GetClaimRequest { ClaimId = claimId, StatementPageSize = 1 },
+                cancellationToken: cancellation);
         }
 
         var speakers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var actorId in response.Outcomes.Select(o => o.ActorId).Distinct())
         {
-            speakers[actorId] = (await client.GetActorAsync(new GetActorRequest { ActorId = actorId }, cancellationToken: cancellation)).Name;
+            speakers[actorId] = (await client.GetActorAsync(new GetActorRequest { ActorId = actorId }, cancellationToken: cancellation))
+                .Name;
         }
 
         var table = new Table().AddColumns("speaker", "stance", "claim", "claim id", "status");
@@ -119,7 +138,8 @@ internal static class IngestCommand
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"[grey]{response.Outcomes.Select(o => o.ActorId).Distinct().Count().ToString(CultureInfo.InvariantCulture)} speakers, {claims.Count.ToString(CultureInfo.InvariantCulture)} claims[/]");
+        var speakerCount = response.Outcomes.Select(o => o.ActorId).Distinct().Count();
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey]{speakerCount} speakers, {claims.Count} claims[/]"));
     }
 
     internal static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

@@ -14,7 +14,9 @@ internal static class QueryCommands
         var command = new Command("report", "Show one report") { id };
         command.SetAction((parse, cancellation) => CliApp.RunAsync(parse, async (client, output) =>
         {
-            var report = await client.GetReportAsync(new GetReportRequest { ReportId = parse.GetValue(id)! }, cancellationToken: cancellation);
+            var report = await client.GetReportAsync(
+                new GetReportRequest { ReportId = parse.GetValue(id)! },
+                cancellationToken: cancellation);
             if (output.IsJson)
             {
                 output.Json(report);
@@ -22,7 +24,8 @@ internal static class QueryCommands
             }
 
             AnsiConsole.MarkupLine($"[bold]{Output.Escape(report.Title)}[/]");
-            AnsiConsole.MarkupLine($"{Output.Escape(report.Source)} {Output.Escape(report.Url)} published {report.PublishedAt?.ToDateTimeOffset().ToString("u", CultureInfo.InvariantCulture) ?? "?"}");
+            AnsiConsole.MarkupLine($"{Output.Escape(report.Source)} {Output.Escape(report.Url)} published " +
+                $"{report.PublishedAt?.ToDateTimeOffset().ToString("u", CultureInfo.InvariantCulture) ?? "?"}");
             AnsiConsole.MarkupLine($"{report.StatementIds.Count} statements: {Output.Escape(string.Join(", ", report.StatementIds))}");
         }));
         return command;
@@ -30,7 +33,8 @@ internal static class QueryCommands
 
     public static Command Claims()
     {
-        var status = new Option<CorroborationStatus?>("--status") { Description = "UNCORROBORATED, CORROBORATED, CONTESTED or CONTRADICTED" };
+        var status = new Option<CorroborationStatus?>("--status") {
+            Description = "UNCORROBORATED, CORROBORATED, CONTESTED or CONTRADICTED" };
         var actor = new Option<string?>("--actor") { Description = "Only claims this actor id made statements on" };
         var query = new Option<string?>("--query") { Description = "Words the claim text must contain" };
         var limit = new Option<int>("--limit") { Description = "How many claims to show", DefaultValueFactory = _ => 50 };
@@ -65,8 +69,12 @@ internal static class QueryCommands
             var table = new Table().AddColumns("claim", "status", "cred.", "stmts", "text");
             foreach (var claim in claims)
             {
-                table.AddRow(Output.Escape(claim.ClaimId), Output.StatusMarkup(claim.Status), claim.Credibility.ToString(CultureInfo.InvariantCulture),
-                    claim.StatementCount.ToString(CultureInfo.InvariantCulture), Output.Escape(IngestCommand.Shorten(claim.Text, 90)));
+                table.AddRow(
+                    Output.Escape(claim.ClaimId),
+                    Output.StatusMarkup(claim.Status),
+                    claim.Credibility.ToString(CultureInfo.InvariantCulture),
+                    claim.StatementCount.ToString(CultureInfo.InvariantCulture),
+                    Output.Escape(IngestCommand.Shorten(claim.Text, 90)));
             }
 
             AnsiConsole.Write(table);
@@ -77,11 +85,15 @@ internal static class QueryCommands
     public static Command Claim()
     {
         var id = new Argument<string>("claim-id");
-        var statements = new Option<int>("--statements") { Description = "How many recent statements to show", DefaultValueFactory = _ => 100 };
+        var statements = new Option<int>("--statements") {
+            Description = "How many recent statements to show",
+            DefaultValueFactory = _ => 100 };
         var command = new Command("claim", "Show a claim: status, reasons, and its statements grouped by stance") { id, statements };
         command.SetAction((parse, cancellation) => CliApp.RunAsync(parse, async (client, output) =>
         {
-            var claim = await client.GetClaimAsync(new GetClaimRequest { ClaimId = parse.GetValue(id)!, StatementPageSize = parse.GetValue(statements) }, cancellationToken: cancellation);
+            var claim = await client.GetClaimAsync(
+                new GetClaimRequest { ClaimId = parse.GetValue(id)!, StatementPageSize = parse.GetValue(statements) },
+                cancellationToken: cancellation);
             if (output.IsJson)
             {
                 output.Json(claim);
@@ -89,7 +101,8 @@ internal static class QueryCommands
             }
 
             AnsiConsole.MarkupLine($"[bold]{Output.Escape(claim.Text)}[/]");
-            AnsiConsole.MarkupLine($"{Output.StatusMarkup(claim.Status)}  credibility {claim.Credibility}  {claim.StatementCount} statements  first reported {claim.FirstReportedAt.ToDateTimeOffset():u}");
+            AnsiConsole.MarkupLine($"{Output.StatusMarkup(claim.Status)}  credibility {claim.Credibility}  {claim.StatementCount} " +
+                $"statements  first reported {claim.FirstReportedAt.ToDateTimeOffset():u}");
             foreach (var reason in claim.StatusReasons)
             {
                 AnsiConsole.MarkupLine($"  • {Output.Escape(reason)}");
@@ -101,7 +114,11 @@ internal static class QueryCommands
                 foreach (var statement in group)
                 {
                     var says = statement.Quote.Length > 0 ? $"“{statement.Quote}”" : statement.Content;
-                    table.AddRow(Output.Escape(statement.Speaker), Output.Escape(Output.Chain(statement)), Output.Escape(IngestCommand.Shorten(says, 80)), Output.Escape(statement.StanceReason));
+                    table.AddRow(
+                        Output.Escape(statement.Speaker),
+                        Output.Escape(Output.Chain(statement)),
+                        Output.Escape(IngestCommand.Shorten(says, 80)),
+                        Output.Escape(statement.StanceReason));
                 }
 
                 AnsiConsole.Write(table);
@@ -116,7 +133,9 @@ internal static class QueryCommands
         var command = new Command("actors", "List actors, newest first") { query };
         command.SetAction((parse, cancellation) => CliApp.RunAsync(parse, async (client, output) =>
         {
-            var response = await client.ListActorsAsync(new ListActorsRequest { Query = parse.GetValue(query) ?? string.Empty, PageSize = 200 }, cancellationToken: cancellation);
+            var response = await client.ListActorsAsync(
+                new ListActorsRequest { Query = parse.GetValue(query) ?? string.Empty, PageSize = 200 },
+                cancellationToken: cancellation);
             if (output.IsJson)
             {
                 output.Json(response);
@@ -127,7 +146,8 @@ internal static class QueryCommands
             foreach (var actor in response.Actors)
             {
                 table.AddRow(Output.Escape(actor.ActorId), actor.Kind.ToString(), Output.Escape(actor.Name),
-                    Output.Escape(string.Join("; ", actor.Aliases.Where(a => a != actor.Name))), actor.StatementCount.ToString(CultureInfo.InvariantCulture));
+                    Output.Escape(string.Join("; ", actor.Aliases.Where(a => a != actor.Name))), actor.StatementCount
+                        .ToString(CultureInfo.InvariantCulture));
             }
 
             AnsiConsole.Write(table);
@@ -148,7 +168,8 @@ internal static class QueryCommands
                 return;
             }
 
-            AnsiConsole.MarkupLine($"[bold]{Output.Escape(actor.Name)}[/] ({actor.Kind}), {actor.StatementCount} statements on {actor.ClaimIds.Count} claims");
+            AnsiConsole.MarkupLine(
+                $"[bold]{Output.Escape(actor.Name)}[/] ({actor.Kind}), {actor.StatementCount} statements on {actor.ClaimIds.Count} claims");
             foreach (var sighting in actor.AliasSightings)
             {
                 AnsiConsole.MarkupLine($"  “{Output.Escape(sighting.Alias)}” in {Output.Escape(sighting.ReportId)}");

@@ -34,7 +34,8 @@ internal static class WatchTable
     private static Table Render(List<ClaimEvent> recent, int received, string? cursor)
     {
         var table = new Table()
-            .Title($"claim changes: {received.ToString(CultureInfo.InvariantCulture)} received{(cursor is null ? ", waiting" : ", last cursor " + cursor)}")
+            .Title($"claim changes: {received.ToString(CultureInfo.InvariantCulture)} " +
+                $"received{(cursor is null ? ", waiting" : ", last cursor " + cursor)}")
             .AddColumns("when (UTC)", "claim", "status", "cred.", "stmts", "last change", "text");
         foreach (var e in recent)
         {

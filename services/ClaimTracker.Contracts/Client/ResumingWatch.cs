@@ -19,7 +19,9 @@ public sealed class ResumingWatch(ClaimTracker.ClaimTrackerClient client)
     /// <summary>Called before each reconnect with the failure and the delay about to be waited.</summary>
     public Action<Exception, TimeSpan>? Reconnecting { get; init; }
 
-    public async IAsyncEnumerable<ClaimEvent> WatchAsync(WatchClaimsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<ClaimEvent> WatchAsync(
+        WatchClaimsRequest request,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Cursor = request.Cursor;
         var backoff = InitialBackoff;

@@ -35,7 +35,8 @@ public static class ClaimReviewExporter
         return new JsonArray([.. data.Claims.Select(claim => (JsonNode)BuildOne(claim, data, options))]);
     }
 
-    public static void Write(Utf8JsonWriter writer, ExportData data, ClaimReviewOptions? options = null) => Build(data, options).WriteTo(writer);
+    public static void Write(Utf8JsonWriter writer, ExportData data, ClaimReviewOptions? options = null)
+        => Build(data, options).WriteTo(writer);
 
     public static void Write(Stream stream, ExportData data, ClaimReviewOptions? options = null, bool indented = true) =>
         ExportJson.Write(stream, Build(data, options), indented);

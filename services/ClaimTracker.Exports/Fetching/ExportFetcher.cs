@@ -144,11 +144,16 @@ public sealed class ExportFetcher(V1.ClaimTracker.ClaimTrackerClient client, int
     }
 
     /// <summary>Runs <paramref name="fetch"/> for every id, a few at a time; ids that yield nothing are left out.</summary>
-    private static async Task<Dictionary<string, T>> FetchAllAsync<T>(IReadOnlyList<string> ids, Func<string, Task<T?>> fetch, CancellationToken cancellation)
+    private static async Task<Dictionary<string, T>> FetchAllAsync<T>(
+        IReadOnlyList<string> ids,
+        Func<string, Task<T?>> fetch,
+        CancellationToken cancellation)
         where T : class
     {
         var results = new ConcurrentDictionary<string, T>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellation }, async (id, _) =>
+        await Parallel.ForEachAsync(ids, new ParallelOptions {
+            MaxDegreeOfParallelism = Parallelism,
+            CancellationToken = cancellation }, async (id, _) =>
         {
             if (await fetch(id) is { } result)
             {

@@ -105,7 +105,8 @@ public static class StixExporter
             note["content"] = NoteContent(claim);
             note["authors"] = Strings(["ClaimTracker"]);
             note["object_refs"] = Strings(noteReports);
-            note["labels"] = Strings(["claim", StixMappings.Label("status", claim.Status.ToString()), "admiralty-credibility-" + claim.Credibility]);
+            note["labels"] = Strings(
+                ["claim", StixMappings.Label("status", claim.Status.ToString()), "admiralty-credibility-" + claim.Credibility]);
             if (StixMappings.Confidence(claim.Credibility) is { } confidence)
             {
                 note["confidence"] = confidence;
@@ -166,7 +167,8 @@ public static class StixExporter
             }
         }
 
-        /// <summary>One hop of an attribution chain within one report: <paramref name="inner"/> was relayed by <paramref name="outer"/>.</summary>
+        /// <summary>One hop of an attribution chain within one report: <paramref name="inner"/> was relayed by <paramref
+        /// name="outer"/>.</summary>
         private void AddHop(ReportDraft report, IdentityDraft inner, IdentityDraft outer, List<IdentityDraft> chain)
         {
             if (inner.Id == outer.Id)
@@ -185,7 +187,8 @@ public static class StixExporter
             var relationship = Common("relationship", id, null, report.Time, report.Time);
             relationship["relationship_type"] = "related-to";
             relationship["description"] =
-                $"{inner.Name} relayed by {outer.Name} in “{report.Name}” (attribution chain: {string.Join(" → ", chain.Select(c => c.Name))})";
+                $"{inner.Name} relayed by {outer.Name} in “{report.Name}” (attribution chain: " +
+                    $"{string.Join(" → ", chain.Select(c => c.Name))})";
             relationship["source_ref"] = inner.Id;
             relationship["target_ref"] = outer.Id;
             relationship["labels"] = Strings(["attribution-chain"]);
@@ -234,7 +237,8 @@ public static class StixExporter
             var text = new StringBuilder();
             text.Append("Claim: ").AppendLine(claim.Text);
             text.Append("Corroboration status: ").Append(claim.Status.ToString().ToUpperInvariant())
-                .Append(" (Admiralty credibility ").Append(claim.Credibility).Append(": ").Append(CredibilityWords(claim.Credibility)).AppendLine(")");
+                .Append(" (Admiralty credibility ").Append(claim
+                    .Credibility).Append(": ").Append(CredibilityWords(claim.Credibility)).AppendLine(")");
             if (claim.SupportingOrigins.Count > 0)
             {
                 text.Append("Supporting origins: ").AppendJoin(", ", claim.SupportingOrigins.Select(ActorName)).AppendLine();

@@ -19,8 +19,12 @@ public static class StixIds
     public static string For(string stixType, string key) =>
         stixType + "--" + UuidV5(Namespace, stixType + ":" + key).ToString("D");
 
-    /// <summary>RFC 4122 §4.3: SHA-1 over the namespace (network byte order) and the UTF-8 name, then version 5 and the RFC variant.</summary>
-    [SuppressMessage("Security", "CA5350:Do Not Use Weak Cryptographic Algorithms", Justification = "UUIDv5 is defined over SHA-1; it names things, it protects nothing.")]
+    /// <summary>RFC 4122 §4.3: SHA-1 over the namespace (network byte order) and the UTF-8 name, then version 5 and the RFC
+    /// variant.</summary>
+    [SuppressMessage(
+        "Security",
+        "CA5350:Do Not Use Weak Cryptographic Algorithms",
+        Justification = "UUIDv5 is defined over SHA-1; it names things, it protects nothing.")]
     public static Guid UuidV5(Guid namespaceId, string name)
     {
         var nameBytes = Encoding.UTF8.GetBytes(name);

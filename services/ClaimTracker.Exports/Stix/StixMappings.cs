@@ -35,7 +35,8 @@ public static class StixMappings
         _ => "neutral",
     };
 
-    /// <summary>STIX <c>identity-class-ov</c> for an actor kind: people are individuals; organisations, outlets and government bodies are organizations.</summary>
+    /// <summary>STIX <c>identity-class-ov</c> for an actor kind: people are individuals; organisations, outlets and government bodies are
+    /// organizations.</summary>
     public static string IdentityClass(V1.ActorKind kind) => kind switch
     {
         V1.ActorKind.Person => "individual",

@@ -35,7 +35,8 @@ internal sealed class ClaimEventFrames : IFeedEventEncoder
     {
         foreach (var feedEvent in batch)
         {
-            body.Write(feedEvent.Encoded ?? throw new InvalidOperationException("the feed has no encoder: register ClaimEventFrames as its IFeedEventEncoder"));
+            body.Write(feedEvent.Encoded
+                ?? throw new InvalidOperationException("the feed has no encoder: register ClaimEventFrames as its IFeedEventEncoder"));
         }
 
         var flushed = await body.FlushAsync(cancellation);

@@ -103,7 +103,10 @@ internal sealed class ClaimTrackerService(
     }
 
     /// <summary>Catch-up from the durable feed, then live; see <see cref="ClaimFeed.WatchAsync"/>.</summary>
-    public override async Task WatchClaims(V1.WatchClaimsRequest request, IServerStreamWriter<V1.ClaimEvent> responseStream, ServerCallContext context)
+    public override async Task WatchClaims(
+        V1.WatchClaimsRequest request,
+        IServerStreamWriter<V1.ClaimEvent> responseStream,
+        ServerCallContext context)
     {
         // A watch never ends by itself: when the server starts stopping, end it with UNAVAILABLE at once,
         // or the graceful drain of in-flight requests would wait for it until the shutdown timeout.
@@ -112,21 +115,28 @@ internal sealed class ClaimTrackerService(
         {
             await WatchAsync(request, responseStream, context, stopping.Token);
         }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested
+            && !context.CancellationToken.IsCancellationRequested)
         {
         }
 
-        throw new RpcException(new Status(StatusCode.Unavailable, "the server is shutting down; reconnect with the cursor of the last event you received"));
+        throw new RpcException(
+            new Status(StatusCode.Unavailable, "the server is shutting down; reconnect with the cursor of the last event you received"));
     }
 
-    private async Task WatchAsync(V1.WatchClaimsRequest request, IServerStreamWriter<V1.ClaimEvent> responseStream, ServerCallContext context, CancellationToken cancellation)
+    private async Task WatchAsync(
+        V1.WatchClaimsRequest request,
+        IServerStreamWriter<V1.ClaimEvent> responseStream,
+        ServerCallContext context,
+        CancellationToken cancellation)
     {
         long? after = null;
         if (request.Cursor.Length > 0)
         {
             if (!FeedCursor.TryParse(request.Cursor, out var position))
             {
-                throw RequestValidator.Invalid($"cursor '{request.Cursor}' is not a cursor this server issued; pass the cursor of the last event you received, or none for live events");
+                throw RequestValidator.Invalid($"cursor '{request.Cursor}' is not a cursor this server issued; pass the cursor of the " +
+                    $"last event you received, or none for live events");
             }
 
             after = position;
@@ -138,7 +148,8 @@ internal sealed class ClaimTrackerService(
         {
             if (after is not null)
             {
-                throw RequestValidator.Invalid("include_snapshot and cursor cannot be combined: resume with the cursor alone, or start over with include_snapshot");
+                throw RequestValidator.Invalid(
+                    "include_snapshot and cursor cannot be combined: resume with the cursor alone, or start over with include_snapshot");
             }
 
             after = await feed.CurrentPositionAsync(cancellation);
@@ -162,7 +173,12 @@ internal sealed class ClaimTrackerService(
         // A gRPC call gets the entries' frames, encoded once per silo (ClaimEventFrames), copied into its
         // body with one flush for what is ready. JSON transcoding (GET /v1/claims:watch) formats messages.
         var body = IsGrpcCall(context) ? context.GetHttpContext().Response.BodyWriter : null;
-        await foreach (var batch in feed.WatchBatchesAsync(after, filter.Matches, watchOptions.CurrentValue.BufferSize, cancellation, SendHeaders))
+        await foreach (var batch in feed.WatchBatchesAsync(
+            after,
+            filter.Matches,
+            watchOptions.CurrentValue.BufferSize,
+            cancellation,
+            SendHeaders))
         {
             if (body is not null)
             {
@@ -185,7 +201,10 @@ internal sealed class ClaimTrackerService(
         context.GetHttpContext().Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>The current state of the claims a watch selects, read a page at a time as the client takes them.</summary>
-    private async IAsyncEnumerable<ClaimSummary> SnapshotAsync(V1.WatchClaimsRequest request, WatchFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+    private async IAsyncEnumerable<ClaimSummary> SnapshotAsync(
+        V1.WatchClaimsRequest request,
+        WatchFilter filter,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
     {
         if (request.ClaimIds.Count > 0)
         {

@@ -9,7 +9,10 @@ namespace ClaimTracker.Server.Api;
 /// </summary>
 internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request,
+        ServerCallContext context,
+        UnaryServerMethod<TRequest, TResponse> continuation)
     {
         try
         {
@@ -21,7 +24,11 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
         }
     }
 
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request,
+        IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
         try
         {
@@ -43,8 +50,11 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
         LogFailure(logger, context.Method, ex);
         return ex switch
         {
-            TimeoutException => new RpcException(new Status(StatusCode.Unavailable, "the cluster did not answer in time; retry with the same request (registration is idempotent)")),
-            Orleans.Runtime.SiloUnavailableException => new RpcException(new Status(StatusCode.Unavailable, "a silo became unavailable; retry with the same request (registration is idempotent)")),
+            TimeoutException => new RpcException(new Status(
+                StatusCode.Unavailable,
+                "the cluster did not answer in time; retry with the same request (registration is idempotent)")),
+            Orleans.Runtime.SiloUnavailableException => new RpcException(
+                new Status(StatusCode.Unavailable, "a silo became unavailable; retry with the same request (registration is idempotent)")),
             _ => new RpcException(new Status(StatusCode.Internal, "internal error; the server logged the details")),
         };
     }

@@ -22,7 +22,8 @@ internal static class PageTokens
             return before;
         }
 
-        throw RequestValidator.Invalid($"{field} '{token}' is not a token this server issued; pass next_page_token from the previous response");
+        throw RequestValidator.Invalid(
+            $"{field} '{token}' is not a token this server issued; pass next_page_token from the previous response");
     }
 
     /// <summary>0 means the default; negative is refused; above the maximum is clamped.</summary>

@@ -32,7 +32,8 @@ internal static class RequestValidator
 
         if (request.Statements.Count > limits.MaxStatements)
         {
-            throw Invalid($"statements has {request.Statements.Count:N0} entries; the limit is {limits.MaxStatements:N0} (Ingest:MaxStatements)");
+            throw Invalid(
+                $"statements has {request.Statements.Count:N0} entries; the limit is {limits.MaxStatements:N0} (Ingest:MaxStatements)");
         }
 
         DateTimeOffset? publishedAt = null;
@@ -47,7 +48,14 @@ internal static class RequestValidator
             statements[i] = ToSubmission(request.Statements[i], i);
         }
 
-        return new ReportSubmission(request.ReportId, request.Source.Trim(), request.Url, publishedAt, request.Title, request.Text, statements);
+        return new ReportSubmission(
+            request.ReportId,
+            request.Source.Trim(),
+            request.Url,
+            publishedAt,
+            request.Title,
+            request.Text,
+            statements);
     }
 
     public static void RequireId(string value, string field)

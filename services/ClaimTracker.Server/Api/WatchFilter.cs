@@ -29,7 +29,8 @@ internal sealed class WatchFilter
         {
             if (status == V1.CorroborationStatus.Unspecified || !Enum.IsDefined(status))
             {
-                throw RequestValidator.Invalid($"statuses has an unusable value {(int)status}; use UNCORROBORATED, CORROBORATED, CONTESTED or CONTRADICTED");
+                throw RequestValidator.Invalid(
+                    $"statuses has an unusable value {(int)status}; use UNCORROBORATED, CORROBORATED, CONTESTED or CONTRADICTED");
             }
         }
 

@@ -86,7 +86,11 @@ public static class ClaimTrackerServer
     /// stored queries, applied by the migrations), this silo's identity and endpoints from "Orleans".
     /// Failure detection can be tuned under "Orleans:Membership" (ClusterMembershipOptions).
     /// </summary>
-    private static void UseClaimTrackerCluster(this ISiloBuilder siloBuilder, SiloOptions silo, string connectionString, IConfiguration configuration)
+    private static void UseClaimTrackerCluster(
+        this ISiloBuilder siloBuilder,
+        SiloOptions silo,
+        string connectionString,
+        IConfiguration configuration)
     {
         var advertised = IPAddress.Parse(silo.AdvertisedAddress);
         var listen = string.IsNullOrWhiteSpace(silo.ListenAddress) ? advertised : IPAddress.Parse(silo.ListenAddress);

@@ -49,7 +49,8 @@ public sealed class ServerEndpoints
         var address = BindingAddress.Parse(url);
         if (!string.Equals(address.Scheme, "http", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"'{url}': only http:// endpoints are served; terminate TLS in a proxy in front of the server");
+            throw new InvalidOperationException(
+                $"'{url}': only http:// endpoints are served; terminate TLS in a proxy in front of the server");
         }
 
         void Configure(ListenOptions options)
@@ -78,6 +79,9 @@ public sealed class ServerEndpoints
 
     private static Uri AddressOf(ListenOptions options) =>
         options.IPEndPoint is { } endPoint
-            ? new UriBuilder("http", (endPoint.Address.Equals(IPAddress.Any) ? IPAddress.Loopback : endPoint.Address).ToString(), endPoint.Port).Uri
+            ? new UriBuilder(
+                "http",
+                (endPoint.Address.Equals(IPAddress.Any) ? IPAddress.Loopback : endPoint.Address).ToString(),
+                endPoint.Port).Uri
             : new Uri(options.ToString() ?? throw new InvalidOperationException("endpoint without an address"));
 }

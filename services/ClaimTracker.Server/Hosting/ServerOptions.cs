@@ -36,10 +36,12 @@ public sealed class SiloOptions
     /// <summary>The address other silos and clients reach this silo at (cluster mode; the pod IP in Kubernetes).</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
-    /// <summary>The address the silo and gateway listen on (cluster mode); the advertised address when empty, 0.0.0.0 in a container.</summary>
+    /// <summary>The address the silo and gateway listen on (cluster mode); the advertised address when empty, 0.0.0.0 in a
+    /// container.</summary>
     public string? ListenAddress { get; set; }
 
-    /// <summary>How long a stopping server may take: Kestrel drains requests, then the silo deactivates its grains and leaves the cluster.</summary>
+    /// <summary>How long a stopping server may take: Kestrel drains requests, then the silo deactivates its grains and leaves the
+    /// cluster.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 

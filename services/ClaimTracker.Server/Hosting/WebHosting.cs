@@ -30,7 +30,8 @@ internal static class WebHosting
             {
                 Title = "ClaimTracker HTTP/JSON API",
                 Version = "v1",
-                Description = "The gRPC service claimtracker.v1.ClaimTracker over HTTP/JSON (proto3 JSON mapping). Errors carry the gRPC status code and message.",
+                Description = "The gRPC service claimtracker.v1.ClaimTracker over HTTP/JSON (proto3 JSON mapping). Errors carry the gRPC " +
+                    "status code and message.",
             });
         });
     }
@@ -44,7 +45,8 @@ internal static class WebHosting
         builder.Services.AddSingleton<ClaimTrackerMetrics>();
 
         var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("claimtracker", serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
+            .ConfigureResource(
+                resource => resource.AddService("claimtracker", serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(ClaimTrackerMetrics.MeterName, Storage.StorageMetrics.MeterName, "Microsoft.Orleans")
@@ -60,7 +62,9 @@ internal static class WebHosting
             {
                 // A RegisterReport call and the grain calls it makes share one trace (Orleans propagates Activity.Current).
                 tracing.AddAspNetCoreInstrumentation()
-                    .AddSource(Orleans.Diagnostics.ActivitySources.ApplicationGrainActivitySourceName, Orleans.Diagnostics.ActivitySources.RuntimeActivitySourceName);
+                    .AddSource(
+                        Orleans.Diagnostics.ActivitySources.ApplicationGrainActivitySourceName,
+                        Orleans.Diagnostics.ActivitySources.RuntimeActivitySourceName);
             });
         }
 

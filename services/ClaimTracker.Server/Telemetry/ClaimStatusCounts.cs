@@ -27,7 +27,9 @@ public sealed class ClaimStatusCounts(IClaimReadSide readSide, IOptions<Telemetr
                 var counts = await readSide.CountClaimsByStatusAsync(stoppingToken);
                 current = Enum.GetValues<Analysis.CorroborationStatus>()
                     .Where(status => status != Analysis.CorroborationStatus.Unspecified)
-                    .Select(status => KeyValuePair.Create(Api.ProtoMapper.ToProto(status).ToString().ToUpperInvariant(), counts.GetValueOrDefault(status)))
+                    .Select(status => KeyValuePair.Create(
+                        Api.ProtoMapper.ToProto(status).ToString().ToUpperInvariant(),
+                        counts.GetValueOrDefault(status)))
                     .ToArray();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

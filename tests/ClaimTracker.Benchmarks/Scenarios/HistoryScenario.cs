@@ -9,7 +9,10 @@ internal static class HistoryScenario
 {
     public static async Task RunAsync(BenchOptions options)
     {
-        Console.WriteLine($"== 3. history independence: {options.Appends} appends to claims with {string.Join(", ", options.Sizes)} prior statements (grain call + durable journal append)");
+        var sizes = string.Join(", ", options.Sizes);
+        Console.WriteLine(
+            $"== 3. history independence: {options.Appends} appends to claims with {sizes} prior statements "
+            + "(grain call + durable journal append)");
         await using var server = await BenchServer.StartAsync("--Matching:Mode=Exact");
         var grains = server.Services.GetRequiredService<IGrainFactory>();
         var means = new List<double>();
@@ -33,9 +36,11 @@ internal static class HistoryScenario
             timings.Sort();
             var mean = timings.Average();
             means.Add(mean);
-            Console.WriteLine($"{size,7} prior: mean {Measure.Ms(mean)}, p50 {Measure.Ms(Measure.Percentile(timings, 50))}, p99 {Measure.Ms(Measure.Percentile(timings, 99))}");
+            Console.WriteLine($"{size,7} prior: mean {Measure.Ms(mean)}, p50 {Measure.Ms(Measure.Percentile(timings, 50))}, p99 " +
+                $"{Measure.Ms(Measure.Percentile(timings, 99))}");
         }
 
-        Console.WriteLine($"ratio mean({options.Sizes[^1]}) ÷ mean({options.Sizes[0]}) = {Measure.Ratio(means[^1] / means[0])} (target ≤ 1.2)");
+        Console.WriteLine(
+            $"ratio mean({options.Sizes[^1]}) ÷ mean({options.Sizes[0]}) = {Measure.Ratio(means[^1] / means[0])} (target ≤ 1.2)");
     }
 }

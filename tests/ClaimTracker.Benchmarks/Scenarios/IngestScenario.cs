@@ -16,7 +16,8 @@ internal static class IngestScenario
     {
         var duration = TimeSpan.FromSeconds(options.Seconds);
         var warmUp = new ScenarioWarmUp(options);
-        Console.WriteLine($"== 1. structured ingest: {options.Clients} clients, reports of {options.StatementsPerReport} statements, Zipf(1.0) over {StructuredReports.Claims:N0} claims, {options.Seconds} s each after {warmUp.Description}");
+        Console.WriteLine($"== 1. structured ingest: {options.Clients} clients, reports of {options.StatementsPerReport} statements, " +
+            $"Zipf(1.0) over {StructuredReports.Claims:N0} claims, {options.Seconds} s each after {warmUp.Description}");
         var reports = new StructuredReports(options.StatementsPerReport);
         var size = reports.Next(0, 0).CalculateSize();
         var port = Measure.FreePort();
@@ -26,9 +27,13 @@ internal static class IngestScenario
             var client = new Echo.Echo.EchoClient(channel);
             var payload = new Payload { Data = ByteString.CopyFrom(new byte[size]) };
             await warmUp.RunAsync("echo", async (_, _) => await client.CallAsync(payload));
-            var (rate, latencies) = await Measure.ClosedLoopAsync(options.Clients, duration, async (_, _) => await client.CallAsync(payload));
+            var (rate, latencies) = await Measure.ClosedLoopAsync(
+                options.Clients,
+                duration,
+                async (_, _) => await client.CallAsync(payload));
             EchoRate = rate;
-            Console.WriteLine($"baseline raw gRPC echo ({size} B messages): {Measure.Rate(rate)} calls, p50 {Measure.Ms(Measure.Percentile(latencies, 50))}, p99 {Measure.Ms(Measure.Percentile(latencies, 99))}");
+            Console.WriteLine($"baseline raw gRPC echo ({size} B messages): {Measure.Rate(rate)} calls, p50 " +
+                $"{Measure.Ms(Measure.Percentile(latencies, 50))}, p99 {Measure.Ms(Measure.Percentile(latencies, 99))}");
         }
 
         await using var server = await BenchServer.StartAsync("--Matching:Mode=Exact");
@@ -38,10 +43,15 @@ internal static class IngestScenario
         jit?.Start();
         using var commits = new CommitCounter();
         var cost = ProcessCost.Start();
-        var (reportsPerSecond, reportLatencies) = await Measure.ClosedLoopAsync(options.Clients, duration, async (c, n) => await server.Client.RegisterReportAsync(reports.Next(c, n)));
+        var (reportsPerSecond, reportLatencies) = await Measure.ClosedLoopAsync(
+            options.Clients,
+            duration,
+            async (c, n) => await server.Client.RegisterReportAsync(reports.Next(c, n)));
         var spent = cost.Stop();
         var statements = reportsPerSecond * options.StatementsPerReport;
-        Console.WriteLine($"ClaimTracker embedded (SQLite, group commit, durable before ack): {Measure.Rate(reportsPerSecond)} reports = {Measure.Rate(statements)} statements, p50 {Measure.Ms(Measure.Percentile(reportLatencies, 50))}, p99 {Measure.Ms(Measure.Percentile(reportLatencies, 99))}");
+        Console.WriteLine($"ClaimTracker embedded (SQLite, group commit, durable before ack): {Measure.Rate(reportsPerSecond)} reports = " +
+            $"{Measure.Rate(statements)} statements, p50 {Measure.Ms(Measure.Percentile(reportLatencies, 50))}, p99 " +
+                $"{Measure.Ms(Measure.Percentile(reportLatencies, 99))}");
         var measuredStatements = reportLatencies.Count * options.StatementsPerReport;
         allocations?.Print(options.AllocationTypes, measuredStatements, "statement");
         jit?.Print(options.JitMethods);

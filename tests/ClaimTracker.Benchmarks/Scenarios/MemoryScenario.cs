@@ -37,7 +37,8 @@ internal static class MemoryScenario
                 await claim.AddStatement(BenchStatements.Make(claimId, s, Statements));
             }
         });
-        Console.WriteLine($"activated in {clock.Elapsed.TotalSeconds:0.0} s ({Measure.Rate(claims * Statements / clock.Elapsed.TotalSeconds)} durable appends)");
+        Console.WriteLine($"activated in {clock.Elapsed.TotalSeconds:0.0} s " +
+            $"({Measure.Rate(claims * Statements / clock.Elapsed.TotalSeconds)} durable appends)");
 
         // The same claims' state alone, built outside Orleans from the same statements.
         var states = new ClaimState[claims];
@@ -69,15 +70,20 @@ internal static class MemoryScenario
         Console.WriteLine($"  index: embedding (384 int8 codes + scale)                       {index - indexWithoutEmbedding,7:N0} B");
         Console.WriteLine($"  index: id, text, postings                                       {indexWithoutEmbedding,7:N0} B");
         Console.WriteLine($"per claim: grain managed heap {grain:N0} B, resident {resident:N0} B; index entry {index:N0} B");
-        Console.WriteLine($"total managed per claim {grain + index:N0} B (target ≤ 4,096 B); ratio {Measure.Ratio((grain + index) / 4096)}");
-        Console.WriteLine($"if each of the {Statements} statements is worded differently (each one a phrasing in the index): index {indexAllPhrasings:N0} B, total {grain + indexAllPhrasings:N0} B; ratio {Measure.Ratio((grain + indexAllPhrasings) / 4096)}");
+        Console.WriteLine(
+            $"total managed per claim {grain + index:N0} B (target ≤ 4,096 B); ratio {Measure.Ratio((grain + index) / 4096)}");
+        Console.WriteLine($"if each of the {Statements} statements is worded differently (each one a phrasing in the index): index " +
+            $"{indexAllPhrasings:N0} B, total {grain + indexAllPhrasings:N0} B; ratio {Measure.Ratio((grain + indexAllPhrasings) / 4096)}");
     }
 
     /// <summary>Heap and resident growth per claim while <paramref name="activate"/> runs for every claim.</summary>
     private static async Task<(double Heap, double Resident)> PerClaimAsync(int claims, Func<int, Task> activate)
     {
         var (heapBefore, rssBefore) = Snapshot();
-        await Parallel.ForEachAsync(Enumerable.Range(0, claims), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (c, _) => await activate(c));
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, claims),
+            new ParallelOptions { MaxDegreeOfParallelism = 64 },
+            async (c, _) => await activate(c));
         var (heapAfter, rssAfter) = Snapshot();
         return ((heapAfter - heapBefore) / (double)claims, (rssAfter - rssBefore) / (double)claims);
     }
@@ -106,7 +112,9 @@ internal static class MemoryScenario
                         embedding[d] = (float)(random.NextDouble() - 0.5);
                     }
 
-                    var text = p == 0 ? $"Claim number {c} about the harbour is true" : $"Phrasing {p} of claim number {c} about the harbour";
+                    var text = p == 0
+                        ? $"Claim number {c} about the harbour is true"
+                        : $"Phrasing {p} of claim number {c} about the harbour";
                     index.Add(new ClaimEntry($"c-memory-{c}", text, VectorMath.Normalized(embedding), [], []));
                 }
             }

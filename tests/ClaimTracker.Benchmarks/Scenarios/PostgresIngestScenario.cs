@@ -28,17 +28,23 @@ internal static class PostgresIngestScenario
         }
 
         var warmUp = new ScenarioWarmUp(options);
-        Console.WriteLine($"{Title}: {options.Clients} clients, reports of {options.StatementsPerReport} statements, Zipf(1.0) over {StructuredReports.Claims:N0} claims, {options.Seconds} s each after {warmUp.Description}");
+        Console.WriteLine($"{Title}: {options.Clients} clients, reports of {options.StatementsPerReport} statements, Zipf(1.0) over " +
+            $"{StructuredReports.Claims:N0} claims, {options.Seconds} s each after {warmUp.Description}");
         await using var postgres = await ThrowawayPostgres.StartAsync();
         Console.WriteLine(await DescribeAsync(postgres));
         var reports = new StructuredReports(options.StatementsPerReport);
         var size = reports.Next(0, 0).CalculateSize();
         var writesPerSecond = await MeasureGrainStorageAsync(options, warmUp, postgres, size);
         var statementsPerSecond = await MeasureClaimTrackerAsync(options, warmUp, postgres, reports);
-        Console.WriteLine($"ratio ClaimTracker statements/s ÷ per-write Orleans storage writes/s = {Measure.Ratio(statementsPerSecond / writesPerSecond)} (target ≥ 5)");
+        Console.WriteLine($"ratio ClaimTracker statements/s ÷ per-write Orleans storage writes/s = " +
+            $"{Measure.Ratio(statementsPerSecond / writesPerSecond)} (target ≥ 5)");
     }
 
-    private static async Task<double> MeasureGrainStorageAsync(BenchOptions options, ScenarioWarmUp warmUp, ThrowawayPostgres postgres, int size)
+    private static async Task<double> MeasureGrainStorageAsync(
+        BenchOptions options,
+        ScenarioWarmUp warmUp,
+        ThrowawayPostgres postgres,
+        int size)
     {
         var connectionString = await postgres.CreateDatabaseAsync("grain_storage");
         await OrleansStorageBaseline.InstallAsync(connectionString);
@@ -58,20 +64,31 @@ internal static class PostgresIngestScenario
 
             await warmUp.RunAsync("per-write Orleans storage", WriteAsync);
             var cost = CostWithPostgres.Start(postgres.ServerProcessId);
-            (writesPerSecond, var latencies) = await Measure.ClosedLoopAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), WriteAsync);
+            (writesPerSecond, var latencies) = await Measure.ClosedLoopAsync(
+                options.Clients,
+                TimeSpan.FromSeconds(options.Seconds),
+                WriteAsync);
             var spent = cost.Stop();
             Console.WriteLine(
-                $"baseline per-write Orleans ADO.NET grain storage ({size} B payloads, {GrainStoreHost.SerializerName(host)}; caller c writes grain c, so no write waits for another: the baseline's most favourable case): " +
-                $"{Measure.Rate(writesPerSecond)} writes, p50 {Measure.Ms(Measure.Percentile(latencies, 50))}, p99 {Measure.Ms(Measure.Percentile(latencies, 99))}");
-            Console.WriteLine($"per write (clients and server in this process, then the database): {spent.PerUnit(latencies.Count, "write")}");
+                $"baseline per-write Orleans ADO.NET grain storage ({size} B payloads, {GrainStoreHost.SerializerName(host)}; caller c " +
+                    $"writes grain c, so no write waits for another: the baseline's most favourable case): " +
+                $"{Measure.Rate(writesPerSecond)} writes, p50 {Measure.Ms(Measure.Percentile(latencies, 50))}, p99 " +
+                    $"{Measure.Ms(Measure.Percentile(latencies, 99))}");
+            Console.WriteLine(
+                $"per write (clients and server in this process, then the database): {spent.PerUnit(latencies.Count, "write")}");
         }
 
         var (grains, writes) = await OrleansStorageBaseline.TallyAsync(connectionString);
-        Console.WriteLine($"  landed: {grains} grain rows (expected {options.Clients}), versions summing to {writes:N0} for {acknowledged:N0} acknowledged writes{Mismatch(grains == options.Clients && writes == acknowledged)}");
+        Console.WriteLine($"  landed: {grains} grain rows (expected {options.Clients}), versions summing to {writes:N0} for " +
+            $"{acknowledged:N0} acknowledged writes{Mismatch(grains == options.Clients && writes == acknowledged)}");
         return writesPerSecond;
     }
 
-    private static async Task<double> MeasureClaimTrackerAsync(BenchOptions options, ScenarioWarmUp warmUp, ThrowawayPostgres postgres, StructuredReports reports)
+    private static async Task<double> MeasureClaimTrackerAsync(
+        BenchOptions options,
+        ScenarioWarmUp warmUp,
+        ThrowawayPostgres postgres,
+        StructuredReports reports)
     {
         var connectionString = await postgres.CreateDatabaseAsync("claimtracker");
         await PostgresMigrator.MigrateAsync(connectionString);
@@ -94,17 +111,24 @@ internal static class PostgresIngestScenario
             await warmUp.RunAsync("ClaimTracker", (c, n) => RegisterAsync(c + 10_000, n));
             using var commits = new CommitCounter();
             var cost = CostWithPostgres.Start(postgres.ServerProcessId);
-            var (reportsPerSecond, latencies) = await Measure.ClosedLoopAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), RegisterAsync);
+            var (reportsPerSecond, latencies) = await Measure.ClosedLoopAsync(
+                options.Clients,
+                TimeSpan.FromSeconds(options.Seconds),
+                RegisterAsync);
             var spent = cost.Stop();
             statementsPerSecond = reportsPerSecond * options.StatementsPerReport;
-            Console.WriteLine($"ClaimTracker PostgreSQL mode (one silo, durable before ack): {Measure.Rate(reportsPerSecond)} reports = {Measure.Rate(statementsPerSecond)} statements, p50 {Measure.Ms(Measure.Percentile(latencies, 50))}, p99 {Measure.Ms(Measure.Percentile(latencies, 99))}");
-            Console.WriteLine($"per statement (clients and server in this process, then the database): {spent.PerUnit(latencies.Count * (long)options.StatementsPerReport, "statement")}");
+            Console.WriteLine($"ClaimTracker PostgreSQL mode (one silo, durable before ack): {Measure.Rate(reportsPerSecond)} reports = " +
+                $"{Measure.Rate(statementsPerSecond)} statements, p50 {Measure.Ms(Measure.Percentile(latencies, 50))}, p99 " +
+                    $"{Measure.Ms(Measure.Percentile(latencies, 99))}");
+            Console.WriteLine($"per statement (clients and server in this process, then the database): " +
+                $"{spent.PerUnit(latencies.Count * (long)options.StatementsPerReport, "statement")}");
             Console.WriteLine(commits.Summary(latencies.Count * (long)options.StatementsPerReport));
         }
 
         var (reportRows, statementEvents) = await CountClaimTrackerRowsAsync(connectionString);
         var statements = acknowledged * options.StatementsPerReport;
-        Console.WriteLine($"  landed: {reportRows:N0} reports for {acknowledged:N0} acknowledged, {statementEvents:N0} claim journal entries for {statements:N0} acknowledged statements{Mismatch(reportRows == acknowledged && statementEvents == statements)}");
+        Console.WriteLine($"  landed: {reportRows:N0} reports for {acknowledged:N0} acknowledged, {statementEvents:N0} claim journal " +
+            $"entries for {statements:N0} acknowledged statements{Mismatch(reportRows == acknowledged && statementEvents == statements)}");
         return statementsPerSecond;
     }
 
@@ -114,7 +138,9 @@ internal static class PostgresIngestScenario
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM journal WHERE stream LIKE 'claim/%')", connection);
+        await using var count = new NpgsqlCommand(
+            "SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM journal WHERE stream LIKE 'claim/%')",
+            connection);
         await using var reader = await count.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1));
@@ -124,9 +150,11 @@ internal static class PostgresIngestScenario
     {
         await using var connection = new NpgsqlConnection(postgres.ConnectionString("postgres"));
         await connection.OpenAsync();
-        await using var show = new NpgsqlCommand("SELECT current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit'), current_setting('wal_sync_method')", connection);
+        await using var show = new NpgsqlCommand("SELECT current_setting('server_version'), current_setting('fsync'), " +
+            "current_setting('synchronous_commit'), current_setting('wal_sync_method')", connection);
         await using var reader = await show.ExecuteReaderAsync();
         await reader.ReadAsync();
-        return $"PostgreSQL {reader.GetString(0)} on 127.0.0.1:{postgres.Port} (throwaway; fsync {reader.GetString(1)}, synchronous_commit {reader.GetString(2)}, wal_sync_method {reader.GetString(3)})";
+        return $"PostgreSQL {reader.GetString(0)} on 127.0.0.1:{postgres.Port} (throwaway; fsync {reader.GetString(1)}, " +
+            $"synchronous_commit {reader.GetString(2)}, wal_sync_method {reader.GetString(3)})";
     }
 }

@@ -23,7 +23,9 @@ internal static class ScalingScenario
             return;
         }
 
-        Console.WriteLine($"== 7. scaling: 1, 2, 3 silo processes on PostgreSQL, {options.Clients} clients over all endpoints, reports of {options.StatementsPerReport} statements, {options.Seconds} s each (Matching:Mode=Exact)");
+        Console.WriteLine(
+            $"== 7. scaling: 1, 2, 3 silo processes on PostgreSQL, {options.Clients} clients over all endpoints, "
+            + $"reports of {options.StatementsPerReport} statements, {options.Seconds} s each (Matching:Mode=Exact)");
         double? single = null;
         foreach (var silos in new[] { 1, 2, 3 })
         {
@@ -32,7 +34,8 @@ internal static class ScalingScenario
             try
             {
                 await RunScriptAsync(start, silos.ToString(System.Globalization.CultureInfo.InvariantCulture), state);
-                var channels = Enumerable.Range(1, silos).Select(i => ClaimTrackerChannel.Create($"http://127.0.0.1:{GrpcBase + i}")).ToList();
+                var channels = Enumerable.Range(1, silos).Select(i => ClaimTrackerChannel.Create($"http://127.0.0.1:{GrpcBase + i}"))
+                    .ToList();
                 var clients = channels.Select(c => new V1.ClaimTracker.ClaimTrackerClient(c)).ToList();
                 foreach (var client in clients)
                 {
@@ -45,17 +48,28 @@ internal static class ScalingScenario
                     var request = new V1.RegisterReportRequest { ReportId = $"scale-{run}-{caller}-{n}", Source = $"Outlet {caller % 20}" };
                     for (var s = 0; s < options.StatementsPerReport; s++)
                     {
-                        request.Statements.Add(new V1.StatementInput { Speaker = $"Origin {(caller + s) % 50}", Content = $"Claim number {(n * 7 + s) % 10_000} about the harbour is true" });
+                        request.Statements.Add(new V1.StatementInput {
+                            Speaker = $"Origin {(caller + s) % 50}",
+                            Content = $"Claim number {(n * 7 + s) % 10_000} about the harbour is true" });
                     }
 
                     return request;
                 }
 
-                await Measure.ClosedLoopAsync(options.Clients, TimeSpan.FromSeconds(2), async (c, n) => await clients[c % silos].RegisterReportAsync(Report(c + 10_000, n)));
-                var (reports, latencies) = await Measure.ClosedLoopAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), async (c, n) => await clients[c % silos].RegisterReportAsync(Report(c, n)));
+                await Measure.ClosedLoopAsync(
+                    options.Clients,
+                    TimeSpan.FromSeconds(2),
+                    async (c, n) => await clients[c % silos].RegisterReportAsync(Report(c + 10_000, n)));
+                var (reports, latencies) = await Measure.ClosedLoopAsync(
+                    options.Clients,
+                    TimeSpan.FromSeconds(options.Seconds),
+                    async (c, n) => await clients[c % silos].RegisterReportAsync(Report(c, n)));
                 var statements = reports * options.StatementsPerReport;
                 single ??= statements;
-                Console.WriteLine($"{silos} silo(s): {Measure.Rate(statements)} statements ({Measure.Rate(statements / Environment.ProcessorCount)} per core), p50 {Measure.Ms(Measure.Percentile(latencies, 50))}, p99 {Measure.Ms(Measure.Percentile(latencies, 99))}; ratio to 1 silo {Measure.Ratio(statements / single.Value)}");
+                Console.WriteLine($"{silos} silo(s): {Measure.Rate(statements)} statements " +
+                    $"({Measure.Rate(statements / Environment.ProcessorCount)} per core), p50 " +
+                        $"{Measure.Ms(Measure.Percentile(latencies, 50))}, p99 {Measure.Ms(Measure.Percentile(latencies, 99))}; ratio to " +
+                            $"1 silo {Measure.Ratio(statements / single.Value)}");
                 channels.ForEach(c => c.Dispose());
             }
             finally
@@ -84,7 +98,10 @@ internal static class ScalingScenario
 
     private static async Task RunScriptAsync(string script, string arguments, string state)
     {
-        var info = new ProcessStartInfo("bash", $"\"{script}\" {arguments}") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo("bash", $"\"{script}\" {arguments}") {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true };
         info.Environment["CLAIMTRACKER_CLUSTER_DIR"] = state;
         info.Environment["Matching__Mode"] = "Exact";
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not run " + script);

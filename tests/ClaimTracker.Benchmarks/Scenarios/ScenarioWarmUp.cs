@@ -10,7 +10,8 @@ internal sealed class ScenarioWarmUp(BenchOptions options)
 
     private TimeSpan Maximum => TimeSpan.FromSeconds(Math.Max(options.WarmupSeconds, options.WarmupMaxSeconds));
 
-    public string Description => $"a warm-up of {Minimum.TotalSeconds}–{Maximum.TotalSeconds} s (until the JIT compiles < {options.JitSettledRate} methods/s)";
+    public string Description
+        => $"a warm-up of {Minimum.TotalSeconds}–{Maximum.TotalSeconds} s (until the JIT compiles < {options.JitSettledRate} methods/s)";
 
     public async Task RunAsync(string what, Func<int, long, Task> call)
     {

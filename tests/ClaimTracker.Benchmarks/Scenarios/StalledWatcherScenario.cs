@@ -7,7 +7,8 @@ internal static class StalledWatcherScenario
 {
     public static async Task RunAsync(BenchOptions options)
     {
-        Console.WriteLine($"== 4b. stalled watcher: {options.Repeats} rounds of 1,000 statements (100 reports × 10, 4 clients) without and with a watcher that reads nothing");
+        Console.WriteLine($"== 4b. stalled watcher: {options.Repeats} rounds of 1,000 statements (100 reports × 10, 4 clients) without " +
+            $"and with a watcher that reads nothing");
         await using var server = await BenchServer.StartAsync("--Matching:Mode=Exact", "--Watch:BufferSize=64");
         await RegisterAsync(server, "warm");
         var without = new List<double>();
@@ -22,7 +23,8 @@ internal static class StalledWatcherScenario
 
         var baseline = without.Min();
         var stalledTime = with.Min();
-        Console.WriteLine($"baseline without watcher: {Measure.Ms(baseline)} (best of {options.Repeats}); with a stalled watcher: {Measure.Ms(stalledTime)}");
+        Console.WriteLine($"baseline without watcher: {Measure.Ms(baseline)} (best of {options.Repeats}); with a stalled watcher: " +
+            $"{Measure.Ms(stalledTime)}");
         Console.WriteLine($"ratio {Measure.Ratio(stalledTime / baseline)} (target ≤ 1.20)");
     }
 

@@ -10,7 +10,8 @@ internal static class StartupScenario
 {
     public static async Task RunAsync(BenchOptions options)
     {
-        Console.WriteLine($"== 6. start-up: process start until the first call is answered, best of {options.Repeats}{(options.ServerDll is null ? "" : $", server {options.ServerDll}")}");
+        Console.WriteLine($"== 6. start-up: process start until the first call is answered, best of " +
+            $"{options.Repeats}{(options.ServerDll is null ? "" : $", server {options.ServerDll}")}");
         var here = AppContext.BaseDirectory;
         var serverDll = options.ServerDll ?? Path.Combine(here, "ClaimTracker.Server.dll");
         var benchDll = Path.Combine(here, "ClaimTracker.Benchmarks.dll");
@@ -23,12 +24,14 @@ internal static class StartupScenario
                 await new Echo.Echo.EchoClient(channel).CallAsync(new Payload())));
             var port = Measure.FreePort();
             var data = Directory.CreateTempSubdirectory("claimtracker-startup-").FullName;
-            var args = $"--Grpc:Url=http://127.0.0.1:{port} --Web:Url= --Storage:DataDirectory={data} --Orleans:SiloPort={Measure.FreePort()} --Orleans:GatewayPort={Measure.FreePort()} --Logging:LogLevel:Default=Warning";
+            var args = $"--Grpc:Url=http://127.0.0.1:{port} --Web:Url= --Storage:DataDirectory={data} " +
+                $"--Orleans:SiloPort={Measure.FreePort()} --Orleans:GatewayPort={Measure.FreePort()} --Logging:LogLevel:Default=Warning";
             server = Math.Min(server, await TimeAsync(serverDll, args, port, async channel =>
             {
                 try
                 {
-                    await new V1.ClaimTracker.ClaimTrackerClient(channel).GetClaimAsync(new V1.GetClaimRequest { ClaimId = "c-startup-probe" });
+                    await new V1.ClaimTracker.ClaimTrackerClient(channel).GetClaimAsync(
+                        new V1.GetClaimRequest { ClaimId = "c-startup-probe" });
                 }
                 catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
                 {
@@ -37,7 +40,8 @@ internal static class StartupScenario
         }
 
         Console.WriteLine($"baseline bare gRPC process: {Measure.Ms(baseline)}");
-        Console.WriteLine($"ClaimTracker embedded server to first GetClaim: {Measure.Ms(server)} (target ≤ 3,000 ms); ratio to baseline {Measure.Ratio(server / baseline)}");
+        Console.WriteLine($"ClaimTracker embedded server to first GetClaim: {Measure.Ms(server)} (target ≤ 3,000 ms); ratio to baseline " +
+            $"{Measure.Ratio(server / baseline)}");
     }
 
     private static async Task<double> TimeAsync(string dll, string arguments, int port, Func<GrpcChannel, Task> probe)

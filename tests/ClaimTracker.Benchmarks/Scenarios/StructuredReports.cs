@@ -17,7 +17,9 @@ internal sealed class StructuredReports(int statementsPerReport)
         for (var s = 0; s < statementsPerReport; s++)
         {
             var claim = zipf.Next();
-            request.Statements.Add(new V1.StatementInput { Speaker = $"Origin {(claim + s + n) % 50}", Content = $"Claim number {claim} about the harbour is true" });
+            request.Statements.Add(new V1.StatementInput {
+                Speaker = $"Origin {(claim + s + n) % 50}",
+                Content = $"Claim number {claim} about the harbour is true" });
         }
 
         return request;

@@ -4,7 +4,8 @@ using ClaimTracker.Matching;
 
 namespace ClaimTracker.Benchmarks.Scenarios;
 
-/// <summary>2. Text ingest: BBC articles as text reports (extraction + embedding + linking + storage), against the raw encoder on the same sentences.</summary>
+/// <summary>2. Text ingest: BBC articles as text reports (extraction + embedding + linking + storage), against the raw encoder on the same
+/// sentences.</summary>
 internal static class TextIngestScenario
 {
     public static async Task RunAsync(BenchOptions options)
@@ -37,14 +38,20 @@ internal static class TextIngestScenario
         await using var server = await BenchServer.StartAsync();
         var statements = 0;
         clock.Restart();
-        await Parallel.ForEachAsync(articles.Select((text, i) => (text, i)), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (article, ct) =>
+        await Parallel.ForEachAsync(articles.Select((text, i) => (text, i)), new ParallelOptions {
+            MaxDegreeOfParallelism = 4 }, async (article, ct) =>
         {
-            var response = await server.Client.RegisterReportAsync(new V1.RegisterReportRequest { ReportId = $"bbc-{article.i}", Source = "BBC", Text = article.text }, cancellationToken: ct);
+            var response = await server.Client.RegisterReportAsync(
+                new V1.RegisterReportRequest { ReportId = $"bbc-{article.i}", Source = "BBC", Text = article.text },
+                cancellationToken: ct);
             Interlocked.Add(ref statements, response.Outcomes.Count);
         });
         var elapsed = clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"ClaimTracker text ingest: {Measure.Rate(articles.Count / elapsed)} articles, {Measure.Rate(statements / elapsed)} statements");
-        Console.WriteLine($"ratio statements/s ÷ encoder-bound statements/s = {Measure.Ratio(statements / elapsed / encoderRate)} (target ≥ 0.80)");
+        Console.WriteLine(
+            $"ClaimTracker text ingest: {Measure.Rate(articles.Count / elapsed)} articles, "
+            + $"{Measure.Rate(statements / elapsed)} statements");
+        Console.WriteLine(
+            $"ratio statements/s ÷ encoder-bound statements/s = {Measure.Ratio(statements / elapsed / encoderRate)} (target ≥ 0.80)");
     }
 
     /// <summary>Per-statement cost of the stance decision, model and rules, each statement against the next one as its claim.</summary>

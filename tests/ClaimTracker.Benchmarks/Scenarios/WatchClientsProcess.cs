@@ -38,7 +38,8 @@ internal sealed class WatchClientsProcess : IWatchClients
         };
         process.Exited += (_, _) =>
         {
-            subscribed.TrySetException(new InvalidOperationException($"the watch-clients process exited with code {process.ExitCode} before subscribing"));
+            subscribed.TrySetException(
+                new InvalidOperationException($"the watch-clients process exited with code {process.ExitCode} before subscribing"));
             done.TrySetResult();
         };
     }
@@ -64,7 +65,18 @@ internal sealed class WatchClientsProcess : IWatchClients
             start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
         }
 
-        foreach (var argument in new[] { "watch-clients", "--address", address, "--watchers", Int(watchers), "--capacity", Int(capacity), "--report-size", Int(batch), "--out", receiptsFile })
+        foreach (var argument in new[] {
+            "watch-clients",
+            "--address",
+            address,
+            "--watchers",
+            Int(watchers),
+            "--capacity",
+            Int(capacity),
+            "--report-size",
+            Int(batch),
+            "--out",
+            receiptsFile })
         {
             start.ArgumentList.Add(argument);
         }
@@ -124,7 +136,8 @@ internal sealed class WatchClientsProcess : IWatchClients
         while (!stopRequested.IsCompleted)
         {
             self.Refresh();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"status {clients.Received} {self.TotalProcessorTime.TotalSeconds:0.000}"));
+            Console.WriteLine(
+                string.Create(CultureInfo.InvariantCulture, $"status {clients.Received} {self.TotalProcessorTime.TotalSeconds:0.000}"));
             await Task.WhenAny(stopRequested, Task.Delay(20));
         }
 

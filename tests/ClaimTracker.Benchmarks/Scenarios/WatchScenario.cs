@@ -28,9 +28,12 @@ internal static class WatchScenario
     {
         var batch = Math.Max(1, options.ReportSize);
         var batchesPerSecond = Math.Max(1.0, (double)options.EventsPerSecond / batch);
-        var what = options.Source == "reports" ? $"{batchesPerSecond:0.#} RegisterReport/s of {batch} statements" : $"{batchesPerSecond:0.#} × {batch} concurrent ClaimGrain.AddStatement/s";
+        var what = options.Source == "reports"
+            ? $"{batchesPerSecond:0.#} RegisterReport/s of {batch} statements"
+            : $"{batchesPerSecond:0.#} × {batch} concurrent ClaimGrain.AddStatement/s";
         var where = options.WatchClients == "process" ? "in a client process of their own" : "in the server's process";
-        Console.WriteLine($"== 4. watch fan-out: {options.Watchers} watchers ({where}), {options.EventsPerSecond} statements/s ({what}) for {options.Seconds} s after {options.WarmupSeconds} s of warm-up, {Claims:N0} claims, {Speakers} speakers");
+        Console.WriteLine($"== 4. watch fan-out: {options.Watchers} watchers ({where}), {options.EventsPerSecond} statements/s ({what}) " +
+            $"for {options.Seconds} s after {options.WarmupSeconds} s of warm-up, {Claims:N0} claims, {Speakers} speakers");
 
         Run? baseline = null;
         if (options.Baseline)
@@ -43,33 +46,57 @@ internal static class WatchScenario
         Print($"{options.Watchers} watchers", measured, options);
 
         var deliveries = measured.Deliveries;
-        Console.WriteLine($"delivered {deliveries.Count:N0} of {measured.Expected:N0} statement events ({Measure.Rate(deliveries.Count / measured.Seconds)} across watchers)");
+        Console.WriteLine($"delivered {deliveries.Count:N0} of {measured.Expected:N0} statement events " +
+            $"({Measure.Rate(deliveries.Count / measured.Seconds)} across watchers)");
         if (deliveries.Count > 0)
         {
-            var net = baseline is null ? "" : $", {(measured.CpuCores * measured.Seconds - baseline.CpuCores * baseline.Seconds) / deliveries.Count * 1e6:0.0} µs net of the baseline run's";
-            var who = measured.ClientCpuCores is null ? $"server, producer and the {options.Watchers} in-process clients" : "server and producer";
-            Console.WriteLine($"process CPU per delivered event ({who}): {measured.CpuCores * measured.Seconds / deliveries.Count * 1e6:0.0} µs{net}");
-            var netBytes = baseline is null ? "" : $", {(double)(measured.AllocatedBytes - baseline.AllocatedBytes) / deliveries.Count:N0} B net of the baseline run's";
-            Console.WriteLine($"process allocation per delivered event ({who}): {(double)measured.AllocatedBytes / deliveries.Count:N0} B{netBytes}");
+            var netCpu = baseline is null
+                ? 0
+                : (measured.CpuCores * measured.Seconds - baseline.CpuCores * baseline.Seconds) / deliveries.Count * 1e6;
+            var net = baseline is null ? "" : $", {netCpu:0.0} µs net of the baseline run's";
+            var who = measured.ClientCpuCores is null
+                ? $"server, producer and the {options.Watchers} in-process clients"
+                : "server and producer";
+            Console.WriteLine(
+                $"process CPU per delivered event ({who}): {measured.CpuCores * measured.Seconds / deliveries.Count * 1e6:0.0} µs{net}");
+            var netBytes = baseline is null
+                ? ""
+                : $", {(double)(measured.AllocatedBytes - baseline.AllocatedBytes) / deliveries.Count:N0} B net of the baseline run's";
+            Console.WriteLine(
+                $"process allocation per delivered event ({who}): {(double)measured.AllocatedBytes / deliveries.Count:N0} B{netBytes}");
             if (measured.ClientCpuCores is { } clientCores)
             {
-                Console.WriteLine($"the {options.Watchers} clients' own process: {clientCores:0.00} cores, {clientCores * measured.Seconds / deliveries.Count * 1e6:0.0} µs per delivered event");
+                Console.WriteLine($"the {options.Watchers} clients' own process: {clientCores:0.00} cores, " +
+                    $"{clientCores * measured.Seconds / deliveries.Count * 1e6:0.0} µs per delivered event");
             }
         }
 
-        Console.WriteLine($"delivery after acknowledgment: p50 {Measure.Ms(Measure.Percentile(deliveries, 50))}, p99 {Measure.Ms(Measure.Percentile(deliveries, 99))}, p99.9 {Measure.Ms(Measure.Percentile(deliveries, 99.9))}, max {Measure.Ms(deliveries.Count == 0 ? double.NaN : deliveries[^1])} (target p99 ≤ 50 ms; an event seen before its ack counts as 0)");
+        Console.WriteLine($"delivery after acknowledgment: p50 {Measure.Ms(Measure.Percentile(deliveries, 50))}, p99 " +
+            $"{Measure.Ms(Measure.Percentile(deliveries, 99))}, p99.9 {Measure.Ms(Measure.Percentile(deliveries, 99.9))}, max " +
+                $"{Measure.Ms(deliveries.Count == 0 ? double.NaN : deliveries[^1])} (target p99 ≤ 50 ms; an event seen before its ack " +
+                    $"counts as 0)");
         if (baseline is null)
         {
             return;
         }
 
-        Console.WriteLine($"producer with watchers vs baseline: ack p99 ratio {Measure.Ratio(Measure.Percentile(measured.Acks, 99) / Measure.Percentile(baseline.Acks, 99))}, statements/s ratio {Measure.Ratio(measured.StatementsPerSecond / baseline.StatementsPerSecond)}");
+        Console.WriteLine($"producer with watchers vs baseline: ack p99 ratio " +
+            $"{Measure.Ratio(Measure.Percentile(measured.Acks, 99) / Measure.Percentile(baseline.Acks, 99))}, statements/s ratio " +
+                $"{Measure.Ratio(measured.StatementsPerSecond / baseline.StatementsPerSecond)}");
     }
 
     private static void Print(string label, Run run, BenchOptions options)
     {
         var keptUp = run.StatementsPerSecond >= 0.95 * options.EventsPerSecond ? "kept up" : "FELL BEHIND the offered rate";
-        Console.WriteLine($"{label}: {run.Acks.Count:N0} statements acknowledged, {Measure.Rate(run.StatementsPerSecond)} ({keptUp}), ack p50 {Measure.Ms(Measure.Percentile(run.Acks, 50))}, p99 {Measure.Ms(Measure.Percentile(run.Acks, 99))}; process CPU {run.CpuCores:0.00} of {Environment.ProcessorCount} cores, GC gen0/1/2 {run.Collections}, GC pauses {run.GcPauseMs:N0} ms (longest {run.Gc.LongestPauseMs:N0} ms, {run.Gc.PausesOver(20)} over 20 ms), allocated {run.AllocatedBytes / 1e6:N0} MB; watch overflows {run.Feed.Overflows:N0}, catch-up entries from memory {run.Feed.FromMemory:N0}, from the store {run.Feed.FromStore:N0}");
+        var p50 = Measure.Ms(Measure.Percentile(run.Acks, 50));
+        var p99 = Measure.Ms(Measure.Percentile(run.Acks, 99));
+        Console.WriteLine(
+            $"{label}: {run.Acks.Count:N0} statements acknowledged, {Measure.Rate(run.StatementsPerSecond)} ({keptUp}), "
+            + $"ack p50 {p50}, p99 {p99}; process CPU {run.CpuCores:0.00} of {Environment.ProcessorCount} cores, "
+            + $"GC gen0/1/2 {run.Collections}, GC pauses {run.GcPauseMs:N0} ms (longest {run.Gc.LongestPauseMs:N0} ms, "
+            + $"{run.Gc.PausesOver(20)} over 20 ms), allocated {run.AllocatedBytes / 1e6:N0} MB; "
+            + $"watch overflows {run.Feed.Overflows:N0}, catch-up entries from memory {run.Feed.FromMemory:N0}, "
+            + $"from the store {run.Feed.FromStore:N0}");
         Console.Write(run.Gc.Summary(run.Acks.Count));
         if (options.GcLog)
         {
@@ -77,7 +104,19 @@ internal static class WatchScenario
         }
     }
 
-    private sealed record Run(double Seconds, double StatementsPerSecond, List<double> Acks, List<double> Deliveries, long Expected, double CpuCores, double? ClientCpuCores, string Collections, double GcPauseMs, FeedCounters Feed, GcLog Gc, long AllocatedBytes);
+    private sealed record Run(
+        double Seconds,
+        double StatementsPerSecond,
+        List<double> Acks,
+        List<double> Deliveries,
+        long Expected,
+        double CpuCores,
+        double? ClientCpuCores,
+        string Collections,
+        double GcPauseMs,
+        FeedCounters Feed,
+        GcLog Gc,
+        long AllocatedBytes);
 
     /// <summary>The feed's counters (see ClaimFeed.MeterName), summed while listening.</summary>
     private sealed class FeedCounters : IDisposable
@@ -274,7 +313,8 @@ internal static class WatchScenario
         var elapsed = measureClock.Elapsed.TotalSeconds;
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / elapsed;
         var clientCpu = (clients.CpuSeconds - clientCpuBefore) / elapsed;
-        var collections = $"{GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}";
+        var collections
+            = $"{GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}";
         var pauses = (GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         feedCounters.Dispose();
@@ -283,7 +323,19 @@ internal static class WatchScenario
         var receipts = await clients.StopAsync();
 
         var latencies = Latencies(receipts, acks, warmupBatches * batch, Math.Min(capacity, sent * batch));
-        return new Run(elapsed, measuredBatches * batch / produceSeconds, ackLatencies.Order().ToList(), latencies, expected, cpu, clientCpu, collections, pauses, feedCounters, gcLog, allocated);
+        return new Run(
+            elapsed,
+            measuredBatches * batch / produceSeconds,
+            ackLatencies.Order().ToList(),
+            latencies,
+            expected,
+            cpu,
+            clientCpu,
+            collections,
+            pauses,
+            feedCounters,
+            gcLog,
+            allocated);
     }
 
     /// <summary>Sorted delivery latencies (ms) of the measured, acknowledged statements: a receipt before its ack counts 0.</summary>
@@ -296,7 +348,8 @@ internal static class WatchScenario
             {
                 if (watcher[number] != 0 && acks[number] != 0)
                 {
-                    latencies.Add(watcher[number] <= acks[number] ? 0 : Stopwatch.GetElapsedTime(acks[number], watcher[number]).TotalMilliseconds);
+                    latencies.Add(
+                        watcher[number] <= acks[number] ? 0 : Stopwatch.GetElapsedTime(acks[number], watcher[number]).TotalMilliseconds);
                 }
             }
         }

@@ -25,7 +25,11 @@ internal static class GrainStoreHost
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(Measure.FreePort(), Measure.FreePort(), serviceId: "bench-grain-store", clusterId: "bench-grain-store");
+            silo.UseLocalhostClustering(
+                Measure.FreePort(),
+                Measure.FreePort(),
+                serviceId: "bench-grain-store",
+                clusterId: "bench-grain-store");
             silo.AddAdoNetGrainStorage(StorageName, options =>
             {
                 options.Invariant = "Npgsql";
@@ -40,7 +44,8 @@ internal static class GrainStoreHost
 
     /// <summary>The serializer the provider stores state with (its default unless configured).</summary>
     public static string SerializerName(WebApplication app) =>
-        app.Services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(StorageName).GrainStorageSerializer?.GetType().Name ?? "none";
+        app.Services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(StorageName).GrainStorageSerializer?.GetType()
+            .Name ?? "none";
 
     private sealed class GrainStoreService(IGrainFactory grains) : GrainStore.GrainStore.GrainStoreBase
     {

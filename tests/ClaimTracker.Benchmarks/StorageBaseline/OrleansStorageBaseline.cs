@@ -79,7 +79,8 @@ internal static class OrleansStorageBaseline
 
     private static readonly (string Key, string Sql)[] Queries =
     [
-        ("WriteToStorageKey", $"SELECT baseline_write_grain_state({GrainArguments}, @GrainStateVersion::integer, @PayloadBinary) AS \"NewGrainStateVersion\""),
+        ("WriteToStorageKey", $"SELECT baseline_write_grain_state({GrainArguments}, @GrainStateVersion::integer, @PayloadBinary) AS " +
+            $"\"NewGrainStateVersion\""),
         ("ReadFromStorageKey", """
             SELECT state AS "PayloadBinary", version AS "Version" FROM baseline_grain_state
             WHERE service_id = @ServiceId AND grain_type = @GrainTypeString AND key_n0 = @GrainIdN0
@@ -111,7 +112,9 @@ internal static class OrleansStorageBaseline
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*), coalesce(sum(version), 0)::bigint FROM baseline_grain_state", connection);
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*), coalesce(sum(version), 0)::bigint FROM baseline_grain_state",
+            connection);
         await using var reader = await count.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1));

@@ -13,7 +13,9 @@ internal sealed class StoredPayload
     public byte[] Data { get; set; } = [];
 }
 
-internal sealed class PayloadGrain([PersistentState("state", GrainStoreHost.StorageName)] IPersistentState<StoredPayload> state) : Grain, IPayloadGrain
+internal sealed class PayloadGrain([PersistentState("state", GrainStoreHost.StorageName)] IPersistentState<StoredPayload> state) :
+    Grain,
+    IPayloadGrain
 {
     public Task StoreAsync(byte[] data)
     {
