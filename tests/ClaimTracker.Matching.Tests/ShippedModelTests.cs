@@ -51,8 +51,11 @@ public sealed class ShippedModelTests
 
     /// <summary>A manifest property by name, whatever its casing (the stance and linking writers differ).</summary>
     private static JsonElement Property(JsonElement element, string name) =>
-        element.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) is { Value: var value }
-            && value.ValueKind != JsonValueKind.Undefined
+        element.EnumerateObject()
+            .Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.Value)
+            .DefaultIfEmpty()
+            .First() is { ValueKind: not JsonValueKind.Undefined } value
             ? value
             : throw new Xunit.Sdk.XunitException($"the manifest has no '{name}'");
 
