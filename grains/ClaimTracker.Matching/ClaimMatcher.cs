@@ -9,13 +9,9 @@ namespace ClaimTracker.Matching;
 /// name entities and none is shared, 0 when either names none) and <c>quantities</c> is 1 when both
 /// state a figure for the same measure (whatever the values: a different figure for the same measure
 /// is a conflict inside one claim, not a new claim).
-/// Tuning: <c>JoinThreshold</c> and <c>LexicalWeight</c> were chosen by a grid search (lexical weight
-/// 0–1, threshold 0.40–1.00) maximising linking B-cubed F1 on the TUNE half of the Emergent rumours,
-/// replayed in logging order with joined statements indexed as extra phrasings
-/// (<c>ClaimTracker.MatchingEvaluation emergent-headlines --sweep</c>): best 0.56 with lexical weight 0
-/// (F1 0.867; lexical 0.5 at 0.60 scored 0.861, a tie within noise). BM25 still matters for retrieval:
-/// <see cref="ClaimIndex.Search"/> returns the union of both signals' top k. Entity and quantity
-/// weights are hand-set (the evaluation data has no entity annotations).
+/// How the weights and threshold were chosen is in docs/evaluation.md. BM25 matters for retrieval
+/// whatever its weight here: <see cref="ClaimIndex.Search"/> returns the union of both signals' top k.
+/// Entity and quantity weights are set by hand (the evaluation data has no entity annotations).
 /// </summary>
 public sealed record MatcherOptions
 {

@@ -49,8 +49,8 @@ public sealed class MatchingOptions
     /// <summary>
     /// With the rule scorer: score (cosine + LexicalWeight × normalised BM25 + entity and quantity terms) at or above which a
     /// statement joins a stored claim. The default operating point (lexical weight 1, threshold 0.84)
-    /// ties the best linking F1 on the tune half of Emergent (0.866) while demanding shared wording as
-    /// well as shared meaning, which keeps different propositions on one topic apart.
+    /// demands shared wording as well as shared meaning, which keeps different propositions on one topic
+    /// apart (how it was chosen: docs/evaluation.md).
     /// </summary>
     public double JoinThreshold { get; set; } = 0.84;
 
@@ -59,8 +59,8 @@ public sealed class MatchingOptions
     /// <summary>
     /// A fragment (fewer than <see cref="FragmentWords"/> words, e.g. a headline's "arms talks with
     /// Pyongyang") joins no claim below this embedding cosine: its few shared words and names are
-    /// topic overlap, not evidence of the same proposition. (Applied to every statement it cost
-    /// Emergent linking recall 0.55 → 0.51, so it is kept to fragments.)
+    /// topic overlap, not evidence of the same proposition. Longer statements are not held to it: there it
+    /// costs recall (docs/evaluation.md).
     /// </summary>
     public double FragmentMinCosine { get; set; } = 0.6;
 
@@ -76,9 +76,7 @@ public sealed class MatchingOptions
     /// Texts a claim is indexed under: its founding text and the statements that joined it, up to this
     /// many, which bounds the index at this many entries per claim. Each phrasing widens what the claim
     /// catches: past a few, it catches other propositions on the same topic as well as new wordings of
-    /// its own. 12 was chosen on the tune half of Emergent, the tune rumours' articles scored against the
-    /// claims of the whole store (B-cubed F1 with 4: 0.866, 8: 0.864, 12: 0.865, 16: 0.861; 12 also has the
-    /// best F1 within the half, 0.888, and verdict agreement, 0.769).
+    /// its own (the figures behind 12: docs/evaluation.md).
     /// </summary>
     public int PhrasingsPerClaim { get; set; } = 12;
 
@@ -88,7 +86,7 @@ public sealed class MatchingOptions
     /// <summary>
     /// A claim counts an origin's support or contradiction only when the stance model's confidence in
     /// it is at least this (stances no model judged always count); the status reasons name the ones
-    /// left out. See docs/evaluation-models.md for how the default was chosen.
+    /// left out. See docs/evaluation-stance.md for how the default was chosen.
     /// </summary>
     public double StanceConfidenceFloor { get; set; } = 0.5;
 
