@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using ClaimTracker.Matching;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
@@ -20,8 +19,6 @@ public static class SameClaimTrainer
 {
     public const string Description = "ML.NET 6.0.0: NormalizeMeanVariance(Features) → LbfgsLogisticRegression (calibrated probability)";
 
-    private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     /// <summary>The model file (an ML.NET zip) trained on <paramref name="examples"/>.</summary>
     public static byte[] Train(IReadOnlyList<LinkingExample> examples, LinkingHyperParameters hyperParameters)
     {
@@ -41,26 +38,6 @@ public static class SameClaimTrainer
         var model = pipeline.Fit(data);
         using var saved = new MemoryStream();
         context.Model.Save(model, data.Schema, saved);
-        return WithFixedEntryTimes(saved.ToArray());
-    }
-
-    /// <summary>The same zip with every entry stamped with one fixed time, in the same order.</summary>
-    private static byte[] WithFixedEntryTimes(byte[] zip)
-    {
-        using var input = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
-        using var output = new MemoryStream();
-        using (var rewritten = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in input.Entries)
-            {
-                var copy = rewritten.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-                copy.LastWriteTime = EntryTime;
-                using var from = entry.Open();
-                using var to = copy.Open();
-                from.CopyTo(to);
-            }
-        }
-
-        return output.ToArray();
+        return ModelFiles.Deterministic(saved.ToArray());
     }
 }
