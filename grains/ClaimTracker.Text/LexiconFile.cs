@@ -1,12 +1,21 @@
+using System.Reflection;
+
 namespace ClaimTracker.Text;
 
-/// <summary>Reads a word list embedded in this assembly: one entry a line, blank lines and <c>#</c> comments skipped.</summary>
+/// <summary>
+/// Reads a word list embedded in an assembly: one entry a line, trimmed; blank lines and everything from
+/// <c>#</c> on skipped. Every lexicon of the libraries (outlets here, attribution and proposition lists in
+/// extraction) is read through it.
+/// </summary>
 public static class LexiconFile
 {
-    public static IEnumerable<string> Read(string name)
+    /// <summary>A list of this assembly's <c>Lexicons/</c> folder, by name ("news-outlets").</summary>
+    public static List<string> Read(string name) => Read(typeof(LexiconFile).Assembly, $"ClaimTracker.Text.Lexicons.{name}.txt");
+
+    /// <summary>The entries of the embedded resource <paramref name="resource"/> of <paramref name="assembly"/>.</summary>
+    public static List<string> Read(Assembly assembly, string resource)
     {
-        var resource = $"ClaimTracker.Text.Lexicons.{name}.txt";
-        var assembly = typeof(LexiconFile).Assembly;
+        ArgumentNullException.ThrowIfNull(assembly);
         using var stream = assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The lexicon '{resource}' is not embedded in {assembly.GetName().Name}.");
         using var reader = new StreamReader(stream);

@@ -1,10 +1,8 @@
-using System.Reflection;
-
 namespace ClaimTracker.Extraction.Attribution;
 
 /// <summary>
 /// The word lists of the attribution rules, kept as plain-text files in <c>Attribution/Lexicons</c> and embedded in
-/// the assembly: one entry per line, its fields separated by white space, <c>#</c> starting a comment line.
+/// the assembly: one entry per line, its fields separated by white space, <c>#</c> starting a comment.
 /// Each list is read once, when the type that uses it is first touched.
 /// </summary>
 internal static class Lexicon
@@ -38,21 +36,9 @@ internal static class Lexicon
     }
 
     /// <summary>The entries of a list: each line's fields, comments and blank lines left out.</summary>
-    public static List<string[]> Entries(string name)
-    {
-        using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream(ResourcePrefix + name + ".txt")
-            ?? throw new InvalidOperationException($"no embedded lexicon '{name}' in {typeof(Lexicon).Assembly.GetName().Name}");
-        using var reader = new StreamReader(stream);
-        var entries = new List<string[]>();
-        while (reader.ReadLine() is { } line)
-        {
-            var text = line.Trim();
-            if (text.Length > 0 && text[0] != '#')
-            {
-                entries.Add(text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-            }
-        }
-
-        return entries;
-    }
+    public static List<string[]> Entries(string name) =>
+    [
+        .. LexiconFile.Read(typeof(Lexicon).Assembly, ResourcePrefix + name + ".txt")
+            .Select(line => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+    ];
 }

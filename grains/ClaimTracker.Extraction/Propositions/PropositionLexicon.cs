@@ -35,24 +35,9 @@ internal static class PropositionLexicon
     private static HashSet<string> Words(string name) =>
         Entries(name).Select(words => string.Join(' ', words)).ToHashSet(StringComparer.Ordinal);
 
-    private static List<string[]> Entries(string name)
-    {
-        var resource = ResourcePrefix + name + ".txt";
-        var assembly = typeof(PropositionLexicon).Assembly;
-        using var stream = assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The lexicon '{resource}' is not embedded in {assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        var entries = new List<string[]>();
-        while (reader.ReadLine() is { } line)
-        {
-            var hash = line.IndexOf('#', StringComparison.Ordinal);
-            var entry = (hash >= 0 ? line[..hash] : line).Trim();
-            if (entry.Length > 0)
-            {
-                entries.Add(entry.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            }
-        }
-
-        return entries;
-    }
+    private static List<string[]> Entries(string name) =>
+    [
+        .. LexiconFile.Read(typeof(PropositionLexicon).Assembly, ResourcePrefix + name + ".txt")
+            .Select(line => line.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+    ];
 }
