@@ -10,7 +10,7 @@ using V1 = ClaimTracker.V1;
 namespace ClaimTracker.Server.Api;
 
 /// <summary>The v1 gRPC front door: validates, registers through the report grain, reads through the read side, maps back.</summary>
-internal sealed class ClaimTrackerService(
+internal sealed partial class ClaimTrackerService(
     IGrainFactory grains,
     IClaimReadSide readSide,
     ClaimFeed feed,
