@@ -44,19 +44,32 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
     {
         if (ex is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
         {
-            return new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled"));
+            return context.Deadline <= DateTime.UtcNow
+                ? new RpcException(new Status(StatusCode.DeadlineExceeded, "the call's deadline passed before it completed"))
+                : new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled"));
         }
 
         LogFailure(logger, context.Method, ex);
         return ex switch
         {
-            TimeoutException => new RpcException(new Status(
-                StatusCode.Unavailable,
-                "the cluster did not answer in time; retry with the same request (registration is idempotent)")),
-            Orleans.Runtime.SiloUnavailableException => new RpcException(
-                new Status(StatusCode.Unavailable, "a silo became unavailable; retry with the same request (registration is idempotent)")),
+            TimeoutException => Unavailable("the cluster did not answer in time; retry with the same request (registration is idempotent)"),
+            Orleans.Runtime.SiloUnavailableException =>
+                Unavailable("a silo became unavailable; retry with the same request (registration is idempotent)"),
+            _ when StoreOutage.IsOutage(ex) => Unavailable(
+                "the store cannot be reached right now; retry with the same request after the retry-after trailer's seconds " +
+                "(registration is idempotent, nothing half-done is kept)"),
             _ => new RpcException(new Status(StatusCode.Internal, "internal error; the server logged the details")),
         };
+    }
+
+    /// <summary>UNAVAILABLE, which clients' retry policies retry, with the wait in seconds as the <c>retry-after</c> trailer.</summary>
+    private static RpcException Unavailable(string message)
+    {
+        var trailers = new Metadata
+        {
+            { "retry-after", ((int)StoreOutage.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+        return new RpcException(new Status(StatusCode.Unavailable, message), trailers);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Call {Method} failed")]

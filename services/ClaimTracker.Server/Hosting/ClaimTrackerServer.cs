@@ -34,12 +34,7 @@ public static class ClaimTrackerServer
     /// </summary>
     public static async Task<int> MigrateAsync(string[] args)
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args)
-            .Build();
+        var configuration = CommandConfiguration(args);
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         try
         {
@@ -55,6 +50,15 @@ public static class ClaimTrackerServer
             return 1;
         }
     }
+
+    /// <summary>The configuration the operators' commands read: appsettings.json beside the binary, the environment, the arguments.</summary>
+    public static IConfiguration CommandConfiguration(string[] args) =>
+        new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .Build();
 
     private static void AddClaimTrackerSilo(this WebApplicationBuilder builder, bool dashboard)
     {
@@ -127,7 +131,7 @@ public static class ClaimTrackerServer
             options.Interceptors.Add<ErrorMappingInterceptor>();
         });
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddClaimTrackerHealth();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Watches stay open for days: ping idle connections so proxies and NATs keep them.
@@ -141,6 +145,6 @@ public static class ClaimTrackerServer
     {
         app.MapGrpcService<ClaimTrackerService>();
         app.MapGrpcReflectionService();
-        app.MapGrpcHealthChecksService();
+        app.MapClaimTrackerHealth();
     }
 }
