@@ -105,10 +105,29 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         }
 
         await RunAsPostgresAsync("initdb", $"-D {DataDirectory} -U postgres -A trust --no-sync");
+        await StartServerAsync();
+    }
+
+    /// <summary>Stops the server (fast shutdown: open connections are cut), as an outage would.</summary>
+    public Task StopServerAsync() => RunAsPostgresAsync("pg_ctl", $"-D {DataDirectory} -m fast -w stop");
+
+    /// <summary>Starts the server on its port (after <see cref="StopServerAsync"/>).</summary>
+    public async Task StartServerAsync()
+    {
+        // Connections pooled before a stop are dead; the next open must make new ones.
+        NpgsqlConnection.ClearAllPools();
         await RunAsPostgresAsync("pg_ctl",
             $"-D {DataDirectory} -l {Path.Combine(directory, "postgres.log")} -w -t 60 " +
             $"-o \"-p {Port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=400 -c shared_buffers=64MB\" start");
     }
+
+    /// <summary>pg_dump in the custom format, as an operator backs up a cluster's database.</summary>
+    public Task DumpAsync(string database, string file) =>
+        RunAsync("pg_dump", $"-h 127.0.0.1 -p {Port} -U postgres -Fc -f {file} {database}");
+
+    /// <summary>pg_restore of a <see cref="DumpAsync"/> file into an empty database.</summary>
+    public Task RestoreDumpAsync(string file, string database) =>
+        RunAsync("pg_restore", $"-h 127.0.0.1 -p {Port} -U postgres --no-owner -d {database} {file}");
 
     private static bool IsRoot() => GetUid() == 0;
 
