@@ -125,6 +125,9 @@ public sealed class ClaimHistoryTests
         using var http = new HttpClient { BaseAddress = server.WebAddress };
         using var json = JsonDocument.Parse(await http.GetStringAsync($"/v1/claims/{claimId}/timeline"));
         Assert.Equal("out-1", json.RootElement.GetProperty("firstAppearance").GetProperty("reportId").GetString());
+        var asOfText = Uri.EscapeDataString(afterSecond.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        using var past = JsonDocument.Parse(await http.GetStringAsync($"/v1/claims/{claimId}?asOf={asOfText}"));
+        Assert.Equal("CORROBORATED", past.RootElement.GetProperty("status").GetString());
 
         // The Kremlin's journal: its alias first, then its statements; as of before the out-of-order run, two statements.
         var actorHistory = await client.GetActorHistoryAsync(new V1.GetActorHistoryRequest { ActorId = "a-kremlin", PageSize = 2 });
