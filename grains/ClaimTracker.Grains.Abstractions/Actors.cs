@@ -8,7 +8,8 @@ public sealed record ActorActivity(
     [property: Id(0)] string ReportId,
     [property: Id(1)] string[] Aliases,
     [property: Id(2)] ActorKind KindHint,
-    [property: Id(3)] ActorStatementRef[] Statements);
+    [property: Id(3)] ActorStatementRef[] Statements,
+    [property: Id(4)] DateTimeOffset? RecordedAt = null);
 
 [GenerateSerializer, Immutable, Alias("ct.ActorStatementRef")]
 public sealed record ActorStatementRef([property: Id(0)] string StatementId, [property: Id(1)] string ClaimId);
@@ -26,7 +27,7 @@ public sealed record ActorSnapshot(
     [property: Id(5)] string[] ClaimIds,
     [property: Id(6)] AliasSighting[] Sightings);
 
-/// <summary>Events in an actor's journal.</summary>
+/// <summary>Events in an actor's journal; RecordedAt is absent on events journaled before times were kept.</summary>
 [GenerateSerializer, Alias("ct.ActorJournalEvent")]
 public abstract record ActorJournalEvent;
 
@@ -34,10 +35,12 @@ public abstract record ActorJournalEvent;
 public sealed record AliasSeen(
     [property: Id(0)] string Alias,
     [property: Id(1)] string ReportId,
-    [property: Id(2)] ActorKind KindHint) : ActorJournalEvent;
+    [property: Id(2)] ActorKind KindHint,
+    [property: Id(3)] DateTimeOffset? RecordedAt = null) : ActorJournalEvent;
 
 [GenerateSerializer, Immutable, Alias("ct.StatementAttributed")]
 public sealed record StatementAttributed(
     [property: Id(0)] string StatementId,
     [property: Id(1)] string ClaimId,
-    [property: Id(2)] string ReportId) : ActorJournalEvent;
+    [property: Id(2)] string ReportId,
+    [property: Id(3)] DateTimeOffset? RecordedAt = null) : ActorJournalEvent;

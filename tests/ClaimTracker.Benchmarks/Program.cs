@@ -25,6 +25,9 @@ switch (options.Scenario)
     case "history":
         await HistoryScenario.RunAsync(options);
         break;
+    case "as-of":
+        await AsOfScenario.RunAsync(options);
+        break;
     case "watch":
         await WatchScenario.RunAsync(options);
         break;
@@ -52,7 +55,7 @@ switch (options.Scenario)
     default:
         Console.Error.WriteLine(
             "usage: dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- "
-            + "<ingest|ingest-pg|text|history|watch|stall|memory|startup|scaling|smoke> "
+            + "<ingest|ingest-pg|text|history|as-of|watch|stall|memory|startup|scaling|smoke> "
             + "[--seconds N] [--clients N] [--bbc PATH] [--claims N]");
         return 2;
 }

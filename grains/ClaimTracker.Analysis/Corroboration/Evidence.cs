@@ -9,6 +9,10 @@ namespace ClaimTracker.Analysis.Corroboration;
 /// <param name="Confidence">
 /// The stance model's probability of <paramref name="Stance"/>; 0 when no model judged it (always counted).
 /// </param>
+/// <param name="PublishedAt">
+/// When the statement was published (else when it was recorded): an origin's position is its latest statement by this
+/// time, so a backfilled older article never overrides a newer position. Equal times: the later added wins.
+/// </param>
 public sealed record Evidence(
     string OriginId,
     string OriginName,
@@ -16,4 +20,5 @@ public sealed record Evidence(
     Stance Stance,
     Modality Modality,
     string Why = "",
-    float Confidence = 0);
+    float Confidence = 0,
+    DateTimeOffset PublishedAt = default);

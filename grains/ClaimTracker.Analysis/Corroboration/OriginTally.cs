@@ -2,12 +2,24 @@ namespace ClaimTracker.Analysis.Corroboration;
 
 /// <summary>
 /// Everything one origin has said about one claim, folded into counts. Names and ids recur across
-/// many claims, so they are interned: every claim quoting one outlet shares one string.
+/// many claims, so they are interned: every claim quoting one outlet shares one string. Positions go by
+/// publication time, not arrival: the statement published last is the origin's word, whatever order the
+/// reports came in (arrival order breaks ties), so the tally is the same for any arrival order.
 /// </summary>
 internal sealed class OriginTally
 {
     private const int MaxCarriersKept = 8;
     private string[] carriers = [];
+
+    // When each position below was published: a statement published earlier does not displace it.
+    private DateTimeOffset firmAt;
+    private DateTimeOffset hedgedAt;
+    private DateTimeOffset contradictionWhyAt;
+    private DateTimeOffset lowConfidenceAt;
+
+    // Which firm stances the origin ever took (a flag per stance): both means it reversed at some point.
+    private bool firmlySupported;
+    private bool firmlyContradicted;
 
     public OriginTally(string id, string name)
     {
@@ -30,14 +42,14 @@ internal sealed class OriginTally
 
     public IReadOnlyList<string> Carriers => carriers;
 
-    /// <summary>The latest asserted support or contradiction: an origin's last firm word is its position.</summary>
+    /// <summary>The latest asserted support or contradiction by publication time: an origin's last firm word is its position.</summary>
     public Stance FirmPosition { get; private set; }
 
     /// <summary>The latest hedged support or contradiction, used only when there is no firm one.</summary>
     public Stance HedgedPosition { get; private set; }
 
     /// <summary>True when the origin's firm position flipped at least once (a retraction or a reversal).</summary>
-    public bool Reversed { get; private set; }
+    public bool Reversed => firmlySupported && firmlyContradicted;
 
     /// <summary>Why the origin's latest firm contradiction contradicts, when known.</summary>
     public string ContradictionWhy { get; private set; } = string.Empty;
@@ -60,10 +72,15 @@ internal sealed class OriginTally
             MoreCarriers = MoreCarriers,
             FirmPosition = FirmPosition,
             HedgedPosition = HedgedPosition,
-            Reversed = Reversed,
             ContradictionWhy = ContradictionWhy,
             LowConfidence = LowConfidence,
             LatestLowConfidence = LatestLowConfidence,
+            firmAt = firmAt,
+            hedgedAt = hedgedAt,
+            contradictionWhyAt = contradictionWhyAt,
+            lowConfidenceAt = lowConfidenceAt,
+            firmlySupported = firmlySupported,
+            firmlyContradicted = firmlyContradicted,
         };
         copy.carriers = carriers;
         return copy;
@@ -74,11 +91,16 @@ internal sealed class OriginTally
     {
         Statements++;
         AddCarrier(evidence.CarrierName);
+        var at = evidence.PublishedAt;
         var firm = evidence.Stance is Stance.Supports or Stance.Contradicts;
         if (firm && evidence.Confidence > 0 && evidence.Confidence < confidenceFloor)
         {
             LowConfidence++;
-            LatestLowConfidence = (evidence.Stance, evidence.Confidence);
+            if (IsLatest(at, ref lowConfidenceAt, LowConfidence == 1))
+            {
+                LatestLowConfidence = (evidence.Stance, evidence.Confidence);
+            }
+
             return;
         }
 
@@ -91,22 +113,43 @@ internal sealed class OriginTally
                 Queries++;
                 break;
             case Stance.Supports or Stance.Contradicts when evidence.Modality == Modality.Hedged:
-                HedgedPosition = evidence.Stance;
-                break;
-            case Stance.Supports or Stance.Contradicts:
-                if (FirmPosition != Stance.Unspecified && FirmPosition != evidence.Stance)
+                if (IsLatest(at, ref hedgedAt, HedgedPosition == Stance.Unspecified))
                 {
-                    Reversed = true;
+                    HedgedPosition = evidence.Stance;
                 }
 
-                FirmPosition = evidence.Stance;
-                if (evidence.Stance == Stance.Contradicts && evidence.Why.Length > 0)
+                break;
+            case Stance.Supports or Stance.Contradicts:
+                firmlySupported |= evidence.Stance == Stance.Supports;
+                firmlyContradicted |= evidence.Stance == Stance.Contradicts;
+                if (IsLatest(at, ref firmAt, FirmPosition == Stance.Unspecified))
+                {
+                    FirmPosition = evidence.Stance;
+                }
+
+                if (evidence.Stance == Stance.Contradicts && evidence.Why.Length > 0
+                    && IsLatest(at, ref contradictionWhyAt, ContradictionWhy.Length == 0))
                 {
                     ContradictionWhy = evidence.Why;
                 }
 
                 break;
         }
+    }
+
+    /// <summary>
+    /// Whether a statement published at <paramref name="at"/> is the latest so far (ties go to the later arrival);
+    /// if so, <paramref name="latest"/> moves to it.
+    /// </summary>
+    private static bool IsLatest(DateTimeOffset at, ref DateTimeOffset latest, bool first)
+    {
+        if (!first && at < latest)
+        {
+            return false;
+        }
+
+        latest = at;
+        return true;
     }
 
     private void AddCarrier(string carrier)

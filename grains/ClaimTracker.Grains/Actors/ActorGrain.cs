@@ -32,12 +32,12 @@ public sealed partial class ActorGrain(IActorJournal journal, PayloadSerializer 
         List<Task>? pending = null;
         foreach (var alias in activity.Aliases)
         {
-            Add(new AliasSeen(alias, activity.ReportId, activity.KindHint));
+            Add(new AliasSeen(alias, activity.ReportId, activity.KindHint, activity.RecordedAt));
         }
 
         foreach (var statement in activity.Statements)
         {
-            Add(new StatementAttributed(statement.StatementId, statement.ClaimId, activity.ReportId));
+            Add(new StatementAttributed(statement.StatementId, statement.ClaimId, activity.ReportId, activity.RecordedAt));
         }
 
         return pending is null ? Task.CompletedTask : Task.WhenAll(pending);

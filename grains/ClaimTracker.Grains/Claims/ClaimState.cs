@@ -135,7 +135,8 @@ public sealed class ClaimState
     public static Evidence EvidenceOf(StatementRecord statement) =>
         new(statement.OriginActorId, statement.OriginName, statement.Source, statement.Stance, statement.Modality,
             statement.Stance == Stance.Contradicts ? $"{StripLinkDetail(statement.StanceReason)} ({Published(statement)})" : string.Empty,
-            statement.StanceConfidence);
+            statement.StanceConfidence,
+            ReportedAt(statement));
 
     private static string Published(StatementRecord statement) =>
         statement.Source + ", "

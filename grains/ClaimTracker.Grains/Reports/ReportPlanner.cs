@@ -92,7 +92,8 @@ public static class ReportPlanner
                 submission.ReportId,
                 group.SelectMany(m => m.Mention.Aliases).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
                 group.First().Mention.Kind,
-                statementsByActor.TryGetValue(group.Key, out var refs) ? [.. refs] : [])))
+                statementsByActor.TryGetValue(group.Key, out var refs) ? [.. refs] : [],
+                now)))
             .ToArray();
 
         var report = new ReportRecord(

@@ -8,6 +8,10 @@ public interface IActorJournal
     /// <summary>Every entry of the actor's stream, oldest first.</summary>
     Task<IReadOnlyList<JournalEntry>> ReadActorAsync(string actorId, CancellationToken cancellationToken = default);
 
+    /// <summary>The entries at versions <paramref name="firstVersion"/>…<paramref name="lastVersion"/> (inclusive), oldest first.</summary>
+    Task<IReadOnlyList<JournalEntry>> ReadActorAsync(
+        string actorId, int firstVersion, int lastVersion, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Appends <paramref name="events"/> at versions expectedVersion+1… and the projection; false
     /// (nothing written) if the stream is not at <paramref name="expectedVersion"/>.

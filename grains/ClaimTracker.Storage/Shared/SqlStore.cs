@@ -60,6 +60,10 @@ public abstract class SqlStore
     public Task<IReadOnlyList<JournalEntry>> ReadActorAsync(string actorId, CancellationToken cancellationToken = default) =>
         ReadJournalAsync(JournalStreams.Actor(actorId), 1, int.MaxValue, cancellationToken);
 
+    public Task<IReadOnlyList<JournalEntry>> ReadActorAsync(
+        string actorId, int firstVersion, int lastVersion, CancellationToken cancellationToken = default) =>
+        ReadJournalAsync(JournalStreams.Actor(actorId), firstVersion, lastVersion, cancellationToken);
+
     public Task<IReadOnlyList<FeedRow>> ReadFeedAsync(long afterPosition, int limit, CancellationToken cancellationToken = default) =>
         ReadRowsAsync(
             ReadFeedSql,

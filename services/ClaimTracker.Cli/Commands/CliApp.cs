@@ -43,6 +43,8 @@ internal static class CliApp
         root.Subcommands.Add(QueryCommands.Actor());
         root.Subcommands.Add(WatchCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(HistoryCommand.Create());
+        root.Subcommands.Add(TimelineCommand.Create());
         return root;
     }
 

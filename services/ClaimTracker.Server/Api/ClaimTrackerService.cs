@@ -16,7 +16,8 @@ internal sealed partial class ClaimTrackerService(
     ClaimFeed feed,
     IOptionsMonitor<IngestOptions> ingestOptions,
     IOptionsMonitor<WatchOptions> watchOptions,
-    IHostApplicationLifetime lifetime) : V1.ClaimTracker.ClaimTrackerBase
+    IHostApplicationLifetime lifetime,
+    Grains.History.ClaimHistory claimHistory, Grains.History.ActorHistory actorHistory) : V1.ClaimTracker.ClaimTrackerBase
 {
     private const int DefaultStatementPage = 100;
     private const int MaxStatementPage = 1000;
@@ -58,6 +59,11 @@ internal sealed partial class ClaimTrackerService(
             throw RequestValidator.Invalid($"statement_page_token '{request.StatementPageToken}' is not a token this server issued");
         }
 
+        if (AsksForThePast(request.AsOf, request.Version))
+        {
+            return await GetClaimAtAsync(request, pageSize, context);
+        }
+
         var details = await readSide.GetClaimAsync(request.ClaimId, pageSize, request.StatementPageToken)
             ?? throw NotFound($"claim '{request.ClaimId}' does not exist");
         return ProtoMapper.ToProto(details);
@@ -66,6 +72,11 @@ internal sealed partial class ClaimTrackerService(
     public override async Task<V1.Actor> GetActor(V1.GetActorRequest request, ServerCallContext context)
     {
         RequestValidator.RequireId(request.ActorId, "actor_id");
+        if (AsksForThePast(request.AsOf, request.Version))
+        {
+            return await GetActorAtAsync(request, context);
+        }
+
         var actor = await readSide.GetActorAsync(request.ActorId)
             ?? throw NotFound($"actor '{request.ActorId}' does not exist");
         return ProtoMapper.ToProto(actor);

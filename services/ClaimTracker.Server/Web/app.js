@@ -1,11 +1,13 @@
 // The page: one live watch feeds one claim store; two views read it, chosen by the route.
 //   #/                      claims list (filters in the query: #/?status=CONTESTED&actor=a-afp&q=shells)
 //   #/claims/{claimId}      one claim
+//   #/claims/{claimId}/timeline   the claim's timeline
 
 import { ClaimView } from './claim.js';
 import { ListView, listRoute } from './list.js';
 import { ClaimStore } from './store.js';
 import { ClaimWatch } from './watch.js';
+import { TimelineView } from './timeline.js';
 
 const main = document.getElementById('main');
 const store = new ClaimStore();
@@ -13,6 +15,7 @@ const store = new ClaimStore();
 const listView = new ListView(store, main);
 // "All claims" goes back to the list as last filtered.
 const claimView = new ClaimView(store, main, { backRoute: () => listRoute(listView.filters) });
+const timelineView = new TimelineView(main);
 
 const indicator = document.getElementById('connection');
 const indicatorText = indicator.querySelector('.connection-text');
@@ -60,7 +63,13 @@ retryButton.addEventListener('click', () => watch.retryNow());
 function route() {
   const hash = location.hash || '#/';
   const claimMatch = /^#\/claims\/([^/?]+)$/.exec(hash);
-  if (claimMatch) {
+  const timelineMatch = /^#\/claims\/([^/?]+)\/timeline$/.exec(hash);
+  timelineView.hide();
+  if (timelineMatch) {
+    listView.hide();
+    claimView.hide();
+    timelineView.show(decodeURIComponent(timelineMatch[1]));
+  } else if (claimMatch) {
     listView.hide();
     claimView.show(decodeURIComponent(claimMatch[1]));
   } else {

@@ -6,7 +6,7 @@ import { ApiError, GrpcCode, getClaim } from './api.js';
 import { actorLink, withActorName } from './actors.js';
 import { chainGraphFigure } from './graph.js';
 import { credibilityBadge, statusBadge, truncate } from './list.js';
-import { fill, h, num, plural, timeElement } from './dom.js';
+import { fill, h, num, plural, routeHref, timeElement } from './dom.js';
 import { CREDIBILITY_LABELS } from './store.js';
 
 const STATEMENT_PAGE = 200;
@@ -178,7 +178,8 @@ export class ClaimView {
         plural(num(claim.statementCount), 'statement'),
         ' · first reported ', timeElement(claim.firstReportedAt, { relative: false }),
         ' · changed ', timeElement(claim.updatedAt),
-        ' · ', h('code', null, claim.claimId))),
+        ' · ', h('code', null, claim.claimId),
+        ' · ', h('a', { class: 'timeline-link', href: routeHref('claims', claim.claimId, 'timeline') }, 'Timeline'))),
     h('section', { class: 'panel reasons', 'aria-labelledby': 'reasons-title' },
       h('h2', { id: 'reasons-title' }, 'Why this status'),
       h('ul', null, (claim.statusReasons ?? []).map(reason => h('li', null, reason)))),
