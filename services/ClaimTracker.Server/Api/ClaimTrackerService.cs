@@ -1,9 +1,12 @@
 using ClaimTracker.Grains;
 using ClaimTracker.Grains.Feed;
 using ClaimTracker.Grains.ReadSide;
+using ClaimTracker.Security;
+using ClaimTracker.Server.Security;
 using ClaimTracker.Storage;
 using ClaimTracker.Server.Hosting;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using V1 = ClaimTracker.V1;
 
@@ -16,6 +19,7 @@ internal sealed partial class ClaimTrackerService(
     ClaimFeed feed,
     IOptionsMonitor<IngestOptions> ingestOptions,
     IOptionsMonitor<WatchOptions> watchOptions,
+    IOptionsMonitor<LimitsOptions> limits,
     IHostApplicationLifetime lifetime) : V1.ClaimTracker.ClaimTrackerBase
 {
     private const int DefaultStatementPage = 100;
@@ -24,9 +28,13 @@ internal sealed partial class ClaimTrackerService(
     private const int MaxListPage = 500;
     private const int SnapshotPage = 200;
 
+    [Authorize(Scopes.ReportsWrite)]
     public override async Task<V1.RegisterReportResponse> RegisterReport(V1.RegisterReportRequest request, ServerCallContext context)
     {
-        var submission = RequestValidator.ToSubmission(request, ingestOptions.CurrentValue);
+        var submission = RequestValidator.ToSubmission(request, ingestOptions.CurrentValue) with
+        {
+            RegisteredBy = CallerIdentity.Of(context),
+        };
         var result = await grains.GetGrain<IReportGrain>(submission.ReportId).Register(submission);
         switch (result.Status)
         {
@@ -41,6 +49,7 @@ internal sealed partial class ClaimTrackerService(
         return response;
     }
 
+    [Authorize(Scopes.ClaimsRead)]
     public override async Task<V1.Report> GetReport(V1.GetReportRequest request, ServerCallContext context)
     {
         RequestValidator.RequireId(request.ReportId, "report_id");
@@ -49,6 +58,7 @@ internal sealed partial class ClaimTrackerService(
         return ProtoMapper.ToProto(report);
     }
 
+    [Authorize(Scopes.ClaimsRead)]
     public override async Task<V1.Claim> GetClaim(V1.GetClaimRequest request, ServerCallContext context)
     {
         RequestValidator.RequireId(request.ClaimId, "claim_id");
@@ -63,6 +73,7 @@ internal sealed partial class ClaimTrackerService(
         return ProtoMapper.ToProto(details);
     }
 
+    [Authorize(Scopes.ClaimsRead)]
     public override async Task<V1.Actor> GetActor(V1.GetActorRequest request, ServerCallContext context)
     {
         RequestValidator.RequireId(request.ActorId, "actor_id");
@@ -71,6 +82,7 @@ internal sealed partial class ClaimTrackerService(
         return ProtoMapper.ToProto(actor);
     }
 
+    [Authorize(Scopes.ClaimsRead)]
     public override async Task<V1.ListClaimsResponse> ListClaims(V1.ListClaimsRequest request, ServerCallContext context)
     {
         if (!Enum.IsDefined(request.Status))
@@ -81,7 +93,7 @@ internal sealed partial class ClaimTrackerService(
         var query = new ClaimQuery(
             request.Status == V1.CorroborationStatus.Unspecified ? null : ProtoMapper.FromProto(request.Status),
             request.ActorId.Length == 0 ? null : request.ActorId,
-            request.Query,
+            RequestValidator.Query(request.Query, limits.CurrentValue),
             PageTokens.PageSize(request.PageSize, DefaultListPage, MaxListPage, "page_size"),
             PageTokens.Parse(request.PageToken, "page_token"));
         var page = await readSide.ListClaimsAsync(query, context.CancellationToken);
@@ -90,10 +102,11 @@ internal sealed partial class ClaimTrackerService(
         return response;
     }
 
+    [Authorize(Scopes.ClaimsRead)]
     public override async Task<V1.ListActorsResponse> ListActors(V1.ListActorsRequest request, ServerCallContext context)
     {
         var query = new ActorQuery(
-            request.Query,
+            RequestValidator.Query(request.Query, limits.CurrentValue),
             PageTokens.PageSize(request.PageSize, DefaultListPage, MaxListPage, "page_size"),
             PageTokens.Parse(request.PageToken, "page_token"));
         var page = await readSide.ListActorsAsync(query, context.CancellationToken);
@@ -103,6 +116,7 @@ internal sealed partial class ClaimTrackerService(
     }
 
     /// <summary>Catch-up from the durable feed, then live; see <see cref="ClaimFeed.WatchAsync"/>.</summary>
+    [Authorize(Scopes.ClaimsRead)]
     public override async Task WatchClaims(
         V1.WatchClaimsRequest request,
         IServerStreamWriter<V1.ClaimEvent> responseStream,
