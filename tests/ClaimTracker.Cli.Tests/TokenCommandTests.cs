@@ -33,7 +33,8 @@ public sealed class TokenCommandTests
             $"--Security:ApiKeys:0:Scopes:0={Scopes.ReportsWrite}");
         var address = server.Address.ToString();
 
-        var anonymous = await CliProcess.RunAsync("ingest", article, "--source", "Harbour Daily", "--report-id", "cli-token", "--server", address);
+        var anonymous = await CliProcess.RunAsync(
+            "ingest", article, "--source", "Harbour Daily", "--report-id", "cli-token", "--server", address);
         Assert.Equal(6, anonymous.ExitCode);
         Assert.Contains("Unauthenticated", anonymous.Stderr, StringComparison.Ordinal);
 

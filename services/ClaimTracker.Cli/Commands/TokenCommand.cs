@@ -26,7 +26,11 @@ internal static class TokenCommand
             DefaultValueFactory = _ => [Scopes.ClaimsRead],
         };
         scopes.AcceptOnlyFromAmong([.. Scopes.All]);
-        var command = new Command("token", "Issue an API key: prints the key once and the configuration entry that admits it") { name, scopes };
+        var command = new Command("token", "Issue an API key: prints the key once and the configuration entry that admits it")
+        {
+            name,
+            scopes,
+        };
         command.SetAction(parse =>
         {
             var keyName = parse.GetValue(name)!.Trim();
