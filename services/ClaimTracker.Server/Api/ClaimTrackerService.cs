@@ -35,7 +35,8 @@ internal sealed partial class ClaimTrackerService(
         {
             RegisteredBy = CallerIdentity.Of(context),
         };
-        var result = await grains.GetGrain<IReportGrain>(submission.ReportId).Register(submission);
+        // Past the call's deadline the caller stops waiting; the grain finishes, and a retry gets its (idempotent) result.
+        var result = await grains.GetGrain<IReportGrain>(submission.ReportId).Register(submission).WaitAsync(context.CancellationToken);
         switch (result.Status)
         {
             case RegistrationStatus.Conflict:
@@ -53,7 +54,7 @@ internal sealed partial class ClaimTrackerService(
     public override async Task<V1.Report> GetReport(V1.GetReportRequest request, ServerCallContext context)
     {
         RequestValidator.RequireId(request.ReportId, "report_id");
-        var report = await readSide.GetReportAsync(request.ReportId)
+        var report = await readSide.GetReportAsync(request.ReportId).WaitAsync(context.CancellationToken)
             ?? throw NotFound($"report '{request.ReportId}' does not exist");
         return ProtoMapper.ToProto(report);
     }
@@ -69,6 +70,7 @@ internal sealed partial class ClaimTrackerService(
         }
 
         var details = await readSide.GetClaimAsync(request.ClaimId, pageSize, request.StatementPageToken)
+                .WaitAsync(context.CancellationToken)
             ?? throw NotFound($"claim '{request.ClaimId}' does not exist");
         return ProtoMapper.ToProto(details);
     }
@@ -77,7 +79,7 @@ internal sealed partial class ClaimTrackerService(
     public override async Task<V1.Actor> GetActor(V1.GetActorRequest request, ServerCallContext context)
     {
         RequestValidator.RequireId(request.ActorId, "actor_id");
-        var actor = await readSide.GetActorAsync(request.ActorId)
+        var actor = await readSide.GetActorAsync(request.ActorId).WaitAsync(context.CancellationToken)
             ?? throw NotFound($"actor '{request.ActorId}' does not exist");
         return ProtoMapper.ToProto(actor);
     }
@@ -224,7 +226,7 @@ internal sealed partial class ClaimTrackerService(
         {
             foreach (var claimId in request.ClaimIds.Distinct(StringComparer.Ordinal))
             {
-                var details = await readSide.GetClaimAsync(claimId, 0, string.Empty);
+                var details = await readSide.GetClaimAsync(claimId, 0, string.Empty).WaitAsync(cancellation);
                 if (details is not null && filter.Matches(details.Summary))
                 {
                     yield return details.Summary;

@@ -100,6 +100,20 @@ public sealed class LimitTests
         });
     }
 
+    [Fact]
+    public async Task A_registration_past_its_deadline_answers_deadline_exceeded_and_a_retry_gets_the_stored_report()
+    {
+        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching);
+        var request = Reports.Report("deadline-1", "Harbour Daily", "Port authority", [], "The harbour closes for repairs in June");
+        var late = await Assert.ThrowsAsync<RpcException>(
+            () => server.Client.RegisterReportAsync(request, deadline: DateTime.UtcNow.AddMilliseconds(1)).ResponseAsync);
+        Assert.Equal(StatusCode.DeadlineExceeded, late.StatusCode);
+
+        var retried = await server.Client.RegisterReportAsync(request, deadline: DateTime.UtcNow.AddSeconds(30));
+        Assert.Equal("deadline-1", retried.Report.ReportId);
+        Assert.Single(retried.Outcomes);
+    }
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
