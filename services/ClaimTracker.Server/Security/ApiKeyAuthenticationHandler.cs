@@ -35,6 +35,13 @@ internal sealed class ApiKeyAuthenticationHandler(
         var identity = new ClaimsIdentity(claims, SchemeName, CallerIdentity.NameClaim, null);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>The open server's caller: "anonymous", holding every scope. Used only when no authentication is configured.</summary>

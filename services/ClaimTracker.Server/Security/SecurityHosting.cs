@@ -45,6 +45,7 @@ internal static partial class SecurityHosting
         }
 
         authorization.SetFallbackPolicy(ScopePolicy(Scopes.Admin));
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ScopeRefusals>();
         return security;
     }
 
@@ -108,7 +109,8 @@ internal static partial class SecurityHosting
             if (string.IsNullOrWhiteSpace(key.Name) || !hashed)
             {
                 throw new InvalidOperationException(
-                    $"Security:ApiKeys entry '{key.Name}' needs a Name and a Hash \"sha256:<64 hex digits>\" (claimtracker token prints both)");
+                    $"Security:ApiKeys entry '{key.Name}' needs a Name and a Hash \"sha256:<64 hex digits>\" " +
+                    "(claimtracker token prints both)");
             }
 
             if (key.Scopes.Count == 0 || key.Scopes.Any(scope => !Scopes.All.Contains(scope)))
@@ -137,7 +139,8 @@ internal static partial class SecurityHosting
             || (System.Net.IPAddress.TryParse(address.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SECURITY: authentication is OFF. Anyone who can reach this server can read and " +
-        "write every claim. It listens on loopback only; configure Security:ApiKeys or Security:Jwt (docs/security.md) before exposing it.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SECURITY: authentication is OFF. Anyone who can reach this server can read " +
+        "and write every claim. It listens on loopback only; configure Security:ApiKeys or Security:Jwt (docs/security.md) " +
+        "before exposing it.")]
     private static partial void LogOpen(ILogger logger);
 }

@@ -66,7 +66,10 @@ public sealed class LimitTests
         for (var i = 0; i < 5 && limited is null; i++)
         {
             var response = await http.PostAsync("/v1/reports", new StringContent(
-                $$"""{"reportId": "rate-http-{{i}}", "source": "Le Monde", "statements": [{"speaker": "Port authority", "content": "Day {{i}}"}]}""",
+                $$"""
+                {"reportId": "rate-http-{{i}}", "source": "Le Monde",
+                 "statements": [{"speaker": "Port authority", "content": "Day {{i}}"}]}
+                """,
                 Encoding.UTF8,
                 "application/json"));
             limited = response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;

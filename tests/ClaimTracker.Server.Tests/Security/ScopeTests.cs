@@ -35,6 +35,12 @@ public sealed class ScopeTests(SecuredServer secured) : IClassFixture<SecuredSer
         var refusedReport = new V1.GetReportRequest { ReportId = "scope-reader" };
         await AssertStatus(StatusCode.NotFound, () => reader.GetReportAsync(refusedReport).ResponseAsync);
 
+        var denied = await Assert.ThrowsAsync<RpcException>(() => reader.RegisterReportAsync(Report("scope-reader")).ResponseAsync);
+        Assert.Equal("caller 'reader' lacks the 'reports:write' scope this call needs", denied.Status.Detail);
+        var unauthenticated = await Assert.ThrowsAsync<RpcException>(
+            () => anonymous.ListClaimsAsync(new V1.ListClaimsRequest()).ResponseAsync);
+        Assert.Contains("'claims:read' scope", unauthenticated.Status.Detail, StringComparison.Ordinal);
+
         var feeder = secured.Client(secured.FeederKey);
         await feeder.RegisterReportAsync(Report("scope-feeder"));
         var stored = await reader.GetReportAsync(new V1.GetReportRequest { ReportId = "scope-feeder" });
@@ -100,7 +106,21 @@ public sealed class ScopeTests(SecuredServer secured) : IClassFixture<SecuredSer
         using var admin = secured.Http(secured.AdminKey);
         using var jwtReader = secured.Http(secured.Jwt("dana", Scopes.ClaimsRead));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/v1/claims")).StatusCode);
+        var refused = await anonymous.GetAsync("/v1/claims");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("Bearer", refused.Headers.WwwAuthenticate.Single().Scheme);
+        using (var body = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal((int)StatusCode.Unauthenticated, body.RootElement.GetProperty("code").GetInt32());
+        }
+
+        var forbidden = await reader.PostAsync("/v1/reports", Json("http-reader"));
+        using (var body = System.Text.Json.JsonDocument.Parse(await forbidden.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal((int)StatusCode.PermissionDenied, body.RootElement.GetProperty("code").GetInt32());
+            Assert.Contains("reports:write", body.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/v1/reports", Json("http-anon"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/v1/claims")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await jwtReader.GetAsync("/v1/claims")).StatusCode);
@@ -164,7 +184,9 @@ public sealed class ScopeTests(SecuredServer secured) : IClassFixture<SecuredSer
         Reports.Report(reportId, "Harbour Daily", "Port authority", [], "The harbour will close for repairs in " + reportId);
 
     private static StringContent Json(string reportId) => new(
-        $$"""{"reportId": "{{reportId}}", "source": "Le Monde", "statements": [{"speaker": "Port authority", "content": "Quays reopen"}]}""",
+        $$"""
+        {"reportId": "{{reportId}}", "source": "Le Monde", "statements": [{"speaker": "Port authority", "content": "Quays reopen"}]}
+        """,
         Encoding.UTF8,
         "application/json");
 
