@@ -46,7 +46,16 @@ public sealed record ReportSubmission(
     [property: Id(3)] DateTimeOffset? PublishedAt,
     [property: Id(4)] string Title,
     [property: Id(5)] string Text,
-    [property: Id(6)] StatementSubmission[] Statements);
+    [property: Id(6)] StatementSubmission[] Statements)
+{
+    /// <summary>
+    /// The authenticated caller who registered it (the API key's name or the JWT subject; "anonymous" when open). Not part
+    /// of the idempotency fingerprint: the same report sent again by someone else is the same report.
+    /// </summary>
+    [Id(7)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string RegisteredBy { get; init; } = string.Empty;
+}
 
 /// <summary>What became of one statement of a report.</summary>
 [GenerateSerializer, Immutable, Alias("ct.StatementOutcome")]
@@ -69,7 +78,12 @@ public sealed record ReportRecord(
     [property: Id(5)] string Title,
     [property: Id(6)] string Text,
     [property: Id(7)] string[] StatementIds,
-    [property: Id(8)] DateTimeOffset RegisteredAt);
+    [property: Id(8)] DateTimeOffset RegisteredAt)
+{
+    /// <summary>Who registered the report; empty for reports stored before identities were recorded.</summary>
+    [Id(9)]
+    public string? RegisteredBy { get; init; } = string.Empty;
+}
 
 public enum RegistrationStatus
 {

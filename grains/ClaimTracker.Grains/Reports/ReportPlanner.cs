@@ -105,7 +105,10 @@ public static class ReportPlanner
             submission.Title,
             submission.Text,
             statements.Select(s => s.StatementId).ToArray(),
-            now);
+            now)
+        {
+            RegisteredBy = submission.RegisteredBy,
+        };
 
         return new ReportState
         {

@@ -1,7 +1,9 @@
 using ClaimTracker.Grains;
 using ClaimTracker.Grains.History;
+using ClaimTracker.Security;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using V1 = ClaimTracker.V1;
 
 namespace ClaimTracker.Server.Api;
@@ -14,6 +16,7 @@ internal sealed partial class ClaimTrackerService
     private const int DefaultTimelinePage = 200;
     private const int MaxTimelinePage = 1000;
 
+    [Authorize(Scopes.ClaimsRead)]
     public override async Task<V1.GetClaimHistoryResponse> GetClaimHistory(V1.GetClaimHistoryRequest request, ServerCallContext context)
     {
         RequestValidator.RequireId(request.ClaimId, "claim_id");
@@ -32,6 +35,7 @@ internal sealed partial class ClaimTrackerService
         return response;
     }
 
+    [Authorize(Scopes.ClaimsRead)]
     public override async Task<V1.ClaimTimeline> GetClaimTimeline(V1.GetClaimTimelineRequest request, ServerCallContext context)
     {
         RequestValidator.RequireId(request.ClaimId, "claim_id");
@@ -43,6 +47,7 @@ internal sealed partial class ClaimTrackerService
         return ToProto(timeline);
     }
 
+    [Authorize(Scopes.ClaimsRead)]
     public override async Task<V1.GetActorHistoryResponse> GetActorHistory(V1.GetActorHistoryRequest request, ServerCallContext context)
     {
         RequestValidator.RequireId(request.ActorId, "actor_id");

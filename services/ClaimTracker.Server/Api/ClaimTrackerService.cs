@@ -1,9 +1,12 @@
 using ClaimTracker.Grains;
 using ClaimTracker.Grains.Feed;
 using ClaimTracker.Grains.ReadSide;
+using ClaimTracker.Security;
+using ClaimTracker.Server.Security;
 using ClaimTracker.Storage;
 using ClaimTracker.Server.Hosting;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using V1 = ClaimTracker.V1;
 
@@ -16,8 +19,10 @@ internal sealed partial class ClaimTrackerService(
     ClaimFeed feed,
     IOptionsMonitor<IngestOptions> ingestOptions,
     IOptionsMonitor<WatchOptions> watchOptions,
+    IOptionsMonitor<LimitsOptions> limits,
     IHostApplicationLifetime lifetime,
-    Grains.History.ClaimHistory claimHistory, Grains.History.ActorHistory actorHistory) : V1.ClaimTracker.ClaimTrackerBase
+    Grains.History.ClaimHistory claimHistory,
+    Grains.History.ActorHistory actorHistory) : V1.ClaimTracker.ClaimTrackerBase
 {
     private const int DefaultStatementPage = 100;
     private const int MaxStatementPage = 1000;
@@ -25,10 +30,15 @@ internal sealed partial class ClaimTrackerService(
     private const int MaxListPage = 500;
     private const int SnapshotPage = 200;
 
+    [Authorize(Scopes.ReportsWrite)]
     public override async Task<V1.RegisterReportResponse> RegisterReport(V1.RegisterReportRequest request, ServerCallContext context)
     {
-        var submission = RequestValidator.ToSubmission(request, ingestOptions.CurrentValue);
-        var result = await grains.GetGrain<IReportGrain>(submission.ReportId).Register(submission);
+        var submission = RequestValidator.ToSubmission(request, ingestOptions.CurrentValue) with
+        {
+            RegisteredBy = CallerIdentity.Of(context),
+        };
+        // Past the call's deadline the caller stops waiting; the grain finishes, and a retry gets its (idempotent) result.
+        var result = await grains.GetGrain<IReportGrain>(submission.ReportId).Register(submission).WaitAsync(context.CancellationToken);
         switch (result.Status)
         {
             case RegistrationStatus.Conflict:
@@ -42,14 +52,16 @@ internal sealed partial class ClaimTrackerService(
         return response;
     }
 
+    [Authorize(Scopes.ClaimsRead)]
     public override async Task<V1.Report> GetReport(V1.GetReportRequest request, ServerCallContext context)
     {
         RequestValidator.RequireId(request.ReportId, "report_id");
-        var report = await readSide.GetReportAsync(request.ReportId)
+        var report = await readSide.GetReportAsync(request.ReportId).WaitAsync(context.CancellationToken)
             ?? throw NotFound($"report '{request.ReportId}' does not exist");
         return ProtoMapper.ToProto(report);
     }
 
+    [Authorize(Scopes.ClaimsRead)]
     public override async Task<V1.Claim> GetClaim(V1.GetClaimRequest request, ServerCallContext context)
     {
         RequestValidator.RequireId(request.ClaimId, "claim_id");
@@ -65,10 +77,12 @@ internal sealed partial class ClaimTrackerService(
         }
 
         var details = await readSide.GetClaimAsync(request.ClaimId, pageSize, request.StatementPageToken)
+                .WaitAsync(context.CancellationToken)
             ?? throw NotFound($"claim '{request.ClaimId}' does not exist");
         return ProtoMapper.ToProto(details);
     }
 
+    [Authorize(Scopes.ClaimsRead)]
     public override async Task<V1.Actor> GetActor(V1.GetActorRequest request, ServerCallContext context)
     {
         RequestValidator.RequireId(request.ActorId, "actor_id");
@@ -77,11 +91,12 @@ internal sealed partial class ClaimTrackerService(
             return await GetActorAtAsync(request, context);
         }
 
-        var actor = await readSide.GetActorAsync(request.ActorId)
+        var actor = await readSide.GetActorAsync(request.ActorId).WaitAsync(context.CancellationToken)
             ?? throw NotFound($"actor '{request.ActorId}' does not exist");
         return ProtoMapper.ToProto(actor);
     }
 
+    [Authorize(Scopes.ClaimsRead)]
     public override async Task<V1.ListClaimsResponse> ListClaims(V1.ListClaimsRequest request, ServerCallContext context)
     {
         if (!Enum.IsDefined(request.Status))
@@ -92,7 +107,7 @@ internal sealed partial class ClaimTrackerService(
         var query = new ClaimQuery(
             request.Status == V1.CorroborationStatus.Unspecified ? null : ProtoMapper.FromProto(request.Status),
             request.ActorId.Length == 0 ? null : request.ActorId,
-            request.Query,
+            RequestValidator.Query(request.Query, limits.CurrentValue),
             PageTokens.PageSize(request.PageSize, DefaultListPage, MaxListPage, "page_size"),
             PageTokens.Parse(request.PageToken, "page_token"));
         var page = await readSide.ListClaimsAsync(query, context.CancellationToken);
@@ -101,10 +116,11 @@ internal sealed partial class ClaimTrackerService(
         return response;
     }
 
+    [Authorize(Scopes.ClaimsRead)]
     public override async Task<V1.ListActorsResponse> ListActors(V1.ListActorsRequest request, ServerCallContext context)
     {
         var query = new ActorQuery(
-            request.Query,
+            RequestValidator.Query(request.Query, limits.CurrentValue),
             PageTokens.PageSize(request.PageSize, DefaultListPage, MaxListPage, "page_size"),
             PageTokens.Parse(request.PageToken, "page_token"));
         var page = await readSide.ListActorsAsync(query, context.CancellationToken);
@@ -114,6 +130,7 @@ internal sealed partial class ClaimTrackerService(
     }
 
     /// <summary>Catch-up from the durable feed, then live; see <see cref="ClaimFeed.WatchAsync"/>.</summary>
+    [Authorize(Scopes.ClaimsRead)]
     public override async Task WatchClaims(
         V1.WatchClaimsRequest request,
         IServerStreamWriter<V1.ClaimEvent> responseStream,
@@ -221,7 +238,7 @@ internal sealed partial class ClaimTrackerService(
         {
             foreach (var claimId in request.ClaimIds.Distinct(StringComparer.Ordinal))
             {
-                var details = await readSide.GetClaimAsync(claimId, 0, string.Empty);
+                var details = await readSide.GetClaimAsync(claimId, 0, string.Empty).WaitAsync(cancellation);
                 if (details is not null && filter.Matches(details.Summary))
                 {
                     yield return details.Summary;

@@ -20,6 +20,7 @@ internal static class ProtoMapper
             Title = report.Title,
             Text = report.Text,
             RegisteredAt = Timestamp.FromDateTimeOffset(report.RegisteredAt),
+            RegisteredBy = report.RegisteredBy ?? string.Empty,
         };
         if (report.PublishedAt is { } published)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using ClaimTracker.Grains;
 using ClaimTracker.Server.Hosting;
+using ClaimTracker.Server.Security;
 using Grpc.Core;
 using V1 = ClaimTracker.V1;
 
@@ -57,6 +58,12 @@ internal static class RequestValidator
             request.Text,
             statements);
     }
+
+    /// <summary>A list call's search text, refused when longer than <see cref="LimitsOptions.MaxQueryChars"/>.</summary>
+    public static string Query(string query, LimitsOptions limits) =>
+        query.Length <= limits.MaxQueryChars
+            ? query
+            : throw Invalid($"query is {query.Length:N0} characters; the limit is {limits.MaxQueryChars:N0} (Limits:MaxQueryChars)");
 
     public static void RequireId(string value, string field)
     {

@@ -4,6 +4,8 @@ using ClaimTracker.Grains.Hosting;
 using ClaimTracker.Storage;
 using ClaimTracker.Server.Api;
 using Orleans.Configuration;
+using ClaimTracker.Server.Security;
+using Microsoft.AspNetCore.Hosting.Server;
 using Orleans.Dashboard;
 
 namespace ClaimTracker.Server.Hosting;
@@ -16,14 +18,16 @@ public static class ClaimTrackerServer
         // appsettings.json ships beside the binary; the data directory stays relative to where it runs.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var web = builder.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions();
-        ServerEndpoints.Configure(builder, web.Url);
+        var listening = ServerEndpoints.Configure(builder, web.Url);
+        var security = builder.AddClaimTrackerSecurity(listening);
         builder.AddClaimTrackerSilo(web.Dashboard);
         var grpc = builder.AddClaimTrackerApi();
         builder.AddClaimTrackerWeb(grpc);
         builder.AddClaimTrackerTelemetry();
 
         var app = builder.Build();
-        app.MapClaimTrackerWeb(web.Dashboard);
+        app.Services.GetRequiredService<ServerEndpoints>().Attach(app.Services.GetRequiredService<IServer>());
+        app.MapClaimTrackerWeb(web.Dashboard, security);
         app.MapClaimTrackerApi();
         return app;
     }
@@ -123,12 +127,18 @@ public static class ClaimTrackerServer
     {
         builder.Services.AddOptions<IngestOptions>().Bind(builder.Configuration.GetSection(IngestOptions.SectionName));
         builder.Services.AddOptions<WatchOptions>().Bind(builder.Configuration.GetSection(WatchOptions.SectionName));
+        var limitsSection = builder.Configuration.GetSection(LimitsOptions.SectionName);
+        builder.Services.AddOptions<LimitsOptions>().Bind(limitsSection);
+        var limits = limitsSection.Get<LimitsOptions>() ?? new LimitsOptions();
         builder.Services.AddSingleton<Grains.Feed.IFeedEventEncoder, ClaimEventFrames>();
+        // One instance for the server's life: it holds every caller's buckets and stream counts.
+        builder.Services.AddSingleton<CallerLimitsInterceptor>();
         var grpc = builder.Services.AddGrpc(options =>
         {
-            options.MaxReceiveMessageSize = 16 * 1024 * 1024;
+            options.MaxReceiveMessageSize = limits.MaxMessageBytes;
             options.Interceptors.Add<Telemetry.MetricsInterceptor>();
             options.Interceptors.Add<ErrorMappingInterceptor>();
+            options.Interceptors.Add<CallerLimitsInterceptor>();
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddClaimTrackerHealth();
@@ -137,6 +147,7 @@ public static class ClaimTrackerServer
             // Watches stay open for days: ping idle connections so proxies and NATs keep them.
             kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
             kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
+            kestrel.Limits.MaxRequestBodySize = limits.MaxMessageBytes;
         });
         return grpc;
     }
@@ -144,7 +155,8 @@ public static class ClaimTrackerServer
     private static void MapClaimTrackerApi(this WebApplication app)
     {
         app.MapGrpcService<ClaimTrackerService>();
-        app.MapGrpcReflectionService();
+        // Probes and tooling need no credentials: health says nothing about the data, reflection only the schema.
+        app.MapGrpcReflectionService().AllowAnonymous();
         app.MapClaimTrackerHealth();
     }
 }

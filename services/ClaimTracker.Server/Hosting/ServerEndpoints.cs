@@ -1,61 +1,91 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace ClaimTracker.Server.Hosting;
 
 /// <summary>
-/// The server's two kinds of endpoint: gRPC (HTTP/2 cleartext, from <c>Grpc:Url</c>) and web (HTTP/1.1,
-/// from <c>Web:Url</c>). Both are declared in code so that each gets its own protocol; after start
-/// the bound addresses (port 0 resolved) can be read here.
+/// The server's two kinds of endpoint: gRPC (HTTP/2, cleartext or TLS) and web (HTTP/1.1, from <c>Web:Url</c>). The gRPC
+/// endpoints are, by precedence, the <c>Kestrel:Endpoints</c> an operator configured, else <c>--urls</c> /
+/// <c>ASPNETCORE_URLS</c>, else <c>Grpc:Url</c>; all become Kestrel endpoints, so https ones take their certificate the
+/// ASP.NET Core way (the endpoint's <c>Certificate</c>, else <c>Kestrel:Certificates:Default</c>). After start the bound
+/// addresses (port 0 resolved) can be read here.
 /// </summary>
 public sealed class ServerEndpoints
 {
     /// <summary>Where gRPC clients connect (';' between several).</summary>
     public const string GrpcUrlKey = "Grpc:Url";
 
-    private readonly List<ListenOptions> grpc = [];
+    private const string KestrelEndpointsKey = "Kestrel:Endpoints";
+
     private ListenOptions? web;
+    private IServer? server;
 
     /// <summary>The first gRPC address, as clients dial it.</summary>
-    public Uri Grpc => grpc.Count > 0 ? AddressOf(grpc[0]) : throw new InvalidOperationException("the server has no gRPC endpoint");
+    public Uri Grpc => GrpcAddresses is [var first, ..] ? first : throw new InvalidOperationException("the server has no gRPC endpoint");
+
+    /// <summary>Every bound gRPC address (the server's addresses but the web one).</summary>
+    public IReadOnlyList<Uri> GrpcAddresses =>
+        (server?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+            .Select(Dialable)
+            .Where(address => web is null || address != AddressOf(web))
+            .ToList();
 
     /// <summary>The web address, or null when <c>Web:Url</c> is empty.</summary>
     public Uri? Web => web is null ? null : AddressOf(web);
 
-    internal static void Configure(WebApplicationBuilder builder, string? webUrl)
+    /// <summary>Declares the endpoints; returns every URL the server will listen on, for the security check.</summary>
+    internal static IReadOnlyList<string> Configure(WebApplicationBuilder builder, string? webUrl)
     {
         var endpoints = new ServerEndpoints();
         builder.Services.AddSingleton(endpoints);
-        // These replace ASP.NET Core's "urls" (Kestrel says so in a warning if it is set).
-        var grpcUrls = (builder.Configuration[GrpcUrlKey] ?? "http://127.0.0.1:5000")
-            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        var configured = builder.Configuration.GetSection(KestrelEndpointsKey).GetChildren().ToList();
+        List<string> listening = [.. configured.Select(endpoint => endpoint["Url"] ?? string.Empty)];
+        if (configured.Count == 0)
         {
-            foreach (var url in grpcUrls)
+            var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
+            var grpcUrls = (string.IsNullOrWhiteSpace(urls) ? builder.Configuration[GrpcUrlKey] ?? "http://127.0.0.1:5000" : urls)
+                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var entries = new Dictionary<string, string?>();
+            for (var i = 0; i < grpcUrls.Length; i++)
             {
-                Listen(kestrel, url, HttpProtocols.Http2, endpoints.grpc.Add);
+                entries[$"{KestrelEndpointsKey}:Grpc{i}:Url"] = grpcUrls[i];
+                entries[$"{KestrelEndpointsKey}:Grpc{i}:Protocols"] = nameof(HttpProtocols.Http2);
             }
 
-            if (!string.IsNullOrWhiteSpace(webUrl))
-            {
-                Listen(kestrel, webUrl, HttpProtocols.Http1, options => endpoints.web = options);
-            }
-        });
+            builder.Configuration.AddInMemoryCollection(entries);
+            listening.AddRange(grpcUrls);
+        }
+
+        // Consumed above: left set, Kestrel would warn that the endpoints override it.
+        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
+        if (!string.IsNullOrWhiteSpace(webUrl))
+        {
+            listening.Add(webUrl);
+            builder.WebHost.ConfigureKestrel(kestrel => ListenWeb(kestrel, webUrl, options => endpoints.web = options));
+        }
+
+        return listening;
     }
 
-    private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols, Action<ListenOptions> created)
+    /// <summary>Gives the endpoints the started server, whose addresses they report.</summary>
+    internal void Attach(IServer startedServer) => server = startedServer;
+
+    private static void ListenWeb(KestrelServerOptions kestrel, string url, Action<ListenOptions> created)
     {
         var address = BindingAddress.Parse(url);
         if (!string.Equals(address.Scheme, "http", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException(
-                $"'{url}': only http:// endpoints are served; terminate TLS in a proxy in front of the server");
+                $"Web:Url '{url}': the web endpoint is http:// only; serve it through a TLS proxy, or configure an https " +
+                "endpoint in Kestrel:Endpoints with Protocols Http1AndHttp2");
         }
 
         void Configure(ListenOptions options)
         {
-            options.Protocols = protocols;
+            options.Protocols = HttpProtocols.Http1;
             created(options);
         }
 
@@ -75,6 +105,14 @@ public sealed class ServerEndpoints
         {
             throw new InvalidOperationException($"'{url}': listen on an IP address, localhost or *, not a host name");
         }
+    }
+
+    /// <summary>A bound address as a client dials it: a wildcard host becomes loopback.</summary>
+    private static Uri Dialable(string address)
+    {
+        var parsed = BindingAddress.Parse(address);
+        var host = parsed.Host is "0.0.0.0" or "[::]" or "*" or "+" ? IPAddress.Loopback.ToString() : parsed.Host;
+        return new UriBuilder(parsed.Scheme, host, parsed.Port).Uri;
     }
 
     private static Uri AddressOf(ListenOptions options) =>

@@ -1,4 +1,6 @@
 using Grpc.AspNetCore.Server;
+using ClaimTracker.Security;
+using ClaimTracker.Server.Security;
 using ClaimTracker.Server.Telemetry;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.OpenApi.Models;
@@ -74,7 +76,7 @@ internal static class WebHosting
         }
     }
 
-    public static void MapClaimTrackerWeb(this WebApplication app, bool dashboard)
+    public static void MapClaimTrackerWeb(this WebApplication app, bool dashboard, Security.SecurityOptions security)
     {
         var page = new EmbeddedFileProvider(typeof(WebHosting).Assembly, "ClaimTracker.Server.Web");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
@@ -85,10 +87,13 @@ internal static class WebHosting
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
         });
         app.UseSwagger(options => options.RouteTemplate = "openapi/{documentName}.json");
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
+
+        // The page and the API description above are public; everything below needs a scope.
+        app.UseClaimTrackerSecurity(security);
+        app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(Scopes.Admin);
         if (dashboard)
         {
-            app.MapOrleansDashboard(routePrefix: DashboardPath);
+            app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(Scopes.Admin);
         }
     }
 }

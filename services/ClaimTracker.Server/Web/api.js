@@ -1,6 +1,8 @@
 // The HTTP/JSON face of the gRPC service (proto3 JSON: camelCase fields, enum names as strings,
 // int64 as strings). Paths are relative to the page, so the page also works behind a path prefix.
 
+import { authorizedFetch } from './auth.js';
+
 export class ApiError extends Error {
   /** @param {number} httpStatus @param {number|undefined} code gRPC status code @param {string} message */
   constructor(httpStatus, code, message) {
@@ -45,7 +47,7 @@ export async function errorFrom(response) {
 }
 
 async function getJson(path, params, signal) {
-  const response = await fetch(apiUrl(path, params), { headers: { accept: 'application/json' }, signal });
+  const response = await authorizedFetch(apiUrl(path, params), { headers: { accept: 'application/json' }, signal });
   if (!response.ok) {
     throw await errorFrom(response);
   }

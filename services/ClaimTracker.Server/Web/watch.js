@@ -14,6 +14,7 @@
 // fresh snapshot (the store ignores claim states it already has, by version) instead of resuming.
 
 import { ApiError, GrpcCode, apiUrl, errorFrom } from './api.js';
+import { authorizedFetch } from './auth.js';
 
 /** Splits a text stream into top-level JSON objects (NDJSON, concatenated JSON or a JSON array). */
 export class JsonObjectSplitter {
@@ -161,7 +162,7 @@ export class ClaimWatch {
     this.setState({ state: 'connecting' });
     this.controller = new AbortController();
     const params = resuming ? { cursor: this.cursor } : { includeSnapshot: 'true' };
-    const response = await fetch(apiUrl('v1/claims:watch', params), {
+    const response = await authorizedFetch(apiUrl('v1/claims:watch', params), {
       headers: { accept: 'application/json' },
       cache: 'no-store',
       signal: this.controller.signal,

@@ -20,11 +20,8 @@ public static class HostileCases
     private const string Http404 = "HTTP 404";
     private const string Http200 = "HTTP 200";
 
-    /// <summary>
-    /// A query of 100 KB is refused by the query-length limit (issue 18, authentication and limits); until
-    /// that limit is merged it may still be answered (OK) or fail inside the store (Internal).
-    /// </summary>
-    private static readonly string[] QueryLimit = [Invalid, Ok, "Internal"];
+    /// <summary>A query over <c>Limits:MaxQueryChars</c> (1,000 by default) is refused before it reaches the store.</summary>
+    private static readonly string[] QueryLimit = [Invalid];
 
     private static readonly Lazy<IReadOnlyDictionary<string, HostileCase>> Cases = new(() => Generate().ToDictionary(c => c.Name));
 
