@@ -26,6 +26,50 @@ public interface IClaimGrain : IGrainWithStringKey
     /// <summary>The claim with its most recent statements first; null when the claim does not exist.</summary>
     [Alias("GetDetails")]
     Task<ClaimDetails?> GetDetails(int statementPageSize, string statementPageToken);
+
+    // Corrections (see ClaimGrain.Corrections); each is idempotent under its correction id.
+
+    [Alias("GetMergeState")]
+    Task<ClaimMergeState> GetMergeState();
+
+    /// <summary>Source side of a merge: from now on this claim answers with the target; returns the statements that counted here.</summary>
+    [Alias("MergeInto")]
+    Task<StatementRecord[]> MergeInto(string targetClaimId, Correction correction);
+
+    /// <summary>Target side of a merge: the source's statements count here too.</summary>
+    [Alias("Absorb")]
+    Task Absorb(StatementRecord[] statements, Correction merge);
+
+    /// <summary>A statement that reached a merged-away claim: it counts here, and returns with the source if the merge is undone.</summary>
+    [Alias("AbsorbArrived")]
+    Task<AddStatementResult> AbsorbArrived(StatementRecord statement, string mergeId);
+
+    /// <summary>Target side of an unmerge: the merge's statements leave; returns them.</summary>
+    [Alias("ReleaseMerge")]
+    Task<StatementRecord[]> ReleaseMerge(Correction unmerge);
+
+    /// <summary>Source side of an unmerge: the claim stands alone again, with the statements that reached it meanwhile.</summary>
+    [Alias("EndMerge")]
+    Task EndMerge(Correction unmerge, StatementRecord[] absorbed);
+
+    /// <summary>The statement as this claim holds it; null when it never reached this claim.</summary>
+    [Alias("GetStatement")]
+    Task<StatementRecord?> GetStatement(string statementId);
+
+    /// <summary>The statement stops counting here (it stays in the history); false when it is not on this claim.</summary>
+    [Alias("Withdraw")]
+    Task<bool> Withdraw(string statementId, Correction correction, string note);
+
+    /// <summary>An analyst links the statement here; it counts here from now on, whatever the matcher says later.</summary>
+    [Alias("Relink")]
+    Task<AddStatementResult> Relink(StatementRecord statement, Correction correction);
+
+    /// <summary>Records (or ends) a relation; returns this claim's supporting origin ids.</summary>
+    [Alias("Relate")]
+    Task<string[]> Relate(ClaimRelation relation, bool removed, string[] otherOrigins, Correction correction);
+
+    [Alias("SupportingOriginIds")]
+    Task<string[]> SupportingOriginIds();
 }
 
 /// <summary>One actor, keyed by actor id: aliases (and the reports they came from), statements, claims.</summary>
