@@ -62,6 +62,8 @@ public enum CorrectionRefusal
     None = 0,
     NotFound = 1,
     FailedPrecondition = 2,
+    /// <summary>Done before under another correction (its id is the message), e.g. a second analyst's merge of the same pair.</summary>
+    AlreadyDone = 3,
 }
 
 [GenerateSerializer, Immutable, Alias("ct.CorrectionOutcome")]
@@ -75,6 +77,8 @@ public sealed record CorrectionOutcome(
     public static CorrectionOutcome NotFound(string message) => new(null, CorrectionRefusal.NotFound, message);
 
     public static CorrectionOutcome Refused(string message) => new(null, CorrectionRefusal.FailedPrecondition, message);
+
+    public static CorrectionOutcome DoneBefore(string correctionId) => new(null, CorrectionRefusal.AlreadyDone, correctionId);
 }
 
 /// <summary>A claim's state as a merge needs it.</summary>

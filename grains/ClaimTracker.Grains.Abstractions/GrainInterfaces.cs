@@ -10,6 +10,21 @@ public interface IReportGrain : IGrainWithStringKey
 
     [Alias("Get")]
     Task<ReportRecord?> Get();
+
+    /// <summary>The outlet retracted the report: every statement is withdrawn; the report stays readable, marked retracted.</summary>
+    [Alias("Retract")]
+    Task<CorrectionOutcome> Retract(Correction correction);
+
+    /// <summary>
+    /// A new revision: statements the report no longer makes are withdrawn, new ones are linked, the rest stay as they are.
+    /// <paramref name="revision"/> carries the new content under this report's id and source.
+    /// </summary>
+    [Alias("Correct")]
+    Task<CorrectionOutcome> Correct(ReportSubmission revision, Correction correction);
+
+    /// <summary>An analyst moved one of the report's statements to <paramref name="claimId"/>: the report remembers where it is.</summary>
+    [Alias("StatementMoved")]
+    Task StatementMoved(string statementId, string claimId);
 }
 
 /// <summary>One claim, keyed by claim id: its statements, origins and corroboration.</summary>
@@ -70,6 +85,20 @@ public interface IClaimGrain : IGrainWithStringKey
 
     [Alias("SupportingOriginIds")]
     Task<string[]> SupportingOriginIds();
+}
+
+/// <summary>
+/// Serialises merges between two claims, keyed by the pair's ids in ordinal order ("c-1|c-2"): two analysts merging the
+/// same pair at once, in either direction, get one merge.
+/// </summary>
+[Alias("ct.IClaimPairGrain")]
+public interface IClaimPairGrain : IGrainWithStringKey
+{
+    [Alias("Merge")]
+    Task<CorrectionOutcome> Merge(string sourceClaimId, string targetClaimId, Correction correction);
+
+    [Alias("Unmerge")]
+    Task<CorrectionOutcome> Unmerge(string sourceClaimId, string targetClaimId, Correction unmerge);
 }
 
 /// <summary>One actor, keyed by actor id: aliases (and the reports they came from), statements, claims.</summary>

@@ -69,7 +69,15 @@ public sealed record ReportRecord(
     [property: Id(5)] string Title,
     [property: Id(6)] string Text,
     [property: Id(7)] string[] StatementIds,
-    [property: Id(8)] DateTimeOffset RegisteredAt);
+    [property: Id(8)] DateTimeOffset RegisteredAt)
+{
+    /// <summary>1 as registered; each correction by the outlet adds one.</summary>
+    [Id(9)] public int Revision { get; init; } = 1;
+    [Id(10)] public bool Retracted { get; init; }
+    [Id(11)] public string RetractionReason { get; init; } = string.Empty;
+    /// <summary>Earlier revisions, oldest first.</summary>
+    [Id(12)] public ReportRecord[] PreviousRevisions { get; init; } = [];
+}
 
 public enum RegistrationStatus
 {

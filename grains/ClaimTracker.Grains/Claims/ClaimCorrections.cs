@@ -83,8 +83,6 @@ public sealed class ClaimCorrections
             {
                 inactive[id] = new Inactive(note, Counted: false);
             }
-
-            absorbedByMerge.Remove(mergeId);
         }
     }
 
