@@ -25,6 +25,10 @@ public interface IReportGrain : IGrainWithStringKey
     /// <summary>An analyst moved one of the report's statements to <paramref name="claimId"/>: the report remembers where it is.</summary>
     [Alias("StatementMoved")]
     Task StatementMoved(string statementId, string claimId);
+
+    /// <summary>The claims the report's current statements are on (after any relinks).</summary>
+    [Alias("CurrentClaims")]
+    Task<string[]> CurrentClaims();
 }
 
 /// <summary>One claim, keyed by claim id: its statements, origins and corroboration.</summary>

@@ -123,6 +123,9 @@ public sealed partial class ReportGrain
         await reports.WriteReportAsync(state.Report.ReportId, serializer.Serialize(state));
     }
 
+    public Task<string[]> CurrentClaims() =>
+        Task.FromResult(state?.Statements.Select(state.ClaimOf).Distinct(StringComparer.Ordinal).ToArray() ?? []);
+
     private CorrectionOutcome? Refusal(Correction correction)
     {
         if (state is null)
