@@ -43,6 +43,13 @@ internal static class CliApp
         root.Subcommands.Add(QueryCommands.Actor());
         root.Subcommands.Add(WatchCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
+        root.Subcommands.Add(UnmergeCommand.Create());
+        root.Subcommands.Add(RelinkCommand.Create());
+        root.Subcommands.Add(RelateCommand.Create());
+        root.Subcommands.Add(CorrectCommand.Create());
+        root.Subcommands.Add(RetractCommand.Create());
+        root.Subcommands.Add(CorrectionsCommand.Create());
         return root;
     }
 
