@@ -17,6 +17,19 @@ public sealed class CorrectionTests
             story = new CorrectionStory("emb", server.Client, server.Client);
             await story.RunAsync();
             before = await ReadAsync(server.Client, story.ClaimIds);
+
+            // The same trail over HTTP/JSON, as the page reads it; and a correction posted the way the page posts it.
+            using var http = new HttpClient { BaseAddress = server.WebAddress };
+            var trail = await http.GetStringAsync(new Uri($"v1/corrections?claimId={story.ClaimIds[1]}", UriKind.Relative));
+            Assert.Contains("MERGE_CLAIMS", trail, StringComparison.Ordinal);
+            Assert.Contains("alice", trail, StringComparison.Ordinal);
+            using var body = new StringContent(
+                "{\"correctionId\":\"http-1\",\"analyst\":\"web\",\"reason\":\" \",\"sourceClaimId\":\"c-1\",\"targetClaimId\":\"c-2\"}",
+                System.Text.Encoding.UTF8,
+                "application/json");
+            using var refused = await http.PostAsync(new Uri("v1/claims:merge", UriKind.Relative), body);
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("reason is required", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         await using var restarted = await RunningServer.StartAsync(dataDirectory, RunningServer.ExactMatching);

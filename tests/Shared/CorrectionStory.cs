@@ -109,6 +109,7 @@ public sealed class CorrectionStory(string prefix, V1.ClaimTracker.ClaimTrackerC
 
         await RelinkAsync();
         await CorrectReportAsync();
+        await RelateAsync();
 
         // Two analysts merge the same pair at once through different front doors: one merge.
         var attempts = await Task.WhenAll(
@@ -196,6 +197,44 @@ public sealed class CorrectionStory(string prefix, V1.ClaimTracker.ClaimTrackerC
         var newClaim = corrected.Correction.ClaimIds.Single(id => id != ids[1]);
         ClaimIds.Add(newClaim);
         Assert.Equal($"{prefix} 21 ships left", (await ClaimAsync(newClaim)).Text);
+    }
+
+    private async Task RelateAsync()
+    {
+        // P (a 2023 figure) is contradicted by the origin that supports Q (a 2022 figure): they only look contradictory.
+        var p = (await RegisterAsync("p", "AFP", ("Ukrainian general staff", $"{prefix} Russia fires 20,000 shells a day")))[0];
+        var q = (await RegisterAsync("q", "TASS", ("Russian defence ministry", $"{prefix} Russia fired 60,000 shells a day in 2022")))[0];
+        var against = Report("p2", "TASS", ("Russian defence ministry", $"{prefix} the 20,000 figure is wrong"));
+        against.Statements[0].Stance = V1.Stance.Contradicts;
+        against.Statements[0].ClaimId = p;
+        await writer.RegisterReportAsync(against);
+        ClaimIds.AddRange([p, q]);
+        Assert.Equal(V1.CorroborationStatus.Contested, (await ClaimAsync(p)).Status);
+
+        await writer.RelateClaimsAsync(new V1.RelateClaimsRequest
+        {
+            CorrectionId = prefix + "-scope", Analyst = "erin", Reason = "2022 versus 2023",
+            SubjectClaimId = p, Relation = V1.ClaimRelationKind.ScopeDiffers, ObjectClaimId = q,
+        });
+        var scoped = await ClaimAsync(p);
+        Assert.Equal(V1.CorroborationStatus.Uncorroborated, scoped.Status);
+        Assert.Equal(V1.ClaimRelationKind.ScopeDiffers, Assert.Single(scoped.Relations).Kind);
+
+        await writer.RelateClaimsAsync(new V1.RelateClaimsRequest
+        {
+            CorrectionId = prefix + "-supersede", Analyst = "erin", Reason = "newer figure",
+            SubjectClaimId = p, Relation = V1.ClaimRelationKind.Supersedes, ObjectClaimId = q,
+        });
+        var superseded = await ClaimAsync(q);
+        Assert.Equal(V1.CorroborationStatus.Superseded, superseded.Status);
+        Assert.Contains($"superseded by claim {p}", superseded.StatusReasons);
+
+        await writer.UnrelateClaimsAsync(new V1.UnrelateClaimsRequest
+        {
+            CorrectionId = prefix + "-unsupersede", Analyst = "erin", Reason = "recorded on the wrong pair",
+            SubjectClaimId = p, Relation = V1.ClaimRelationKind.Supersedes, ObjectClaimId = q,
+        });
+        Assert.Equal(V1.CorroborationStatus.Uncorroborated, (await ClaimAsync(q)).Status);
     }
 
     private static async Task<StatusCode> MergeOutcomeAsync(
