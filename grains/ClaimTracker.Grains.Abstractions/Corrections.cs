@@ -88,7 +88,9 @@ public sealed record ClaimMergeState(
     [property: Id(1)] string MergedInto,
     [property: Id(2)] string MergeId);
 
-/// <summary>Claim journal: this claim was merged into <paramref name="TargetClaimId"/>; it answers with the target until unmerged.</summary>
+/// <summary>
+/// Claim journal: this claim was merged into <paramref name="TargetClaimId"/>; it answers with the target until unmerged.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ct.ClaimMergedInto")]
 public sealed record ClaimMergedInto(
     [property: Id(0)] string TargetClaimId,

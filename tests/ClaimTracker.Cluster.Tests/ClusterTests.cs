@@ -4,7 +4,9 @@ using Xunit.Abstractions;
 
 namespace ClaimTracker.Cluster.Tests;
 
-/// <summary>Silo processes on one PostgreSQL: start together, survive SIGKILL and rolling restarts, carry corrections across silos.</summary>
+/// <summary>
+/// Silo processes on one PostgreSQL: start together, survive SIGKILL and rolling restarts, carry corrections across silos.
+/// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper output)
 {

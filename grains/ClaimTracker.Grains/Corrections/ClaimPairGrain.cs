@@ -27,7 +27,8 @@ public sealed class ClaimPairGrain : Grain, IClaimPairGrain
         if (sourceState.MergedInto.Length > 0 && sourceState.MergedInto != targetClaimId)
         {
             return CorrectionOutcome.Refused(
-                $"claim '{sourceClaimId}' is already merged into '{sourceState.MergedInto}' (merge {sourceState.MergeId}); unmerge it first");
+                $"claim '{sourceClaimId}' is already merged into '{sourceState.MergedInto}' (merge {sourceState.MergeId}); "
+                + "unmerge it first");
         }
 
         if (targetState.MergedInto.Length > 0)

@@ -3,7 +3,9 @@ using ClaimTracker.V1;
 
 namespace ClaimTracker.Cli.Commands;
 
-/// <summary>ct merge SOURCE TARGET --reason …: the source claim's statements join the target; the source id answers with the target.</summary>
+/// <summary>
+/// ct merge SOURCE TARGET --reason …: the source claim's statements join the target; the source id answers with the target.
+/// </summary>
 internal static class MergeCommand
 {
     public static Command Create()
