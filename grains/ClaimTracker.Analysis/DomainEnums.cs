@@ -33,6 +33,8 @@ public enum CorroborationStatus
     Contested = 3,
     /// <summary>Only contradicting origins.</summary>
     Contradicted = 4,
+    /// <summary>A newer claim replaces this one (an analyst's SUPERSEDES relation).</summary>
+    Superseded = 5,
 }
 
 public enum ActorKind

@@ -61,13 +61,24 @@ public sealed record ClaimSummary
     [Id(11)] public string[] ActorIds { get; init; } = [];
     /// <summary>The founding statement's words as written, when <see cref="Text"/> (its proposition) differs from them.</summary>
     [Id(12)] public string Verbatim { get; init; } = string.Empty;
+    /// <summary>The claim this one was merged into, while merged.</summary>
+    [Id(13)] public string MergedInto { get; init; } = string.Empty;
+    /// <summary>Claims merged into this one and not unmerged.</summary>
+    [Id(14)] public string[] MergedClaimIds { get; init; } = [];
+    [Id(15)] public ClaimRelation[] Relations { get; init; } = [];
+    /// <summary>Statements in the history that no longer count.</summary>
+    [Id(16)] public long WithdrawnCount { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("ct.ClaimDetails")]
 public sealed record ClaimDetails(
     [property: Id(0)] ClaimSummary Summary,
     [property: Id(1)] StatementRecord[] Statements,
-    [property: Id(2)] string NextStatementPageToken);
+    [property: Id(2)] string NextStatementPageToken)
+{
+    /// <summary>Why each withdrawn statement of the page no longer counts, by statement id.</summary>
+    [Id(3)] public IReadOnlyDictionary<string, string> Withdrawn { get; init; } = new Dictionary<string, string>();
+}
 
 [GenerateSerializer, Immutable, Alias("ct.AddStatementResult")]
 public sealed record AddStatementResult(
@@ -82,6 +93,13 @@ public enum ClaimChangeKind
     ClaimCreated = 1,
     StatementAdded = 2,
     StatusChanged = 3,
+    ClaimsMerged = 10,
+    ClaimsUnmerged = 11,
+    StatementRelinked = 12,
+    StatementWithdrawn = 13,
+    ActorsMerged = 14,
+    ActorSplit = 15,
+    ClaimsRelated = 16,
 }
 
 /// <summary>One entry of the durable claim feed that WatchClaims replays and streams.</summary>
@@ -93,6 +111,8 @@ public sealed record ClaimChange
     [Id(2)] public StatementRecord? Statement { get; init; }
     [Id(3)] public CorroborationStatus PreviousStatus { get; init; }
     [Id(4)] public DateTimeOffset OccurredAt { get; init; }
+    /// <summary>For the correction kinds: the correction that caused the change.</summary>
+    [Id(5)] public Correction? Correction { get; init; }
 }
 
 /// <summary>Events in a claim's journal.</summary>

@@ -83,6 +83,12 @@ public sealed record ReportRecord(
     /// <summary>Who registered the report; empty for reports stored before identities were recorded.</summary>
     [Id(9)]
     public string? RegisteredBy { get; init; } = string.Empty;
+    /// <summary>1 as registered; each correction by the outlet adds one.</summary>
+    [Id(10)] public int Revision { get; init; } = 1;
+    [Id(11)] public bool Retracted { get; init; }
+    [Id(12)] public string RetractionReason { get; init; } = string.Empty;
+    /// <summary>Earlier revisions, oldest first.</summary>
+    [Id(13)] public ReportRecord[] PreviousRevisions { get; init; } = [];
 }
 
 public enum RegistrationStatus

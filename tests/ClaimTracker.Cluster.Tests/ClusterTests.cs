@@ -4,7 +4,9 @@ using Xunit.Abstractions;
 
 namespace ClaimTracker.Cluster.Tests;
 
-/// <summary>Silo processes on one PostgreSQL: start together, survive SIGKILL and rolling restarts.</summary>
+/// <summary>
+/// Silo processes on one PostgreSQL: start together, survive SIGKILL and rolling restarts, carry corrections across silos.
+/// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper output)
 {
@@ -153,6 +155,11 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
                 var stored = await silos[0].Client.GetReportAsync(new V1.GetReportRequest { ReportId = report.ReportId });
                 Assert.Equal(report.Statements.Count, stored.StatementIds.Count);
             }
+
+            // Corrections on PostgreSQL across the restarted silos: made through one, watched through another, and two
+            // analysts merging the same pair through two silos at once get one merge.
+            await new TestSupport.CorrectionStory("roll", silos[0].Client, silos[2].Client).RunAsync();
+            output.WriteLine($"corrections story done after {clock.Elapsed}");
         }
         finally
         {

@@ -119,6 +119,9 @@ public sealed class CorroborationLedger
 
     public Assessment Assess() => Judge(inArrivalOrder, ConfidenceFloor);
 
+    /// <summary>The ids of the origins whose counted position is support.</summary>
+    public string[] SupportingOriginIds() => inArrivalOrder.Where(Supports).Select(o => o.Id).ToArray();
+
     private static Assessment Judge(List<OriginTally> origins, double confidenceFloor)
     {
         int supporting = 0, contradicting = 0, hedgedOnly = 0, echoing = 0, reversed = 0;

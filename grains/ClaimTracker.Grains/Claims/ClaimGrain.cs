@@ -28,6 +28,10 @@ public sealed partial class ClaimGrain(
     private ClaimState state = new(matching.Value.StanceConfidenceFloor);
     private int journalVersion;
 
+    // One journal write at a time: a batch of statements or a correction (corrections replay the journal
+    // and must not interleave with a batch planned against the state before them).
+    private readonly WriteGate writeGate = new();
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => await ReadStateAsync(cancellationToken);
 
     /// <summary>
@@ -62,6 +66,11 @@ public sealed partial class ClaimGrain(
     /// is written; the callers are told what the batch did as planned against the state it followed.
     /// </summary>
     private async Task<IReadOnlyList<AddStatementResult>> AppendAsync(List<StatementRecord> batch)
+    {
+        return await writeGate.RunAsync(() => state.MergedInto.Length > 0 ? ForwardToMergeTargetAsync(batch) : AppendUnderGateAsync(batch));
+    }
+
+    private async Task<IReadOnlyList<AddStatementResult>> AppendUnderGateAsync(List<StatementRecord> batch)
     {
         var planned = state.Plan(batch);
         var claimId = this.GetPrimaryKeyString();
@@ -131,16 +140,12 @@ public sealed partial class ClaimGrain(
 
     private async Task ReadStateAsync(CancellationToken cancellationToken)
     {
-        var read = new ClaimState(matching.Value.StanceConfidenceFloor);
         var entries = await journal.ReadClaimAsync(this.GetPrimaryKeyString(), cancellationToken);
-        foreach (var entry in entries)
-        {
-            read.Apply(serializer.Deserialize<ClaimJournalEvent>(entry.Payload));
-        }
-
-        state = read;
+        state = ClaimState.Replay(entries.Select(entry => serializer.Deserialize<ClaimJournalEvent>(entry.Payload)).ToList(), StanceFloor);
         journalVersion = entries.Count;
     }
+
+    private double StanceFloor => matching.Value.StanceConfidenceFloor;
 
     [LoggerMessage(
         Level = LogLevel.Warning,
@@ -169,7 +174,16 @@ public sealed partial class ClaimGrain(
         var page = end > start ? await ReadStatementsAsync(start + 1, end) : [];
         page.Reverse();
         var next = start > 0 ? StatementPageToken.Format(start) : string.Empty;
-        return new ClaimDetails(summary, [.. page], next);
+        var withdrawn = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (confirmed.Corrections is { } corrections)
+        {
+            foreach (var statement in page.Where(s => corrections.IsInactive(s.StatementId)))
+            {
+                withdrawn[statement.StatementId] = corrections.NoteOf(statement.StatementId);
+            }
+        }
+
+        return new ClaimDetails(summary, [.. page], next) { Withdrawn = withdrawn };
     }
 
     /// <summary>The statements at journal versions <paramref name="first"/>…<paramref name="last"/> (one per version), oldest
@@ -177,8 +191,15 @@ public sealed partial class ClaimGrain(
     private async Task<List<StatementRecord>> ReadStatementsAsync(int first, int last)
     {
         var entries = await journal.ReadClaimAsync(this.GetPrimaryKeyString(), first, last);
-        return entries.Select(entry => serializer.Deserialize<ClaimJournalEvent>(entry.Payload)).OfType<StatementRecorded>()
-            .Select(e => e.Statement)
+        return entries.Select(entry => serializer.Deserialize<ClaimJournalEvent>(entry.Payload))
+            .Select(e => e switch
+            {
+                StatementRecorded recorded => recorded.Statement,
+                StatementAbsorbed absorbed => absorbed.Statement,
+                StatementRelinked relinked => relinked.Statement,
+                _ => null,
+            })
+            .OfType<StatementRecord>()
             .ToList();
     }
 }

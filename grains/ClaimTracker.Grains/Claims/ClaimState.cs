@@ -15,6 +15,8 @@ public sealed class ClaimState
     private CorroborationLedger? ledger;
     private OrderedStringSet? actorIds;
     private OrderedStringSet? statementIds;
+    private ClaimCorrections? corrections;
+    private long countedStatements;
 
     public ClaimState()
         : this(stanceConfidenceFloor: 0)
@@ -51,13 +53,20 @@ public sealed class ClaimState
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    /// <summary>One journal event per statement, so the version counts the statements.</summary>
+    /// <summary>The number of journal events: statements and corrections.</summary>
     public bool Exists => Version > 0;
+
+    /// <summary>What corrections did to the claim; null when it was never corrected.</summary>
+    public ClaimCorrections? Corrections => corrections;
+
+    public string MergedInto => corrections?.MergedInto ?? string.Empty;
 
     /// <summary>The id of the statement that founded the claim.</summary>
     public string FirstStatementId { get; private set; } = string.Empty;
 
     public Assessment Assessment => ledger?.Assess() ?? Assessment.Empty;
+
+    public string[] SupportingOriginIds() => ledger?.SupportingOriginIds() ?? [];
 
     public bool Contains(string statementId) => statementIds?.Contains(statementId) == true;
 
@@ -75,7 +84,104 @@ public sealed class ClaimState
     }
 
     public ClaimSummary Summary()
-        => BuildSummary(Text, Version, Version, FirstReportedAt, UpdatedAt, actorIds?.ToArray() ?? [], Assessment);
+        => BuildSummary(Text, Version, countedStatements, FirstReportedAt, UpdatedAt, actorIds?.ToArray() ?? [], Assessment);
+
+    /// <summary>
+    /// The state a journal describes. A journal of statements only is applied event by event; one with
+    /// corrections is read twice: first what became of every statement (withdrawn, moved, merged in and out),
+    /// then the statements that still count are folded in, in journal order. Corrections are rare, so this
+    /// O(history) replay runs only for claims that had one.
+    /// </summary>
+    public static ClaimState Replay(IReadOnlyList<ClaimJournalEvent> events, double stanceConfidenceFloor)
+    {
+        var state = new ClaimState(stanceConfidenceFloor);
+        if (events.All(e => e is StatementRecorded))
+        {
+            foreach (var journalEvent in events)
+            {
+                state.Apply(journalEvent);
+            }
+
+            return state;
+        }
+
+        var corrections = state.corrections = new ClaimCorrections();
+        var records = new Dictionary<string, StatementRecord>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var updatedAt = DateTimeOffset.MinValue;
+        void Keep(StatementRecord statement)
+        {
+            if (records.TryAdd(statement.StatementId, statement))
+            {
+                order.Add(statement.StatementId);
+            }
+            else
+            {
+                records[statement.StatementId] = statement;
+            }
+        }
+
+        foreach (var journalEvent in events)
+        {
+            switch (journalEvent)
+            {
+                case StatementRecorded recorded:
+                    Keep(recorded.Statement);
+                    updatedAt = recorded.Statement.RecordedAt;
+                    break;
+                case StatementAbsorbed absorbed:
+                    Keep(absorbed.Statement);
+                    corrections.Absorbed(absorbed.Statement.StatementId, absorbed.MergeId, absorbed.Statement.ClaimId);
+                    break;
+                case StatementRelinked relinked:
+                    Keep(relinked.Statement);
+                    corrections.Reinstate(relinked.Statement.StatementId);
+                    corrections.Applied(relinked.Correction);
+                    updatedAt = relinked.Correction.RecordedAt;
+                    break;
+                case StatementWithdrawn withdrawn when records.ContainsKey(withdrawn.StatementId):
+                    corrections.Withdraw(withdrawn.StatementId, withdrawn.Note, counted: true);
+                    corrections.Applied(withdrawn.Correction);
+                    updatedAt = withdrawn.Correction.RecordedAt;
+                    break;
+                case ClaimMergedInto merged:
+                    corrections.MergeInto(merged.TargetClaimId, merged.Correction.CorrectionId);
+                    corrections.Applied(merged.Correction);
+                    updatedAt = merged.Correction.RecordedAt;
+                    break;
+                case ClaimMergeUndone undone:
+                    var source = undone.Correction.ClaimIds.FirstOrDefault();
+                    var note = $"returned to claim {source} by unmerge {undone.Correction.CorrectionId}";
+                    corrections.Unmerge(undone.MergeId, note);
+                    foreach (var arrived in undone.Arrived)
+                    {
+                        Keep(arrived);
+                    }
+
+                    corrections.Applied(undone.Correction);
+                    updatedAt = undone.Correction.RecordedAt;
+                    break;
+                case ClaimRelationChanged related:
+                    corrections.Relate(related.Relation, related.Removed, related.OtherOrigins);
+                    corrections.Applied(related.Correction);
+                    updatedAt = related.Correction.RecordedAt;
+                    break;
+            }
+        }
+
+        foreach (var id in order)
+        {
+            state.Record(records[id], counts: !corrections.IsInactive(id));
+        }
+
+        state.Version = events.Count;
+        if (updatedAt > state.UpdatedAt)
+        {
+            state.UpdatedAt = updatedAt;
+        }
+
+        return state;
+    }
 
     /// <summary>
     /// What recording <paramref name="batch"/> in order will do: the feed entries and the result of each
@@ -88,6 +194,8 @@ public sealed class ClaimState
         // The scratch copy shares the statement ids, since it never records them.
         var scratch = new ClaimState(ledger?.ScratchCopy(), actorIds?.ScratchCopy(), statementIds, StanceConfidenceFloor)
         {
+            corrections = corrections,
+            countedStatements = countedStatements,
             ClaimId = ClaimId,
             Text = Text,
             Verbatim = Verbatim,
@@ -132,6 +240,15 @@ public sealed class ClaimState
         return planned;
     }
 
+    /// <summary>A contradiction from an origin an analyst said concerns another claim's scope counts as observing only.</summary>
+    private Evidence CountedEvidence(StatementRecord statement)
+    {
+        var evidence = EvidenceOf(statement);
+        return evidence.Stance == Stance.Contradicts && corrections?.ScopeOf(evidence.OriginId) is not null
+            ? evidence with { Stance = Stance.Observing, Why = string.Empty }
+            : evidence;
+    }
+
     public static Evidence EvidenceOf(StatementRecord statement) =>
         new(statement.OriginActorId, statement.OriginName, statement.Source, statement.Stance, statement.Modality,
             statement.Stance == Stance.Contradicts ? $"{StripLinkDetail(statement.StanceReason)} ({Published(statement)})" : string.Empty,
@@ -162,9 +279,13 @@ public sealed class ClaimState
     {
         ClaimId = ClaimId,
         Text = text,
-        Status = judged.Status,
+        Status = corrections is { SupersededBy.Length: > 0 } ? CorroborationStatus.Superseded : judged.Status,
         Credibility = judged.Credibility,
-        Reasons = AsArray(judged.Reasons),
+        Reasons = corrections is null ? AsArray(judged.Reasons) : [.. judged.Reasons, .. corrections.Reasons()],
+        MergedInto = corrections?.MergedInto ?? string.Empty,
+        MergedClaimIds = corrections is null ? [] : [.. corrections.MergedClaimIds],
+        Relations = corrections is null ? [] : [.. corrections.Relations],
+        WithdrawnCount = corrections?.InactiveCount ?? 0,
         SupportingOrigins = AsArray(judged.SupportingOrigins),
         ContradictingOrigins = AsArray(judged.ContradictingOrigins),
         StatementCount = count,
@@ -178,7 +299,7 @@ public sealed class ClaimState
     // The ledger hands out fresh arrays, which the (immutable) summary can keep as they are.
     private static string[] AsArray(IReadOnlyList<string> values) => values as string[] ?? [.. values];
 
-    private void Record(StatementRecord statement, bool recordsId = true)
+    private void Record(StatementRecord statement, bool recordsId = true, bool counts = true)
     {
         var reportedAt = ReportedAt(statement);
         if (!Exists)
@@ -206,7 +327,13 @@ public sealed class ClaimState
             actorIds.Add(string.Intern(statement.ActorId));
         }
 
-        (ledger ??= new CorroborationLedger(StanceConfidenceFloor)).Add(EvidenceOf(statement));
+        ledger ??= new CorroborationLedger(StanceConfidenceFloor);
+        if (counts)
+        {
+            ledger.Add(CountedEvidence(statement));
+            countedStatements++;
+        }
+
         UpdatedAt = statement.RecordedAt;
         Version++;
     }

@@ -28,6 +28,7 @@ public static class SiloBuilderExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ClaimFeed>());
         services.AddSingleton<IClaimReadSide, ClaimReadSide>();
         services.AddSingleton<History.ClaimHistory>().AddSingleton<History.ActorHistory>();
+        services.AddSingleton<Corrections.CorrectionDesk>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Extraction.ArticleExtractor>();

@@ -11,7 +11,7 @@ namespace ClaimTracker.Grains.Reports;
 /// and actors in parallel, then marks it complete; every step is idempotent, so a client retrying
 /// after a crash finishes the job instead of duplicating it.
 /// </summary>
-public sealed class ReportGrain(
+public sealed partial class ReportGrain(
     IReportStore reports,
     IAliasDirectory aliases,
     PayloadSerializer serializer,
@@ -33,7 +33,8 @@ public sealed class ReportGrain(
     {
         if (state is not null)
         {
-            if (state.Fingerprint != ReportPlanner.Fingerprint(submission))
+            var fingerprint = ReportPlanner.Fingerprint(submission);
+            if (state.Fingerprint != fingerprint && !state.EarlierFingerprints.Contains(fingerprint))
             {
                 return new RegistrationResult(
                     RegistrationStatus.Conflict,

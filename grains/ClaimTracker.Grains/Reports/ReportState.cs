@@ -7,12 +7,13 @@ namespace ClaimTracker.Grains.Reports;
 [GenerateSerializer, Alias("ct.ReportState")]
 public sealed class ReportState
 {
-    [Id(0)] public required ReportRecord Report { get; init; }
+    [Id(0)] public required ReportRecord Report { get; set; }
 
     /// <summary>SHA-256 of the submission: the same report_id with other content is a conflict.</summary>
-    [Id(1)] public required string Fingerprint { get; init; }
+    [Id(1)] public required string Fingerprint { get; set; }
 
-    [Id(2)] public required StatementRecord[] Statements { get; init; }
+    /// <summary>The current revision's statements.</summary>
+    [Id(2)] public required StatementRecord[] Statements { get; set; }
 
     [Id(3)] public StatementOutcomeRecord[] Outcomes { get; set; } = [];
 
@@ -20,6 +21,18 @@ public sealed class ReportState
 
     /// <summary>Actor activities to record, one per actor mentioned by the report.</summary>
     [Id(5)] public required ActorActivityPlan[] Actors { get; init; }
+
+    /// <summary>The fingerprints of earlier revisions: registering one of them again changes nothing.</summary>
+    [Id(6)] public string[] EarlierFingerprints { get; set; } = [];
+
+    /// <summary>The corrections already carried out (their ids), so a retried one changes nothing.</summary>
+    [Id(7)] public string[] AppliedCorrections { get; set; } = [];
+
+    /// <summary>Statements an analyst relinked: statement id → the claim it is on now.</summary>
+    [Id(8)] public Dictionary<string, string> MovedStatements { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The claim a statement of this report is on now.</summary>
+    public string ClaimOf(StatementRecord statement) => MovedStatements.GetValueOrDefault(statement.StatementId, statement.ClaimId);
 }
 
 [GenerateSerializer, Immutable, Alias("ct.ActorActivityPlan")]

@@ -88,6 +88,17 @@ public static class PostgresSchema
         new(5, "journal: event keys are no longer indexed (see SqliteSchema migration 5)", """
             ALTER TABLE journal DROP CONSTRAINT journal_event_key;
             """),
+        new(10, "corrections: the audit trail of analysts' and outlets' corrections", """
+            CREATE TABLE corrections (
+                seq           bigserial PRIMARY KEY,
+                correction_id text   NOT NULL UNIQUE,
+                analyst       text   NOT NULL,
+                recorded_at   text   NOT NULL,
+                subjects      text   NOT NULL,
+                payload       bytea  NOT NULL
+            );
+            CREATE INDEX corrections_analyst ON corrections (analyst, seq);
+            """),
     ];
 
     /// <summary>

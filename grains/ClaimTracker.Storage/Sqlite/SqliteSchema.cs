@@ -84,5 +84,18 @@ internal static class SqliteSchema
         (5, """
             DROP INDEX journal_event_key;
             """),
+
+        // The corrections audit trail (docs/corrections.md): subjects are " claim:c-1 report:r-2 ", searched by substring.
+        (10, """
+            CREATE TABLE corrections (
+                seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+                correction_id TEXT NOT NULL UNIQUE,
+                analyst       TEXT NOT NULL,
+                recorded_at   TEXT NOT NULL,
+                subjects      TEXT NOT NULL,
+                payload       BLOB NOT NULL
+            );
+            CREATE INDEX corrections_analyst ON corrections (analyst, seq);
+            """),
     ];
 }

@@ -46,6 +46,13 @@ internal static class CliApp
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(TimelineCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
+        root.Subcommands.Add(UnmergeCommand.Create());
+        root.Subcommands.Add(RelinkCommand.Create());
+        root.Subcommands.Add(RelateCommand.Create());
+        root.Subcommands.Add(CorrectCommand.Create());
+        root.Subcommands.Add(RetractCommand.Create());
+        root.Subcommands.Add(CorrectionsCommand.Create());
         return root;
     }
 

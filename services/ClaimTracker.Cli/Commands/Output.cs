@@ -24,6 +24,7 @@ internal sealed class Output(bool json, TextWriter? stdout = null, TextWriter? s
         CorroborationStatus.Contested => "[yellow]CONTESTED[/]",
         CorroborationStatus.Contradicted => "[red]CONTRADICTED[/]",
         CorroborationStatus.Uncorroborated => "[grey]UNCORROBORATED[/]",
+        CorroborationStatus.Superseded => "[grey]SUPERSEDED[/]",
         _ => "?",
     };
 

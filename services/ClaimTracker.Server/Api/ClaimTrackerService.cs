@@ -22,7 +22,8 @@ internal sealed partial class ClaimTrackerService(
     IOptionsMonitor<LimitsOptions> limits,
     IHostApplicationLifetime lifetime,
     Grains.History.ClaimHistory claimHistory,
-    Grains.History.ActorHistory actorHistory) : V1.ClaimTracker.ClaimTrackerBase
+    Grains.History.ActorHistory actorHistory,
+    Grains.Corrections.CorrectionDesk corrections) : V1.ClaimTracker.ClaimTrackerBase
 {
     private const int DefaultStatementPage = 100;
     private const int MaxStatementPage = 1000;
@@ -79,7 +80,20 @@ internal sealed partial class ClaimTrackerService(
         var details = await readSide.GetClaimAsync(request.ClaimId, pageSize, request.StatementPageToken)
                 .WaitAsync(context.CancellationToken)
             ?? throw NotFound($"claim '{request.ClaimId}' does not exist");
-        return ProtoMapper.ToProto(details);
+
+        // A merged-away claim answers with the claim it was merged into (following a chain of merges, a few hops at most).
+        var mergedInto = string.Empty;
+        for (var hops = 0; hops < 8 && details.Summary.MergedInto.Length > 0; hops++)
+        {
+            mergedInto = details.Summary.MergedInto;
+            details = await readSide.GetClaimAsync(mergedInto, pageSize, request.StatementPageToken)
+                    .WaitAsync(context.CancellationToken)
+                ?? throw NotFound($"claim '{request.ClaimId}' was merged into '{mergedInto}', which does not exist");
+        }
+
+        var claim = ProtoMapper.ToProto(details);
+        claim.MergedInto = mergedInto;
+        return claim;
     }
 
     [Authorize(Scopes.ClaimsRead)]

@@ -14,6 +14,9 @@ internal static class ProtoMapper
         var proto = new V1.Report
         {
             ReportId = report.ReportId,
+            Revision = report.Revision,
+            Retracted = report.Retracted,
+            RetractionReason = report.RetractionReason,
             Source = report.Source,
             SourceActorId = report.SourceActorId,
             Url = report.Url,
@@ -28,6 +31,7 @@ internal static class ProtoMapper
         }
 
         proto.StatementIds.Add(report.StatementIds);
+        proto.PreviousRevisions.Add(report.PreviousRevisions.Select(ToProto));
         return proto;
     }
 
@@ -54,7 +58,13 @@ internal static class ProtoMapper
             UpdatedAt = Timestamp.FromDateTimeOffset(summary.UpdatedAt),
             Version = summary.Version,
             Verbatim = summary.Verbatim,
+            WithdrawnStatementCount = summary.WithdrawnCount,
         };
+        claim.MergedClaimIds.Add(summary.MergedClaimIds);
+        claim.Relations.Add(summary.Relations.Select(r => new V1.ClaimRelation
+        {
+            Kind = (V1.ClaimRelationKind)(int)r.Kind, OtherClaimId = r.OtherClaimId, IsSubject = r.IsSubject, CorrectionId = r.CorrectionId,
+        }));
         claim.StatusReasons.Add(summary.Reasons);
         claim.SupportingOrigins.Add(summary.SupportingOrigins);
         claim.ContradictingOrigins.Add(summary.ContradictingOrigins);
@@ -65,7 +75,17 @@ internal static class ProtoMapper
     public static V1.Claim ToProto(ClaimDetails details)
     {
         var claim = ToProto(details.Summary);
-        claim.Statements.Add(details.Statements.Select(ToProto));
+        claim.Statements.Add(details.Statements.Select(s =>
+        {
+            var statement = ToProto(s);
+            if (details.Withdrawn.TryGetValue(s.StatementId, out var why))
+            {
+                statement.Withdrawn = true;
+                statement.WithdrawnReason = why;
+            }
+
+            return statement;
+        }));
         claim.NextStatementPageToken = details.NextStatementPageToken;
         return claim;
     }
@@ -130,6 +150,13 @@ internal static class ProtoMapper
                 ClaimChangeKind.ClaimCreated => V1.ClaimEventKind.ClaimCreated,
                 ClaimChangeKind.StatementAdded => V1.ClaimEventKind.StatementAdded,
                 ClaimChangeKind.StatusChanged => V1.ClaimEventKind.StatusChanged,
+                ClaimChangeKind.ClaimsMerged => V1.ClaimEventKind.ClaimsMerged,
+                ClaimChangeKind.ClaimsUnmerged => V1.ClaimEventKind.ClaimsUnmerged,
+                ClaimChangeKind.StatementRelinked => V1.ClaimEventKind.StatementRelinked,
+                ClaimChangeKind.StatementWithdrawn => V1.ClaimEventKind.StatementWithdrawn,
+                ClaimChangeKind.ActorsMerged => V1.ClaimEventKind.ActorsMerged,
+                ClaimChangeKind.ActorSplit => V1.ClaimEventKind.ActorSplit,
+                ClaimChangeKind.ClaimsRelated => V1.ClaimEventKind.ClaimsRelated,
                 _ => V1.ClaimEventKind.Unspecified,
             },
             Claim = ToProto(change.Claim),
@@ -141,6 +168,31 @@ internal static class ProtoMapper
             proto.Statement = ToProto(statement);
         }
 
+        if (change.Correction is { } correction)
+        {
+            proto.Correction = ToProto(correction);
+        }
+
+        return proto;
+    }
+
+    public static V1.Correction ToProto(Correction correction)
+    {
+        var proto = new V1.Correction
+        {
+            CorrectionId = correction.CorrectionId,
+            Kind = (V1.CorrectionKind)(int)correction.Kind,
+            Analyst = correction.Analyst,
+            Reason = correction.Reason,
+            RecordedAt = Timestamp.FromDateTimeOffset(correction.RecordedAt),
+            ReportId = correction.ReportId,
+            Summary = correction.Summary,
+            MergeId = correction.MergeId,
+            Relation = (V1.ClaimRelationKind)(int)correction.Relation,
+        };
+        proto.ClaimIds.Add(correction.ClaimIds);
+        proto.ActorIds.Add(correction.ActorIds);
+        proto.StatementIds.Add(correction.StatementIds);
         return proto;
     }
 

@@ -8,6 +8,7 @@ import { chainGraphFigure } from './graph.js';
 import { credibilityBadge, statusBadge, truncate } from './list.js';
 import { fill, h, num, plural, routeHref, timeElement } from './dom.js';
 import { CREDIBILITY_LABELS } from './store.js';
+import { auditTrail, listCorrections, mergeForm, relinkForm } from './corrections.js';
 
 const STATEMENT_PAGE = 200;
 
@@ -33,6 +34,8 @@ export class ClaimView {
     this.freshStatements = new Set();
     this.frame = 0;
     this.generation = 0;
+    this.corrections = [];
+    this.relinking = '';
     store.subscribe(change => this.onChange(change));
   }
 
@@ -48,6 +51,7 @@ export class ClaimView {
     this.render();
     try {
       const claim = await getClaim(claimId, { statementPageSize: STATEMENT_PAGE });
+      this.corrections = await listCorrections(claim.claimId).catch(() => []);
       if (generation !== this.generation) {
         return;
       }
@@ -200,7 +204,10 @@ export class ClaimView {
         ? h('button', { type: 'button', class: 'secondary', disabled: this.loading, on: { click: () => this.loadOlder() } },
           this.loading ? 'Loading…' : 'Load older statements')
         : null,
-      this.error ? h('p', { class: 'error', role: 'status' }, `Could not load: ${this.error.message}`) : null)));
+      this.error ? h('p', { class: 'error', role: 'status' }, `Could not load: ${this.error.message}`) : null),
+    claim.mergedInto ? h('p', { class: 'muted' }, `You asked for a claim that was merged into ${claim.mergedInto}.`) : null,
+    auditTrail(this.corrections),
+    mergeForm(claim.claimId, () => this.show(this.claimId))));
     window.scrollTo({ top: scrollY });
   }
 
@@ -235,7 +242,8 @@ export class ClaimView {
     });
     const fresh = this.freshStatements.has(statement.statementId);
     this.freshStatements.delete(statement.statementId);
-    return h('li', { class: `statement${fresh ? ' fresh' : ''}`, dataset: { statementId: statement.statementId, stance: statement.stance } },
+    const classes = `statement${fresh ? ' fresh' : ''}${statement.withdrawn ? ' withdrawn' : ''}`;
+    return h('li', { class: classes, dataset: { statementId: statement.statementId, stance: statement.stance } },
       h('div', { class: 'statement-head' },
         h('span', { class: 'speaker' }, actorLink(statement.actorId, statement.speaker)),
         written,
@@ -247,7 +255,22 @@ export class ClaimView {
         h('dt', null, 'Chain'), h('dd', { class: 'chain' }, chain),
         h('dt', null, 'Report'), h('dd', null, h('code', null, statement.reportId), ' · ', statement.source || '',
           statement.publishedAt ? [' · published ', timeElement(statement.publishedAt, { relative: false })] : null),
-        statement.stanceReason ? [h('dt', null, 'Stance'), h('dd', null, statement.stanceReason)] : null));
+        statement.stanceReason ? [h('dt', null, 'Stance'), h('dd', null, statement.stanceReason)] : null,
+        statement.withdrawn ? [h('dt', null, 'Withdrawn'), h('dd', { class: 'withdrawn-reason' }, statement.withdrawnReason)] : null),
+      statement.withdrawn ? null : this.relinkControl(statement));
+  }
+
+  relinkControl(statement) {
+    if (this.relinking !== statement.statementId) {
+      return h('button', { type: 'button', class: 'secondary small', on: { click: () => {
+        this.relinking = statement.statementId;
+        this.render();
+      } } }, 'Relink…');
+    }
+    return relinkForm(this.summary.claimId, statement.statementId, () => {
+      this.relinking = '';
+      this.show(this.claimId);
+    });
   }
 }
 

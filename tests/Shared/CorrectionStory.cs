@@ -1,0 +1,295 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Xunit;
+using V1 = ClaimTracker.V1;
+
+namespace ClaimTracker.TestSupport;
+
+/// <summary>
+/// The corrections acceptance story over a real socket, with exact-text matching: two claims the matcher kept apart are
+/// merged and unmerged (with a statement arriving in between), a report is retracted, a misattached statement relinked
+/// (and its report registered again), a report corrected, two analysts merge the same pair at once, and a watcher on
+/// another front door sees the corrections in order. Ids carry <c>prefix</c>, so the story can share a database.
+/// Linked into the server tests (embedded) and the cluster tests (PostgreSQL, several silos).
+/// </summary>
+public sealed class CorrectionStory(string prefix, V1.ClaimTracker.ClaimTrackerClient writer, V1.ClaimTracker.ClaimTrackerClient watcher)
+{
+    private static readonly DateTimeOffset Published = new(2023, 9, 14, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The claims the story touched: compare them after a restart.</summary>
+    public List<string> ClaimIds { get; } = [];
+
+    public async Task RunAsync()
+    {
+        // Two phrasings of one figure, from two independent origins: the exact matcher keeps them apart.
+        var x = await RegisterAsync("x", "Kyiv Independent", ("Ukrainian data", $"{prefix} forces fire 60,000 shells a day"));
+        var y = await RegisterAsync("y", "Reuters", ("Estonian intelligence", $"{prefix} daily shell use is about 60,000"));
+        ClaimIds.AddRange([x[0], y[0]]);
+        var beforeMerge = await ClaimAsync(y[0]);
+        Assert.Equal(V1.CorroborationStatus.Uncorroborated, beforeMerge.Status);
+
+        // A watcher on the other front door, from a cursor taken before any correction.
+        using var watch = watcher.WatchClaims(new V1.WatchClaimsRequest { ClaimIds = { y[0] }, IncludeSnapshot = true });
+        var snapshot = await NextAsync(watch);
+        Assert.Equal(V1.ClaimEventKind.ClaimSnapshot, snapshot.Kind);
+        watch.Dispose();
+
+        // Merge: the merged-away id answers with the survivor; the union is corroborated, each origin counted once.
+        var merge = (await writer.MergeClaimsAsync(new V1.MergeClaimsRequest
+        {
+            CorrectionId = prefix + "-merge", Analyst = "alice", Reason = "same figure, two phrasings",
+            SourceClaimId = y[0], TargetClaimId = x[0],
+        })).Correction;
+        Assert.Equal(V1.CorrectionKind.MergeClaims, merge.Kind);
+        var merged = await ClaimAsync(y[0]);
+        Assert.Equal(x[0], merged.ClaimId);
+        Assert.Equal(x[0], merged.MergedInto);
+        Assert.Equal([y[0]], merged.MergedClaimIds);
+        Assert.Equal(V1.CorroborationStatus.Corroborated, merged.Status);
+        Assert.Equal(2, merged.SupportingOrigins.Count);
+        Assert.Contains(merged.StatusReasons, r => r.StartsWith("supported by 2 independent origins", StringComparison.Ordinal));
+
+        // The retry of the same correction is answered from the record; another analyst's merge of the pair is refused.
+        var retry = await writer.MergeClaimsAsync(new V1.MergeClaimsRequest
+        {
+            CorrectionId = prefix + "-merge", Analyst = "alice", Reason = "same figure, two phrasings",
+            SourceClaimId = y[0], TargetClaimId = x[0],
+        });
+        Assert.Equal(merge.RecordedAt, retry.Correction.RecordedAt);
+
+        // A statement the matcher links to the merged-away claim arrives while merged: it counts on the survivor.
+        var arrived = await RegisterAsync("y2", "BBC", ("Polish officials", $"{prefix} daily shell use is about 60,000"));
+        Assert.Equal(y[0], arrived[0]);
+        var withArrival = await ClaimAsync(x[0]);
+        Assert.Equal(3, withArrival.SupportingOrigins.Count);
+
+        // Unmerge: both come back as if never merged, the arrival with the claim it matched; versions advance.
+        await writer.UnmergeClaimsAsync(new V1.UnmergeClaimsRequest
+        {
+            CorrectionId = prefix + "-unmerge", Analyst = "bob", Reason = "different reporting periods", MergeId = merge.CorrectionId,
+        });
+        var xBack = await ClaimAsync(x[0]);
+        var yBack = await ClaimAsync(y[0]);
+        Assert.Equal(x[0], xBack.ClaimId);
+        Assert.Equal(string.Empty, yBack.MergedInto);
+        Assert.Equal(y[0], yBack.ClaimId);
+        Assert.Equal(V1.CorroborationStatus.Uncorroborated, xBack.Status);
+        Assert.Equal(["a-ukrainian-data"], xBack.SupportingOrigins);
+        Assert.Equal(1, xBack.StatementCount);
+        Assert.Equal(V1.CorroborationStatus.Corroborated, yBack.Status);
+        Assert.Equal(2, yBack.StatementCount);
+        Assert.True(xBack.Version > withArrival.Version);
+        Assert.True(yBack.Version > beforeMerge.Version);
+
+        // Retraction: the claim that rested on Reuters falls back, and says why; the statement stays, struck through.
+        await writer.RetractReportAsync(new V1.RetractReportRequest
+        {
+            CorrectionId = prefix + "-retract", Analyst = "carol", Reason = "sourcing could not be verified", ReportId = prefix + "-y",
+        });
+        var retracted = await ClaimAsync(y[0]);
+        Assert.Equal(V1.CorroborationStatus.Uncorroborated, retracted.Status);
+        Assert.Contains(
+            "1 statement withdrawn: Reuters retracted its report of 2023-09-14 (reason: sourcing could not be verified)",
+            retracted.StatusReasons);
+        Assert.Contains(retracted.Statements, s => s.ReportId == prefix + "-y" && s.Withdrawn);
+        var report = await writer.GetReportAsync(new V1.GetReportRequest { ReportId = prefix + "-y" });
+        Assert.True(report.Retracted);
+        Assert.Equal("sourcing could not be verified", report.RetractionReason);
+
+        // The watcher resumes from its pre-merge cursor and sees every correction of claim y, in order.
+        var kinds = await KindsAfterAsync(snapshot.Cursor, y[0], 5);
+        Assert.Equal(
+            [
+                V1.ClaimEventKind.ClaimsMerged, V1.ClaimEventKind.ClaimsUnmerged, V1.ClaimEventKind.StatusChanged,
+                V1.ClaimEventKind.StatementWithdrawn, V1.ClaimEventKind.StatusChanged,
+            ],
+            kinds.Select(e => e.Kind));
+        Assert.Equal(merge.CorrectionId, kinds[0].Correction.CorrectionId);
+        Assert.Equal("carol", kinds[3].Correction.Analyst);
+
+        await RelinkAsync();
+        await CorrectReportAsync();
+        await RelateAsync();
+
+        // Two analysts merge the same pair at once through different front doors: one merge.
+        var attempts = await Task.WhenAll(
+            MergeOutcomeAsync(writer, prefix + "-m1", "dave", y[0], x[0]),
+            MergeOutcomeAsync(watcher, prefix + "-m2", "erin", y[0], x[0]));
+        Assert.Equal(1, attempts.Count(a => a == StatusCode.OK));
+        Assert.Equal(1, attempts.Count(a => a == StatusCode.AlreadyExists));
+
+        // The audit trail: who, when, why, by claim and by analyst.
+        var trail = await writer.ListCorrectionsAsync(new V1.ListCorrectionsRequest { ClaimId = y[0] });
+        Assert.Equal(4, trail.Corrections.Count);
+        Assert.Equal(
+            [
+                V1.CorrectionKind.MergeClaims, V1.CorrectionKind.RetractReport, V1.CorrectionKind.UnmergeClaims,
+                V1.CorrectionKind.MergeClaims,
+            ],
+            trail.Corrections.Select(c => c.Kind));
+        Assert.All(trail.Corrections, c => Assert.False(string.IsNullOrEmpty(c.Reason)));
+        var bob = await writer.ListCorrectionsAsync(new V1.ListCorrectionsRequest { Analyst = "bob", ClaimId = x[0] });
+        Assert.Equal("different reporting periods", Assert.Single(bob.Corrections).Reason);
+        var page = await writer.ListCorrectionsAsync(new V1.ListCorrectionsRequest { ClaimId = y[0], PageSize = 3 });
+        Assert.Equal(3, page.Corrections.Count);
+        var rest = await writer.ListCorrectionsAsync(
+            new V1.ListCorrectionsRequest { ClaimId = y[0], PageSize = 3, PageToken = page.NextPageToken });
+        Assert.Single(rest.Corrections);
+    }
+
+    private async Task RelinkAsync()
+    {
+        // The matcher put the second statement on a claim of its own; it belongs to the first.
+        var ids = await RegisterAsync(
+            "z",
+            "AP",
+            ("Ukrainian navy", $"{prefix} a bridge near Kherson was destroyed"),
+            ("Regional governor", $"{prefix} Kherson bridge is down"));
+        ClaimIds.AddRange(ids);
+        var report = await writer.GetReportAsync(new V1.GetReportRequest { ReportId = prefix + "-z" });
+        var relink = await writer.RelinkStatementAsync(new V1.RelinkStatementRequest
+        {
+            CorrectionId = prefix + "-relink", Analyst = "carol", Reason = "same bridge", StatementId = report.StatementIds[1],
+            FromClaimId = ids[1], ToClaimId = ids[0], Stance = "supports",
+        });
+        Assert.Equal(V1.CorrectionKind.RelinkStatement, relink.Correction.Kind);
+
+        // Registering the report again does not undo the analyst's relink.
+        await writer.RegisterReportAsync(Report("z", "AP", ("Ukrainian navy", $"{prefix} a bridge near Kherson was destroyed"),
+            ("Regional governor", $"{prefix} Kherson bridge is down")));
+        var to = await ClaimAsync(ids[0]);
+        var from = await ClaimAsync(ids[1]);
+        Assert.Equal(V1.CorroborationStatus.Corroborated, to.Status);
+        Assert.Equal(2, to.StatementCount);
+        Assert.Equal(0, from.StatementCount);
+        Assert.Equal(1, from.WithdrawnStatementCount);
+        Assert.Contains($"1 statement withdrawn: relinked to claim {ids[0]} by carol (reason: same bridge)", from.StatusReasons);
+        Assert.True(Assert.Single(from.Statements).Withdrawn);
+    }
+
+    private async Task CorrectReportAsync()
+    {
+        var ids = await RegisterAsync(
+            "c", "Le Monde", ("Mayor of Odesa", $"{prefix} the port reopened on Monday"), ("Port authority", $"{prefix} 12 ships left"));
+        ClaimIds.AddRange(ids);
+        var unchangedBefore = await ClaimAsync(ids[0]);
+        var corrected = await writer.CorrectReportAsync(new V1.CorrectReportRequest
+        {
+            CorrectionId = prefix + "-correct", Analyst = "dave", Reason = "the outlet corrected the number of ships",
+            ReportId = prefix + "-c", Title = "Odesa port",
+            Statements =
+            {
+                new V1.CorrectedStatement { Speaker = "Mayor of Odesa", Content = $"{prefix} the port reopened on Monday" },
+                new V1.CorrectedStatement { Speaker = "Port authority", Content = $"{prefix} 21 ships left" },
+            },
+        });
+        Assert.Equal(2, corrected.Correction.StatementIds.Count);
+        var report = await writer.GetReportAsync(new V1.GetReportRequest { ReportId = prefix + "-c" });
+        Assert.Equal(2, report.Revision);
+        Assert.Equal(1, Assert.Single(report.PreviousRevisions).Revision);
+
+        // Only the changed statement moved: the first claim is untouched, the old figure withdrawn, the new one linked.
+        Assert.Equal(unchangedBefore.Version, (await ClaimAsync(ids[0])).Version);
+        var old = await ClaimAsync(ids[1]);
+        Assert.Equal(0, old.StatementCount);
+        const string Withdrawn = "1 statement withdrawn: Le Monde corrected its report of 2023-09-14 (revision 2";
+        Assert.Contains(old.StatusReasons, r => r.StartsWith(Withdrawn, StringComparison.Ordinal));
+        var newClaim = corrected.Correction.ClaimIds.Single(id => id != ids[1]);
+        ClaimIds.Add(newClaim);
+        Assert.Equal($"{prefix} 21 ships left", (await ClaimAsync(newClaim)).Text);
+    }
+
+    private async Task RelateAsync()
+    {
+        // P (a 2023 figure) is contradicted by the origin that supports Q (a 2022 figure): they only look contradictory.
+        var p = (await RegisterAsync("p", "AFP", ("Ukrainian general staff", $"{prefix} Russia fires 20,000 shells a day")))[0];
+        var q = (await RegisterAsync("q", "TASS", ("Russian defence ministry", $"{prefix} Russia fired 60,000 shells a day in 2022")))[0];
+        var against = Report("p2", "TASS", ("Russian defence ministry", $"{prefix} the 20,000 figure is wrong"));
+        against.Statements[0].Stance = V1.Stance.Contradicts;
+        against.Statements[0].ClaimId = p;
+        await writer.RegisterReportAsync(against);
+        ClaimIds.AddRange([p, q]);
+        Assert.Equal(V1.CorroborationStatus.Contested, (await ClaimAsync(p)).Status);
+
+        await writer.RelateClaimsAsync(new V1.RelateClaimsRequest
+        {
+            CorrectionId = prefix + "-scope", Analyst = "erin", Reason = "2022 versus 2023",
+            SubjectClaimId = p, Relation = V1.ClaimRelationKind.ScopeDiffers, ObjectClaimId = q,
+        });
+        var scoped = await ClaimAsync(p);
+        Assert.Equal(V1.CorroborationStatus.Uncorroborated, scoped.Status);
+        Assert.Equal(V1.ClaimRelationKind.ScopeDiffers, Assert.Single(scoped.Relations).Kind);
+
+        await writer.RelateClaimsAsync(new V1.RelateClaimsRequest
+        {
+            CorrectionId = prefix + "-supersede", Analyst = "erin", Reason = "newer figure",
+            SubjectClaimId = p, Relation = V1.ClaimRelationKind.Supersedes, ObjectClaimId = q,
+        });
+        var superseded = await ClaimAsync(q);
+        Assert.Equal(V1.CorroborationStatus.Superseded, superseded.Status);
+        Assert.Contains($"superseded by claim {p}", superseded.StatusReasons);
+
+        await writer.UnrelateClaimsAsync(new V1.UnrelateClaimsRequest
+        {
+            CorrectionId = prefix + "-unsupersede", Analyst = "erin", Reason = "recorded on the wrong pair",
+            SubjectClaimId = p, Relation = V1.ClaimRelationKind.Supersedes, ObjectClaimId = q,
+        });
+        Assert.Equal(V1.CorroborationStatus.Uncorroborated, (await ClaimAsync(q)).Status);
+    }
+
+    private static async Task<StatusCode> MergeOutcomeAsync(
+        V1.ClaimTracker.ClaimTrackerClient client, string correctionId, string analyst, string source, string target)
+    {
+        try
+        {
+            await client.MergeClaimsAsync(new V1.MergeClaimsRequest
+            {
+                CorrectionId = correctionId, Analyst = analyst, Reason = "duplicate", SourceClaimId = source, TargetClaimId = target,
+            });
+            return StatusCode.OK;
+        }
+        catch (RpcException ex)
+        {
+            return ex.StatusCode;
+        }
+    }
+
+    private async Task<List<V1.ClaimEvent>> KindsAfterAsync(string cursor, string claimId, int count)
+    {
+        using var resumed = watcher.WatchClaims(new V1.WatchClaimsRequest { ClaimIds = { claimId }, Cursor = cursor });
+        var events = new List<V1.ClaimEvent>();
+        while (events.Count < count)
+        {
+            events.Add(await NextAsync(resumed));
+        }
+
+        return events;
+    }
+
+    private static async Task<V1.ClaimEvent> NextAsync(AsyncServerStreamingCall<V1.ClaimEvent> call)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        Assert.True(await call.ResponseStream.MoveNext(timeout.Token), "the watch ended");
+        return call.ResponseStream.Current;
+    }
+
+    private Task<V1.Claim> ClaimAsync(string claimId) =>
+        writer.GetClaimAsync(new V1.GetClaimRequest { ClaimId = claimId }).ResponseAsync;
+
+    /// <summary>Registers report "prefix-<paramref name="name"/>" and returns the claim of each statement.</summary>
+    private async Task<string[]> RegisterAsync(string name, string source, params (string Speaker, string Content)[] statements)
+    {
+        var response = await writer.RegisterReportAsync(Report(name, source, statements));
+        return response.Outcomes.Select(o => o.ClaimId).ToArray();
+    }
+
+    private V1.RegisterReportRequest Report(string name, string source, params (string Speaker, string Content)[] statements)
+    {
+        var request = new V1.RegisterReportRequest
+        {
+            ReportId = prefix + "-" + name, Source = source, Title = name, PublishedAt = Timestamp.FromDateTimeOffset(Published),
+        };
+        request.Statements.Add(statements.Select(s => new V1.StatementInput { Speaker = s.Speaker, Content = s.Content }));
+        return request;
+    }
+}
