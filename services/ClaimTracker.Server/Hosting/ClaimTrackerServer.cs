@@ -3,6 +3,8 @@ using System.Net;
 using ClaimTracker.Grains.Hosting;
 using ClaimTracker.Storage;
 using ClaimTracker.Server.Api;
+using ClaimTracker.Server.Exports;
+using ClaimTracker.Server.Taxii;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -21,10 +23,13 @@ public static class ClaimTrackerServer
         var grpc = builder.AddClaimTrackerApi();
         builder.AddClaimTrackerWeb(grpc);
         builder.AddClaimTrackerTelemetry();
+        builder.Services.AddClaimTrackerTaxii();
 
         var app = builder.Build();
         app.MapClaimTrackerWeb(web.Dashboard);
         app.MapClaimTrackerApi();
+        app.MapClaimTrackerExports();
+        app.MapClaimTrackerTaxii();
         return app;
     }
 
