@@ -46,20 +46,20 @@ public sealed class ExportFetcher(IExportReader reader, int claimPageSize = 500,
         return await FetchClaimsAsync(claimIds, cancellation);
     }
 
-    /// <summary>The selection's claims in chunks of <paramref name="chunkSize"/>, each with its reports and actors.</summary>
+    /// <summary>The claims in chunks of <paramref name="chunkSize"/>, each with its reports and actors.</summary>
     public async IAsyncEnumerable<ExportData> FetchChunksAsync(
-        ExportSelection selection,
+        IReadOnlyList<string> claimIds,
         int chunkSize,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation = default)
     {
-        var claimIds = await SelectClaimIdsAsync(selection, cancellation);
         foreach (var chunk in claimIds.Chunk(chunkSize))
         {
             yield return await FetchClaimsAsync(chunk, cancellation);
         }
     }
 
-    private async Task<List<string>> SelectClaimIdsAsync(ExportSelection selection, CancellationToken cancellation)
+    /// <summary>The ids of the claims <paramref name="selection"/> names or finds, newest first when found.</summary>
+    public async Task<List<string>> SelectClaimIdsAsync(ExportSelection selection, CancellationToken cancellation = default)
     {
         if (selection.ClaimIds.Count > 0 && selection.HasFilter)
         {

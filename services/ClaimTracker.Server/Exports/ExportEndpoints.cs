@@ -18,6 +18,9 @@ internal static class ExportEndpoints
 {
     public const int ChunkSize = 50;
 
+    /// <summary>Response header with the number of claims the export holds.</summary>
+    public const string ClaimCountHeader = "X-ClaimTracker-Claims";
+
     public static void MapClaimTrackerExports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/v1/exports/stix", ExportStixAsync);
@@ -32,7 +35,12 @@ internal static class ExportEndpoints
             return;
         }
 
-        var chunks = new ExportFetcher(new ReadSideExportReader(readSide)).FetchChunksAsync(selection, ChunkSize, http.RequestAborted);
+        if (await SelectAsync(http, readSide, selection) is not { } claimIds)
+        {
+            return;
+        }
+
+        var chunks = new ExportFetcher(new ReadSideExportReader(readSide)).FetchChunksAsync(claimIds, ChunkSize, http.RequestAborted);
         http.Response.ContentType = "application/stix+json;version=2.1";
         await StixExporter.WriteStreamingAsync(http.Response.Body, chunks, indented, http.RequestAborted);
     }
@@ -61,9 +69,36 @@ internal static class ExportEndpoints
             }
         }
 
-        var chunks = new ExportFetcher(new ReadSideExportReader(readSide)).FetchChunksAsync(selection, ChunkSize, http.RequestAborted);
+        if (await SelectAsync(http, readSide, selection) is not { } claimIds)
+        {
+            return;
+        }
+
+        var chunks = new ExportFetcher(new ReadSideExportReader(readSide)).FetchChunksAsync(claimIds, ChunkSize, http.RequestAborted);
         http.Response.ContentType = "application/ld+json";
         await ClaimReviewExporter.WriteStreamingAsync(http.Response.Body, chunks, options, indented, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// The ids of the claims to export, their number in the <see cref="ClaimCountHeader"/> header; null (and 404 sent)
+    /// when a claim named by id does not exist.
+    /// </summary>
+    private static async Task<List<string>?> SelectAsync(HttpContext http, IClaimReadSide readSide, ExportSelection selection)
+    {
+        foreach (var claimId in selection.ClaimIds)
+        {
+            if (await readSide.GetClaimAsync(claimId, 1, string.Empty) is null)
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                await http.Response.WriteAsJsonAsync(
+                    new { code = (int)Grpc.Core.StatusCode.NotFound, message = $"claim '{claimId}' does not exist" });
+                return null;
+            }
+        }
+
+        var claimIds = await new ExportFetcher(new ReadSideExportReader(readSide)).SelectClaimIdsAsync(selection, http.RequestAborted);
+        http.Response.Headers[ClaimCountHeader] = claimIds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return claimIds;
     }
 
     /// <summary>The selection in the query string; the reason when it is not valid.</summary>
