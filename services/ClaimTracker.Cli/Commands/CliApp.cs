@@ -43,6 +43,7 @@ internal static class CliApp
         root.Subcommands.Add(QueryCommands.Actor());
         root.Subcommands.Add(WatchCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         return root;
     }
 
