@@ -1,4 +1,6 @@
+using ClaimTracker.Analysis.Reliability;
 using ClaimTracker.Exports.Stix;
+using ClaimTracker.Server.Reliability;
 using Grpc.Core;
 using V1 = ClaimTracker.V1;
 
@@ -64,6 +66,32 @@ internal sealed partial class ClaimTrackerService
             response.StatementsImported += present ? 0 : registered.Outcomes.Count;
         }
 
+        return response;
+    }
+
+    public override async Task<V1.ListSourceReliabilityResponse> ListSourceReliability(
+        V1.ListSourceReliabilityRequest request, ServerCallContext context)
+    {
+        var standings = await new ReliabilityBoard(readSide).ComputeAsync(context.CancellationToken);
+        var response = new V1.ListSourceReliabilityResponse();
+        response.Sources.Add(standings
+            .Where(s => request.ActorId.Length == 0 || s.ActorId == request.ActorId)
+            .OrderBy(s => s.Role, StringComparer.Ordinal)
+            .ThenByDescending(s => s.Grade == ReliabilityGrade.F ? 0 : (int)s.Grade)
+            .ThenBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => new V1.SourceReliability
+            {
+                ActorId = s.ActorId,
+                Name = s.Name,
+                Role = s.Role,
+                Grade = s.Grade.ToString(),
+                HeldUp = s.Record.HeldUp,
+                Contradicted = s.Record.Contradicted,
+                Retracted = s.Record.Retracted,
+                Superseded = s.Record.Superseded,
+                Judged = s.Record.Judged,
+                Rate = s.Record.Rate,
+            }));
         return response;
     }
 }
