@@ -49,5 +49,44 @@ public sealed class SourceReliabilityTests
         Assert.Equal("D", (await StandingAsync("Port authority", "origin")).Grade);
         // The deniers were right on claims that ended contested, not contradicted: no judged record for them yet.
         Assert.Equal("F", (await StandingAsync("Crane operator", "origin")).Grade);
+
+        // An analyst overrides the outlet's grade with a reason: it holds (also as the record grows), the record's own
+        // grade is still shown, and the override is in the audit trail with who, when and why, until withdrawn.
+        var outletId = after.ActorId;
+        var set = await client.SetReliabilityOverrideAsync(new V1.SetReliabilityOverrideRequest
+        {
+            ActorId = outletId,
+            Role = "outlet",
+            Grade = "B",
+            Reason = "The crane reports were a single correspondent's; the desk has since been replaced",
+            Analyst = "desk-editor",
+        });
+        Assert.Equal("desk-editor", set.Analyst);
+        await client.RegisterReportAsync(Reports.Report("rel-e", "Daily Courier", "Port authority", [], "Berth 9 reopened"));
+        var overridden = await StandingAsync("Daily Courier", "outlet");
+        Assert.Equal(("B", "D"), (overridden.Grade, overridden.ComputedGrade));
+        Assert.Equal("desk-editor", overridden.Override.Analyst);
+        Assert.Equal("D", (await StandingAsync("Port authority", "origin")).Grade);
+
+        await client.SetReliabilityOverrideAsync(new V1.SetReliabilityOverrideRequest
+        {
+            ActorId = outletId, Role = "outlet", Grade = string.Empty, Reason = "Review ended", Analyst = "chief",
+        });
+        Assert.Equal("D", (await StandingAsync("Daily Courier", "outlet")).Grade);
+        var trail = (await client.ListReliabilityOverridesAsync(new V1.ListReliabilityOverridesRequest { ActorId = outletId })).Overrides;
+        Assert.Equal([("B", "desk-editor"), ("", "chief")], trail.Select(o => (o.Grade, o.Analyst)));
+        Assert.All(trail, o => Assert.True(o.RecordedAt.ToDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5)));
+        Assert.StartsWith("The crane reports", trail[0].Reason, StringComparison.Ordinal);
+
+        foreach (var bad in new[]
+        {
+            new V1.SetReliabilityOverrideRequest { ActorId = outletId, Role = "outlet", Grade = "B" },
+            new V1.SetReliabilityOverrideRequest { ActorId = outletId, Role = "outlet", Grade = "G", Reason = "x" },
+            new V1.SetReliabilityOverrideRequest { ActorId = outletId, Role = "publisher", Grade = "B", Reason = "x" },
+        })
+        {
+            var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => client.SetReliabilityOverrideAsync(bad).ResponseAsync);
+            Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, refused.StatusCode);
+        }
     }
 }

@@ -88,6 +88,17 @@ public static class PostgresSchema
         new(5, "journal: event keys are no longer indexed (see SqliteSchema migration 5)", """
             ALTER TABLE journal DROP CONSTRAINT journal_event_key;
             """),
+        new(40, "source reliability overrides: an append-only record, the latest row per source wins", """
+            CREATE TABLE reliability_overrides (
+                seq         bigserial PRIMARY KEY,
+                actor_id    text NOT NULL,
+                role        text NOT NULL,
+                grade       text NOT NULL,
+                reason      text NOT NULL,
+                analyst     text NOT NULL,
+                recorded_at text NOT NULL
+            );
+            """),
     ];
 
     /// <summary>

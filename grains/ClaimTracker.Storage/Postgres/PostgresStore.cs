@@ -26,7 +26,7 @@ namespace ClaimTracker.Storage.Postgres;
 /// that shows up later. The lock is held only for the feed insert and the commit itself.
 /// </para>
 /// </summary>
-public sealed class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
+public sealed partial class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
 {
     /// <summary>The LISTEN/NOTIFY channel every claim append notifies inside its transaction.</summary>
     public const string FeedChannel = "claimtracker_feed";

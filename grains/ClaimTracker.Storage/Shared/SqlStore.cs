@@ -11,7 +11,7 @@ namespace ClaimTracker.Storage;
 /// differ (SQLite runs a write's statements one by one on its single group-committing writer;
 /// PostgreSQL sends each group of writes as one batch), and the little where the dialects disagree.
 /// </summary>
-public abstract class SqlStore
+public abstract partial class SqlStore
     : IClaimJournal, IActorJournal, IReportStore, IAliasDirectory, IClaimFeedLog, IClaimIndexLog, IProjectionQueries
 {
     private const string ReadJournalSql =

@@ -84,5 +84,18 @@ internal static class SqliteSchema
         (5, """
             DROP INDEX journal_event_key;
             """),
+
+        // Analysts' overrides of source reliability grades: an append-only record; the latest row per source wins.
+        (40, """
+            CREATE TABLE reliability_overrides (
+                seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+                actor_id    TEXT NOT NULL,
+                role        TEXT NOT NULL,
+                grade       TEXT NOT NULL,
+                reason      TEXT NOT NULL,
+                analyst     TEXT NOT NULL,
+                recorded_at TEXT NOT NULL
+            );
+            """),
     ];
 }

@@ -11,7 +11,7 @@ namespace ClaimTracker.Storage.Sqlite;
 /// survives a crash. All writes go through one group-committing writer (SQLite has one writer
 /// anyway): concurrent appends share a transaction and its fsync.
 /// </summary>
-public sealed class SqliteStore : SqlStore, IAsyncDisposable
+public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
 {
     private readonly string connectionString;
     private readonly GroupCommit<SqliteWrite> groupCommit;

@@ -1,6 +1,7 @@
 using ClaimTracker.Analysis.Reliability;
 using ClaimTracker.Exports.Stix;
 using ClaimTracker.Server.Reliability;
+using ClaimTracker.Storage;
 using Grpc.Core;
 using V1 = ClaimTracker.V1;
 
@@ -73,25 +74,94 @@ internal sealed partial class ClaimTrackerService
         V1.ListSourceReliabilityRequest request, ServerCallContext context)
     {
         var standings = await new ReliabilityBoard(readSide).ComputeAsync(context.CancellationToken);
+        var inForce = (await reliabilityOverrides.ReadReliabilityOverridesAsync(context.CancellationToken))
+            .GroupBy(o => (o.ActorId, o.Role))
+            .Select(g => g.Last())
+            .Where(o => o.Grade.Length > 0)
+            .ToDictionary(o => (o.ActorId, o.Role));
         var response = new V1.ListSourceReliabilityResponse();
         response.Sources.Add(standings
             .Where(s => request.ActorId.Length == 0 || s.ActorId == request.ActorId)
-            .OrderBy(s => s.Role, StringComparer.Ordinal)
+            .Select(s => (
+                Standing: s,
+                Grade: inForce.TryGetValue((s.ActorId, s.Role), out var o) ? Enum.Parse<ReliabilityGrade>(o.Grade) : s.Grade))
+            .OrderBy(s => s.Standing.Role, StringComparer.Ordinal)
             .ThenByDescending(s => s.Grade == ReliabilityGrade.F ? 0 : (int)s.Grade)
-            .ThenBy(s => s.Name, StringComparer.Ordinal)
-            .Select(s => new V1.SourceReliability
-            {
-                ActorId = s.ActorId,
-                Name = s.Name,
-                Role = s.Role,
-                Grade = s.Grade.ToString(),
-                HeldUp = s.Record.HeldUp,
-                Contradicted = s.Record.Contradicted,
-                Retracted = s.Record.Retracted,
-                Superseded = s.Record.Superseded,
-                Judged = s.Record.Judged,
-                Rate = s.Record.Rate,
-            }));
+            .ThenBy(s => s.Standing.Name, StringComparer.Ordinal)
+            .Select(s => ToProto(s.Standing, s.Grade, inForce.GetValueOrDefault((s.Standing.ActorId, s.Standing.Role)))));
         return response;
     }
+
+    /// <summary>Appends an override (or its withdrawal) to the record; the grade it sets holds until the next one.</summary>
+    public override async Task<V1.ReliabilityOverride> SetReliabilityOverride(
+        V1.SetReliabilityOverrideRequest request, ServerCallContext context)
+    {
+        RequestValidator.RequireId(request.ActorId, "actor_id");
+        if (request.Role is not (ReliabilityBoard.Origin or ReliabilityBoard.Outlet))
+        {
+            throw RequestValidator.Invalid($"role '{request.Role}' must be '{ReliabilityBoard.Origin}' or '{ReliabilityBoard.Outlet}'");
+        }
+
+        if (request.Grade.Length > 0 && !(request.Grade.Length == 1 && request.Grade[0] is >= 'A' and <= 'F'))
+        {
+            throw RequestValidator.Invalid($"grade '{request.Grade}' must be one letter A–F, or empty to withdraw the override");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reason))
+        {
+            throw RequestValidator.Invalid("reason is required: say why the record's grade does not fit this source");
+        }
+
+        var row = new ReliabilityOverrideRow(
+            request.ActorId, request.Role, request.Grade, request.Reason.Trim(), Analyst(request.Analyst), DateTimeOffset.UtcNow);
+        await reliabilityOverrides.AppendReliabilityOverrideAsync(row);
+        return ToProto(row);
+    }
+
+    public override async Task<V1.ListReliabilityOverridesResponse> ListReliabilityOverrides(
+        V1.ListReliabilityOverridesRequest request, ServerCallContext context)
+    {
+        var response = new V1.ListReliabilityOverridesResponse();
+        response.Overrides.Add((await reliabilityOverrides.ReadReliabilityOverridesAsync(context.CancellationToken))
+            .Where(o => request.ActorId.Length == 0 || o.ActorId == request.ActorId)
+            .Select(ToProto));
+        return response;
+    }
+
+    /// <summary>Who made a change: the analyst the request names, until authentication gives the caller's identity.</summary>
+    private static string Analyst(string named) => string.IsNullOrWhiteSpace(named) ? "anonymous" : named.Trim();
+
+    private static V1.SourceReliability ToProto(SourceStanding standing, ReliabilityGrade grade, ReliabilityOverrideRow? inForce)
+    {
+        var proto = new V1.SourceReliability
+        {
+            ActorId = standing.ActorId,
+            Name = standing.Name,
+            Role = standing.Role,
+            Grade = grade.ToString(),
+            ComputedGrade = standing.Grade.ToString(),
+            HeldUp = standing.Record.HeldUp,
+            Contradicted = standing.Record.Contradicted,
+            Retracted = standing.Record.Retracted,
+            Superseded = standing.Record.Superseded,
+            Judged = standing.Record.Judged,
+            Rate = standing.Record.Rate,
+        };
+        if (inForce is not null)
+        {
+            proto.Override = ToProto(inForce);
+        }
+
+        return proto;
+    }
+
+    private static V1.ReliabilityOverride ToProto(ReliabilityOverrideRow row) => new()
+    {
+        ActorId = row.ActorId,
+        Role = row.Role,
+        Grade = row.Grade,
+        Reason = row.Reason,
+        Analyst = row.Analyst,
+        RecordedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(row.RecordedAt),
+    };
 }

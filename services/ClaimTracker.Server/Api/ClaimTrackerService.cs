@@ -16,7 +16,8 @@ internal sealed partial class ClaimTrackerService(
     ClaimFeed feed,
     IOptionsMonitor<IngestOptions> ingestOptions,
     IOptionsMonitor<WatchOptions> watchOptions,
-    IHostApplicationLifetime lifetime) : V1.ClaimTracker.ClaimTrackerBase
+    IHostApplicationLifetime lifetime,
+    IReliabilityOverrides reliabilityOverrides) : V1.ClaimTracker.ClaimTrackerBase
 {
     private const int DefaultStatementPage = 100;
     private const int MaxStatementPage = 1000;
