@@ -41,5 +41,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IClaimIndexLog>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IProjectionQueries>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<ICorrectionLog>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IReliabilityOverrides>(sp => sp.GetRequiredService<TStore>());
     }
 }

@@ -9,6 +9,7 @@ internal static class CommandLine
         usage:
           claimtracker-eval polnear <path-to-polnear> [--split dev|train] [--errors N] [--predictions FILE] [--annotators all|first]
           claimtracker-eval bbc <path-to-bbc.txt> [--repeat N]
+          claimtracker-eval liar <path-to-liar-directory>
           claimtracker-eval dump <path-to-article.txt> [--source NAME] [--published yyyy-mm-dd]
           claimtracker-eval train-attribution <path-to-polnear> [--output DIR] [--folds N] [--commit SHA] [--trees N] [--leaves N]
         """;
@@ -46,6 +47,7 @@ internal static class CommandLine
                     options.GetValueOrDefault("predictions"),
                     options.GetValueOrDefault("annotators", "all")),
                 "bbc" => BbcCommand.Run(args[1], Int(options, "repeat", 1), output),
+                "liar" => LiarCommand.Run(args[1], output),
                 "train-attribution" => TrainAttributionCommand.Run(
                     args[1], options.GetValueOrDefault("output", "grains/ClaimTracker.Extraction/Models"), Int(options, "folds", 5),
                     options.GetValueOrDefault("commit", "unknown"),

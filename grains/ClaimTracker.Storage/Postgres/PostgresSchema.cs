@@ -99,6 +99,17 @@ public static class PostgresSchema
             );
             CREATE INDEX corrections_analyst ON corrections (analyst, seq);
             """),
+        new(40, "source reliability overrides: an append-only record, the latest row per source wins", """
+            CREATE TABLE reliability_overrides (
+                seq         bigserial PRIMARY KEY,
+                actor_id    text NOT NULL,
+                role        text NOT NULL,
+                grade       text NOT NULL,
+                reason      text NOT NULL,
+                analyst     text NOT NULL,
+                recorded_at text NOT NULL
+            );
+            """),
     ];
 
     /// <summary>

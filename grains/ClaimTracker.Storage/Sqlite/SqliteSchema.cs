@@ -97,5 +97,17 @@ internal static class SqliteSchema
             );
             CREATE INDEX corrections_analyst ON corrections (analyst, seq);
             """),
+        // Analysts' overrides of source reliability grades: an append-only record; the latest row per source wins.
+        (40, """
+            CREATE TABLE reliability_overrides (
+                seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+                actor_id    TEXT NOT NULL,
+                role        TEXT NOT NULL,
+                grade       TEXT NOT NULL,
+                reason      TEXT NOT NULL,
+                analyst     TEXT NOT NULL,
+                recorded_at TEXT NOT NULL
+            );
+            """),
     ];
 }

@@ -53,6 +53,7 @@ internal static class CliApp
         root.Subcommands.Add(CorrectCommand.Create());
         root.Subcommands.Add(RetractCommand.Create());
         root.Subcommands.Add(CorrectionsCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         return root;
     }
 

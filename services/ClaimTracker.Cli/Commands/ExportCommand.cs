@@ -1,8 +1,5 @@
 using System.CommandLine;
-using ClaimTracker.Exports;
-using ClaimTracker.Exports.ClaimReview;
 using ClaimTracker.Exports.Fetching;
-using ClaimTracker.Exports.Stix;
 using ClaimTracker.V1;
 
 namespace ClaimTracker.Cli.Commands;
@@ -25,11 +22,8 @@ internal static class ExportCommand
             "stix",
             "A STIX 2.1 bundle: identities (actors), reports, notes (claims), opinions (statements), relationships (attribution chains)");
         shared.AddTo(command);
-        command.SetAction((parse, cancellation) => CliApp.RunAsync(parse, async (client, output) =>
-        {
-            var data = await new ExportFetcher(client).FetchAsync(shared.Selection(parse), cancellation);
-            shared.Write(parse, output, data, (stream, indented) => StixExporter.Write(stream, data, indented));
-        }));
+        command.SetAction((parse, cancellation) => CliApp.RunAsync(parse, (_, output) =>
+            shared.DownloadAsync(parse, output, "/v1/exports/stix", [], cancellation)));
         return command;
     }
 
@@ -47,16 +41,25 @@ internal static class ExportCommand
             reviewer,
             reviewerUrl };
         shared.AddTo(command);
-        command.SetAction((parse, cancellation) => CliApp.RunAsync(parse, async (client, output) =>
+        command.SetAction((parse, cancellation) => CliApp.RunAsync(parse, (_, output) =>
         {
-            var options = new ClaimReviewOptions
+            List<KeyValuePair<string, string>> parameters = [];
+            if (AbsoluteUrl(parse.GetValue(baseUrl), "--base-url") is { Length: > 0 } url)
             {
-                BaseUrl = AbsoluteUrl(parse.GetValue(baseUrl), "--base-url"),
-                ReviewerName = parse.GetValue(reviewer) is { Length: > 0 } name ? name : "ClaimTracker",
-                ReviewerUrl = AbsoluteUrl(parse.GetValue(reviewerUrl), "--reviewer-url"),
-            };
-            var data = await new ExportFetcher(client).FetchAsync(shared.Selection(parse), cancellation);
-            shared.Write(parse, output, data, (stream, indented) => ClaimReviewExporter.Write(stream, data, options, indented));
+                parameters.Add(new("base_url", url));
+            }
+
+            if (parse.GetValue(reviewer) is { Length: > 0 } name)
+            {
+                parameters.Add(new("reviewer", name));
+            }
+
+            if (AbsoluteUrl(parse.GetValue(reviewerUrl), "--reviewer-url") is { Length: > 0 } site)
+            {
+                parameters.Add(new("reviewer_url", site));
+            }
+
+            return shared.DownloadAsync(parse, output, "/v1/exports/claimreview", parameters, cancellation);
         }));
         return command;
     }
@@ -118,35 +121,64 @@ internal static class ExportCommand
                 : selection;
         }
 
-        /// <summary>Writes the export to --out (whole or not at all) or to standard output.</summary>
-        public void Write(ParseResult parse, Output console, ExportData data, Action<Stream, bool> write)
+        /// <summary>Streams the server's export to --out (whole or not at all) or to standard output.</summary>
+        public async Task DownloadAsync(
+            ParseResult parse,
+            Output console,
+            string path,
+            List<KeyValuePair<string, string>> parameters,
+            CancellationToken cancellation)
         {
-            var indented = !parse.GetValue(compact);
-            if (data.Claims.Count == 0)
+            var selection = Selection(parse);
+            parameters.AddRange(selection.ClaimIds.Select(id => new KeyValuePair<string, string>("claim", id)));
+            if (selection.Status != CorroborationStatus.Unspecified)
             {
-                Console.Error.WriteLine("warning: no claims matched; the export is empty");
+                parameters.Add(new("status", selection.Status.ToString()));
             }
 
-            if (parse.GetValue(output) is not { Length: > 0 } path)
+            parameters.Add(new("actor", selection.ActorId));
+            parameters.Add(new("query", selection.Query));
+            parameters.Add(new("limit", selection.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (parse.GetValue(compact))
             {
-                using var stdout = Console.OpenStandardOutput();
-                write(stdout, indented);
-                return;
+                parameters.Add(new("compact", "true"));
             }
 
-            var full = Path.GetFullPath(path);
-            var partial = full + ".partial";
-            using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
+            var query = string.Join("&", parameters.Where(p => p.Value.Length > 0)
+                .Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+            var server = parse.GetValue(CliApp.Server)!;
+            var token = parse.GetValue(CliApp.Token);
+            int claims;
+            if (parse.GetValue(output) is not { Length: > 0 } file)
             {
-                write(file, indented);
+                await using var stdout = Console.OpenStandardOutput();
+                claims = await ExportDownload.CopyToAsync(server, token, path + "?" + query, stdout, cancellation);
+            }
+            else
+            {
+                var full = Path.GetFullPath(file);
+                var partial = full + ".partial";
+                try
+                {
+                    await using var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None);
+                    claims = await ExportDownload.CopyToAsync(server, token, path + "?" + query, stream, cancellation);
+                }
+                catch
+                {
+                    File.Delete(partial);
+                    throw;
+                }
+
+                File.Move(partial, full, overwrite: true);
+                if (!console.IsJson)
+                {
+                    Console.WriteLine($"exported {claims} claims to {full}");
+                }
             }
 
-            File.Move(partial, full, overwrite: true);
-            if (!console.IsJson)
+            if (claims == 0)
             {
-                var statements = data.Claims.Sum(c => c.Statements.Count);
-                Console.WriteLine($"exported {data.Claims.Count} claims ({statements} statements, {data.Actors.Count} actors, " +
-                    $"{data.Reports.Count} reports) to {full}");
+                await Console.Error.WriteLineAsync("warning: no claims matched; the export is empty");
             }
         }
     }

@@ -41,6 +41,32 @@ public static class ClaimReviewExporter
     public static void Write(Stream stream, ExportData data, ClaimReviewOptions? options = null, bool indented = true) =>
         ExportJson.Write(stream, Build(data, options), indented);
 
+    /// <summary>The same array as <see cref="Build"/>, written a review at a time as chunks of claims arrive.</summary>
+    public static async Task WriteStreamingAsync(
+        Stream stream,
+        IAsyncEnumerable<ExportData> chunks,
+        ClaimReviewOptions? options,
+        bool indented,
+        CancellationToken cancellation = default)
+    {
+        options ??= new ClaimReviewOptions();
+        await using var writer = new Utf8JsonWriter(stream, ExportJson.WriterOptions(indented));
+        writer.WriteStartArray();
+        await foreach (var chunk in chunks.WithCancellation(cancellation))
+        {
+            foreach (var claim in chunk.Claims)
+            {
+                BuildOne(claim, chunk, options).WriteTo(writer);
+            }
+
+            await writer.FlushAsync(cancellation);
+        }
+
+        writer.WriteEndArray();
+        await writer.FlushAsync(cancellation);
+        await stream.WriteAsync("\n"u8.ToArray(), cancellation);
+    }
+
     public static JsonObject BuildOne(V1.Claim claim, ExportData data, ClaimReviewOptions options)
     {
         var review = new JsonObject

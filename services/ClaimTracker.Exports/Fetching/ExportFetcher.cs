@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Grpc.Core;
 using V1 = ClaimTracker.V1;
 
 namespace ClaimTracker.Exports.Fetching;
@@ -24,41 +23,68 @@ public sealed record ExportSelection
 }
 
 /// <summary>
-/// Gathers what an export needs over gRPC: the selected claims with every statement page, the
-/// reports the statements come from (and those where each actor was first and last sighted, which
-/// date its identity), and the actors of every chain. Reports and actors the server no longer knows
-/// are left out; the exporters fall back on what the statements say.
+/// Gathers what an export needs: the selected claims with every statement page, the reports the
+/// statements come from (and those where each actor was first and last sighted, which date its
+/// identity), and the actors of every chain. Reports and actors no longer known are left out; the
+/// exporters fall back on what the statements say. <see cref="FetchChunksAsync"/> gathers a few
+/// claims at a time, for exports streamed without holding every claim.
 /// </summary>
 /// <param name="claimPageSize">ListClaims page size (the server allows up to 500).</param>
 /// <param name="statementPageSize">GetClaim statement page size (the server allows up to 1000).</param>
-public sealed class ExportFetcher(V1.ClaimTracker.ClaimTrackerClient client, int claimPageSize = 500, int statementPageSize = 1000)
+public sealed class ExportFetcher(IExportReader reader, int claimPageSize = 500, int statementPageSize = 1000)
 {
     private const int Parallelism = 8;
 
+    public ExportFetcher(V1.ClaimTracker.ClaimTrackerClient client, int claimPageSize = 500, int statementPageSize = 1000)
+        : this(new GrpcExportReader(client), claimPageSize, statementPageSize)
+    {
+    }
+
     public async Task<ExportData> FetchAsync(ExportSelection selection, CancellationToken cancellation = default)
+    {
+        var claimIds = await SelectClaimIdsAsync(selection, cancellation);
+        return await FetchClaimsAsync(claimIds, cancellation);
+    }
+
+    /// <summary>The claims in chunks of <paramref name="chunkSize"/>, each with its reports and actors.</summary>
+    public async IAsyncEnumerable<ExportData> FetchChunksAsync(
+        IReadOnlyList<string> claimIds,
+        int chunkSize,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        foreach (var chunk in claimIds.Chunk(chunkSize))
+        {
+            yield return await FetchClaimsAsync(chunk, cancellation);
+        }
+    }
+
+    /// <summary>The ids of the claims <paramref name="selection"/> names or finds, newest first when found.</summary>
+    public async Task<List<string>> SelectClaimIdsAsync(ExportSelection selection, CancellationToken cancellation = default)
     {
         if (selection.ClaimIds.Count > 0 && selection.HasFilter)
         {
             throw new ArgumentException("name claims by id or filter them by status, actor and words, not both");
         }
 
-        var claimIds = selection.ClaimIds.Count > 0
+        return selection.ClaimIds.Count > 0
             ? selection.ClaimIds.Distinct(StringComparer.Ordinal).ToList()
             : await ListClaimIdsAsync(selection, cancellation);
+    }
 
+    private async Task<ExportData> FetchClaimsAsync(IReadOnlyList<string> claimIds, CancellationToken cancellation)
+    {
         var claims = await FetchAllAsync(claimIds, id => GetWholeClaimAsync(id, cancellation), cancellation);
         var statements = claims.Values.SelectMany(c => c.Statements).ToList();
 
         var reportIds = statements.Select(s => s.ReportId).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var reports = await FetchAllAsync(reportIds, id => GetReportAsync(id, cancellation), cancellation);
-
+        var reports = await FetchAllAsync(reportIds, id => reader.GetReportAsync(id, cancellation), cancellation);
         var actorIds = statements
             .SelectMany(s => s.ViaActorIds.Prepend(s.OriginActorId).Prepend(s.ActorId))
             .Concat(reports.Values.Select(r => r.SourceActorId))
             .Where(id => id.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var actors = await FetchAllAsync(actorIds, id => GetActorAsync(id, cancellation), cancellation);
+        var actors = await FetchAllAsync(actorIds, id => reader.GetActorAsync(id, cancellation), cancellation);
 
         var sightingReportIds = actors.Values
             .Where(a => a.AliasSightings.Count > 0)
@@ -66,7 +92,7 @@ public sealed class ExportFetcher(V1.ClaimTracker.ClaimTrackerClient client, int
             .Where(id => id.Length > 0 && !reports.ContainsKey(id))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        foreach (var (id, report) in await FetchAllAsync(sightingReportIds, id => GetReportAsync(id, cancellation), cancellation))
+        foreach (var (id, report) in await FetchAllAsync(sightingReportIds, id => reader.GetReportAsync(id, cancellation), cancellation))
         {
             reports[id] = report;
         }
@@ -89,7 +115,7 @@ public sealed class ExportFetcher(V1.ClaimTracker.ClaimTrackerClient client, int
         do
         {
             request.PageSize = selection.Limit > 0 ? Math.Min(claimPageSize, selection.Limit - ids.Count) : claimPageSize;
-            var page = await client.ListClaimsAsync(request, cancellationToken: cancellation);
+            var page = await reader.ListClaimsAsync(request, cancellation);
             ids.AddRange(page.Claims.Select(c => c.ClaimId));
             request.PageToken = page.NextPageToken;
         }
@@ -102,45 +128,28 @@ public sealed class ExportFetcher(V1.ClaimTracker.ClaimTrackerClient client, int
     private async Task<V1.Claim?> GetWholeClaimAsync(string claimId, CancellationToken cancellation)
     {
         var request = new V1.GetClaimRequest { ClaimId = claimId, StatementPageSize = statementPageSize };
-        var claim = await client.GetClaimAsync(request, cancellationToken: cancellation);
+        var claim = await reader.GetClaimAsync(request, cancellation);
+        if (claim is null)
+        {
+            return null;
+        }
+
         var token = claim.NextStatementPageToken;
         while (token.Length > 0)
         {
             request.StatementPageToken = token;
-            var page = await client.GetClaimAsync(request, cancellationToken: cancellation);
+            var page = await reader.GetClaimAsync(request, cancellation);
+            if (page is null)
+            {
+                break;
+            }
+
             claim.Statements.Add(page.Statements);
             token = page.NextStatementPageToken;
         }
 
         claim.NextStatementPageToken = string.Empty;
         return claim;
-    }
-
-    private async Task<V1.Report?> GetReportAsync(string reportId, CancellationToken cancellation)
-    {
-        try
-        {
-            var report = await client.GetReportAsync(new V1.GetReportRequest { ReportId = reportId }, cancellationToken: cancellation);
-            // Exports never show the article text; do not hold on to up to a megabyte per report.
-            report.Text = string.Empty;
-            return report;
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
-        {
-            return null;
-        }
-    }
-
-    private async Task<V1.Actor?> GetActorAsync(string actorId, CancellationToken cancellation)
-    {
-        try
-        {
-            return await client.GetActorAsync(new V1.GetActorRequest { ActorId = actorId }, cancellationToken: cancellation);
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
-        {
-            return null;
-        }
     }
 
     /// <summary>Runs <paramref name="fetch"/> for every id, a few at a time; ids that yield nothing are left out.</summary>

@@ -20,7 +20,7 @@ namespace ClaimTracker.Exports.Stix;
 /// Output depends only on the input: ids are UUIDv5 of ClaimTracker ids, statements are taken in
 /// time order whatever order they came in, and no clock is read.
 /// </summary>
-public static class StixExporter
+public static partial class StixExporter
 {
     public const string SpecVersion = "2.1";
 
@@ -33,8 +33,14 @@ public static class StixExporter
 
     public static void Write(Stream stream, ExportData data, bool indented = true) => ExportJson.Write(stream, BuildBundle(data), indented);
 
-    private sealed class BundleBuilder(ExportData data)
+    /// <summary>
+    /// Builds a bundle's objects from one <see cref="ExportData"/>, or from several chunks in turn (a streamed export):
+    /// notes, opinions and relationships are ready as soon as their claim is added; identities and reports gather
+    /// references from every chunk and are complete only at the end.
+    /// </summary>
+    private sealed class BundleBuilder(ExportData initial)
     {
+        private ExportData data = initial;
         private readonly Dictionary<string, IdentityDraft> identities = new(StringComparer.Ordinal);
         private readonly Dictionary<string, ReportDraft> reports = new(StringComparer.Ordinal);
         private readonly List<JsonObject> notes = [];
@@ -44,17 +50,10 @@ public static class StixExporter
 
         public JsonObject Build()
         {
-            foreach (var claim in data.Claims)
-            {
-                AddClaim(claim);
-            }
-
+            Add(data);
             var objects = new List<JsonObject>();
-            objects.AddRange(identities.Values.Select(i => i.ToStix(data)));
-            objects.AddRange(reports.Values.Select(r => r.ToStix()));
-            objects.AddRange(notes);
-            objects.AddRange(opinions);
-            objects.AddRange(relationships);
+            objects.AddRange(SourceObjects(data));
+            objects.AddRange(TakeClaimObjects());
 
             var bundle = new JsonObject
             {
@@ -69,6 +68,30 @@ public static class StixExporter
 
             return bundle;
         }
+
+        /// <summary>Adds the claims of <paramref name="chunk"/>, looking their actors and reports up in it.</summary>
+        public void Add(ExportData chunk)
+        {
+            data = chunk;
+            foreach (var claim in chunk.Claims)
+            {
+                AddClaim(claim);
+            }
+        }
+
+        /// <summary>The notes, opinions and relationships added since the last call, in that order.</summary>
+        public List<JsonObject> TakeClaimObjects()
+        {
+            List<JsonObject> objects = [.. notes, .. opinions, .. relationships];
+            notes.Clear();
+            opinions.Clear();
+            relationships.Clear();
+            return objects;
+        }
+
+        /// <summary>Identities then reports, dated from the actors and reports in <paramref name="lookup"/>.</summary>
+        public IEnumerable<JsonObject> SourceObjects(ExportData lookup) =>
+            identities.Values.Select(i => i.ToStix(lookup)).Concat(reports.Values.Select(r => r.ToStix()));
 
         private void AddClaim(V1.Claim claim)
         {

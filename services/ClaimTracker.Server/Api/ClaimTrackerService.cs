@@ -23,7 +23,8 @@ internal sealed partial class ClaimTrackerService(
     IHostApplicationLifetime lifetime,
     Grains.History.ClaimHistory claimHistory,
     Grains.History.ActorHistory actorHistory,
-    Grains.Corrections.CorrectionDesk corrections) : V1.ClaimTracker.ClaimTrackerBase
+    Grains.Corrections.CorrectionDesk corrections,
+    IReliabilityOverrides reliabilityOverrides) : V1.ClaimTracker.ClaimTrackerBase
 {
     private const int DefaultStatementPage = 100;
     private const int MaxStatementPage = 1000;

@@ -3,6 +3,8 @@ using System.Net;
 using ClaimTracker.Grains.Hosting;
 using ClaimTracker.Storage;
 using ClaimTracker.Server.Api;
+using ClaimTracker.Server.Exports;
+using ClaimTracker.Server.Taxii;
 using Orleans.Configuration;
 using ClaimTracker.Server.Security;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -24,11 +26,14 @@ public static class ClaimTrackerServer
         var grpc = builder.AddClaimTrackerApi();
         builder.AddClaimTrackerWeb(grpc);
         builder.AddClaimTrackerTelemetry();
+        builder.Services.AddClaimTrackerTaxii();
 
         var app = builder.Build();
         app.Services.GetRequiredService<ServerEndpoints>().Attach(app.Services.GetRequiredService<IServer>());
         app.MapClaimTrackerWeb(web.Dashboard, security);
         app.MapClaimTrackerApi();
+        app.MapClaimTrackerExports();
+        app.MapClaimTrackerTaxii();
         return app;
     }
 
