@@ -40,5 +40,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IClaimFeedLog>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IClaimIndexLog>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IProjectionQueries>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IListQueries>(sp => sp.GetRequiredService<TStore>());
     }
 }

@@ -27,6 +27,7 @@ public static class SiloBuilderExtensions
         services.AddSingleton<IFeedTail>(sp => sp.GetRequiredService<ClaimFeed>());
         services.AddHostedService(sp => sp.GetRequiredService<ClaimFeed>());
         services.AddSingleton<IClaimReadSide, ClaimReadSide>();
+        services.AddSingleton<IListReadSide, ListReadSide>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Extraction.ArticleExtractor>();
