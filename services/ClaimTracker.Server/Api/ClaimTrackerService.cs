@@ -13,6 +13,7 @@ namespace ClaimTracker.Server.Api;
 internal sealed partial class ClaimTrackerService(
     IGrainFactory grains,
     IClaimReadSide readSide,
+    IListReadSide lists,
     ClaimFeed feed,
     IOptionsMonitor<IngestOptions> ingestOptions,
     IOptionsMonitor<WatchOptions> watchOptions,
@@ -61,33 +62,6 @@ internal sealed partial class ClaimTrackerService(
         var details = await readSide.GetClaimAsync(request.ClaimId, pageSize, request.StatementPageToken)
             ?? throw NotFound($"claim '{request.ClaimId}' does not exist");
         return ProtoMapper.ToProto(details);
-    }
-
-    public override async Task<V1.Actor> GetActor(V1.GetActorRequest request, ServerCallContext context)
-    {
-        RequestValidator.RequireId(request.ActorId, "actor_id");
-        var actor = await readSide.GetActorAsync(request.ActorId)
-            ?? throw NotFound($"actor '{request.ActorId}' does not exist");
-        return ProtoMapper.ToProto(actor);
-    }
-
-    public override async Task<V1.ListClaimsResponse> ListClaims(V1.ListClaimsRequest request, ServerCallContext context)
-    {
-        if (!Enum.IsDefined(request.Status))
-        {
-            throw RequestValidator.Invalid($"status has unknown value {(int)request.Status}");
-        }
-
-        var query = new ClaimQuery(
-            request.Status == V1.CorroborationStatus.Unspecified ? null : ProtoMapper.FromProto(request.Status),
-            request.ActorId.Length == 0 ? null : request.ActorId,
-            request.Query,
-            PageTokens.PageSize(request.PageSize, DefaultListPage, MaxListPage, "page_size"),
-            PageTokens.Parse(request.PageToken, "page_token"));
-        var page = await readSide.ListClaimsAsync(query, context.CancellationToken);
-        var response = new V1.ListClaimsResponse { NextPageToken = PageTokens.Format(page.NextBefore) };
-        response.Claims.Add(page.Items.Select(ProtoMapper.ToProto));
-        return response;
     }
 
     public override async Task<V1.ListActorsResponse> ListActors(V1.ListActorsRequest request, ServerCallContext context)
