@@ -9,9 +9,10 @@ namespace ClaimTracker.Storage.Postgres;
 public sealed partial class PostgresStore
 {
     // The 'simple' configuration lowercases and splits on words, without stemming or stop words: the same
-    // words as the embedded store's FTS5 index.
+    // words as the embedded store's FTS5 index. Rank normalisation 1 divides by 1 + log(length): like BM25, a word
+    // in a short text weighs more.
     protected override TextSearchSql TextSearch(string table, string alias) =>
-        new(string.Empty, $"{alias}.search @@ to_tsquery('simple', @q)", $"(-ts_rank({alias}.search, to_tsquery('simple', @q)))");
+        new(string.Empty, $"{alias}.search @@ to_tsquery('simple', @q)", $"(-ts_rank({alias}.search, to_tsquery('simple', @q), 1))");
 
     /// <summary>The words joined by &amp; (normalised words hold letters and digits only, nothing tsquery would parse).</summary>
     protected override string TextQuery(IReadOnlyList<string> words) => string.Join(" & ", words);
