@@ -43,6 +43,9 @@ internal static class CliApp
         root.Subcommands.Add(QueryCommands.Actor());
         root.Subcommands.Add(WatchCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(SearchCommands.Search());
+        root.Subcommands.Add(SearchCommands.Reports());
+        root.Subcommands.Add(SearchCommands.Statements());
         return root;
     }
 
