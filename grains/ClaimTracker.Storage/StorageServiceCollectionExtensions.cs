@@ -42,5 +42,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IProjectionQueries>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<ICorrectionLog>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IReliabilityOverrides>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IListQueries>(sp => sp.GetRequiredService<TStore>());
     }
 }

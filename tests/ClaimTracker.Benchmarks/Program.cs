@@ -43,6 +43,9 @@ switch (options.Scenario)
     case "scaling":
         await ScalingScenario.RunAsync(options);
         break;
+    case "reads":
+        await ReadScenario.RunAsync(options);
+        break;
     case "echo-server":
         await EchoHost.RunForeverAsync(options.Port);
         break;
@@ -55,7 +58,7 @@ switch (options.Scenario)
     default:
         Console.Error.WriteLine(
             "usage: dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- "
-            + "<ingest|ingest-pg|text|history|as-of|watch|stall|memory|startup|scaling|smoke> "
+            + "<ingest|ingest-pg|text|history|as-of|watch|stall|memory|startup|scaling|reads|smoke> "
             + "[--seconds N] [--clients N] [--bbc PATH] [--claims N]");
         return 2;
 }

@@ -134,7 +134,11 @@ public sealed partial class ClaimGrain(
         // A search for claims finds a claim by its proposition and by the words first written for it.
         var searchText = summary.Verbatim.Length > 0 ? summary.Text + "\n" + summary.Verbatim : summary.Text;
         var projection = new ClaimRow(
-            claimId, searchText, summary.Status, summary.UpdatedAt, [.. newActors], serializer.Serialize(summary));
+            claimId, searchText, summary.Status, summary.UpdatedAt, [.. newActors], serializer.Serialize(summary))
+        {
+            Keys = ClaimListing.Keys(summary),
+            Statements = planned.Select(append => ClaimListing.Row(append.Statement, serializer)).ToList(),
+        };
         return journal.AppendClaimAsync(claimId, journalVersion, events, feedEntries, projection);
     }
 

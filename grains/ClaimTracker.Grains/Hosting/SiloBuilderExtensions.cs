@@ -29,6 +29,7 @@ public static class SiloBuilderExtensions
         services.AddSingleton<IClaimReadSide, ClaimReadSide>();
         services.AddSingleton<History.ClaimHistory>().AddSingleton<History.ActorHistory>();
         services.AddSingleton<Corrections.CorrectionDesk>();
+        services.AddSingleton<IListReadSide, ListReadSide>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Extraction.ArticleExtractor>();

@@ -33,7 +33,7 @@ public sealed record ClaimLink(string ClaimId, Stance Stance, string Reason)
 /// a later report
 /// that phrases it like an earlier one joins it instead of founding a splinter claim.
 /// </summary>
-public sealed class ClaimLinker : IDisposable
+public sealed partial class ClaimLinker : IDisposable
 {
     private const int RefreshBatch = 2000;
     private readonly IClaimIndexLog indexLog;

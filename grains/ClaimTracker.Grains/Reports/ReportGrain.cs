@@ -60,7 +60,8 @@ public sealed partial class ReportGrain(
             var links = await linker.LinkAsync(ReportPlanner.LinkRequests(draft));
             var planned = ReportPlanner.Plan(submission, draft, actorIds, links, clock.GetUtcNow());
 
-            await reports.WriteReportAsync(submission.ReportId, serializer.Serialize(planned));
+            var listed = new ReportRow(planned.Report.SourceActorId, planned.Report.PublishedAt, planned.Report.Title, planned.Report.Text);
+            await reports.WriteReportAsync(submission.ReportId, serializer.Serialize(planned), listed);
             state = planned;
         }
 

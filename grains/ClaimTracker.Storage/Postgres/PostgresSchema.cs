@@ -99,6 +99,51 @@ public static class PostgresSchema
             );
             CREATE INDEX corrections_analyst ON corrections (analyst, seq);
             """),
+        new(35, "claim lists: sort and filter keys, full-text search (tsvector + GIN) over the claim words", """
+            ALTER TABLE claims
+                ADD COLUMN first_reported_ms bigint  NOT NULL DEFAULT 0,
+                ADD COLUMN updated_ms        bigint  NOT NULL DEFAULT 0,
+                ADD COLUMN credibility       integer NOT NULL DEFAULT 6,
+                ADD COLUMN origin_count      integer NOT NULL DEFAULT 0,
+                ADD COLUMN statement_count   bigint  NOT NULL DEFAULT 0,
+                ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('simple', text_norm)) STORED;
+            UPDATE claims SET updated_ms = (extract(epoch FROM updated_at) * 1000)::bigint,
+                              first_reported_ms = (extract(epoch FROM updated_at) * 1000)::bigint;
+            CREATE INDEX claims_first_reported ON claims (first_reported_ms, seq);
+            CREATE INDEX claims_updated ON claims (updated_ms, seq);
+            CREATE INDEX claims_statement_count ON claims (statement_count, seq);
+            CREATE INDEX claims_search ON claims USING gin (search);
+            """),
+        new(36, "statement and report lists", """
+            CREATE TABLE statements (
+                seq             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                statement_id    text    NOT NULL UNIQUE,
+                claim_id        text    NOT NULL,
+                report_id       text    NOT NULL,
+                actor_id        text    NOT NULL,
+                origin_actor_id text    NOT NULL,
+                source_actor_id text    NOT NULL,
+                stance          integer NOT NULL,
+                published_ms    bigint,
+                payload         bytea   NOT NULL
+            );
+            CREATE INDEX statements_actor ON statements (actor_id, seq);
+            CREATE INDEX statements_origin ON statements (origin_actor_id, seq);
+            CREATE INDEX statements_source ON statements (source_actor_id, seq);
+            CREATE INDEX statements_report ON statements (report_id, seq);
+            CREATE INDEX statements_claim ON statements (claim_id, seq);
+
+            CREATE TABLE report_list (
+                seq             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                report_id       text   NOT NULL UNIQUE,
+                source_actor_id text   NOT NULL,
+                published_ms    bigint,
+                text_norm       text   NOT NULL,
+                search tsvector GENERATED ALWAYS AS (to_tsvector('simple', text_norm)) STORED
+            );
+            CREATE INDEX report_list_source ON report_list (source_actor_id, seq);
+            CREATE INDEX report_list_search ON report_list USING gin (search);
+            """),
         new(40, "source reliability overrides: an append-only record, the latest row per source wins", """
             CREATE TABLE reliability_overrides (
                 seq         bigserial PRIMARY KEY,

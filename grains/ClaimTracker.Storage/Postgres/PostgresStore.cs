@@ -85,17 +85,7 @@ public sealed partial class PostgresStore : SqlStore, IAsyncDisposable, IDisposa
         {
             var journal = AddJournalInsert(batch, JournalStreams.Claim(claimId), expectedVersion, events);
 
-            var upsert = Add(batch, """
-                INSERT INTO claims (claim_id, text_norm, status, updated_at, summary)
-                VALUES (@claim, @text, @status, @updated, @summary)
-                ON CONFLICT (claim_id) DO UPDATE SET
-                    status = excluded.status, updated_at = excluded.updated_at, summary = excluded.summary
-                """);
-            upsert.Parameters.AddWithValue("claim", claimId);
-            upsert.Parameters.AddWithValue("text", ClaimText.Normalize(projection.Text));
-            upsert.Parameters.AddWithValue("status", (int)projection.Status);
-            upsert.Parameters.AddWithValue("updated", projection.UpdatedAt.ToUniversalTime());
-            upsert.Parameters.AddWithValue("summary", projection.Summary);
+            AddClaimListRows(batch, claimId, projection);
 
             if (projection.ActorIds.Length > 0)
             {
@@ -155,7 +145,7 @@ public sealed partial class PostgresStore : SqlStore, IAsyncDisposable, IDisposa
     }
 
     // Through group commit, like the appends: on its own, every report write paid a commit (a WAL flush).
-    public override Task WriteReportAsync(string reportId, byte[] payload) =>
+    public override Task WriteReportAsync(string reportId, byte[] payload, ReportRow? row = null) =>
         groupCommit.WriteAsync(batch =>
         {
             var upsert = Add(batch, """
@@ -164,6 +154,11 @@ public sealed partial class PostgresStore : SqlStore, IAsyncDisposable, IDisposa
                 """);
             upsert.Parameters.AddWithValue("id", reportId);
             upsert.Parameters.AddWithValue("payload", payload);
+            if (row is not null)
+            {
+                AddReportListRow(batch, reportId, row);
+            }
+
             return () => true;
         });
 

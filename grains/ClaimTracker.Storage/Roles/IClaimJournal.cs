@@ -30,4 +30,14 @@ public interface IClaimJournal
 /// <summary>The queryable projection of a claim, written in the same transaction as its journal entries.</summary>
 /// <param name="ActorIds">The actors to link to the claim: at least those whose first statement on it is in this write.</param>
 public sealed record ClaimRow(
-    string ClaimId, string Text, CorroborationStatus Status, DateTimeOffset UpdatedAt, string[] ActorIds, byte[] Summary);
+    string ClaimId, string Text, CorroborationStatus Status, DateTimeOffset UpdatedAt, string[] ActorIds, byte[] Summary)
+{
+    /// <summary>What claim lists filter and sort on besides status and time of update.</summary>
+    public ClaimListKeys Keys { get; init; } = new(default, 6, 0, 0);
+
+    /// <summary>The statements this write journals, for statement lists.</summary>
+    public IReadOnlyList<StatementRow> Statements { get; init; } = [];
+}
+
+/// <summary>A claim's list keys: first reported, credibility grade, independent origins, statements.</summary>
+public sealed record ClaimListKeys(DateTimeOffset FirstReportedAt, int Credibility, int OriginCount, long StatementCount);

@@ -13,9 +13,30 @@ public interface IProjectionQueries
     Task<IReadOnlyDictionary<CorroborationStatus, long>> CountClaimsByStatusAsync(CancellationToken cancellationToken = default);
 }
 
-public sealed record ClaimQuery(CorroborationStatus? Status, string? ActorId, string? Text, int PageSize, long? Before);
+public sealed record ClaimQuery(CorroborationStatus? Status, string? ActorId, string? Text, int PageSize, long? Before)
+{
+    /// <summary>The order; <see cref="ClaimSort.Arrival"/> pages with <see cref="Before"/>, every other with <see cref="After"/>.</summary>
+    public ClaimSort Sort { get; init; }
+
+    /// <summary>Where the previous page of a sorted list ended.</summary>
+    public ListPosition? After { get; init; }
+
+    public TimeRange FirstReported { get; init; } = new(null, null);
+
+    public TimeRange Updated { get; init; } = new(null, null);
+
+    /// <summary>Credibility grade at most this (1 = confirmed … 6 = cannot be judged): at least this credible.</summary>
+    public int? MaxCredibility { get; init; }
+
+    /// <summary>At least this many independent origins (supporting or contradicting).</summary>
+    public int? MinOrigins { get; init; }
+}
 
 public sealed record ActorQuery(string? Text, int PageSize, long? Before);
 
 /// <summary>A page of serialized rows and the position to continue before, if any.</summary>
-public sealed record StoredPage(IReadOnlyList<byte[]> Items, long? NextBefore);
+public sealed record StoredPage(IReadOnlyList<byte[]> Items, long? NextBefore)
+{
+    /// <summary>For sorted claim lists: where the next page starts after (null on the last page).</summary>
+    public ListPosition? Next { get; init; }
+}

@@ -6,6 +6,9 @@ public interface IReportStore
     /// <summary>The report's stored state, or null if it was never written.</summary>
     Task<byte[]?> ReadReportAsync(string reportId, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes (or replaces) the report's state; durable when the task completes.</summary>
-    Task WriteReportAsync(string reportId, byte[] payload);
+    /// <summary>
+    /// Writes (or replaces) the report's state; durable when the task completes. With <paramref name="row"/>, the
+    /// report also enters the report list (once: a later row for the same report is ignored).
+    /// </summary>
+    Task WriteReportAsync(string reportId, byte[] payload, ReportRow? row = null);
 }

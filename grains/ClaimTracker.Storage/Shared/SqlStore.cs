@@ -12,7 +12,7 @@ namespace ClaimTracker.Storage;
 /// PostgreSQL sends each group of writes as one batch), and the little where the dialects disagree.
 /// </summary>
 public abstract partial class SqlStore
-    : IClaimJournal, IActorJournal, IReportStore, IAliasDirectory, IClaimFeedLog, IClaimIndexLog, IProjectionQueries
+    : IClaimJournal, IActorJournal, IReportStore, IAliasDirectory, IClaimFeedLog, IClaimIndexLog, IProjectionQueries, IListQueries
 {
     private const string ReadJournalSql =
         "SELECT version, payload FROM journal WHERE stream = @stream AND version BETWEEN @first AND @last ORDER BY version";
@@ -42,7 +42,7 @@ public abstract partial class SqlStore
     public abstract Task<bool> AppendActorAsync(
         string actorId, int expectedVersion, IReadOnlyList<JournalAppend> events, ActorRow projection);
 
-    public abstract Task WriteReportAsync(string reportId, byte[] payload);
+    public abstract Task WriteReportAsync(string reportId, byte[] payload, ReportRow? row = null);
 
     public abstract Task<string[]> ResolveActorIdsAsync(IReadOnlyList<ActorAliasCandidate> candidates);
 
@@ -87,28 +87,6 @@ public abstract partial class SqlStore
                 reader.GetInt64(0),
                 new ClaimIndexEntry(reader.GetString(1), reader.GetString(2), EmbeddingCodec.FromBytes((byte[])reader.GetValue(3)))),
             cancellationToken);
-
-    public async Task<StoredPage> QueryClaimsAsync(ClaimQuery query, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        var where = new List<string>();
-        if (query.Status is { } status)
-        {
-            where.Add("c.status = @status");
-            command.AddParameter("@status", (int)status);
-        }
-
-        if (!string.IsNullOrEmpty(query.ActorId))
-        {
-            where.Add("EXISTS (SELECT 1 FROM claim_actors a WHERE a.actor_id = @actor AND a.claim_id = c.claim_id)");
-            command.AddParameter("@actor", query.ActorId);
-        }
-
-        AddWordFilters(command, where, "c.text_norm", query.Text);
-        return await ReadPageAsync(
-            command, "SELECT c.seq, c.summary FROM claims c", "c.seq", where, query.PageSize, query.Before, cancellationToken);
-    }
 
     public async Task<StoredPage> QueryActorsAsync(ActorQuery query, CancellationToken cancellationToken = default)
     {

@@ -97,6 +97,73 @@ internal static class SqliteSchema
             );
             CREATE INDEX corrections_analyst ON corrections (analyst, seq);
             """),
+        // Claim lists: filter and sort keys as integer columns with an index per order, and the words of
+        // every claim in an FTS5 index (external content: the claims table holds the text once). Triggers
+        // keep the index in the claim write's transaction. Claims from before keep zero keys until their
+        // next statement, but for their time of update.
+        (35, """
+            ALTER TABLE claims ADD COLUMN first_reported_ms INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE claims ADD COLUMN updated_ms INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE claims ADD COLUMN credibility INTEGER NOT NULL DEFAULT 6;
+            ALTER TABLE claims ADD COLUMN origin_count INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE claims ADD COLUMN statement_count INTEGER NOT NULL DEFAULT 0;
+            UPDATE claims SET updated_ms = CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER);
+            UPDATE claims SET first_reported_ms = updated_ms;
+            CREATE INDEX claims_first_reported ON claims (first_reported_ms, seq);
+            CREATE INDEX claims_updated ON claims (updated_ms, seq);
+            CREATE INDEX claims_statement_count ON claims (statement_count, seq);
+
+            CREATE VIRTUAL TABLE claims_fts USING fts5(text_norm, content='claims', content_rowid='seq');
+            INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
+            CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+                INSERT INTO claims_fts (rowid, text_norm) VALUES (new.seq, new.text_norm);
+            END;
+            CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+                INSERT INTO claims_fts (claims_fts, rowid, text_norm) VALUES ('delete', old.seq, old.text_norm);
+            END;
+            CREATE TRIGGER claims_fts_update AFTER UPDATE OF text_norm ON claims BEGIN
+                INSERT INTO claims_fts (claims_fts, rowid, text_norm) VALUES ('delete', old.seq, old.text_norm);
+                INSERT INTO claims_fts (rowid, text_norm) VALUES (new.seq, new.text_norm);
+            END;
+            """),
+
+        // Statement and report lists, written with the claim and the report. Statements and reports stored
+        // before stay readable one by one but are not listed.
+        (36, """
+            CREATE TABLE statements (
+                seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+                statement_id    TEXT    NOT NULL UNIQUE,
+                claim_id        TEXT    NOT NULL,
+                report_id       TEXT    NOT NULL,
+                actor_id        TEXT    NOT NULL,
+                origin_actor_id TEXT    NOT NULL,
+                source_actor_id TEXT    NOT NULL,
+                stance          INTEGER NOT NULL,
+                published_ms    INTEGER,
+                payload         BLOB    NOT NULL
+            );
+            CREATE INDEX statements_actor ON statements (actor_id, seq);
+            CREATE INDEX statements_origin ON statements (origin_actor_id, seq);
+            CREATE INDEX statements_source ON statements (source_actor_id, seq);
+            CREATE INDEX statements_report ON statements (report_id, seq);
+            CREATE INDEX statements_claim ON statements (claim_id, seq);
+
+            CREATE TABLE report_list (
+                seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+                report_id       TEXT    NOT NULL UNIQUE,
+                source_actor_id TEXT    NOT NULL,
+                published_ms    INTEGER,
+                text_norm       TEXT    NOT NULL
+            );
+            CREATE INDEX report_list_source ON report_list (source_actor_id, seq);
+            CREATE VIRTUAL TABLE report_list_fts USING fts5(text_norm, content='report_list', content_rowid='seq');
+            CREATE TRIGGER report_list_fts_insert AFTER INSERT ON report_list BEGIN
+                INSERT INTO report_list_fts (rowid, text_norm) VALUES (new.seq, new.text_norm);
+            END;
+            CREATE TRIGGER report_list_fts_delete AFTER DELETE ON report_list BEGIN
+                INSERT INTO report_list_fts (report_list_fts, rowid, text_norm) VALUES ('delete', old.seq, old.text_norm);
+            END;
+            """),
         // Analysts' overrides of source reliability grades: an append-only record; the latest row per source wins.
         (40, """
             CREATE TABLE reliability_overrides (

@@ -52,16 +52,7 @@ public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
                     ("$payload", entry));
             }
 
-            scope.Execute("""
-                INSERT INTO claims (claim_id, text_norm, status, updated_at, summary)
-                VALUES ($claim, $text, $status, $updated, $summary)
-                ON CONFLICT (claim_id) DO UPDATE SET
-                    status = excluded.status, updated_at = excluded.updated_at, summary = excluded.summary
-                """,
-                ("$claim", claimId), ("$text", ClaimText.Normalize(projection.Text)), ("$status", (int)projection.Status),
-                ("$updated", projection.UpdatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)), ("$summary", projection
-                    .Summary));
-
+            WriteClaimListRows(scope, claimId, projection);
             foreach (var actorId in projection.ActorIds)
             {
                 scope.Execute(
@@ -102,13 +93,18 @@ public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    public override Task WriteReportAsync(string reportId, byte[] payload) =>
+    public override Task WriteReportAsync(string reportId, byte[] payload, ReportRow? row = null) =>
         WriteAsync(scope =>
         {
             scope.Execute("""
                 INSERT INTO reports (report_id, payload) VALUES ($id, $payload)
                 ON CONFLICT (report_id) DO UPDATE SET payload = excluded.payload
                 """, ("$id", reportId), ("$payload", payload));
+            if (row is not null)
+            {
+                WriteReportListRow(scope, reportId, row);
+            }
+
             return true;
         });
 

@@ -54,6 +54,9 @@ internal static class CliApp
         root.Subcommands.Add(RetractCommand.Create());
         root.Subcommands.Add(CorrectionsCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(SearchCommands.Search());
+        root.Subcommands.Add(SearchCommands.Reports());
+        root.Subcommands.Add(SearchCommands.Statements());
         return root;
     }
 

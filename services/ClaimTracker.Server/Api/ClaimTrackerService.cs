@@ -16,6 +16,7 @@ namespace ClaimTracker.Server.Api;
 internal sealed partial class ClaimTrackerService(
     IGrainFactory grains,
     IClaimReadSide readSide,
+    IListReadSide lists,
     ClaimFeed feed,
     IOptionsMonitor<IngestOptions> ingestOptions,
     IOptionsMonitor<WatchOptions> watchOptions,
@@ -95,40 +96,6 @@ internal sealed partial class ClaimTrackerService(
         var claim = ProtoMapper.ToProto(details);
         claim.MergedInto = mergedInto;
         return claim;
-    }
-
-    [Authorize(Scopes.ClaimsRead)]
-    public override async Task<V1.Actor> GetActor(V1.GetActorRequest request, ServerCallContext context)
-    {
-        RequestValidator.RequireId(request.ActorId, "actor_id");
-        if (AsksForThePast(request.AsOf, request.Version))
-        {
-            return await GetActorAtAsync(request, context);
-        }
-
-        var actor = await readSide.GetActorAsync(request.ActorId).WaitAsync(context.CancellationToken)
-            ?? throw NotFound($"actor '{request.ActorId}' does not exist");
-        return ProtoMapper.ToProto(actor);
-    }
-
-    [Authorize(Scopes.ClaimsRead)]
-    public override async Task<V1.ListClaimsResponse> ListClaims(V1.ListClaimsRequest request, ServerCallContext context)
-    {
-        if (!Enum.IsDefined(request.Status))
-        {
-            throw RequestValidator.Invalid($"status has unknown value {(int)request.Status}");
-        }
-
-        var query = new ClaimQuery(
-            request.Status == V1.CorroborationStatus.Unspecified ? null : ProtoMapper.FromProto(request.Status),
-            request.ActorId.Length == 0 ? null : request.ActorId,
-            RequestValidator.Query(request.Query, limits.CurrentValue),
-            PageTokens.PageSize(request.PageSize, DefaultListPage, MaxListPage, "page_size"),
-            PageTokens.Parse(request.PageToken, "page_token"));
-        var page = await readSide.ListClaimsAsync(query, context.CancellationToken);
-        var response = new V1.ListClaimsResponse { NextPageToken = PageTokens.Format(page.NextBefore) };
-        response.Claims.Add(page.Items.Select(ProtoMapper.ToProto));
-        return response;
     }
 
     [Authorize(Scopes.ClaimsRead)]

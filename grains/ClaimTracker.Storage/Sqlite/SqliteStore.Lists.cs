@@ -1,0 +1,68 @@
+using System.Globalization;
+using ClaimTracker.Analysis.Identity;
+
+namespace ClaimTracker.Storage.Sqlite;
+
+/// <summary>The embedded store's list rows and its full-text search (FTS5 tables kept in step by triggers, see migration 35).</summary>
+public sealed partial class SqliteStore
+{
+    protected override TextSearchSql TextSearch(string table, string alias) =>
+        new($"JOIN {table}_fts ON {table}_fts.rowid = {alias}.seq", $"{table}_fts MATCH @q", $"{table}_fts.rank");
+
+    /// <summary>Each word a quoted FTS5 string (normalised words hold letters and digits only); juxtaposed strings must all
+    /// match.</summary>
+    protected override string TextQuery(IReadOnlyList<string> words) => string.Join(' ', words.Select(word => "\"" + word + "\""));
+
+    private static void WriteClaimListRows(SqliteWriteScope scope, string claimId, ClaimRow projection)
+    {
+        var keys = projection.Keys;
+        scope.Execute("""
+            INSERT INTO claims (claim_id, text_norm, status, updated_at, summary,
+                                first_reported_ms, updated_ms, credibility, origin_count, statement_count)
+            VALUES ($claim, $text, $status, $updated, $summary, $first, $updatedMs, $credibility, $origins, $statements)
+            ON CONFLICT (claim_id) DO UPDATE SET
+                status = excluded.status, updated_at = excluded.updated_at, summary = excluded.summary,
+                first_reported_ms = excluded.first_reported_ms, updated_ms = excluded.updated_ms,
+                credibility = excluded.credibility, origin_count = excluded.origin_count,
+                statement_count = excluded.statement_count
+            """,
+            ("$claim", claimId),
+            ("$text", ClaimText.Normalize(projection.Text)),
+            ("$status", (int)projection.Status),
+            ("$updated", projection.UpdatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
+            ("$summary", projection.Summary),
+            ("$first", Millis(keys.FirstReportedAt)),
+            ("$updatedMs", Millis(projection.UpdatedAt)),
+            ("$credibility", keys.Credibility),
+            ("$origins", keys.OriginCount),
+            ("$statements", keys.StatementCount));
+
+        foreach (var statement in projection.Statements)
+        {
+            scope.Execute("""
+                INSERT OR IGNORE INTO statements
+                    (statement_id, claim_id, report_id, actor_id, origin_actor_id, source_actor_id, stance, published_ms, payload)
+                VALUES ($id, $claim, $report, $actor, $origin, $source, $stance, $published, $payload)
+                """,
+                ("$id", statement.StatementId),
+                ("$claim", claimId),
+                ("$report", statement.ReportId),
+                ("$actor", statement.ActorId),
+                ("$origin", statement.OriginActorId),
+                ("$source", statement.SourceActorId),
+                ("$stance", statement.Stance),
+                ("$published", statement.PublishedAt is { } published ? Millis(published) : DBNull.Value),
+                ("$payload", statement.Payload));
+        }
+    }
+
+    private static void WriteReportListRow(SqliteWriteScope scope, string reportId, ReportRow row) =>
+        scope.Execute("""
+            INSERT OR IGNORE INTO report_list (report_id, source_actor_id, published_ms, text_norm)
+            VALUES ($id, $source, $published, $text)
+            """,
+            ("$id", reportId),
+            ("$source", row.SourceActorId),
+            ("$published", row.PublishedAt is { } published ? Millis(published) : DBNull.Value),
+            ("$text", ClaimText.Normalize(row.Title + "\n" + row.Text)));
+}
