@@ -119,7 +119,12 @@ internal sealed partial class ClaimTrackerService
         }
 
         var row = new ReliabilityOverrideRow(
-            request.ActorId, request.Role, request.Grade, request.Reason.Trim(), ChangedBy(request.Analyst, context), DateTimeOffset.UtcNow);
+            request.ActorId,
+            request.Role,
+            request.Grade,
+            request.Reason.Trim(),
+            ChangedBy(request.Analyst, context),
+            DateTimeOffset.UtcNow);
         await reliabilityOverrides.AppendReliabilityOverrideAsync(row);
         return ToProto(row);
     }
