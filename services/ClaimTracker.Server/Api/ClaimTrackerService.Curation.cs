@@ -115,8 +115,8 @@ internal sealed partial class ClaimTrackerService
         var query = new CorrectionQuery(
             Who(request.Analyst, context).Length == 0 ? null : Who(request.Analyst, context),
             subjects,
-            request.Since?.ToDateTimeOffset(),
-            request.Until?.ToDateTimeOffset(),
+            RequestValidator.OptionalTime(request.Since, "since"),
+            RequestValidator.OptionalTime(request.Until, "until"),
             PageTokens.PageSize(request.PageSize, DefaultListPage, MaxListPage, "page_size"),
             PageTokens.Parse(request.PageToken, "page_token"));
         var (found, next) = await corrections.ListAsync(query, context.CancellationToken);

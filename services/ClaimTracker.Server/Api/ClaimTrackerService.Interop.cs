@@ -105,12 +105,14 @@ internal sealed partial class ClaimTrackerService
         RequestValidator.RequireId(request.ActorId, "actor_id");
         if (request.Role is not (ReliabilityBoard.Origin or ReliabilityBoard.Outlet))
         {
-            throw RequestValidator.Invalid($"role '{request.Role}' must be '{ReliabilityBoard.Origin}' or '{ReliabilityBoard.Outlet}'");
+            throw RequestValidator.Invalid(
+                $"role '{RequestValidator.Quote(request.Role)}' must be '{ReliabilityBoard.Origin}' or '{ReliabilityBoard.Outlet}'");
         }
 
         if (request.Grade.Length > 0 && !(request.Grade.Length == 1 && request.Grade[0] is >= 'A' and <= 'F'))
         {
-            throw RequestValidator.Invalid($"grade '{request.Grade}' must be one letter A–F, or empty to withdraw the override");
+            throw RequestValidator.Invalid(
+                $"grade '{RequestValidator.Quote(request.Grade)}' must be one letter A–F, or empty to withdraw the override");
         }
 
         if (string.IsNullOrWhiteSpace(request.Reason))

@@ -174,6 +174,13 @@ internal static class RequestValidator
     private static RpcException TooLong(string field, string value, int maxLength) =>
         Invalid($"{field} is {value.Length:N0} characters; the limit is {maxLength:N0}");
 
+    /// <summary>An optional timestamp as a time; INVALID_ARGUMENT outside years 1–9999 or with nanos out of range.</summary>
+    public static DateTimeOffset? OptionalTime(Google.Protobuf.WellKnownTypes.Timestamp? timestamp, string field) =>
+        timestamp is null ? null : ToDateTimeOffset(timestamp, field);
+
+    /// <summary>A value to quote in an error message, cut short so that the message stays a readable status trailer.</summary>
+    public static string Quote(string value) => value.Length > 64 ? value[..64] + $"… ({value.Length:N0} characters)" : value;
+
     private static DateTimeOffset ToDateTimeOffset(Google.Protobuf.WellKnownTypes.Timestamp timestamp, string field)
     {
         try

@@ -63,9 +63,11 @@ internal static class ExportEndpoints
         };
         foreach (var (value, field) in new[] { (options.BaseUrl, "base_url"), (options.ReviewerUrl, "reviewer_url") })
         {
-            if (!string.IsNullOrEmpty(value) && !Uri.TryCreate(value, UriKind.Absolute, out _))
+            // Only web addresses: the exported ClaimReview links to them (javascript: or file: would be followed by readers).
+            if (!string.IsNullOrEmpty(value)
+                && !(Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))
             {
-                await RefuseAsync(http, $"{field} must be an absolute URL, e.g. https://factcheck.example/claims/");
+                await RefuseAsync(http, $"{field} must be an absolute http(s) URL, e.g. https://factcheck.example/claims/");
                 return;
             }
         }

@@ -1,3 +1,5 @@
+using V1 = ClaimTracker.V1;
+
 namespace ClaimTracker.Server.Tests.Hostile;
 
 /// <summary>
@@ -8,6 +10,15 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
 {
     [Fact]
     public void The_suite_has_at_least_300_cases() => Assert.True(HostileCases.Count >= 300, $"{HostileCases.Count} cases");
+
+    [Fact]
+    public void Every_rpc_of_the_service_has_hostile_cases()
+    {
+        var covered = HostileCases.CoveredMethods.ToHashSet();
+        var missing = V1.ClaimTracker.Descriptor.Methods.Select(m => m.Name).Where(name => !covered.Contains(name)).ToList();
+
+        Assert.True(missing.Count == 0, "RPCs without hostile cases: " + string.Join(", ", missing));
+    }
 
     [Theory]
     [MemberData(nameof(HostileCases.Names), MemberType = typeof(HostileCases))]

@@ -41,6 +41,9 @@ public sealed class HostileTarget : IAsyncLifetime
     /// <summary>The claim of the report "hostile-seed", registered first.</summary>
     public string SeedClaimId { get; private set; } = string.Empty;
 
+    /// <summary>The speaker of the report "hostile-seed".</summary>
+    public string SeedActorId { get; private set; } = string.Empty;
+
     public async Task InitializeAsync()
     {
         server = await RunningServer.StartAsync(
@@ -49,7 +52,9 @@ public sealed class HostileTarget : IAsyncLifetime
             $"--Ingest:MaxStatements={MaxStatements}",
             $"--Ingest:MaxTextBytes={MaxTextBytes}");
         var seed = Reports.Report("hostile-seed", "Seed Outlet", "Seed Speaker", ["AFP"], "The seed claim holds");
-        SeedClaimId = (await Client.RegisterReportAsync(seed)).Outcomes[0].ClaimId;
+        var outcome = (await Client.RegisterReportAsync(seed)).Outcomes[0];
+        SeedClaimId = outcome.ClaimId;
+        SeedActorId = outcome.ActorId;
     }
 
     public async Task DisposeAsync()
