@@ -37,17 +37,20 @@ internal sealed partial class ClaimTrackerService
     {
         RequestValidator.RequireId(request.StatementId, "statement_id");
         RequestValidator.RequireId(request.FromClaimId, "from_claim_id");
-        if (request.ToClaimId.Length > RequestValidator.MaxIdLength)
+        if (request.ToClaimId.Length > 0)
         {
-            throw RequestValidator.Invalid($"to_claim_id is longer than {RequestValidator.MaxIdLength} characters");
+            RequestValidator.RequireId(request.ToClaimId, "to_claim_id");
         }
 
         Analysis.Stance? stance = null;
         if (request.Stance.Length > 0)
         {
-            stance = System.Enum.TryParse<V1.Stance>(request.Stance, ignoreCase: true, out var parsed) && parsed != V1.Stance.Unspecified
+            // By name only: Enum.TryParse also takes numbers, "99" included.
+            stance = System.Enum.TryParse<V1.Stance>(request.Stance, ignoreCase: true, out var parsed)
+                && parsed != V1.Stance.Unspecified && System.Enum.IsDefined(parsed) && !char.IsAsciiDigit(request.Stance.Trim()[0])
                 ? ProtoMapper.FromProto(parsed)
-                : throw RequestValidator.Invalid($"stance '{request.Stance}' is not one of SUPPORTS, CONTRADICTS, OBSERVING, QUERIES");
+                : throw RequestValidator.Invalid(
+                    $"stance '{RequestValidator.Quote(request.Stance)}' is not one of SUPPORTS, CONTRADICTS, OBSERVING, QUERIES");
         }
 
         return CorrectAsync(

@@ -54,6 +54,9 @@ public static partial class HostileCases
 
     private static string[] TitleRule(Value value) => value.Text.Length > 16 * 1024 ? Expect(Invalid) : Expect(NotFound);
 
+    /// <summary>RelinkStatement's to_claim_id: empty founds a new claim (so the absent statement is what is not found).</summary>
+    private static string[] NewClaimRule(Value value) => value.Text.Length == 0 ? Expect(NotFound) : LookupRule(value);
+
     /// <summary>RelinkStatement's stance: empty keeps the statement's own; anything else must be a stance's name.</summary>
     private static string[] StanceTextRule(Value value) => value.Text.Length == 0 ? Expect(NotFound) : Expect(Invalid);
 
@@ -101,7 +104,7 @@ public static partial class HostileCases
                     .ResponseAsync),
             new("RelinkStatement", "statement_id", Values, LookupRule, (t, v) =>
                 t.Client.RelinkStatementAsync(Relink(v, t.SeedClaimId, t.SeedClaimId)).ResponseAsync),
-            new("RelinkStatement", "to_claim_id", CoreValues, LookupRule, (t, v) =>
+            new("RelinkStatement", "to_claim_id", CoreValues, NewClaimRule, (t, v) =>
                 t.Client.RelinkStatementAsync(Relink("absent-statement", t.SeedClaimId, v)).ResponseAsync),
             new("RelinkStatement", "stance", CoreValues, StanceTextRule, (t, v) =>
                 t.Client.RelinkStatementAsync(Relink("absent-statement", t.SeedClaimId, t.SeedClaimId, v)).ResponseAsync),
@@ -276,6 +279,20 @@ public static partial class HostileCases
                 t.Client.GetClaimAsync(new() { ClaimId = t.SeedClaimId, Version = version }).ResponseAsync);
             yield return Read($"GetActor version {version}", Expect(expected), t =>
                 t.Client.GetActorAsync(new() { ActorId = t.SeedActorId, Version = version }).ResponseAsync);
+        }
+
+        foreach (var stance in new[] { "99", "1", "-1", "UNSPECIFIED", "supports;" })
+        {
+            yield return new HostileCase($"RelinkStatement stance {Slug(stance)}", Expect(Invalid), Writes: true, t =>
+                HostileTarget.CallAsync(() =>
+                    t.Client.RelinkStatementAsync(Relink("absent-statement", t.SeedClaimId, t.SeedClaimId, stance)).ResponseAsync));
+        }
+
+        foreach (var (name, seconds, nanos, expected) in BadTimes.Take(2))
+        {
+            var time = new Timestamp { Seconds = seconds, Nanos = nanos };
+            yield return Read($"ListCorrections until {name}", Expect(expected), t =>
+                t.Client.ListCorrectionsAsync(new() { Until = time }).ResponseAsync);
         }
 
         var epoch = new Timestamp();
