@@ -22,8 +22,12 @@ public static partial class HostileCases
         "CorrectReport", "RetractReport", "ImportStix", "SetReliabilityOverride",
     };
 
-    /// <summary>The first method name of each case's name, for the check that every RPC has hostile cases.</summary>
-    public static IEnumerable<string> CoveredMethods => Cases.Value.Keys.Select(name => name.Split(' ')[0]).Distinct();
+    /// <summary>
+    /// The methods with hostile values in their fields (the first word of a case's name), for the check that every RPC has
+    /// them. The wire cases are left out: they are generated from the service descriptor, so every method has them.
+    /// </summary>
+    public static IEnumerable<string> CoveredMethods =>
+        Cases.Value.Keys.Where(name => !name.Contains(" wire ", StringComparison.Ordinal)).Select(name => name.Split(' ')[0]).Distinct();
 
     /// <summary>Fewer values for the secondary fields of the newer RPCs, to keep the suite fast.</summary>
     private static readonly Value[] CoreValues =
