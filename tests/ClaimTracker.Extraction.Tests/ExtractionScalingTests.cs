@@ -22,6 +22,9 @@ public sealed class ExtractionScalingTests(ITestOutputHelper output)
     private const string StalledToReuters = "said the talks had stalled, Reuters reported.";
     private const string AgreedToAfp = "told AFP that he agreed.";
 
+    /// <summary>Found by the linear-time property: each full stop is followed by a closing mark without an opening.</summary>
+    private const string StrayClosingQuotes = "” the minister said 🚀 \u202E ” ' not \u202E Putin per day ) \0.";
+
     private static readonly ArticleExtractor Extractor = new();
 
     public static TheoryData<string> Shapes() =>
@@ -29,6 +32,7 @@ public sealed class ExtractionScalingTests(ITestOutputHelper output)
         "attributed sentence with a wire agency",
         "quotes with pronoun speakers",
         "many different names",
+        "closing quotes without an opening after each full stop",
     ];
 
     [Theory]
@@ -60,6 +64,7 @@ public sealed class ExtractionScalingTests(ITestOutputHelper output)
         "attributed sentence with a wire agency" => RepeatTo(length, _ => WireSentence),
         "quotes with pronoun speakers" => RepeatTo(length, _ => QuotedSentences),
         "many different names" => RepeatTo(length, i => $"{NameOf(i)} {StalledToReuters} {NameOf(i + 1)} {AgreedToAfp}"),
+        "closing quotes without an opening after each full stop" => RepeatTo(length, _ => StrayClosingQuotes),
         _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, "no such text"),
     };
 

@@ -90,14 +90,7 @@ internal static partial class AttributionFinder
         var result = new List<RawAttribution>();
         var quotes = QuoteScanner.Scan(doc, first, end);
         var covered = new bool[end - first];
-        var inQuote = new bool[end - first];
-        foreach (var q in quotes)
-        {
-            for (var k = Math.Max(q.Open, first); k < q.OuterEnd && k < end; k++)
-            {
-                inQuote[k - first] = true;
-            }
-        }
+        var inQuote = InQuoteMask(quotes, first, end);
 
         var cues = new List<int>();
         var titleCase = IsTitleCase(doc, first, end);
@@ -143,5 +136,35 @@ internal static partial class AttributionFinder
         Run(AttributionPattern.ReportedThroughOuter, context.ReportedThroughOuter);
         result.Sort((a, b) => a.Anchor.CompareTo(b.Anchor));
         return result;
+    }
+
+    /// <summary>
+    /// Which tokens of the sentence lie in a quote, its marks included. Counted by region starts and ends rather than
+    /// by filling each region, since the regions of closing marks without an opening all reach back to the sentence's
+    /// start: a long sentence with many of them would cost the square of its length.
+    /// </summary>
+    private static bool[] InQuoteMask(List<QuoteRegion> quotes, int first, int end)
+    {
+        var opened = new int[end - first + 1];
+        foreach (var q in quotes)
+        {
+            var from = Math.Max(q.Open, first);
+            var to = Math.Min(q.OuterEnd, end);
+            if (from < to)
+            {
+                opened[from - first]++;
+                opened[to - first]--;
+            }
+        }
+
+        var mask = new bool[end - first];
+        var depth = 0;
+        for (var k = 0; k < mask.Length; k++)
+        {
+            depth += opened[k];
+            mask[k] = depth > 0;
+        }
+
+        return mask;
     }
 }
