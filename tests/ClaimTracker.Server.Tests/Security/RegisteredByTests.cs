@@ -3,7 +3,10 @@ using V1 = ClaimTracker.V1;
 
 namespace ClaimTracker.Server.Tests.Security;
 
-/// <summary>Who registered a report is stored with it: it survives a restart, and a repeat by someone else does not change it.</summary>
+/// <summary>
+/// Who registered a report is stored with it: it survives a restart, and a repeat by someone else does not change it.
+/// A correction records the authenticated caller, whatever analyst the request names.
+/// </summary>
 public sealed class RegisteredByTests
 {
     [Fact]
@@ -35,5 +38,17 @@ public sealed class RegisteredByTests
         var report = await V1.Client.ClaimTrackerChannel.CreateClient(restarted.Channel, other)
             .GetReportAsync(new V1.GetReportRequest { ReportId = "who-1" });
         Assert.Equal("wire-feeder", report.RegisteredBy);
+
+        var desk = V1.Client.ClaimTrackerChannel.CreateClient(restarted.Channel, other);
+        var retraction = await desk.RetractReportAsync(new V1.RetractReportRequest
+        {
+            CorrectionId = "who-retract-1",
+            Analyst = "someone-else",
+            Reason = "the outlet withdrew the story",
+            ReportId = "who-1",
+        });
+        Assert.Equal("desk", retraction.Correction.Analyst);
+        var trail = await desk.ListCorrectionsAsync(new V1.ListCorrectionsRequest { ReportId = "who-1" });
+        Assert.Equal("desk", Assert.Single(trail.Corrections).Analyst);
     }
 }
