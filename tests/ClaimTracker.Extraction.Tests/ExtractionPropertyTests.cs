@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -52,52 +50,19 @@ public sealed class ExtractionPropertyTests
         var plainNews = Gen.Constant("The minister said on Monday that the bridge was closed, according to AFP");
         Prop.ForAll(Gen.OneOf(plainNews, NewsLikeText().Where(p => p.Length > 20)).ToArbitrary(), paragraph =>
         {
-            var small = RepeatTo(paragraph + ".", 16 * 1024);
-            var large = RepeatTo(paragraph + ".", 128 * 1024);
+            var small = CpuTime.RepeatTo(16 * 1024, _ => paragraph + ".");
+            var large = CpuTime.RepeatTo(128 * 1024, _ => paragraph + ".");
             Extractor.Extract(new ArticleInput(small, "Outlet"));
-            var smallTime = BestOfThree(() =>
+            var smallTime = CpuTime.BestOfThree(() =>
             {
                 for (var i = 0; i < 8; i++)
                 {
                     Extractor.Extract(new ArticleInput(small, "Outlet"));
                 }
             });
-            var ratio = BestOfThree(() => Extractor.Extract(new ArticleInput(large, "Outlet"))) / Math.Max(smallTime, 1);
+            var ratio = CpuTime.BestOfThree(() => Extractor.Extract(new ArticleInput(large, "Outlet"))) / Math.Max(smallTime, 1);
             return (ratio < 2.5).Label($"128 KB took {ratio:0.00} times as long as 8 × 16 KB");
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(5).WithQuietOnSuccess(true).WithEndSize(60));
-    }
-
-    private static string RepeatTo(string paragraph, int length)
-    {
-        var text = new StringBuilder(length + paragraph.Length);
-        while (text.Length < length)
-        {
-            text.Append(paragraph).Append(' ');
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>
-    /// The least CPU time of three runs of <paramref name="work"/>, in milliseconds. Each run starts after a full
-    /// collection, so the garbage of the run before (the collector's threads count as the process's CPU) is not charged to it.
-    /// </summary>
-    private static double BestOfThree(Action work)
-    {
-        using var process = Process.GetCurrentProcess();
-        var best = double.MaxValue;
-        for (var run = 0; run < 3; run++)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            process.Refresh();
-            var before = process.TotalProcessorTime;
-            work();
-            process.Refresh();
-            best = Math.Min(best, (process.TotalProcessorTime - before).TotalMilliseconds);
-        }
-
-        return best;
     }
 }
 

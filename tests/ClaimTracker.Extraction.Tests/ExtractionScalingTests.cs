@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Xunit.Abstractions;
 
 namespace ClaimTracker.Extraction.Tests;
@@ -45,14 +43,14 @@ public sealed class ExtractionScalingTests(ITestOutputHelper output)
 
         // Eight extractions of the small text against one of the large: the same number of characters, so a ratio
         // near 1 is linear work and near 8 is quadratic; times 8 it reads as the 128 KB : 16 KB ratio.
-        var smallTime = BestOfThree(() =>
+        var smallTime = CpuTime.BestOfThree(() =>
         {
             for (var i = 0; i < Large / Small; i++)
             {
                 Extractor.Extract(new ArticleInput(small, "Outlet"));
             }
         }) / (Large / Small);
-        var largeTime = BestOfThree(() => Extractor.Extract(new ArticleInput(large, "Outlet")));
+        var largeTime = CpuTime.BestOfThree(() => Extractor.Extract(new ArticleInput(large, "Outlet")));
 
         var ratio = largeTime / Math.Max(smallTime, 0.1);
         output.WriteLine($"{shape}: 16 KB {smallTime:0.0} ms, 128 KB {largeTime:0.0} ms of CPU, ratio {ratio:0.0}");
@@ -61,10 +59,10 @@ public sealed class ExtractionScalingTests(ITestOutputHelper output)
 
     private static string TextOf(string shape, int length) => shape switch
     {
-        "attributed sentence with a wire agency" => RepeatTo(length, _ => WireSentence),
-        "quotes with pronoun speakers" => RepeatTo(length, _ => QuotedSentences),
-        "many different names" => RepeatTo(length, i => $"{NameOf(i)} {StalledToReuters} {NameOf(i + 1)} {AgreedToAfp}"),
-        "closing quotes without an opening after each full stop" => RepeatTo(length, _ => StrayClosingQuotes),
+        "attributed sentence with a wire agency" => CpuTime.RepeatTo(length, _ => WireSentence),
+        "quotes with pronoun speakers" => CpuTime.RepeatTo(length, _ => QuotedSentences),
+        "many different names" => CpuTime.RepeatTo(length, i => $"{NameOf(i)} {StalledToReuters} {NameOf(i + 1)} {AgreedToAfp}"),
+        "closing quotes without an opening after each full stop" => CpuTime.RepeatTo(length, _ => StrayClosingQuotes),
         _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, "no such text"),
     };
 
@@ -74,34 +72,6 @@ public sealed class ExtractionScalingTests(ITestOutputHelper output)
         string[] syllables = ["Ba", "Ko", "Mi", "Ta", "Ru", "Se", "Lo", "Ne", "Vi", "Da", "Gu", "Pe", "Zo", "Ha", "Fi", "Wu"];
         string Syllable(int k) => syllables[(i >> (4 * k)) & 15];
         return $"{Syllable(0)}{Syllable(1).ToLowerInvariant()}n {Syllable(2)}{Syllable(3).ToLowerInvariant()}ta";
-    }
-
-    private static string RepeatTo(int length, Func<int, string> sentence)
-    {
-        var text = new StringBuilder(length * 2);
-        for (var i = 0; text.Length < length; i++)
-        {
-            text.Append(sentence(i)).Append(' ');
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>The least CPU time of three runs of <paramref name="work"/>, in milliseconds.</summary>
-    private static double BestOfThree(Action work)
-    {
-        using var process = Process.GetCurrentProcess();
-        var best = double.MaxValue;
-        for (var run = 0; run < 3; run++)
-        {
-            process.Refresh();
-            var before = process.TotalProcessorTime;
-            work();
-            process.Refresh();
-            best = Math.Min(best, (process.TotalProcessorTime - before).TotalMilliseconds);
-        }
-
-        return best;
     }
 }
 
