@@ -52,12 +52,12 @@ export function withActorName(actorId, fallback, apply) {
   }
 }
 
-/** A link to the claims list filtered by this actor, labelled with the actor's name. */
+/** A link to the actor's page, labelled with the actor's name. */
 export function actorLink(actorId, fallback) {
   if (!actorId) {
     return h('span', { class: 'actor' }, fallback || 'unknown');
   }
-  const link = h('a', { class: 'actor', href: routeHref('') + '?actor=' + encodeURIComponent(actorId), title: `claims with statements by ${actorId}` });
+  const link = h('a', { class: 'actor', href: routeHref('actors', actorId), title: `what ${actorId} said, on which claims` });
   withActorName(actorId, fallback, name => {
     link.textContent = name;
   });

@@ -58,10 +58,34 @@ export function getClaim(claimId, { statementPageSize, statementPageToken } = {}
   return getJson(`v1/claims/${encodeURIComponent(claimId)}`, { statementPageSize, statementPageToken }, signal);
 }
 
-export function getActor(actorId, signal) {
-  return getJson(`v1/actors/${encodeURIComponent(actorId)}`, null, signal);
+export function getActor(actorId, signal, pages = {}) {
+  return getJson(`v1/actors/${encodeURIComponent(actorId)}`, pages, signal);
 }
 
-export function listActors(query, pageSize, signal) {
-  return getJson('v1/actors', { query, pageSize }, signal);
+export function listActors(query, pageSize, signal, pageToken) {
+  return getJson('v1/actors', { query, pageSize, pageToken }, signal);
+}
+
+/** ListClaims: a keyset-paged read on the server; `params` holds its query parameters (filter.* included). */
+export function listClaims(params, signal) {
+  return getJson('v1/claims', params, signal);
+}
+
+/** ListStatements by actorId, originActorId, outletActorId, reportId, claimId, stance; newest first. */
+export function listStatements(params, signal) {
+  return getJson('v1/statements', params, signal);
+}
+
+/** ListReports by outletActorId, publishedAfter/Before and query; newest first, without their text. */
+export function listReports(params, signal) {
+  return getJson('v1/reports', params, signal);
+}
+
+/** Report ids may contain '/': each path segment is encoded on its own (the route is `v1/reports/{id=**}`). */
+export function getReport(reportId, signal) {
+  return getJson(`v1/reports/${reportId.split('/').map(encodeURIComponent).join('/')}`, null, signal);
+}
+
+export function getTimeline(claimId, { pageSize, pageToken } = {}, signal) {
+  return getJson(`v1/claims/${encodeURIComponent(claimId)}/timeline`, { pageSize, pageToken }, signal);
 }

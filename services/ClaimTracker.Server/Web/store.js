@@ -1,5 +1,6 @@
-// What the page knows about claims: the latest summary of every claim (from the watch snapshot and
-// the live events after it) and the most recent live changes.
+// What the page knows about claims from the live feed: the latest summary of the claims that changed while
+// the page was open (the most recent few thousand) and the most recent live changes. Lists are read from the
+// server a page at a time (list.js); this store only carries what the feed says.
 
 import { num } from './dom.js';
 
@@ -23,28 +24,15 @@ export const CREDIBILITY_LABELS = Object.freeze({
 });
 
 const RECENT_LIMIT = 50;
-
-/**
- * Lower-cases and reduces text to its letters and digits separated by single spaces, the way the
- * server normalises claim text for ListClaims' `query` (every query word must occur in it).
- */
-export function normalizeWords(text) {
-  return (text ?? '')
-    .normalize('NFKC')
-    .replace(/\p{Mn}/gu, '')
-    .replace(/[^\p{L}\p{Nd}]+/gu, ' ')
-    .toLowerCase()
-    .trim();
-}
+/** Claim summaries kept; beyond this the claim that changed longest ago is forgotten. */
+const CLAIM_LIMIT = 5000;
 
 export class ClaimStore {
   constructor() {
-    /** @type {Map<string, {claim: any, updatedMs: number, normText: string}>} */
+    /** claimId → {claim}, in the order they last changed (oldest first). */
     this.claims = new Map();
     /** Live changes, newest first. */
     this.recent = [];
-    /** claimId → when this page last saw it change live (ms). */
-    this.changedAt = new Map();
     this.listeners = new Set();
     this.eventCount = 0;
   }
@@ -62,7 +50,6 @@ export class ClaimStore {
   clear() {
     this.claims.clear();
     this.recent = [];
-    this.changedAt.clear();
     this.notify({ cleared: true });
   }
 
@@ -81,15 +68,13 @@ export class ClaimStore {
     const held = this.claims.get(claim.claimId);
     const newer = !held || num(claim.version) > num(held.claim.version);
     if (newer) {
-      this.claims.set(claim.claimId, {
-        claim,
-        updatedMs: Date.parse(claim.updatedAt ?? '') || 0,
-        // The filter finds a claim by its proposition and by the words first written for it.
-        normText: normalizeWords(claim.verbatim ? `${claim.text} ${claim.verbatim}` : claim.text),
-      });
+      this.claims.delete(claim.claimId);
+      this.claims.set(claim.claimId, { claim });
+      if (this.claims.size > CLAIM_LIMIT) {
+        this.claims.delete(this.claims.keys().next().value);
+      }
     }
     if (live) {
-      this.changedAt.set(claim.claimId, Date.now());
       this.recent.unshift({
         kind: event.kind,
         cursor: event.cursor,
@@ -112,38 +97,5 @@ export class ClaimStore {
     for (const listener of this.listeners) {
       listener(change);
     }
-  }
-
-  /**
-   * The claims matching the filters, most recently changed first.
-   * @param {{status?: string, actorId?: string, query?: string}} filters
-   */
-  select({ status, actorId, query } = {}) {
-    const words = normalizeWords(query).split(' ').filter(Boolean);
-    const counts = Object.fromEntries(STATUSES.map(name => [name, 0]));
-    let total = 0;
-    const rows = [];
-    for (const entry of this.claims.values()) {
-      const claim = entry.claim;
-      if (actorId && !(claim.actorIds ?? []).includes(actorId)) {
-        continue;
-      }
-      if (words.length > 0 && !words.every(word => entry.normText.includes(word))) {
-        continue;
-      }
-      total++;
-      if (claim.status in counts) {
-        counts[claim.status]++;
-      }
-      if (status && claim.status !== status) {
-        continue;
-      }
-      rows.push(entry);
-    }
-    rows.sort((a, b) =>
-      b.updatedMs - a.updatedMs
-      || num(b.claim.version) - num(a.claim.version)
-      || (a.claim.claimId < b.claim.claimId ? -1 : 1));
-    return { rows: rows.map(entry => entry.claim), counts, total };
   }
 }

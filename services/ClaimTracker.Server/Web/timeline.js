@@ -2,7 +2,7 @@
 // timeline. Each entry says which outlet published it and whom that outlet picked it up from, marks an
 // origin's first word, and where the claim's status turned; the origins follow, with when each first spoke.
 
-import { apiUrl, errorFrom } from './api.js';
+import { getTimeline } from './api.js';
 import { actorLink } from './actors.js';
 import { statusBadge, truncate } from './list.js';
 import { fill, h, num, plural, routeHref, timeElement } from './dom.js';
@@ -15,15 +15,6 @@ const STANCE_WORDS = Object.freeze({
   OBSERVING: 'reports without endorsing',
   QUERIES: 'questions',
 });
-
-async function getTimeline(claimId, pageToken, signal) {
-  const url = apiUrl(`v1/claims/${encodeURIComponent(claimId)}/timeline`, { pageSize: PAGE, pageToken });
-  const response = await fetch(url, { headers: { accept: 'application/json' }, signal });
-  if (!response.ok) {
-    throw await errorFrom(response);
-  }
-  return response.json();
-}
 
 export class TimelineView {
   constructor(container) {
@@ -54,7 +45,7 @@ export class TimelineView {
     this.loading = true;
     this.render();
     try {
-      const page = await getTimeline(this.claimId, pageToken);
+      const page = await getTimeline(this.claimId, { pageSize: PAGE, pageToken });
       if (generation !== this.generation) {
         return;
       }
@@ -141,7 +132,8 @@ function entryItem(entry) {
       ' · ', h('span', { class: 'tag' }, STANCE_WORDS[stance] ?? 'no stance'),
       entry.modality === 'HEDGED' ? [' ', h('span', { class: 'tag hedged' }, 'hedged')] : null,
       entry.originFirstSpoke ? [' ', h('span', { class: 'tag first-word' }, `first word from ${entry.origin}`)] : null),
-    h('p', { class: 'timeline-chain' }, 'Chain: ', chainText(entry)),
+    h('p', { class: 'timeline-chain' }, 'Chain: ', chainText(entry), ' · ',
+      h('a', { class: 'report-link', href: routeHref('reports', entry.reportId) }, 'the report')),
     entry.content ? h('p', { class: 'content' }, truncate(entry.content, 200)) : null,
     entry.statusTurned
       ? h('p', { class: 'timeline-turn', role: 'note' }, 'Status turned: now ', statusBadge(entry.statusAfter))

@@ -7,11 +7,13 @@
 // cursor of the last live event it handed on and reconnects with it after any error, with exponential
 // backoff, so nothing is missed and nothing is repeated.
 //
-// Starting: the first connection asks for `includeSnapshot=true`: the current state of every claim
-// (CLAIM_SNAPSHOT events, all carrying the cursor that the live part resumes after), then live events.
-// The stream does not mark the end of the snapshot, so until the first live event arrives the page
+// Starting: with `snapshot: true` the first connection asks for `includeSnapshot=true`: the current state of
+// every claim (CLAIM_SNAPSHOT events, all carrying the cursor that the live part resumes after), then live
+// events. The stream does not mark the end of the snapshot, so until the first live event arrives the page
 // cannot tell whether it saw the whole snapshot; a connection lost in that window starts over with a
 // fresh snapshot (the store ignores claim states it already has, by version) instead of resuming.
+// The page itself starts live only (`snapshot: false`: it reads its lists a page at a time, so it never needs
+// every claim); a connection that cannot resume calls onRestart, since changes may have been missed meanwhile.
 
 import { ApiError, GrpcCode, apiUrl, errorFrom } from './api.js';
 import { authorizedFetch } from './auth.js';
@@ -80,11 +82,13 @@ export class ClaimWatch {
   /**
    * @param {{ onEvent: (event: any) => void, onState: (state: any) => void, onCursor?: (cursor: string) => void, onRestart?: () => void }} handlers
    *   onEvent gets every ClaimEvent in order; onState gets {state, …} when the connection changes;
-   *   onCursor gets the resume cursor after each event; onRestart is called before a fresh snapshot
-   *   replaces a stream that could not be resumed.
+   *   onCursor gets the resume cursor after each event; onRestart is called when a stream that could not be
+   *   resumed starts over (before its fresh snapshot, if any).
+   * @param {{ snapshot?: boolean }} options snapshot: start with the current state of every claim
    */
-  constructor(handlers) {
+  constructor(handlers, { snapshot = true } = {}) {
     this.handlers = handlers;
+    this.snapshot = snapshot;
     this.cursor = '';
     this.liveSeen = false;
     this.failures = 0;
@@ -139,7 +143,9 @@ export class ClaimWatch {
           // The server does not know our cursor (its data was reset): start over from a snapshot.
           this.cursor = '';
           this.liveSeen = false;
-          this.handlers.onRestart?.();
+          if (this.snapshot) {
+            this.handlers.onRestart?.();
+          }
         }
         this.failures++;
         const base = Math.min(MAX_DELAY_MS, INITIAL_DELAY_MS * 2 ** (this.failures - 1));
@@ -161,7 +167,7 @@ export class ClaimWatch {
   async connect(resuming) {
     this.setState({ state: 'connecting' });
     this.controller = new AbortController();
-    const params = resuming ? { cursor: this.cursor } : { includeSnapshot: 'true' };
+    const params = resuming ? { cursor: this.cursor } : this.snapshot ? { includeSnapshot: 'true' } : {};
     const response = await authorizedFetch(apiUrl('v1/claims:watch', params), {
       headers: { accept: 'application/json' },
       cache: 'no-store',
@@ -175,6 +181,10 @@ export class ClaimWatch {
     }
     // The server answers once the watch is subscribed: from here on nothing registered is missed.
     this.setState({ state: 'live', resumedAfter: resuming ? this.cursor : '' });
+    if (!resuming && !this.snapshot && this.reconnects > 0) {
+      // Live only again, after a gap: whatever changed meanwhile has to be read again.
+      this.handlers.onRestart?.();
+    }
     const splitter = new JsonObjectSplitter();
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     try {
