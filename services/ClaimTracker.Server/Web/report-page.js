@@ -60,7 +60,7 @@ export class ReportView {
   render(report, statements, more) {
     document.title = `${report.title || report.reportId} · ClaimTracker`;
     // Statements in the order they appear in the text; those without spans (given as structured input) last.
-    const ordered = [...statements].sort((a, b) => spanStart(a) - spanStart(b));
+    const ordered = statements.map(statement => asOfReport(statement, report)).sort((a, b) => spanStart(a) - spanStart(b));
     const revisions = report.previousRevisions ?? [];
     fill(this.container, h('article', {
       class: 'report-view',
@@ -116,6 +116,25 @@ export class ReportView {
 
 function back() {
   return h('a', { class: 'back', href: '#/reports' }, '← All reports');
+}
+
+/**
+ * The statement with the report's corrections applied: the statement lists keep a statement as it was stored, so a
+ * retraction, or a revision that dropped the statement, is read from the report itself.
+ */
+function asOfReport(statement, report) {
+  if (statement.withdrawn) {
+    return statement;
+  }
+  if (report.retracted) {
+    const reason = report.retractionReason || 'no reason recorded';
+    return { ...statement, withdrawn: true, withdrawnReason: `the report was retracted: ${reason}` };
+  }
+  const current = report.statementIds ?? [];
+  if (current.length > 0 && !current.includes(statement.statementId)) {
+    return { ...statement, withdrawn: true, withdrawnReason: `not in the report's revision ${report.revision ?? 1}` };
+  }
+  return statement;
 }
 
 function spanStart(statement) {
