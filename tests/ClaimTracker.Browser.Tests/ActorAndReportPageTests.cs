@@ -84,7 +84,8 @@ public sealed class ActorAndReportPageTests(ITestOutputHelper output)
         browser.Click("the wire report in the list", "tr[data-report-id='wire/2023-09-14'] a.report-link");
         browser.WaitForElement("the wire report", "article.report-view[data-report-id='wire/2023-09-14']");
         var content = browser.WaitForElement("the content span", ".report-text mark.span-content");
-        Assert.Contains("60,000", content.Text + string.Concat(browser.All(".report-text mark").Select(m => m.Text)), StringComparison.Ordinal);
+        var marked = string.Concat(browser.All(".report-text mark").Select(mark => mark.Text));
+        Assert.Contains("60,000", content.Text + marked, StringComparison.Ordinal);
         browser.WaitForElement("the speaker span", ".report-text mark.span-source");
         browser.WaitForCount("one statement row per statement found", "li.statement-row", wire.Outcomes.Count);
         browser.Screenshot("report-page");

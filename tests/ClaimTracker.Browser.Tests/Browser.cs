@@ -64,6 +64,8 @@ public sealed class Browser : IDisposable
             "--window-size=1400,1200",
             "--user-data-dir=" + profileDirectory);
         options.SetLoggingPreference(LogType.Browser, LogLevel.All);
+        // Network events, so a test can see which requests the page made (RequestedUrls).
+        options.SetLoggingPreference("performance", LogLevel.All);
         var service = ChromeDriverService.CreateDefaultService(
             Path.GetDirectoryName(ChromeDriverPath)!,
             Path.GetFileName(ChromeDriverPath));
@@ -134,6 +136,14 @@ public sealed class Browser : IDisposable
     /// <summary>The errors the page logged to its console since the last call (script errors, failed loads, CSP violations).</summary>
     public IReadOnlyList<string> ConsoleErrors() =>
         driver.Manage().Logs.GetLog(LogType.Browser).Where(entry => entry.Level >= LogLevel.Severe).Select(entry => entry.Message)
+            .ToArray();
+
+    /// <summary>The URLs of the requests the page sent since the last call, streams included (Chromium's network log).</summary>
+    public IReadOnlyList<string> RequestedUrls() =>
+        driver.Manage().Logs.GetLog("performance")
+            .Select(entry => System.Text.Json.Nodes.JsonNode.Parse(entry.Message)?["message"])
+            .Where(message => (string?)message?["method"] == "Network.requestWillBeSent")
+            .Select(message => (string?)message?["params"]?["request"]?["url"] ?? "")
             .ToArray();
 
     public ReadOnlyCollection<IWebElement> All(string cssSelector) => driver.FindElements(By.CssSelector(cssSelector));

@@ -20,9 +20,9 @@ public sealed class ClaimsPagingPageTests(ITestOutputHelper output)
         var client = server.Client;
         // 118 claims that name no port, three that do, and two that only say "support".
         var requests = Enumerable.Range(0, Filler)
-            .Select(i => Reports.Report($"fill-{i:000}", $"Outlet {i % 7}", $"Official {i % 11}", [], $"Convoy {i} reached checkpoint {i * 7}"))
-            .Concat(Enumerable.Range(0, 3).Select(i =>
-                Reports.Report($"port-{i}", "Harbour Gazette", "Harbour master", [], $"The port of Izmail closed berth {i} to grain ships")))
+            .Select(i => Reports.Report($"fill-{i:000}", $"Outlet {i % 7}", $"Official {i % 11}", [], Convoy(i)))
+            .Concat(Enumerable.Range(0, 3).Select(i => Reports.Report(
+                $"port-{i}", "Harbour Gazette", "Harbour master", [], $"The port of Izmail closed berth {i} to grain ships")))
             .Concat(Enumerable.Range(0, 2).Select(i =>
                 Reports.Report($"support-{i}", "Daily Ledger", "Finance minister", [], $"Ministers voiced support for grain deal {i}")))
             .ToArray();
@@ -40,7 +40,7 @@ public sealed class ClaimsPagingPageTests(ITestOutputHelper output)
         var busiest = claims["fill-042"];
         foreach (var reportId in new[] { "echo-1", "echo-2" })
         {
-            var echo = Reports.Report(reportId, "Echo Weekly", "Official 9", [], "Convoy 42 reached checkpoint 294");
+            var echo = Reports.Report(reportId, "Echo Weekly", "Official 9", [], Convoy(42));
             echo.Statements[0].ClaimId = busiest;
             await client.RegisterReportAsync(echo);
         }
@@ -82,8 +82,7 @@ public sealed class ClaimsPagingPageTests(ITestOutputHelper output)
         Assert.Equal(true, browser.Script("return window.notReloaded === true;"));
 
         // The page never asked for the whole store: the watch is live only, every list read is one page.
-        var requested = ((IEnumerable<object>)browser.Script(
-            "return performance.getEntriesByType('resource').map(entry => entry.name);")!).Select(name => (string)name).ToArray();
+        var requested = browser.RequestedUrls();
         Assert.Contains(requested, name => name.Contains("claims:watch", StringComparison.Ordinal));
         Assert.DoesNotContain(requested, name => name.Contains("includeSnapshot", StringComparison.Ordinal));
         Assert.All(requested.Where(name => name.Contains("/v1/claims?", StringComparison.Ordinal)),
@@ -123,6 +122,8 @@ public sealed class ClaimsPagingPageTests(ITestOutputHelper output)
         browser.Screenshot("claims-paged");
         Assert.Empty(browser.ConsoleErrors());
     }
+
+    private static string Convoy(int i) => $"Convoy {i} reached checkpoint {i * 7}";
 
     private static string[] RowIds(Browser browser) =>
         browser.All(Rows).Select(row => row.GetDomAttribute("data-claim-id") ?? "").ToArray();

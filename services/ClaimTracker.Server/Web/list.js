@@ -377,11 +377,10 @@ export class ListView {
     const filters = this.filters;
     const token = this.pager.token;
     try {
-      const counting = keepCounts && this.counts.size > 0 ? null : this.loadCounts(filters);
-      const page = rowsToo
-        ? await listClaims({ ...claimQuery(filters), pageSize: filters.size, pageToken: token })
-        : null;
-      const counts = await counting;
+      const [page, counts] = await Promise.all([
+        rowsToo ? listClaims({ ...claimQuery(filters), pageSize: filters.size, pageToken: token }) : null,
+        keepCounts && this.counts.size > 0 ? null : this.loadCounts(filters),
+      ]);
       if (generation !== this.generation) {
         return;
       }
