@@ -4,7 +4,7 @@
 import { getClaim } from './api.js';
 import { actorLink } from './actors.js';
 import { credibilityBadge, statusBadge, truncate } from './list.js';
-import { h, num, routeHref, timeElement } from './dom.js';
+import { fill, h, num, routeHref, timeElement } from './dom.js';
 
 /** claimId → Promise of the claim's summary (without statements), read once per page view. */
 const summaries = new Map();
@@ -100,11 +100,11 @@ export function statementRow(statement, { store, showReport = true } = {}) {
   claimCell,
   effect);
   if (!statement.claimId) {
-    claimCell.replaceChildren('No claim');
+    fill(claimCell, 'No claim');
     return item;
   }
   claimSummary(statement.claimId, store).then(claim => {
-    claimCell.replaceChildren(
+    fill(claimCell,
       'Claim: ',
       h('a', { class: 'claim-link', href: routeHref('claims', statement.claimId) }, truncate(claim?.text || statement.claimId, 160)),
       claim ? [' ', statusBadge(claim.status), ' ', credibilityBadge(claim.credibility)] : null);
