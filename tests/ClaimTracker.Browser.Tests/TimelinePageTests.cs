@@ -41,6 +41,13 @@ public sealed class TimelinePageTests(ITestOutputHelper output)
         browser.Screenshot("claim-timeline");
         Assert.Empty(browser.ConsoleErrors());
 
+        // Each entry links to its report's page; back returns to the timeline.
+        browser.Click("the report that turned it", "li[data-report-id='story-d'] a.report-link");
+        browser.WaitForElement("the report page", "article.report-view[data-report-id='story-d']");
+        browser.WaitForElement("its contradicting statement", "li.statement-row[data-stance='CONTRADICTS']");
+        browser.Driver.Navigate().Back();
+        browser.WaitForCount("the timeline again", "ol.timeline li.timeline-entry", 3);
+
         browser.Click("the way back", "a.back");
         browser.WaitForElement("the claim view", $"article.claim-view[data-claim-id='{claimId}']");
     }
