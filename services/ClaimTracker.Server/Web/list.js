@@ -146,6 +146,12 @@ export class ListView {
     this.generation = 0;
     store.subscribe(change => this.onChange(change));
     setInterval(() => this.active && this.scheduleRender(), 30000);
+    // A tab in the background reads nothing; it catches up when it is shown again.
+    document.addEventListener('visibilitychange', () => {
+      if (!document.hidden && this.changesSinceLoad > 0) {
+        this.scheduleRefresh();
+      }
+    });
   }
 
   /** Shows the list with the filters and page of the route; coming back to the same list keeps its pages. */
@@ -440,7 +446,7 @@ export class ListView {
 
   /** After live changes: the counts, and on the first page the rows, are read again (at most every REFRESH_MS). */
   scheduleRefresh() {
-    if (this.refreshTimer || !this.loaded) {
+    if (this.refreshTimer || !this.loaded || document.hidden) {
       return;
     }
     const wait = Math.max(0, this.lastLoadAt + REFRESH_MS - Date.now());
