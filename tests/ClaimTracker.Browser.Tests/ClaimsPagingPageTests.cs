@@ -121,6 +121,13 @@ public sealed class ClaimsPagingPageTests(ITestOutputHelper output)
         Assert.Equal(true, browser.Script("return window.notReloaded === true;"));
         browser.Screenshot("claims-paged");
         Assert.Empty(browser.ConsoleErrors());
+
+        // An edited page token in the address: the server's reason on the page, and the way back to the first page.
+        browser.Open(new Uri(server.WebAddress, "#/?page=not-a-token"));
+        browser.Driver.Navigate().Refresh();
+        browser.WaitForText("the server's reason", "p.empty.error", "page_token is not a token this server issued");
+        browser.Click("the first page", ".pager-first:not([disabled])");
+        browser.WaitForCount("the first page", Rows, 50);
     }
 
     private static string Convoy(int i) => $"Convoy {i} reached checkpoint {i * 7}";
