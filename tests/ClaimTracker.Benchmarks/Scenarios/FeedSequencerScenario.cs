@@ -126,9 +126,23 @@ internal static class FeedSequencerScenario
             journal.Parameters.AddWithValue("key", claim);
             journal.Parameters.AddWithValue("payload", Payload);
             batch.BatchCommands.Add(journal);
-            if (sequencer != Sequencer.None)
+            if (sequencer == Sequencer.SingleHead)
             {
-                batch.BatchCommands.Add(FeedInsert(sequencer, claim));
+                batch.BatchCommands.Add(FeedInsert(claim));
+            }
+        }
+
+        if (sequencer == Sequencer.Partitioned)
+        {
+            // Partition heads are taken in one order by every transaction (ascending), as the last step: in the
+            // order of the appends, two transactions each holding a head the other needs deadlock.
+            var byPartition = Enumerable.Range(0, perTransaction)
+                .Select(i => $"bench-{prefix}-{i}")
+                .GroupBy(PartitionOf)
+                .OrderBy(g => g.Key);
+            foreach (var claims in byPartition)
+            {
+                batch.BatchCommands.Add(PartitionFeedInsert(claims.Key, [.. claims]));
             }
         }
 
@@ -141,30 +155,34 @@ internal static class FeedSequencerScenario
         await transaction.CommitAsync();
     }
 
-    private static NpgsqlBatchCommand FeedInsert(Sequencer sequencer, string claim)
+    private static NpgsqlBatchCommand FeedInsert(string claim)
     {
-        var command = sequencer == Sequencer.SingleHead
-            ? new NpgsqlBatchCommand("""
-                WITH head AS (UPDATE feed_head SET position = position + @n WHERE id = 1 RETURNING position)
-                INSERT INTO claim_feed (position, claim_id, payload)
-                SELECT head.position - @n + e.ord, @claim, e.payload FROM head, unnest(@payloads) WITH ORDINALITY AS e(payload, ord)
-                """)
-            : new NpgsqlBatchCommand("""
-                WITH head AS (UPDATE bench_feed_partition_head SET position = position + @n WHERE partition = @partition RETURNING position)
-                INSERT INTO bench_partitioned_feed (partition, position, claim_id, payload)
-                SELECT @partition, head.position - @n + e.ord, @claim, e.payload
-                FROM head, unnest(@payloads) WITH ORDINALITY AS e(payload, ord)
-                """);
+        var command = new NpgsqlBatchCommand("""
+            WITH head AS (UPDATE feed_head SET position = position + @n WHERE id = 1 RETURNING position)
+            INSERT INTO claim_feed (position, claim_id, payload)
+            SELECT head.position - @n + e.ord, @claim, e.payload FROM head, unnest(@payloads) WITH ORDINALITY AS e(payload, ord)
+            """);
         command.Parameters.AddWithValue("n", 1L);
         command.Parameters.AddWithValue("claim", claim);
         command.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = new[] { Payload } });
-        if (sequencer == Sequencer.Partitioned)
-        {
-            command.Parameters.AddWithValue("partition", (int)((uint)StringComparer.Ordinal.GetHashCode(claim) % Partitions));
-        }
-
         return command;
     }
+
+    private static NpgsqlBatchCommand PartitionFeedInsert(int partition, string[] claims)
+    {
+        var command = new NpgsqlBatchCommand("""
+            WITH head AS (UPDATE bench_feed_partition_head SET position = position + @n WHERE partition = @partition RETURNING position)
+            INSERT INTO bench_partitioned_feed (partition, position, claim_id, payload)
+            SELECT @partition, head.position - @n + e.ord, e.claim, @payload FROM head, unnest(@claims) WITH ORDINALITY AS e(claim, ord)
+            """);
+        command.Parameters.AddWithValue("n", (long)claims.Length);
+        command.Parameters.AddWithValue("partition", partition);
+        command.Parameters.AddWithValue("claims", claims);
+        command.Parameters.AddWithValue("payload", Payload);
+        return command;
+    }
+
+    private static int PartitionOf(string claim) => (int)((uint)StringComparer.Ordinal.GetHashCode(claim) % Partitions);
 
     /// <summary>The partitioned variant's tables, in the benchmark's own database only: one head row per partition.</summary>
     private static async Task CreatePartitionedFeedAsync(string connectionString)
@@ -188,7 +206,8 @@ internal static class FeedSequencerScenario
         await connection.OpenAsync();
         await using var check = new NpgsqlCommand("""
             SELECT (SELECT count(*) = coalesce(max(position), 0) FROM claim_feed),
-                   (SELECT bool_and(n = top) FROM (SELECT count(*) AS n, max(position) AS top FROM bench_partitioned_feed GROUP BY partition) p)
+                   (SELECT bool_and(n = top)
+                    FROM (SELECT count(*) AS n, max(position) AS top FROM bench_partitioned_feed GROUP BY partition) p)
             """, connection);
         await using var reader = await check.ExecuteReaderAsync();
         await reader.ReadAsync();
