@@ -14,6 +14,11 @@ namespace ClaimTracker.Benchmarks.Scenarios;
 /// (a partitioned feed). Each transaction is what <see cref="PostgresStore"/> runs: per append a
 /// savepoint, the journal insert and the feed insert that bumps the head; one NOTIFY; the commit.
 /// Run with 1 append per transaction (the lock's worst case) and with a silo's group-commit batch.
+/// "feed_head" takes the head in each append, as the store does (so from the batch's first append to its commit);
+/// "feed_head last" once per transaction as its last statement; the partitions too (ascending, last).
+/// "-N" variants leave out the NOTIFY: PostgreSQL serialises the commits of all notifying transactions
+/// (a database-wide lock on the notification queue, held through the commit's WAL flush), so NOTIFY is
+/// a second cluster-wide lock beside <c>feed_head</c>.
 /// </summary>
 internal static class FeedSequencerScenario
 {
@@ -26,7 +31,10 @@ internal static class FeedSequencerScenario
     {
         None,
         SingleHead,
+        SingleHeadLast,
         Partitioned,
+        SingleHeadLastNoNotify,
+        PartitionedNoNotify,
     }
 
     public static async Task RunAsync(BenchOptions options)
@@ -107,7 +115,10 @@ internal static class FeedSequencerScenario
     {
         Sequencer.None => "none",
         Sequencer.SingleHead => "feed_head",
-        _ => $"{Partitions} partitions",
+        Sequencer.SingleHeadLast => "feed_head last",
+        Sequencer.Partitioned => $"{Partitions} partitions",
+        Sequencer.SingleHeadLastNoNotify => "head last -N",
+        _ => $"{Partitions} parts -N",
     };
 
     /// <summary>One group-commit transaction of <paramref name="perTransaction"/> appends, each on its own claim.</summary>
@@ -132,7 +143,13 @@ internal static class FeedSequencerScenario
             }
         }
 
-        if (sequencer == Sequencer.Partitioned)
+        if (sequencer is Sequencer.SingleHeadLast or Sequencer.SingleHeadLastNoNotify)
+        {
+            // One head update for the whole transaction, as its last statement: the lock is held for it and the commit only.
+            batch.BatchCommands.Add(LastFeedInsert(Enumerable.Range(0, perTransaction).Select(i => $"bench-{prefix}-{i}").ToArray()));
+        }
+
+        if (sequencer is Sequencer.Partitioned or Sequencer.PartitionedNoNotify)
         {
             // Partition heads are taken in one order by every transaction (ascending), as the last step: in the
             // order of the appends, two transactions each holding a head the other needs deadlock.
@@ -146,7 +163,7 @@ internal static class FeedSequencerScenario
             }
         }
 
-        if (sequencer != Sequencer.None)
+        if (sequencer is Sequencer.SingleHead or Sequencer.SingleHeadLast or Sequencer.Partitioned)
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand("NOTIFY " + PostgresStore.FeedChannel));
         }
@@ -165,6 +182,19 @@ internal static class FeedSequencerScenario
         command.Parameters.AddWithValue("n", 1L);
         command.Parameters.AddWithValue("claim", claim);
         command.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = new[] { Payload } });
+        return command;
+    }
+
+    private static NpgsqlBatchCommand LastFeedInsert(string[] claims)
+    {
+        var command = new NpgsqlBatchCommand("""
+            WITH head AS (UPDATE feed_head SET position = position + @n WHERE id = 1 RETURNING position)
+            INSERT INTO claim_feed (position, claim_id, payload)
+            SELECT head.position - @n + e.ord, e.claim, @payload FROM head, unnest(@claims) WITH ORDINALITY AS e(claim, ord)
+            """);
+        command.Parameters.AddWithValue("n", (long)claims.Length);
+        command.Parameters.AddWithValue("claims", claims);
+        command.Parameters.AddWithValue("payload", Payload);
         return command;
     }
 
