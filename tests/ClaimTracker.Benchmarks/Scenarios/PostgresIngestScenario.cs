@@ -129,8 +129,9 @@ internal static class PostgresIngestScenario
         var statements = acknowledged * options.StatementsPerReport;
         Console.WriteLine($"  landed: {reportRows:N0} reports for {acknowledged:N0} acknowledged, {statementEvents:N0} claim journal " +
             $"entries for {statements:N0} acknowledged statements{Mismatch(reportRows == acknowledged && statementEvents == statements)}");
-        Console.WriteLine($"  database size {databaseBytes / 1048576.0:N1} MB, {databaseBytes / (double)Math.Max(1, statements):N0} B per " +
-            $"statement stored (warm-up's included, schema and empty tables too; claims drawn from {StructuredReports.Claims:N0})");
+        var perStatement = databaseBytes / (double)Math.Max(1, statements);
+        Console.WriteLine($"  database size {databaseBytes / 1048576.0:N1} MB, {perStatement:N0} B per statement stored " +
+            $"(the warm-up's included, and the schema's empty tables; claims drawn from {StructuredReports.Claims:N0})");
         return statementsPerSecond;
     }
 
