@@ -32,6 +32,8 @@ public sealed record BenchOptions
     public int JitMethods { get; init; }
     public int WarmupMaxSeconds { get; init; } = 60;
     public int JitSettledRate { get; init; } = 20;
+    public int[] Writers { get; init; } = [1, 4, 16];
+    public int[] AppendsPerTransaction { get; init; } = [1, 64];
 
     public static BenchOptions Parse(string[] args)
     {
@@ -40,6 +42,7 @@ public sealed record BenchOptions
         {
             var value = args[i + 1];
             int Int() => int.Parse(value, CultureInfo.InvariantCulture);
+            int[] Ints() => value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
             options = args[i] switch
             {
                 "--seconds" => options with { Seconds = Int() },
@@ -69,6 +72,8 @@ public sealed record BenchOptions
                 "--jit-methods" => options with { JitMethods = Int() },
                 "--warmup-max" => options with { WarmupMaxSeconds = Int() },
                 "--jit-settled" => options with { JitSettledRate = Int() },
+                "--writers" => options with { Writers = Ints() },
+                "--per-transaction" => options with { AppendsPerTransaction = Ints() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

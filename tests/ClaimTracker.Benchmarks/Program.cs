@@ -19,6 +19,9 @@ switch (options.Scenario)
     case "ingest-pg":
         await PostgresIngestScenario.RunAsync(options);
         break;
+    case "feed-pg":
+        await FeedSequencerScenario.RunAsync(options);
+        break;
     case "text":
         await TextIngestScenario.RunAsync(options);
         break;
@@ -58,7 +61,7 @@ switch (options.Scenario)
     default:
         Console.Error.WriteLine(
             "usage: dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- "
-            + "<ingest|ingest-pg|text|history|as-of|watch|stall|memory|startup|scaling|reads|smoke> "
+            + "<ingest|ingest-pg|feed-pg|text|history|as-of|watch|stall|memory|startup|scaling|reads|smoke> "
             + "[--seconds N] [--clients N] [--bbc PATH] [--claims N]");
         return 2;
 }

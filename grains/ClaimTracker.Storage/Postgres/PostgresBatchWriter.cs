@@ -14,16 +14,22 @@ internal delegate Func<bool> PostgresWrite(NpgsqlBatch batch);
 /// to the server in one batch, each after a savepoint of its own, so a batch of a hundred writes costs
 /// one round trip and the commit, not a few round trips per write. A write whose check fails is undone
 /// with everything after it (savepoints nest), and those after it run again in the next batch; so does
-/// a write whose command fails (a conflict, or an error reported to that write alone).
+/// a write whose command fails (a conflict, or an error reported to that write alone). The feed rows
+/// of the writes that stand go in last, all in one statement (<see cref="PostgresFeedTail"/>).
 /// </summary>
 internal sealed class PostgresBatchWriter(
     NpgsqlDataSource dataSource,
-    Func<PostgresException, bool> isConflict) : IBatchWriter<PostgresWrite>
+    Func<PostgresException, bool> isConflict,
+    PostgresFeedTail feed) : IBatchWriter<PostgresWrite>
 {
     /// <param name="isConflict">Whether a command's error means "someone else wrote first": the write then returns false instead of
     /// failing.</param>
-    public static GroupCommit<PostgresWrite> GroupCommit(NpgsqlDataSource dataSource, Func<PostgresException, bool> isConflict) =>
-        new(new PostgresBatchWriter(dataSource, isConflict));
+    /// <param name="feed">Where the writes put their feed rows while they run.</param>
+    public static GroupCommit<PostgresWrite> GroupCommit(
+        NpgsqlDataSource dataSource,
+        Func<PostgresException, bool> isConflict,
+        PostgresFeedTail? feed = null) =>
+        new(new PostgresBatchWriter(dataSource, isConflict, feed ?? new PostgresFeedTail()));
 
     public async Task RunAsync(IReadOnlyList<PostgresWrite> writes, WriteOutcome[] outcomes)
     {
@@ -31,14 +37,17 @@ internal sealed class PostgresBatchWriter(
         await using var transaction = await connection.BeginTransactionAsync();
         var checks = new Func<bool>?[writes.Count];
         var start = 0;
+        feed.Clear();
         while (start < writes.Count)
         {
             await using var batch = new NpgsqlBatch(connection, transaction);
             var owners = new List<int>();
+            feed.DropFrom(start);
             for (var i = start; i < writes.Count; i++)
             {
                 Add(batch, owners, i, "SAVEPOINT " + Savepoint(i));
                 var before = batch.BatchCommands.Count;
+                feed.CurrentWrite = i;
                 try
                 {
                     checks[i] = writes[i](batch);
@@ -93,6 +102,15 @@ internal sealed class PostgresBatchWriter(
             start = ran + 1;
         }
 
+        await using (var last = new NpgsqlBatch(connection, transaction))
+        {
+            if (feed.AddTo(last, outcomes))
+            {
+                await last.ExecuteNonQueryAsync();
+            }
+        }
+
+        feed.Clear();
         await transaction.CommitAsync();
     }
 

@@ -23,7 +23,9 @@ namespace ClaimTracker.Storage.Postgres;
 /// the positions it was handed, and commits. The updated row stays locked until commit, so the next
 /// appender cannot take positions before this one is committed and visible: positions are assigned
 /// in commit order, and a reader's <c>position &gt; after ORDER BY position</c> never skips a row
-/// that shows up later. The lock is held only for the feed insert and the commit itself.
+/// that shows up later. The feed rows of all the appends of a group commit go in together, as the
+/// transaction's last statement (<see cref="PostgresFeedTail"/>), so the lock is held only for that
+/// statement and the commit itself.
 /// </para>
 /// </summary>
 public sealed partial class PostgresStore : SqlStore, IAsyncDisposable, IDisposable
@@ -33,6 +35,7 @@ public sealed partial class PostgresStore : SqlStore, IAsyncDisposable, IDisposa
 
     private readonly NpgsqlDataSource dataSource;
     private readonly GroupCommit<PostgresWrite> groupCommit;
+    private readonly PostgresFeedTail feed = new();
     private readonly KnownAliases aliases = new();
 
     public PostgresStore(IOptions<StorageOptions> options)
@@ -44,7 +47,7 @@ public sealed partial class PostgresStore : SqlStore, IAsyncDisposable, IDisposa
     {
         dataSource = NpgsqlDataSource.Create(WithAutoPrepare(connectionString));
         // A unique violation means another writer appended at this version first.
-        groupCommit = PostgresBatchWriter.GroupCommit(dataSource, ex => ex.SqlState == PostgresErrorCodes.UniqueViolation);
+        groupCommit = PostgresBatchWriter.GroupCommit(dataSource, ex => ex.SqlState == PostgresErrorCodes.UniqueViolation, feed);
     }
 
     /// <summary>
@@ -98,22 +101,8 @@ public sealed partial class PostgresStore : SqlStore, IAsyncDisposable, IDisposa
                     .AddWithValue("actors", projection.ActorIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
             }
 
-            if (feedEntries.Count > 0)
-            {
-                // Last step: take feed positions under the feed_head row lock (held until commit).
-                var feed = Add(batch, """
-                    WITH head AS (
-                        UPDATE feed_head SET position = position + @n WHERE id = 1 RETURNING position)
-                    INSERT INTO claim_feed (position, claim_id, payload)
-                    SELECT head.position - @n + e.ord, @claim, e.payload
-                    FROM head, unnest(@payloads) WITH ORDINALITY AS e(payload, ord)
-                    """);
-                feed.Parameters.AddWithValue("n", (long)feedEntries.Count);
-                feed.Parameters.AddWithValue("claim", claimId);
-                feed.Parameters
-                    .Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = feedEntries.ToArray() });
-                Add(batch, "NOTIFY " + FeedChannel);
-            }
+            // Positions are taken at the end of the transaction, for all its appends at once.
+            feed.Add(claimId, feedEntries);
 
             // Fewer journal rows than events: the stream had moved on; the write's savepoint undoes the rest.
             return () => JournalAppended(journal, events);

@@ -6,7 +6,8 @@ namespace ClaimTracker.Storage;
 /// Group commit: writes queue up, and one writer runs as many as are waiting in one transaction, each
 /// isolated from the others (see <see cref="IBatchWriter{TWrite}"/>), and commits once. A caller's task
 /// completes only after the commit that holds its write, so "durable before acknowledged" costs one
-/// flush per batch rather than per write (and, on PostgreSQL, one hold of the <c>feed_head</c> lock per batch).
+/// flush per batch rather than per write (and, on PostgreSQL, one short hold of the <c>feed_head</c> lock per batch,
+/// at its end).
 /// </summary>
 internal sealed class GroupCommit<TWrite> : IAsyncDisposable
 {
