@@ -16,12 +16,12 @@ public static partial class StanceFeatures
     public const int EmbeddingDimensions = 384;
 
     /// <summary>Number of rule and surface signals before the embedding block.</summary>
-    public const int SignalCount = 32;
+    public const int SignalCount = 46;
 
     public const int Count = SignalCount + (2 * EmbeddingDimensions);
 
     /// <summary>Names the layout; bump it whenever <see cref="Compute"/> changes.</summary>
-    public const string Layout = "stance-features-v1: 32 rule and surface signals, |u-v| (384), u*v (384)";
+    public const string Layout = "stance-features-v2: 46 rule and surface signals, |u-v| (384), u*v (384)";
 
     private static readonly Stance[] RuleStances = [Stance.Supports, Stance.Contradicts, Stance.Observing, Stance.Queries];
 
@@ -78,6 +78,8 @@ public static partial class StanceFeatures
             f[28 + i] = Flag(rules.Stance == RuleStances[i]);
         }
 
+        ReportingSignals(statementText, statement, claim, f);
+
         if (u is not null && v is not null)
         {
             var n = Math.Min(EmbeddingDimensions, Math.Min(u.Length, v.Length));
@@ -89,6 +91,36 @@ public static partial class StanceFeatures
         }
 
         return f;
+    }
+
+    /// <summary>
+    /// Signals 32–45: how far the statement stands from the claim it repeats — attributed to someone
+    /// ("X says", "- analyst"), possible ("may", "could"), planned ("in talks"), asked ("?") — or vouches
+    /// for it ("confirms"). Headlines that only report a rumour carry these more than those that assert it.
+    /// </summary>
+    private static void ReportingSignals(string statementText, List<string> statement, List<string> claim, float[] f)
+    {
+        f[32] = StanceLexicon.FindAll(statement, StanceLexicon.Attribution).Count;
+        f[33] = StanceLexicon.FindAll(claim, StanceLexicon.Attribution).Count;
+        f[34] = Flag(StanceClassifier.Unshared(statement, claim, StanceLexicon.Attribution) is not null);
+        f[35] = Flag(TrailingSource().IsMatch(statementText));
+        f[36] = StanceLexicon.FindAll(statement, StanceLexicon.Modal).Count;
+        f[37] = StanceLexicon.FindAll(claim, StanceLexicon.Modal).Count;
+        f[38] = Flag(StanceClassifier.Unshared(statement, claim, StanceLexicon.Modal) is not null);
+        f[39] = Flag(statementText.Contains('?', StringComparison.Ordinal));
+        f[40] = Flag(StanceClassifier.Unshared(statement, claim, StanceLexicon.Plan) is not null);
+        f[41] = Flag(StanceClassifier.Unshared(statement, claim, StanceLexicon.Confirmation) is not null);
+        f[42] = StanceLexicon.FindAll(statement, StanceLexicon.Hedge).Count - StanceLexicon.FindAll(claim, StanceLexicon.Hedge).Count;
+        f[43] = FirstPosition(statement, StanceLexicon.Hedge);
+        f[44] = FirstPosition(statement, StanceLexicon.Attribution);
+        f[45] = Flag(MediaShows().IsMatch(statementText));
+    }
+
+    /// <summary>Where the first phrase of <paramref name="phrases"/> starts, as a share of the text (1 when absent).</summary>
+    private static float FirstPosition(List<string> words, StanceLexicon.Phrase[] phrases)
+    {
+        var first = phrases.Select(p => p.IndexIn(words)).Where(i => i >= 0).DefaultIfEmpty(words.Count).Min();
+        return words.Count == 0 ? 1f : (float)first / words.Count;
     }
 
     private static float Flag(bool value) => value ? 1f : 0f;
@@ -106,6 +138,18 @@ public static partial class StanceFeatures
         @"\b(claims?|claimed|appears?|seems?|said|purports?|alleged(ly)?|thought|believed|rumou?red)\s+to\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClaimsToShow();
+
+    /// <summary>A source after a dash at the end ("… - senior official") or a verb of saying ending the text ("…, they say").</summary>
+    [GeneratedRegex(
+        @"(\s[-\u2013\u2014]+\s*([\w.'\u2019]+\s+){0,3}[\w.'\u2019]+|\b(says?|said|claims?|reports?|suggests?|confirms?))\W*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingSource();
+
+    /// <summary>"video shows", "photo appears to show", "footage claims".</summary>
+    [GeneratedRegex(
+        @"\b(videos?|photos?|pictures?|images?|footage|recording|audio)\s+(\w+\s+)?(shows?|claims?|appears?|purports?|seems?|may)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MediaShows();
 
     /// <summary>A short label before a colon at the start ("Police: …", "Sources: …").</summary>
     [GeneratedRegex(@"^\W*(\w+\W+){0,3}\w+\s*:\s", RegexOptions.CultureInvariant)]

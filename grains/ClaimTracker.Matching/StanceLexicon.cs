@@ -32,6 +32,27 @@ internal static class StanceLexicon
         "reportedly", "allegedly", "purportedly", "supposedly", "apparently", "according to", "sources say", "rumor", "rumour",
         "rumors", "rumours", "unconfirmed", "unverified", "claims to", "claim to", "is said", "are said");
 
+    /// <summary>Verbs and nouns that attribute the words to someone else ("X says", "officials claim"), stance-model features.</summary>
+    public static readonly Phrase[] Attribution = Phrase.Parse(
+        "says", "say", "said", "saying", "claims", "claim", "claimed", "claiming", "tells", "told", "report", "reports", "reported",
+        "according to", "suggests", "suggest", "insists", "insist", "warns", "believes", "believe", "thinks", "think", "fears", "fear",
+        "suspects", "suspected", "alleges", "alleged", "sources", "source", "analyst", "analysts", "official", "officials", "media",
+        "monitor", "monitors", "witnesses", "insider", "insiders");
+
+    /// <summary>Modal verbs and adverbs of possibility.</summary>
+    public static readonly Phrase[] Modal = Phrase.Parse(
+        "may", "might", "could", "would", "can", "possibly", "perhaps", "probably", "likely", "possible", "potential", "potentially");
+
+    /// <summary>Plans and talks rather than facts ("in talks", "set to", "considering").</summary>
+    public static readonly Phrase[] Plan = Phrase.Parse(
+        "plans", "plan", "planning", "planned", "in talks", "considering", "considers", "mulls", "mulling", "set to", "expected",
+        "expects", "eyes", "eyeing", "aims", "hopes", "wants", "seeks", "preparing", "prepares");
+
+    /// <summary>Words that vouch for a claim ("confirms", "officially", "proof").</summary>
+    public static readonly Phrase[] Confirmation = Phrase.Parse(
+        "confirms", "confirmed", "confirm", "confirmation", "officially", "official", "announces", "announced", "reveals", "revealed",
+        "proof", "proves", "proved", "evidence", "it is official", "finally", "indeed", "truth", "true", "really");
+
     /// <summary>Words that put a statement in the negative.</summary>
     public static readonly Phrase[] Negation = Phrase.Parse(
         "not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "cannot");

@@ -11,6 +11,7 @@ namespace ClaimTracker.EvaluationData;
 public sealed class CachingEncoder(ISentenceEncoder inner, string? path) : ISentenceEncoder
 {
     private readonly ConcurrentDictionary<string, float[]> cache = Load(path);
+    private volatile bool changed;
 
     public int Dimensions => inner.Dimensions;
 
@@ -24,14 +25,17 @@ public sealed class CachingEncoder(ISentenceEncoder inner, string? path) : ISent
             {
                 cache[missing[i]] = vectors[i];
             }
+
+            changed = true;
         }
 
         return texts.Select(t => cache[t]).ToArray();
     }
 
+    /// <summary>Writes the cache file when texts were encoded since it was read (so runs sharing a file do not collide).</summary>
     public void Save()
     {
-        if (path is null)
+        if (path is null || !changed)
         {
             return;
         }

@@ -4,8 +4,11 @@ using ClaimTracker.Training.Linking;
 
 const string Usage = """
     ClaimTracker.Training — trains the models shipped with the libraries, from public data given by path.
-      stance <path-to-shared-data> [--out DIR] [--folds 5] [--embedding-cache FILE] [--search] [--emergent-only] [--fnc1-weight 0.25]
+      stance <path-to-shared-data> [--out DIR] [--folds 5] [--embedding-cache FILE] [--search] [--ablation]
+              [--emergent-only] [--fnc1-weight 0.25] [--trees 200] [--leaves 16] [--learning-rate 0.05] [--min-leaf 20]
+              [--feature-fraction 0.5]
           Emergent headlines + FNC-1 (related pairs), grouped cross-validation by rumour, FNC-1 hold-out score;
+          --ablation also cross-validates with each feature block blanked;
           writes stance.zip and stance.manifest.json to DIR (default grains/ClaimTracker.Matching/Models).
       linking <path-to-shared-data> [--out DIR] [--embedding-cache FILE] [--folds 5]
           Emergent statements against the claims the index retrieves, cross-validated by rumour through a replay

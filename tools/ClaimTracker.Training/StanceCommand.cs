@@ -39,10 +39,22 @@ internal static class StanceCommand
             $"folds grouped by rumour");
 
         var fnc1Weight = emergentOnly ? 0 : args.Double("fnc1-weight", 0.25);
-        var parameters = StanceHyperParameters.Default;
+        var parameters = StanceHyperParameters.Default with
+        {
+            Trees = args.Int("trees", StanceHyperParameters.Default.Trees),
+            Leaves = args.Int("leaves", StanceHyperParameters.Default.Leaves),
+            LearningRate = args.Double("learning-rate", StanceHyperParameters.Default.LearningRate),
+            MinimumLeafCount = args.Int("min-leaf", StanceHyperParameters.Default.MinimumLeafCount),
+            FeatureFraction = args.Double("feature-fraction", StanceHyperParameters.Default.FeatureFraction),
+        };
         if (args.Flag("search"))
         {
             (parameters, fnc1Weight) = Search(data, folds);
+        }
+
+        if (args.Flag("ablation"))
+        {
+            Ablation(data, folds, parameters, fnc1Weight);
         }
 
         var cv = CrossValidate(data, folds, parameters, fnc1Weight);
@@ -73,7 +85,7 @@ internal static class StanceCommand
                 (emergentOnly ? " --emergent-only" : string.Empty) + (args.Flag("search") ? " --search" : string.Empty) +
                 (args.Option("fnc1-weight") is { } w ? " --fnc1-weight " + w : string.Empty) + (folds != 5
                     ? $" --folds {folds}"
-                    : string.Empty),
+                    : string.Empty) + HyperParameterOptions(args),
             Trainer: "ML.NET 6.0.0 LightGBM multiclass (softmax), one thread, seed 1",
             FeatureLayout: StanceFeatures.Layout,
             Classes: StanceModel.Classes.Select(c => c.ToString().ToUpperInvariant()).ToArray(),
@@ -104,6 +116,11 @@ internal static class StanceCommand
         Console.WriteLine($"wrote {modelPath} ({bytes.Length:N0} bytes, SHA-256 {manifest.ModelSha256}) and stance.manifest.json");
         return 0;
     }
+
+    private static string HyperParameterOptions(Arguments args) => string.Concat(
+        new[] { "trees", "leaves", "learning-rate", "min-leaf", "feature-fraction" }
+            .Where(name => args.Option(name) is not null)
+            .Select(name => $" --{name} {args.Option(name)}"));
 
     private static DataFileEntry[] DataFiles(string root, StanceData data, bool emergentOnly)
     {
@@ -156,6 +173,41 @@ internal static class StanceCommand
 
         Console.WriteLine($"  search: chosen {best.Parameters}, FNC-1 weight {best.Weight}");
         return (best.Parameters, best.Weight);
+    }
+
+    /// <summary>
+    /// Grouped cross-validation with one block of features blanked at a time (a blanked column is
+    /// constant, so no tree splits on it): which blocks earn their place, decided on training data.
+    /// </summary>
+    private static void Ablation(StanceData data, int folds, StanceHyperParameters parameters, double fnc1Weight)
+    {
+        const int e = StanceFeatures.EmbeddingDimensions;
+        const int s = StanceFeatures.SignalCount;
+        var blocks = new (string Name, int From, int To)[]
+        {
+            ("reporting signals 32-45", 32, s),
+            ("|u-v|", s, s + e),
+            ("u*v", s + e, s + (2 * e)),
+            ("|u-v| and u*v", s, s + (2 * e)),
+        };
+        foreach (var (name, from, to) in blocks)
+        {
+            var blanked = data with
+            {
+                Emergent = data.Emergent.Select(r => r with { Features = Blank(r.Features, from, to) }).ToList(),
+                Fnc1Related = data.Fnc1Related.Select(r => r with { Features = Blank(r.Features, from, to) }).ToList(),
+            };
+            var cv = CrossValidate(blanked, folds, parameters, fnc1Weight);
+            Console.WriteLine($"  ablation: without {name,-26} → Emergent CV accuracy {cv.Model.Accuracy:0.000}, macro F1 " +
+                $"{cv.Model.MacroF1:0.000}, observing→for {cv.Model.Count("observing", "for")}");
+        }
+    }
+
+    private static float[] Blank(float[] features, int from, int to)
+    {
+        var copy = (float[])features.Clone();
+        Array.Clear(copy, from, to - from);
+        return copy;
     }
 
     private static CrossValidation CrossValidate(StanceData data, int folds, StanceHyperParameters parameters, double fnc1Weight)
