@@ -32,6 +32,8 @@ public sealed record BenchOptions
     public int JitMethods { get; init; }
     public int WarmupMaxSeconds { get; init; } = 60;
     public int JitSettledRate { get; init; } = 20;
+    /// <summary>A data directory to keep and reuse between runs (the reads scenario fills only what it lacks).</summary>
+    public string? DataDirectory { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -69,6 +71,7 @@ public sealed record BenchOptions
                 "--jit-methods" => options with { JitMethods = Int() },
                 "--warmup-max" => options with { WarmupMaxSeconds = Int() },
                 "--jit-settled" => options with { JitSettledRate = Int() },
+                "--db" => options with { DataDirectory = value },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
