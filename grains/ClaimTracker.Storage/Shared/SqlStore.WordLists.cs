@@ -44,9 +44,12 @@ public abstract partial class SqlStore
         }
 
         var candidates = RelevanceCandidatesSql(WhereClause(where), where.Count > 1);
+        // The page is picked from the candidates before any claim row is read: only its rows are joined.
         command.CommandText = $"""
-            SELECT m.seq, c.summary, m.rank FROM ({candidates} LIMIT @candidates) m JOIN claims c ON c.seq = m.seq
-            {keyset} ORDER BY m.rank ASC, m.seq DESC LIMIT @limit
+            SELECT p.seq, c.summary, p.rank
+            FROM (SELECT m.seq, m.rank FROM ({candidates} LIMIT @candidates) m {keyset} ORDER BY m.rank ASC, m.seq DESC LIMIT @limit) p
+            JOIN claims c ON c.seq = p.seq
+            ORDER BY p.rank ASC, p.seq DESC
             """;
         command.AddParameter("@candidates", RelevanceCandidates);
         command.AddParameter("@limit", query.PageSize + 1);

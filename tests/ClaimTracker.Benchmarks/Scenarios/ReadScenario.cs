@@ -60,6 +60,19 @@ internal static class ReadScenario
             return reply;
         });
 
+        // Claims of one statement, each read once (its grain activated by the read): the cost of a cold claim.
+        var asOfRandom = new Random(3);
+        await ReportAsync("GetClaim as_of, a random claim (one statement; the claim not read before)", _ =>
+        {
+            var n = asOfRandom.Next(claims);
+            return client.GetClaimAsync(new V1.GetClaimRequest
+            {
+                ClaimId = $"c-bench-{n}",
+                AsOf = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero)
+                    .AddMinutes(n + 1)),
+            }).ResponseAsync;
+        });
+
         // The first search refreshes this silo's index replica from the index log: timed apart.
         var load = Stopwatch.StartNew();
         await client.SearchClaimsAsync(new V1.SearchClaimsRequest { Text = Sentences[0] });
