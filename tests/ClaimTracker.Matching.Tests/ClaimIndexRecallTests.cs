@@ -25,7 +25,7 @@ public sealed class ClaimIndexRecallTests(ITestOutputHelper output)
         // What the scan ranks: the stored int8 vectors, decoded.
         var decoded = Enumerable.Range(0, Claims).Select(i => index.Find("c" + i)!.Embedding).ToArray();
         double againstDecoded = 0, againstFloat = 0;
-        const int probes = 40;
+        const int probes = 16;
         for (var p = 0; p < probes; p++)
         {
             // Half the probes near a stored claim, half anywhere (near-ties everywhere: the hard case).
