@@ -8,13 +8,17 @@ namespace ClaimTracker.Matching;
 /// because paraphrases missed by one signal are often found by the other.
 /// Embeddings are stored as int8 codes with a scale per vector (<see cref="QuantizedBlock"/>), so a
 /// claim costs 384 bytes of embedding instead of 1,536, and cosines move by about 10⁻³.
-/// Cost: one pass of dot products over the stored embeddings (vectorised) plus the posting lists
+/// Cost: one pass of integer dot products (int16 probe × int8 codes) over the stored embeddings, its shards on all
+/// cores past ParallelFrom phrasings, plus the posting lists
 /// of the probe's terms. The service may hold one replica per silo or one shard per grain.
 /// A claim may be stored under several phrasings (the same <see cref="ClaimEntry.ClaimId"/> with other
 /// texts, e.g. statements that joined it); a search scores each claim by its best phrasing.
 /// </summary>
 public sealed class ClaimIndex : IDisposable
 {
+    // From this many stored phrasings a search scans its shards on all cores (below, a scan takes a few milliseconds).
+    private const long ParallelFrom = 50_000;
+
     private readonly ClaimShard[] shards;
     private readonly Bm25Parameters bm25;
     private int count;
@@ -95,9 +99,23 @@ public sealed class ClaimIndex : IDisposable
         var averageLength = documents == 0 ? 0 : (double)length / documents;
         var byCosine = new TopK<ClaimCandidate>(k);
         var byLexical = new TopK<ClaimCandidate>(k);
-        foreach (var shard in shards)
+        var found = new List<ClaimCandidate>[shards.Length];
+        void SearchShard(int i) => found[i] = shards[i].Search(probe.Embedding, terms, idf, idfSum, averageLength, bm25, k);
+        if (documents >= ParallelFrom)
         {
-            foreach (var candidate in shard.Search(probe.Embedding, terms, idf, idfSum, averageLength, bm25, k))
+            Parallel.For(0, shards.Length, SearchShard);
+        }
+        else
+        {
+            for (var i = 0; i < shards.Length; i++)
+            {
+                SearchShard(i);
+            }
+        }
+
+        foreach (var shardCandidates in found)
+        {
+            foreach (var candidate in shardCandidates)
             {
                 byCosine.Offer(candidate, candidate.Cosine);
                 if (candidate.Lexical > 0)

@@ -239,6 +239,7 @@ internal sealed class ClaimShard : IDisposable
     /// <summary>The hot loop: one dot product per stored phrasing, block by block; the heap is touched only above its floor.</summary>
     private TopK<int> ScanCosine(float[] embedding, int count, int fetch)
     {
+        var probe = new QuantizedProbe(embedding);
         var top = new TopK<int>(fetch);
         var floor = double.NegativeInfinity;
         for (var block = 0; block * BlockClaims < count; block++)
@@ -247,7 +248,7 @@ internal sealed class ClaimShard : IDisposable
             var inBlock = Math.Min(BlockClaims, count - (block * BlockClaims));
             for (var j = 0; j < inBlock; j++)
             {
-                var score = data.Dot(j, embedding);
+                var score = data.Dot(j, probe);
                 if (score > floor)
                 {
                     top.Offer((block * BlockClaims) + j, score);

@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ClaimTracker.Matching;
 
@@ -55,6 +57,42 @@ public static class VectorMath
 
         var sum = Vector.Sum(acc);
         for (var i = codes.Length * Vector<sbyte>.Count; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The integer dot product of int16 codes <paramref name="a"/> with int8 codes <paramref name="b"/>: with AVX2, 32 codes
+    /// per step widened once and multiplied and added in pairs (vpmaddwd), without converting to floats.
+    /// </summary>
+    public static int Dot(ReadOnlySpan<short> a, ReadOnlySpan<sbyte> b)
+    {
+        if (a.Length != b.Length)
+        {
+            throw new ArgumentException("Vectors differ in length.", nameof(b));
+        }
+
+        var i = 0;
+        var sum = 0;
+        if (Avx2.IsSupported)
+        {
+            ref var shorts = ref MemoryMarshal.GetReference(a);
+            ref var codes = ref MemoryMarshal.GetReference(b);
+            var acc = Vector256<int>.Zero;
+            for (; i + 32 <= a.Length; i += 32)
+            {
+                var (low, high) = Vector256.Widen(Vector256.LoadUnsafe(ref codes, (nuint)i));
+                acc += Avx2.MultiplyAddAdjacent(low, Vector256.LoadUnsafe(ref shorts, (nuint)i));
+                acc += Avx2.MultiplyAddAdjacent(high, Vector256.LoadUnsafe(ref shorts, (nuint)(i + 16)));
+            }
+
+            sum = Vector256.Sum(acc);
+        }
+
+        for (; i < a.Length; i++)
         {
             sum += a[i] * b[i];
         }

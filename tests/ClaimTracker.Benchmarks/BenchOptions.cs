@@ -34,6 +34,8 @@ public sealed record BenchOptions
     public int JitSettledRate { get; init; } = 20;
     public int[] Writers { get; init; } = [1, 4, 16];
     public int[] AppendsPerTransaction { get; init; } = [1, 64];
+    /// <summary>A data directory to keep and reuse between runs (the reads scenario fills only what it lacks).</summary>
+    public string? DataDirectory { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -74,6 +76,7 @@ public sealed record BenchOptions
                 "--jit-settled" => options with { JitSettledRate = Int() },
                 "--writers" => options with { Writers = Ints() },
                 "--per-transaction" => options with { AppendsPerTransaction = Ints() },
+                "--db" => options with { DataDirectory = value },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

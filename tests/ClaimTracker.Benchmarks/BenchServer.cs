@@ -9,10 +9,12 @@ namespace ClaimTracker.Benchmarks;
 internal sealed class BenchServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly bool keepData;
 
-    private BenchServer(WebApplication app, string address, string dataDirectory)
+    private BenchServer(WebApplication app, string address, string dataDirectory, bool keepData)
     {
         this.app = app;
+        this.keepData = keepData;
         Address = address;
         DataDirectory = dataDirectory;
         Channel = ClaimTrackerChannel.Create(address);
@@ -29,9 +31,12 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<BenchServer> StartAsync(params string[] extra)
+    public static Task<BenchServer> StartAsync(params string[] extra) =>
+        StartInAsync(Directory.CreateTempSubdirectory("claimtracker-bench-").FullName, keepData: false, extra);
+
+    /// <summary>A server on <paramref name="dataDirectory"/>, which it keeps (for re-runs) when <paramref name="keepData"/>.</summary>
+    public static async Task<BenchServer> StartInAsync(string dataDirectory, bool keepData, params string[] extra)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("claimtracker-bench-").FullName;
         string[] args =
         [
             "--Grpc:Url=http://127.0.0.1:0",
@@ -45,7 +50,7 @@ internal sealed class BenchServer : IAsyncDisposable
         ];
         var app = ClaimTrackerServer.Build(args);
         await app.StartAsync();
-        return new BenchServer(app, app.Urls.Single(), dataDirectory);
+        return new BenchServer(app, app.Urls.Single(), dataDirectory, keepData);
     }
 
     public async ValueTask DisposeAsync()
@@ -53,6 +58,11 @@ internal sealed class BenchServer : IAsyncDisposable
         Channel.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
+        if (keepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

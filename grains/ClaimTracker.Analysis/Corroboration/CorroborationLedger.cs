@@ -65,6 +65,18 @@ public sealed class CorroborationLedger
     /// </summary>
     public CorroborationLedger ScratchCopy() => new(new List<OriginTally>(inArrivalOrder), ConfidenceFloor);
 
+    /// <summary>An independent copy: later additions to either do not show in the other. O(distinct origins).</summary>
+    public CorroborationLedger Copy()
+    {
+        var copy = new CorroborationLedger(ConfidenceFloor);
+        foreach (var tally in inArrivalOrder)
+        {
+            copy.Insert(tally.Clone());
+        }
+
+        return copy;
+    }
+
     public void Add(Evidence evidence)
     {
         var tally = Find(evidence.OriginId);

@@ -83,6 +83,32 @@ public sealed class ClaimState
         }
     }
 
+    /// <summary>
+    /// A copy of a state replayed from statements alone (no corrections), to continue replaying from: it keeps the
+    /// assessment, actors and counters but not the statement ids, so applying a statement the state already holds
+    /// would count it again. A journal holds each statement once (the grain checks before it writes), so a replay
+    /// that goes on from the version copied is exact.
+    /// </summary>
+    public ClaimState CheckpointCopy()
+    {
+        if (corrections is not null)
+        {
+            throw new InvalidOperationException("a corrected claim's state is replayed whole, never from a checkpoint");
+        }
+
+        return new ClaimState(ledger?.Copy(), actorIds?.Copy(), statementIds: null, StanceConfidenceFloor)
+        {
+            countedStatements = countedStatements,
+            ClaimId = ClaimId,
+            Text = Text,
+            Verbatim = Verbatim,
+            Version = Version,
+            FirstReportedAt = FirstReportedAt,
+            UpdatedAt = UpdatedAt,
+            FirstStatementId = FirstStatementId,
+        };
+    }
+
     public ClaimSummary Summary()
         => BuildSummary(Text, Version, countedStatements, FirstReportedAt, UpdatedAt, actorIds?.ToArray() ?? [], Assessment);
 

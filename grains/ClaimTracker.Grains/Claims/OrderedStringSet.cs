@@ -60,6 +60,14 @@ internal sealed class OrderedStringSet
     /// <summary>The strings in the order added, as a new array.</summary>
     public string[] ToArray() => items.AsSpan(0, Count).ToArray();
 
+    /// <summary>An independent copy: later additions to either do not show in the other.</summary>
+    public OrderedStringSet Copy() => new()
+    {
+        items = ToArray(),
+        Count = Count,
+        lookup = lookup is null ? null : new HashSet<string>(lookup, StringComparer.Ordinal),
+    };
+
     /// <summary>
     /// A copy to try additions on without changing this set. It shares this set's array until its
     /// first addition, so a batch that adds nothing new costs nothing; valid while this set is unchanged.

@@ -16,6 +16,7 @@ public sealed class ClaimHistory(
     IGrainFactory grains, IClaimJournal journal, PayloadSerializer serializer, IOptions<MatchingOptions> matching)
 {
     private readonly ClaimJournalReplay replay = new(journal, serializer);
+    private readonly ClaimCheckpoints checkpoints = new();
 
     /// <summary>
     /// The claim as it stood at <paramref name="at"/>, with a page of the statements it had then; null if it never existed.
@@ -29,8 +30,11 @@ public sealed class ClaimHistory(
             return null;
         }
 
-        var state = NewState();
-        await foreach (var (version, statement) in replay.ReadAsync(claimId, 1, latest, cancellationToken))
+        // From the nearest checkpoint before the point: at most one interval of statements is replayed.
+        var checkpoint = checkpoints.Before(claimId, at);
+        var state = checkpoint?.State.CheckpointCopy() ?? NewState();
+        await foreach (var (version, statement) in replay.ReadAsync(claimId, (checkpoint?.JournalVersion ?? 0) + 1, latest,
+            cancellationToken))
         {
             if (at.IsPast(version, statement.RecordedAt))
             {
@@ -38,6 +42,7 @@ public sealed class ClaimHistory(
             }
 
             state.Apply(new StatementRecorded(statement));
+            checkpoints.Offer(claimId, version, statement.RecordedAt, state);
         }
 
         if (!state.Exists)

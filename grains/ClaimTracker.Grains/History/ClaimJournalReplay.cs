@@ -4,7 +4,11 @@ using ClaimTracker.Storage;
 
 namespace ClaimTracker.Grains.History;
 
-/// <summary>Reads a claim's journal oldest first, a chunk at a time, so a long journal is never held whole.</summary>
+/// <summary>
+/// Reads a claim's journal oldest first, a chunk at a time, so a long journal is never held whole. The first chunk is
+/// one checkpoint interval and the chunks double up to 1,000 entries: a read that stops early (at an as_of point, a
+/// checkpoint interval or less after where it started) reads no more rows than it needs.
+/// </summary>
 internal sealed class ClaimJournalReplay(IClaimJournal journal, PayloadSerializer serializer)
 {
     private const int ChunkSize = 1000;
@@ -13,9 +17,10 @@ internal sealed class ClaimJournalReplay(IClaimJournal journal, PayloadSerialize
     public async IAsyncEnumerable<(long Version, StatementRecord Statement)> ReadAsync(
         string claimId, long first, long last, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        for (var from = first; from <= last; from += ChunkSize)
+        var chunk = ClaimCheckpoints.Interval;
+        for (var from = first; from <= last; from += chunk, chunk = Math.Min(ChunkSize, chunk * 2))
         {
-            var to = Math.Min(last, from + ChunkSize - 1);
+            var to = Math.Min(last, from + chunk - 1);
             var entries = await journal.ReadClaimAsync(claimId, (int)from, (int)to, cancellationToken);
             foreach (var entry in entries)
             {

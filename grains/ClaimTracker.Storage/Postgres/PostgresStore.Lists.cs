@@ -14,6 +14,14 @@ public sealed partial class PostgresStore
     protected override TextSearchSql TextSearch(string table, string alias) =>
         new(string.Empty, $"{alias}.search @@ to_tsquery('simple', @q)", $"(-ts_rank({alias}.search, to_tsquery('simple', @q), 1))");
 
+    // The GIN index yields the matches unordered: the newest are picked by seq first, and only they are ranked.
+    protected override string RelevanceCandidatesSql(string where, bool filtered) => $"""
+        SELECT n.seq AS seq, (-ts_rank(n.search, to_tsquery('simple', @q), 1)) AS rank
+        FROM (SELECT c.seq, c.search FROM claims c {where} ORDER BY c.seq DESC LIMIT @candidates) n
+        """;
+
+    protected override string WordCountSql => "SELECT 1 FROM claims c WHERE c.search @@ to_tsquery('simple', @q)";
+
     /// <summary>The words joined by &amp; (normalised words hold letters and digits only, nothing tsquery would parse).</summary>
     protected override string TextQuery(IReadOnlyList<string> words) => string.Join(" & ", words);
 

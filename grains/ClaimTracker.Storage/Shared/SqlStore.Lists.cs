@@ -25,6 +25,20 @@ public abstract partial class SqlStore
         await using var command = connection.CreateCommand();
         var (from, where, rank) = ClaimConditions(command, query);
         var sort = query.Sort == ClaimSort.Relevance && rank is null ? ClaimSort.Newest : query.Sort;
+        if (sort == ClaimSort.Relevance)
+        {
+            return await QueryByRelevanceAsync(command, query, where, cancellationToken);
+        }
+
+        if (rank is not null && sort != ClaimSort.Arrival
+            && await ManyMatchesAsync(connection, query.Text!, cancellationToken) && OrderIndex(sort) is { } orderIndex)
+        {
+            // Many claims have the words: walk the order's index and keep the rows among the matches, instead of
+            // reading every match to sort them.
+            from = $"claims c {orderIndex}";
+            where[0] = MatchesSubquery;
+        }
+
         if (sort == ClaimSort.Arrival)
         {
             return await ReadPageAsync(command, $"SELECT c.seq, c.summary FROM {from}", "c.seq", where, query.PageSize, query.Before,
@@ -33,49 +47,41 @@ public abstract partial class SqlStore
 
         var key = sort switch
         {
-            ClaimSort.Newest => "c.first_reported_ms",
             ClaimSort.RecentlyUpdated => "c.updated_ms",
             ClaimSort.MostStatements => "c.statement_count",
-            _ => rank!,
+            _ => "c.first_reported_ms",
         };
-        string order;
-        if (sort == ClaimSort.Relevance)
+        if (query.After is { } after)
         {
-            order = $"{key} ASC, c.seq DESC";
-            if (query.After is { } after)
-            {
-                where.Add($"({key} > @afterRank OR ({key} = @afterRank AND c.seq < @afterSeq))");
-                command.AddParameter("@afterRank", after.Rank);
-                command.AddParameter("@afterSeq", after.Seq);
-            }
-        }
-        else
-        {
-            order = $"{key} DESC, c.seq DESC";
-            if (query.After is { } after)
-            {
-                where.Add($"({key}, c.seq) < (@afterKey, @afterSeq)");
-                command.AddParameter("@afterKey", after.Key);
-                command.AddParameter("@afterSeq", after.Seq);
-            }
+            where.Add($"({key}, c.seq) < (@afterKey, @afterSeq)");
+            command.AddParameter("@afterKey", after.Key);
+            command.AddParameter("@afterSeq", after.Seq);
         }
 
-        command.CommandText = $"SELECT c.seq, c.summary, {key} FROM {from} {WhereClause(where)} ORDER BY {order} LIMIT @limit";
+        command.CommandText =
+            $"SELECT c.seq, c.summary, {key} FROM {from} {WhereClause(where)} ORDER BY {key} DESC, c.seq DESC LIMIT @limit";
         command.AddParameter("@limit", query.PageSize + 1);
+        return await ReadClaimPageAsync(command, query.PageSize, ranked: false, cancellationToken);
+    }
+
+    /// <summary>Reads a sorted claim page: rows of (seq, summary, key or rank), one more than the page to tell if more follow.</summary>
+    private static async Task<StoredPage> ReadClaimPageAsync(
+        DbCommand command, int pageSize, bool ranked, CancellationToken cancellationToken)
+    {
         var items = new List<byte[]>();
         ListPosition? last = null;
         var more = false;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (items.Count == query.PageSize)
+            if (items.Count == pageSize)
             {
                 more = true;
                 break;
             }
 
             items.Add((byte[])reader.GetValue(1));
-            last = sort == ClaimSort.Relevance
+            last = ranked
                 ? new ListPosition(0, Convert.ToDouble(reader.GetValue(2), CultureInfo.InvariantCulture), reader.GetInt64(0))
                 : new ListPosition(reader.GetInt64(2), 0, reader.GetInt64(0));
         }
@@ -87,8 +93,9 @@ public abstract partial class SqlStore
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var (from, where, _) = ClaimConditions(command, query);
-        command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM {from} {WhereClause(where)} LIMIT @cap) x";
+        var (from, where, rank) = ClaimConditions(command, query);
+        var sql = rank is not null && where.Count == 1 ? WordCountSql : $"SELECT 1 FROM {from} {WhereClause(where)}";
+        command.CommandText = $"SELECT COUNT(*) FROM ({sql} LIMIT @cap) x";
         command.AddParameter("@cap", cap + 1);
         var counted = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         if (counted <= cap)

@@ -13,6 +13,25 @@ public sealed partial class SqliteStore
     /// match.</summary>
     protected override string TextQuery(IReadOnlyList<string> words) => string.Join(' ', words.Select(word => "\"" + word + "\""));
 
+    // FTS5 yields matches in rowid (= seq) order, either way, and computes a row's rank only when it is read: the
+    // newest matches and their BM25 come from the full-text index alone, and only a page's rows are joined.
+    protected override string RelevanceCandidatesSql(string where, bool filtered) => filtered
+        ? $"SELECT c.seq AS seq, claims_fts.rank AS rank FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid {where} "
+            + "ORDER BY claims_fts.rowid DESC"
+        : "SELECT rowid AS seq, rank FROM claims_fts WHERE claims_fts MATCH @q ORDER BY rowid DESC";
+
+    protected override string WordCountSql => "SELECT 1 FROM claims_fts WHERE claims_fts MATCH @q";
+
+    protected override string MatchesSubquery => "c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH @q)";
+
+    protected override string? OrderIndex(ClaimSort sort) => sort switch
+    {
+        ClaimSort.Newest => "INDEXED BY claims_first_reported",
+        ClaimSort.RecentlyUpdated => "INDEXED BY claims_updated",
+        ClaimSort.MostStatements => "INDEXED BY claims_statement_count",
+        _ => null,
+    };
+
     private static void WriteClaimListRows(SqliteWriteScope scope, string claimId, ClaimRow projection)
     {
         var keys = projection.Keys;

@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using ClaimTracker.Analysis;
-using ClaimTracker.Grains;
 using ClaimTracker.Grains.Journal;
 using ClaimTracker.Storage;
 using ClaimTracker.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ClaimTracker.Benchmarks.Scenarios;
 
@@ -16,29 +15,6 @@ namespace ClaimTracker.Benchmarks.Scenarios;
 internal static class ReadScenario
 {
     private const int Calls = 300;
-    private const int FillBatch = 2000;
-    private const int Dimensions = 384;
-
-    // Real words, each in about 1 % of the claims (three per claim out of 300), beside synthetic filler words.
-    private static readonly string[] NewsWords =
-    [.. """
-        port support grain harbour shells artillery ceasefire minister election ballot troops border drone missile refinery
-        pipeline sanctions embassy parliament strike protest flood earthquake wildfire outbreak vaccine hospital inflation
-        currency bank tariff export import factory wages pension court verdict appeal prison police arrest smuggling
-        bridge railway airport tanker convoy aid refugee camp village city province capital summit treaty talks envoy
-        spokesman ministry army navy air force general commander casualties wounded killed missing hostage prisoner
-        exchange deal oil gas power grid blackout water dam reservoir river coast island storm heatwave drought harvest
-        wheat corn rice fertiliser shipping route canal strait fleet submarine satellite launch test nuclear plant reactor
-        inspection agency report estimate figure percent million billion budget deficit debt loan bonds market shares
-        stock crash rally investors company merger layoffs jobs unemployment strike union teachers doctors nurses students
-        school university exam scandal resignation coalition opposition vote poll campaign candidate president premier
-        king queen prince cabinet decree law bill reform tax subsidy fuel price bread sugar meat milk cattle fishing
-        forest mine copper gold lithium cobalt chip semiconductor network hack cyberattack outage data leak privacy
-        platform ban censorship journalist newspaper broadcaster channel interview statement denial rumour claim evidence
-        investigation probe audit fraud bribery corruption charges trial sentence release custody extradition asylum
-        migrants boat rescue coastguard sea shore beach tourism hotel visa passport festival match team league cup
-        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Distinct()];
-
     private static readonly string[] Sentences =
     [
         "Russian forces fire up to 60,000 artillery shells per day",
@@ -52,13 +28,17 @@ internal static class ReadScenario
     {
         var claims = options.Claims;
         Console.WriteLine($"== 10. reads at {claims:N0} claims (embedded store, filled directly; p50/p99 of {Calls} calls each over gRPC)");
-        await using var server = await BenchServer.StartAsync();
+        await using var server = options.DataDirectory is { } kept
+            ? await BenchServer.StartInAsync(Path.GetFullPath(kept), keepData: true)
+            : await BenchServer.StartAsync();
         var store = server.Services.GetRequiredService<SqliteStore>();
         var serializer = server.Services.GetRequiredService<PayloadSerializer>();
-
+        await store.ReadFeedHeadAsync(); // applies the migrations
         var fill = Stopwatch.StartNew();
-        await FillAsync(store, serializer, claims);
-        Console.WriteLine($"filled {claims:N0} claims in {fill.Elapsed.TotalSeconds:0} s");
+        var databasePath = server.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath;
+        var written = await ReadFill.FillAsync(databasePath, serializer, claims);
+        Console.WriteLine($"filled {written:N0} claims in {fill.Elapsed.TotalSeconds:0} s ({databasePath}, "
+            + $"{new FileInfo(databasePath).Length / 1e9:0.0} GB)");
 
         var client = server.Client;
         var words = new[] { "port", "grain", "ceasefire", "refinery", "port harbour", "support" };
@@ -78,6 +58,19 @@ internal static class ReadScenario
             });
             statementPages[i] = reply.NextPageToken;
             return reply;
+        });
+
+        // Claims of one statement, each read once (its grain activated by the read): the cost of a cold claim.
+        var asOfRandom = new Random(3);
+        await ReportAsync("GetClaim as_of, a random claim (one statement; the claim not read before)", _ =>
+        {
+            var n = asOfRandom.Next(claims);
+            return client.GetClaimAsync(new V1.GetClaimRequest
+            {
+                ClaimId = $"c-bench-{n}",
+                AsOf = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero)
+                    .AddMinutes(n + 1)),
+            }).ResponseAsync;
         });
 
         // The first search refreshes this silo's index replica from the index log: timed apart.
@@ -105,114 +98,5 @@ internal static class ReadScenario
 
         timings.Sort();
         Console.WriteLine($"{name}: p50 {Measure.Ms(Measure.Percentile(timings, 50))}, p99 {Measure.Ms(Measure.Percentile(timings, 99))}");
-    }
-
-    /// <summary>Claims written in parallel batches through the store's group commit, as claim grains write them.</summary>
-    private static async Task FillAsync(SqliteStore store, PayloadSerializer serializer, int claims)
-    {
-        var filler = new Zipf(20_000, 1.0, 11);
-        var random = new Random(7);
-        var start = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        for (var first = 0; first < claims; first += FillBatch)
-        {
-            var count = Math.Min(FillBatch, claims - first);
-            var writes = new List<Task>(count + 1);
-            var index = new List<ClaimIndexEntry>(count);
-            for (var n = first; n < first + count; n++)
-            {
-                var text = Text(random, filler);
-                var claimId = $"c-bench-{n}";
-                var at = start.AddMinutes(n);
-                var statement = Statement(claimId, n, text, at);
-                var summary = new ClaimSummary
-                {
-                    ClaimId = claimId,
-                    Text = text,
-                    Status = CorroborationStatus.Uncorroborated,
-                    Credibility = 3,
-                    SupportingOrigins = [statement.OriginActorId],
-                    StatementCount = 1,
-                    FirstReportedAt = at,
-                    UpdatedAt = at,
-                    Version = 1,
-                    ActorIds = [statement.ActorId],
-                };
-                var row = new ClaimRow(claimId, text, summary.Status, at, [statement.ActorId], serializer.Serialize(summary))
-                {
-                    Keys = new ClaimListKeys(at, 3, 1, 1),
-                    Statements =
-                    [
-                        new StatementRow(statement.StatementId, statement.ReportId, statement.ActorId, statement.OriginActorId,
-                            statement.SourceActorId, (int)statement.Stance, at, serializer.Serialize(statement)),
-                    ],
-                };
-                var journal = new JournalAppend(
-                    statement.StatementId, serializer.Serialize<ClaimJournalEvent>(new StatementRecorded(statement)));
-                writes.Add(store.AppendClaimAsync(claimId, 0, [journal], [], row));
-                index.Add(new ClaimIndexEntry(claimId, text, Embedding(random)));
-            }
-
-            writes.Add(store.AddClaimIndexEntriesAsync(index));
-            await Task.WhenAll(writes);
-            if ((first / FillBatch) % 50 == 0)
-            {
-                Console.WriteLine($"  {first + count:N0} claims");
-            }
-        }
-    }
-
-    private static StatementRecord Statement(string claimId, int n, string text, DateTimeOffset at) => new()
-    {
-        StatementId = claimId + "-s0",
-        ReportId = claimId + "-r0",
-        ClaimId = claimId,
-        ActorId = $"a-origin-{n % 5000}",
-        Speaker = $"Origin {n % 5000}",
-        Content = text,
-        OriginActorId = $"a-origin-{n % 5000}",
-        OriginName = $"Origin {n % 5000}",
-        Source = $"Outlet {n % 10}",
-        SourceActorId = $"a-outlet-{n % 10}",
-        Stance = Stance.Supports,
-        Modality = Modality.Asserted,
-        PublishedAt = at,
-        RecordedAt = at,
-    };
-
-    /// <summary>Three news words and seven filler words ("w123", Zipf-distributed): about ten words like a claim.</summary>
-    private static string Text(Random random, Zipf filler)
-    {
-        var words = new string[10];
-        for (var i = 0; i < 3; i++)
-        {
-            words[i] = NewsWords[random.Next(NewsWords.Length)];
-        }
-
-        for (var i = 3; i < words.Length; i++)
-        {
-            words[i] = "w" + filler.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return string.Join(' ', words);
-    }
-
-    /// <summary>A random unit vector: the index's work per claim does not depend on what the vector means.</summary>
-    private static float[] Embedding(Random random)
-    {
-        var vector = new float[Dimensions];
-        var norm = 0.0;
-        for (var i = 0; i < vector.Length; i++)
-        {
-            vector[i] = (float)((random.NextDouble() * 2) - 1);
-            norm += vector[i] * vector[i];
-        }
-
-        var scale = (float)(1 / Math.Sqrt(norm));
-        for (var i = 0; i < vector.Length; i++)
-        {
-            vector[i] *= scale;
-        }
-
-        return vector;
     }
 }
