@@ -287,11 +287,20 @@ public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
             connection,
             transaction,
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-        await using var current = connection.CreateCommand();
-        current.Transaction = (SqliteTransaction)transaction;
-        current.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
-        var applied = Convert.ToInt32(await current.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-        foreach (var (version, sql) in SqliteSchema.Migrations.Where(m => m.Version > applied))
+        // By set, not by the highest version: a migration numbered below one already applied still runs.
+        var applied = new HashSet<int>();
+        await using (var current = connection.CreateCommand())
+        {
+            current.Transaction = (SqliteTransaction)transaction;
+            current.CommandText = "SELECT version FROM schema_migrations";
+            await using var rows = await current.ExecuteReaderAsync();
+            while (await rows.ReadAsync())
+            {
+                applied.Add(rows.GetInt32(0));
+            }
+        }
+
+        foreach (var (version, sql) in SqliteSchema.Migrations.Where(m => !applied.Contains(m.Version)))
         {
             await ExecuteAsync(connection, transaction, sql);
             await ExecuteAsync(connection, transaction, "INSERT INTO schema_migrations (version, applied_at) VALUES ($v, $at)",
