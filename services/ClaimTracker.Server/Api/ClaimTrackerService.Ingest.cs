@@ -19,7 +19,8 @@ internal sealed partial class ClaimTrackerService
 
         var entries = request.Reports.Select(report => new BatchEntry(report, null)).ToList();
         var response = new V1.RegisterReportsResponse();
-        await foreach (var registration in batches.RegisterAsync(entries, CallerIdentity.Of(context), context.CancellationToken))
+        var registrations = batches.RegisterAsync(entries, request.Ordered, CallerIdentity.Of(context), context.CancellationToken);
+        await foreach (var registration in registrations)
         {
             response.Registrations.Add(registration);
         }

@@ -11,8 +11,9 @@ namespace ClaimTracker.Server.Api;
 /// <summary>
 /// <c>POST /v1/reports:batch</c>: batch registration over HTTP. The body is NDJSON, one <c>RegisterReportRequest</c> (in
 /// the HTTP/JSON API's JSON) per line; the answer is NDJSON too, one <c>ReportRegistration</c> per report, in order,
-/// each written as soon as it is known. A line that is not a request fails alone, with INVALID_ARGUMENT. The batch as a
-/// whole is refused, before anything is registered and with <c>{"code": …, "message": …}</c> like the HTTP/JSON API,
+/// each written as soon as it is known; <c>?ordered=true</c> registers them one after the other (see
+/// <c>RegisterReportsRequest.ordered</c>). A line that is not a request fails alone, with INVALID_ARGUMENT. The batch as
+/// a whole is refused, before anything is registered and with <c>{"code": …, "message": …}</c> like the HTTP/JSON API,
 /// when it is not NDJSON (415), is over Limits:MaxMessageBytes (413) or Ingest:MaxReportsPerBatch (400), or would take
 /// the caller over its write rate (429 with Retry-After).
 /// </summary>
@@ -73,7 +74,8 @@ internal static class ReportBatchEndpoint
         }
 
         http.Response.ContentType = ContentType;
-        await foreach (var registration in registrar.RegisterAsync(entries, caller, http.RequestAborted))
+        var ordered = IsTrue(http.Request.Query["ordered"]);
+        await foreach (var registration in registrar.RegisterAsync(entries, ordered, caller, http.RequestAborted))
         {
             await http.Response.WriteAsync(Formatter.Format(registration) + "\n", http.RequestAborted);
             await http.Response.Body.FlushAsync(http.RequestAborted);
@@ -107,6 +109,8 @@ internal static class ReportBatchEndpoint
 
         return entries;
     }
+
+    private static bool IsTrue(string? value) => value is "" or "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     private static Task RefuseAsync(HttpContext http, int httpStatus, StatusCode code, string message)
     {

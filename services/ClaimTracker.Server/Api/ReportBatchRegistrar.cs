@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ClaimTracker.Grains;
 using ClaimTracker.Server.Hosting;
 using Grpc.Core;
@@ -16,6 +17,7 @@ namespace ClaimTracker.Server.Api;
 internal sealed partial class ReportBatchRegistrar(
     IGrainFactory grains,
     IOptionsMonitor<IngestOptions> ingestOptions,
+    Telemetry.ClaimTrackerMetrics metrics,
     ILogger<ReportBatchRegistrar> logger)
 {
     /// <summary>The INVALID_ARGUMENT for a batch over <see cref="IngestOptions.MaxReportsPerBatch"/>, or null.</summary>
@@ -30,15 +32,17 @@ internal sealed partial class ReportBatchRegistrar(
 
     /// <summary>
     /// One registration per entry, in order, each yielded as soon as it and all before it are done. An entry is a
-    /// request, or the INVALID_ARGUMENT that parsing its line produced (NDJSON).
+    /// request, or the INVALID_ARGUMENT that parsing its line produced (NDJSON). <paramref name="ordered"/> registers
+    /// one report at a time.
     /// </summary>
     public async IAsyncEnumerable<V1.ReportRegistration> RegisterAsync(
         IReadOnlyList<BatchEntry> entries,
+        bool ordered,
         string caller,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
     {
         // Not disposed: registrations still in flight when a caller stops reading release their slot afterwards.
-        var slots = new SemaphoreSlim(Math.Max(1, ingestOptions.CurrentValue.BatchConcurrency));
+        var slots = new SemaphoreSlim(ordered ? 1 : Math.Max(1, ingestOptions.CurrentValue.BatchConcurrency));
         var lastOfId = new Dictionary<string, Task>(StringComparer.Ordinal);
         var pending = new Task<V1.ReportRegistration>[entries.Count];
         for (var i = 0; i < entries.Count; i++)
@@ -76,6 +80,7 @@ internal sealed partial class ReportBatchRegistrar(
 
         await previous;
         await slots.WaitAsync(cancellation);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var submission = RequestValidator.ToSubmission(request, ingestOptions.CurrentValue) with { RegisteredBy = caller };
@@ -93,6 +98,10 @@ internal sealed partial class ReportBatchRegistrar(
             registration.Registered = new V1.RegisterReportResponse { Report = ProtoMapper.ToProto(result.Report!) };
             registration.Registered.Outcomes.Add(result.Outcomes.Select(ProtoMapper.ToProto));
             registration.AlreadyRegistered = result.Status == RegistrationStatus.AlreadyRegistered;
+            metrics.ReportRegistered(
+                result.Outcomes.Count,
+                result.Outcomes.Count(outcome => outcome.ClaimCreated),
+                Stopwatch.GetElapsedTime(started));
         }
         catch (RpcException refused)
         {
