@@ -32,6 +32,8 @@ public sealed record BenchOptions
     public int JitMethods { get; init; }
     public int WarmupMaxSeconds { get; init; } = 60;
     public int JitSettledRate { get; init; } = 20;
+    public int BatchSize { get; init; } = 100;
+    public int BatchClients { get; init; } = 4;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -69,6 +71,8 @@ public sealed record BenchOptions
                 "--jit-methods" => options with { JitMethods = Int() },
                 "--warmup-max" => options with { WarmupMaxSeconds = Int() },
                 "--jit-settled" => options with { JitSettledRate = Int() },
+                "--batch" => options with { BatchSize = Int() },
+                "--batch-clients" => options with { BatchClients = Int() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
