@@ -84,6 +84,21 @@ public sealed class BatchRegistrationTests(BatchServerFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task An_ordered_batch_registers_each_report_after_the_one_before_it()
+    {
+        var batch = new V1.RegisterReportsRequest { Ordered = true };
+        batch.Reports.Add(Enumerable.Range(0, BatchServerFixture.MaxReports)
+            .Select(i => Reports.Report($"ordered-{i}", $"Outlet {i}", "the port authority", [], "The ordered ferry sails at dawn")));
+
+        var response = await fixture.Server.Client.RegisterReportsAsync(batch);
+
+        // The first report founds the claim; every later one, registered after it, joins it.
+        Assert.Equal(
+            Enumerable.Range(0, BatchServerFixture.MaxReports).Select(i => i == 0),
+            response.Registrations.Select(r => r.Registered.Outcomes[0].ClaimCreated));
+    }
+
+    [Fact]
     public async Task The_http_route_takes_ndjson_and_streams_one_outcome_per_line()
     {
         using var http = new HttpClient { BaseAddress = fixture.Server.WebAddress };

@@ -49,7 +49,8 @@ internal sealed partial class ReportBatchRegistrar(
         {
             var entry = entries[i];
             var reportId = entry.Request?.ReportId ?? string.Empty;
-            var previous = lastOfId.GetValueOrDefault(reportId, Task.CompletedTask);
+            // Ordered: each report waits for the one before it (the semaphore alone does not keep order).
+            var previous = ordered && i > 0 ? pending[i - 1] : lastOfId.GetValueOrDefault(reportId, Task.CompletedTask);
             pending[i] = RegisterInTurnAsync(i, entry, previous, slots, caller, cancellation);
             if (reportId.Length > 0)
             {
@@ -99,7 +100,7 @@ internal sealed partial class ReportBatchRegistrar(
             registration.Registered.Outcomes.Add(result.Outcomes.Select(ProtoMapper.ToProto));
             registration.AlreadyRegistered = result.Status == RegistrationStatus.AlreadyRegistered;
             metrics.ReportRegistered(
-                result.Outcomes.Count,
+                result.Outcomes.Length,
                 result.Outcomes.Count(outcome => outcome.ClaimCreated),
                 Stopwatch.GetElapsedTime(started));
         }
