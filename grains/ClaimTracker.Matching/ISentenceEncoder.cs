@@ -8,4 +8,8 @@ public interface ISentenceEncoder
 
     /// <summary>Encodes every text, in order; implementations batch internally and are thread-safe.</summary>
     float[][] Encode(IReadOnlyList<string> texts);
+
+    /// <summary><see cref="Encode"/> without holding the caller's thread; <see cref="EncoderQueue"/> queues the texts.</summary>
+    Task<float[][]> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Encode(texts), cancellationToken);
 }

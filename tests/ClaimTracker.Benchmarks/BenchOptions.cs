@@ -36,6 +36,8 @@ public sealed record BenchOptions
     public int[] AppendsPerTransaction { get; init; } = [1, 64];
     /// <summary>A data directory to keep and reuse between runs (the reads scenario fills only what it lacks).</summary>
     public string? DataDirectory { get; init; }
+    public int BatchSize { get; init; } = 100;
+    public int BatchClients { get; init; } = 4;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -77,6 +79,8 @@ public sealed record BenchOptions
                 "--writers" => options with { Writers = Ints() },
                 "--per-transaction" => options with { AppendsPerTransaction = Ints() },
                 "--db" => options with { DataDirectory = value },
+                "--batch" => options with { BatchSize = Int() },
+                "--batch-clients" => options with { BatchClients = Int() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

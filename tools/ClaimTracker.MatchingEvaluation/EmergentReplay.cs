@@ -62,7 +62,21 @@ internal static class EmergentReplay
                 var seed = new V1.RegisterReportRequest { ReportId = "rumour-" + rumour.Id, Source = "Emergent", Title = rumour.Headline };
                 seed.Statements
                     .Add(new V1.StatementInput { Speaker = "Emergent", Content = rumour.Headline, Stance = V1.Stance.Observing });
-                var seeded = await client.RegisterReportAsync(seed);
+                var articles = rumour.Articles.Where(article => article["articleHeadline"].Length > 0).ToList();
+                // One ordered batch per rumour: the seed, then its articles in logging order, each seeing all before it.
+                var batch = new V1.RegisterReportsRequest { Ordered = true, Reports = { seed } };
+                batch.Reports.Add(articles.Select(article => new V1.RegisterReportRequest
+                {
+                    ReportId = "article-" + article["articleId"],
+                    Source = article["source"].Length > 0 ? article["source"] : "unknown outlet",
+                    Url = article["url"],
+                    Title = article["articleHeadline"],
+                    Text = article["articleHeadline"],
+                }));
+                var registered = (await client.RegisterReportsAsync(batch)).Registrations
+                    .Select(r => r.Registered ?? throw new InvalidOperationException($"{r.ReportId}: {r.Error.Message}"))
+                    .ToList();
+                var seeded = registered[0];
                 var claimId = seeded.Outcomes[0].ClaimId;
                 seedsJoined += seeded.Outcomes[0].ClaimCreated ? 0 : 1;
                 if (!seeded.Outcomes[0].ClaimCreated)
@@ -84,22 +98,11 @@ internal static class EmergentReplay
                 }
 
                 founder.TryAdd(claimId, rumour.Id);
-                foreach (var article in rumour.Articles)
+                for (var a = 0; a < articles.Count; a++)
                 {
+                    var article = articles[a];
                     var headline = article["articleHeadline"];
-                    if (headline.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    var response = await client.RegisterReportAsync(new V1.RegisterReportRequest
-                    {
-                        ReportId = "article-" + article["articleId"],
-                        Source = article["source"].Length > 0 ? article["source"] : "unknown outlet",
-                        Url = article["url"],
-                        Title = headline,
-                        Text = headline,
-                    });
+                    var response = registered[a + 1];
                     var outcome = response.Outcomes.FirstOrDefault(o => o.ClaimId == claimId) ?? response.Outcomes.FirstOrDefault();
                     var kind = outcome is null ? ReplayOutcome.NoStatement
                         : outcome.ClaimId == claimId ? ReplayOutcome.Linked

@@ -34,7 +34,12 @@ public static class SiloBuilderExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Extraction.ArticleExtractor>();
         services.AddOptions<MatchingOptions>().Bind(configuration.GetSection(MatchingOptions.SectionName));
-        services.AddSingleton<Func<Matching.ISentenceEncoder>>(_ => () => Matching.MiniLmEncoder.Shared);
+        // One encoder queue for the process, created (and the model loaded) on the first statement to encode.
+        services.AddOptions<Matching.EncoderQueueOptions>().Bind(configuration.GetSection(Matching.EncoderQueueOptions.SectionName));
+        services.AddSingleton(sp => new Matching.EncoderQueue(
+            Matching.MiniLmEncoder.Shared,
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Matching.EncoderQueueOptions>>().Value));
+        services.AddSingleton<Func<Matching.ISentenceEncoder>>(sp => () => sp.GetRequiredService<Matching.EncoderQueue>());
         services.AddSingleton<ClaimLinker>();
         return silo;
     }

@@ -76,7 +76,7 @@ public sealed partial class ClaimLinker : IDisposable
         }
 
         await RefreshAsync(cancellationToken);
-        var embeddings = await Task.Run(() => encoder.Value.Encode(statements.Select(s => s.Content).ToList()), cancellationToken);
+        var embeddings = await encoder.Value.EncodeAsync(statements.Select(s => s.Content).ToList(), cancellationToken);
         var links = new List<ClaimLink>(statements.Count);
         var founded = new List<ClaimIndexEntry>(); // founding texts and new phrasings, for the durable index log
         var foundedHere = new HashSet<string>(StringComparer.Ordinal);

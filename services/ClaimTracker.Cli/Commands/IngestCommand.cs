@@ -41,30 +41,50 @@ internal static class IngestCommand
                 parse.GetValue(url),
                 parse.GetValue(published),
                 parse.GetValue(reportId))).ToList();
-            if (output.IsJson || requests.Count == 1)
+            if (requests.Count == 1)
             {
-                foreach (var request in requests)
-                {
-                    var response = await client.RegisterReportAsync(request, cancellationToken: cancellation);
-                    await Show(client, output, response, cancellation);
-                }
-
+                await Show(client, output, await client.RegisterReportAsync(requests[0], cancellationToken: cancellation), cancellation);
                 return;
             }
 
-            var responses = new List<RegisterReportResponse>();
-            await AnsiConsole.Progress().StartAsync(async progress =>
+            // A directory goes in batches (RegisterReports); a file that fails is named, and the others are registered.
+            var registrations = new List<ReportRegistration>();
+            async Task RegisterAll(Action advance)
             {
-                var task = progress.AddTask("Registering reports", maxValue: requests.Count);
-                foreach (var request in requests)
+                await foreach (var registration in ReportBatches.RegisterAsync(client, requests, cancellation))
                 {
-                    responses.Add(await client.RegisterReportAsync(request, cancellationToken: cancellation));
-                    task.Increment(1);
+                    registrations.Add(registration);
+                    advance();
                 }
-            });
-            foreach (var response in responses)
+            }
+
+            if (output.IsJson)
             {
-                await Show(client, output, response, cancellation);
+                await RegisterAll(() => { });
+            }
+            else
+            {
+                await AnsiConsole.Progress().StartAsync(async progress =>
+                {
+                    var task = progress.AddTask("Registering reports", maxValue: requests.Count);
+                    await RegisterAll(() => task.Increment(1));
+                });
+            }
+
+            foreach (var registration in registrations)
+            {
+                if (registration.Error is { } error)
+                {
+                    output.Error($"{files[registration.Index]}: {(Grpc.Core.StatusCode)error.Code}: {error.Message}");
+                    continue;
+                }
+
+                await Show(client, output, registration.Registered, cancellation);
+            }
+
+            if (registrations.Where(r => r.Error is not null).ToList() is { Count: > 0 } failures)
+            {
+                throw ReportBatches.Failed(failures, requests.Count);
             }
         }));
         return command;

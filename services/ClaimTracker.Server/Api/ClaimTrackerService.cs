@@ -19,6 +19,7 @@ internal sealed partial class ClaimTrackerService(
     IListReadSide lists,
     ClaimFeed feed,
     IOptionsMonitor<IngestOptions> ingestOptions,
+    ReportBatchRegistrar batches,
     IOptionsMonitor<WatchOptions> watchOptions,
     IOptionsMonitor<LimitsOptions> limits,
     IHostApplicationLifetime lifetime,

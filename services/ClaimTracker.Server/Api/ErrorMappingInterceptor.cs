@@ -50,17 +50,22 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
         }
 
         LogFailure(logger, context.Method, ex);
-        return ex switch
-        {
-            TimeoutException => Unavailable("the cluster did not answer in time; retry with the same request (registration is idempotent)"),
-            Orleans.Runtime.SiloUnavailableException =>
-                Unavailable("a silo became unavailable; retry with the same request (registration is idempotent)"),
-            _ when StoreOutage.IsOutage(ex) => Unavailable(
-                "the store cannot be reached right now; retry with the same request after the retry-after trailer's seconds " +
-                "(registration is idempotent, nothing half-done is kept)"),
-            _ => new RpcException(new Status(StatusCode.Internal, "internal error; the server logged the details")),
-        };
+        var status = StatusOf(ex);
+        return status.StatusCode == StatusCode.Unavailable ? Unavailable(status.Detail) : new RpcException(status);
     }
+
+    /// <summary>The status a failure that is not an <see cref="RpcException"/> answers with (also per report of a batch).</summary>
+    public static Status StatusOf(Exception ex) => ex switch
+    {
+        TimeoutException => new(StatusCode.Unavailable,
+            "the cluster did not answer in time; retry with the same request (registration is idempotent)"),
+        Orleans.Runtime.SiloUnavailableException => new(StatusCode.Unavailable,
+            "a silo became unavailable; retry with the same request (registration is idempotent)"),
+        _ when StoreOutage.IsOutage(ex) => new(StatusCode.Unavailable,
+            "the store cannot be reached right now; retry with the same request after the retry-after trailer's seconds " +
+            "(registration is idempotent, nothing half-done is kept)"),
+        _ => new(StatusCode.Internal, "internal error; the server logged the details"),
+    };
 
     /// <summary>UNAVAILABLE, which clients' retry policies retry, with the wait in seconds as the <c>retry-after</c> trailer.</summary>
     private static RpcException Unavailable(string message)

@@ -136,6 +136,7 @@ public static class ClaimTrackerServer
         builder.Services.AddOptions<LimitsOptions>().Bind(limitsSection);
         var limits = limitsSection.Get<LimitsOptions>() ?? new LimitsOptions();
         builder.Services.AddSingleton<Grains.Feed.IFeedEventEncoder, ClaimEventFrames>();
+        builder.Services.AddSingleton<ReportBatchRegistrar>();
         // One instance for the server's life: it holds every caller's buckets and stream counts.
         builder.Services.AddSingleton<CallerLimitsInterceptor>();
         var grpc = builder.Services.AddGrpc(options =>
@@ -163,5 +164,6 @@ public static class ClaimTrackerServer
         // Probes and tooling need no credentials: health says nothing about the data, reflection only the schema.
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapClaimTrackerHealth();
+        app.MapReportBatchEndpoint();
     }
 }

@@ -9,6 +9,12 @@ public sealed class IngestOptions
     public int MaxTextBytes { get; set; } = 1024 * 1024;
 
     public int MaxStatements { get; set; } = 1000;
+
+    /// <summary>Most reports in one RegisterReports call or NDJSON batch.</summary>
+    public int MaxReportsPerBatch { get; set; } = 1000;
+
+    /// <summary>Reports of one batch registered at once (see docs/ingest.md).</summary>
+    public int BatchConcurrency { get; set; } = 32;
 }
 
 /// <summary>Bound from "Watch".</summary>

@@ -6,6 +6,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using V1 = ClaimTracker.V1;
 
 namespace ClaimTracker.Server.Security;
 
@@ -22,11 +23,13 @@ internal sealed class CallerLimitsInterceptor : Interceptor, IDisposable
     private readonly IOptionsMonitor<LimitsOptions> options;
     private readonly PartitionedRateLimiter<string> writes;
     private readonly ConcurrentDictionary<string, int> openStreams = new(StringComparer.Ordinal);
+    private readonly int writeBurst;
 
     public CallerLimitsInterceptor(IOptionsMonitor<LimitsOptions> options)
     {
         this.options = options;
         var limits = options.CurrentValue;
+        writeBurst = Math.Max(1, limits.WriteBurst);
         writes = PartitionedRateLimiter.Create<string, string>(caller => limits.WritesPerSecond <= 0
             ? RateLimitPartition.GetNoLimiter(caller)
             : RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
@@ -50,14 +53,22 @@ internal sealed class CallerLimitsInterceptor : Interceptor, IDisposable
         }
 
         var caller = CallerIdentity.Of(context);
-        using var lease = writes.AttemptAcquire(caller);
-        if (!lease.IsAcquired)
+        // A batch costs one write per report.
+        var count = request is V1.RegisterReportsRequest batch ? batch.Reports.Count : 1;
+        if (!TryAcquireWrites(caller, count, out var wait))
         {
-            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
             throw Exhausted(context, $"caller '{caller}' is over its write rate limit (Limits:WritesPerSecond); retry later", wait);
         }
 
         return await continuation(request, context);
+    }
+
+    /// <summary>Takes <paramref name="count"/> writes from the caller's bucket (at most its burst), or says how long to wait.</summary>
+    public bool TryAcquireWrites(string caller, int count, out TimeSpan retryAfter)
+    {
+        using var lease = writes.AttemptAcquire(caller, Math.Clamp(count, 1, writeBurst));
+        retryAfter = lease.IsAcquired || !lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? TimeSpan.FromSeconds(1) : wait;
+        return lease.IsAcquired;
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(

@@ -19,7 +19,7 @@ public sealed class ClaimTrackerMetrics
         reports = meter.CreateCounter<long>(
             "claimtracker.reports.registered",
             "{report}",
-            "Reports acknowledged by RegisterReport, repeats of a stored report included");
+            "Reports acknowledged by RegisterReport or in a RegisterReports batch, repeats of a stored report included");
         statements = meter.CreateCounter<long>("claimtracker.statements.registered", "{statement}", "Statements in acknowledged reports");
         claimsCreated = meter.CreateCounter<long>(
             "claimtracker.claims.created",

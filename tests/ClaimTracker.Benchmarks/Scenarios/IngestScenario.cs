@@ -59,6 +59,41 @@ internal static class IngestScenario
         Console.WriteLine("I/O " + spent.Io.PerUnit(measuredStatements, "statement"));
         Console.WriteLine(commits.Summary(measuredStatements));
         Console.WriteLine($"ratio statements/s ÷ echo calls/s = {Measure.Ratio(statements / EchoRate)} (target ≥ 0.20)");
+        await RunBatchedAsync(options, server, reports, duration);
+    }
+
+    /// <summary>The same load through RegisterReports, on the same (warm) server, against the same echo rate.</summary>
+    private static async Task RunBatchedAsync(BenchOptions options, BenchServer server, StructuredReports reports, TimeSpan duration)
+    {
+        V1.RegisterReportsRequest Batch(int caller, long n)
+        {
+            var batch = new V1.RegisterReportsRequest();
+            for (var i = 0; i < options.BatchSize; i++)
+            {
+                batch.Reports.Add(reports.Next(caller + 20_000, (n * options.BatchSize) + i));
+            }
+
+            return batch;
+        }
+
+        // One batch per client first, so the measured window does not compile the batch path.
+        await Task.WhenAll(Enumerable.Range(0, options.BatchClients)
+            .Select(c => server.Client.RegisterReportsAsync(Batch(c + options.BatchClients, -1)).ResponseAsync));
+        var cost = ProcessCost.Start();
+        var (batchesPerSecond, latencies) = await Measure.ClosedLoopAsync(
+            options.BatchClients,
+            duration,
+            async (c, n) => await server.Client.RegisterReportsAsync(Batch(c, n)));
+        var spent = cost.Stop();
+        var statements = batchesPerSecond * options.BatchSize * options.StatementsPerReport;
+        Console.WriteLine($"ClaimTracker embedded, batched (RegisterReports, {options.BatchSize} reports per call, " +
+            $"{options.BatchClients} clients): {Measure.Rate(batchesPerSecond * options.BatchSize)} reports = " +
+            $"{Measure.Rate(statements)} statements, per call " +
+            $"p50 {Measure.Ms(Measure.Percentile(latencies, 50))}, p99 {Measure.Ms(Measure.Percentile(latencies, 99))}");
+        var measuredStatements = latencies.Count * options.BatchSize * options.StatementsPerReport;
+        Console.WriteLine(
+            $"batched, per statement (clients and server, one process): {spent.PerUnit(measuredStatements, "statement")}");
+        Console.WriteLine($"ratio batched statements/s ÷ echo calls/s = {Measure.Ratio(statements / EchoRate)}");
     }
 
     private static double EchoRate { get; set; }

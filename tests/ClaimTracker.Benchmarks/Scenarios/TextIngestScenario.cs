@@ -17,29 +17,37 @@ internal static class TextIngestScenario
         }
 
         var articles = File.ReadLines(options.BbcPath).Where(l => l.Length > 0).Take(options.Articles).ToList();
-        Console.WriteLine($"== 2. text ingest: {articles.Count} BBC articles as text reports, 4 concurrent clients");
+        var threads = new EncoderQueueOptions().ThreadCount;
+        var clients = 4 * threads;
+        Console.WriteLine($"== 2. text ingest: {articles.Count} BBC articles as text reports, {clients} concurrent clients; " +
+            $"the server's encoder queue runs {threads} inference threads");
 
-        // Baseline: the encoder alone on the statements extraction finds in the same articles.
+        // Baseline: the encoder alone, on as many threads as the server's queue, on the statements extraction finds in the
+        // same articles, in batches of 32.
         var extractor = new ArticleExtractor();
         var contents = articles.SelectMany(a => extractor.Extract(new ArticleInput(a, "BBC")).Statements.Select(s => s.Content)).ToList();
         var encoder = MiniLmEncoder.Shared;
         encoder.Encode(contents.Take(32).ToList());
+        var chunks = contents.Chunk(32).ToArray();
+        var encoded = new float[chunks.Length][][];
         var clock = Stopwatch.StartNew();
-        var vectors = new List<float[]>(contents.Count);
-        foreach (var chunk in contents.Chunk(32))
-        {
-            vectors.AddRange(encoder.Encode(chunk));
-        }
-
-        var encoderRate = contents.Count / clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"baseline raw MiniLM encoder (batches of 32, 1 thread): {Measure.Rate(encoderRate)} statements");
+        Parallel.For(
+            0,
+            chunks.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = threads },
+            i => encoded[i] = encoder.Encode(chunks[i]));
+        var encoderSeconds = clock.Elapsed.TotalSeconds;
+        var encoderRate = contents.Count / encoderSeconds;
+        var vectors = encoded.SelectMany(chunk => chunk).ToList();
+        Console.WriteLine($"baseline raw MiniLM encoder (batches of 32, {threads} threads): {Measure.Rate(encoderRate)} statements, " +
+            $"{Measure.Rate(articles.Count / encoderSeconds)} articles");
         StanceCost(contents, vectors);
 
         await using var server = await BenchServer.StartAsync();
         var statements = 0;
         clock.Restart();
         await Parallel.ForEachAsync(articles.Select((text, i) => (text, i)), new ParallelOptions {
-            MaxDegreeOfParallelism = 4 }, async (article, ct) =>
+            MaxDegreeOfParallelism = clients }, async (article, ct) =>
         {
             var response = await server.Client.RegisterReportAsync(
                 new V1.RegisterReportRequest { ReportId = $"bbc-{article.i}", Source = "BBC", Text = article.text },
@@ -50,8 +58,8 @@ internal static class TextIngestScenario
         Console.WriteLine(
             $"ClaimTracker text ingest: {Measure.Rate(articles.Count / elapsed)} articles, "
             + $"{Measure.Rate(statements / elapsed)} statements");
-        Console.WriteLine(
-            $"ratio statements/s ÷ encoder-bound statements/s = {Measure.Ratio(statements / elapsed / encoderRate)} (target ≥ 0.80)");
+        Console.WriteLine($"ratio articles/s ÷ encoder-bound articles/s = {Measure.Ratio(encoderSeconds / elapsed)}, " +
+            $"statements/s ÷ encoder statements/s = {Measure.Ratio(statements / elapsed / encoderRate)} (target ≥ 0.80)");
     }
 
     /// <summary>Per-statement cost of the stance decision, model and rules, each statement against the next one as its claim.</summary>

@@ -1,0 +1,19 @@
+namespace ClaimTracker.Matching;
+
+/// <summary>How <see cref="EncoderQueue"/> batches; bound from "Matching:Encoder".</summary>
+public sealed class EncoderQueueOptions
+{
+    public const string SectionName = "Matching:Encoder";
+
+    /// <summary>Inference threads; 0 means one per core.</summary>
+    public int Threads { get; set; }
+
+    /// <summary>Most sentences encoded together.</summary>
+    public int MaxBatch { get; set; } = 32;
+
+    /// <summary>Longest a thread waits for more sentences to fill a batch once it holds one, in milliseconds.</summary>
+    public double MaxWaitMilliseconds { get; set; } = 2;
+
+    /// <summary><see cref="Threads"/> with 0 resolved to the number of cores.</summary>
+    public int ThreadCount => Threads > 0 ? Threads : Environment.ProcessorCount;
+}

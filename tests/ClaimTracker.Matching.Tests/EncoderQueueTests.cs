@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using ClaimTracker.Matching;
+
+namespace ClaimTracker.Matching.Tests;
+
+/// <summary>The process-wide encoder queue in front of the real MiniLM encoder.</summary>
+[Collection(EncoderCollection.Name)]
+public sealed class EncoderQueueTests(EncoderFixture fixture)
+{
+    [Fact]
+    public async Task Concurrent_callers_get_their_own_vectors_in_order_from_batches_that_mix_their_sentences()
+    {
+        var recording = new BatchRecordingEncoder(fixture.Encoder);
+        using var queue = new EncoderQueue(recording, new EncoderQueueOptions { Threads = 2, MaxBatch = 16, MaxWaitMilliseconds = 50 });
+        var callers = Enumerable.Range(0, 6)
+            .Select(c => Enumerable.Range(0, 4).Select(s => $"Outlet {c} reports that the bridge {s} reopened in {2000 + c + s}").ToList())
+            .ToList();
+
+        var vectors = await Task.WhenAll(callers.Select(texts => queue.EncodeAsync(texts)));
+
+        for (var c = 0; c < callers.Count; c++)
+        {
+            var direct = fixture.Encoder.Encode(callers[c]);
+            Assert.Equal(callers[c].Count, vectors[c].Length);
+            for (var s = 0; s < direct.Length; s++)
+            {
+                Assert.True(VectorMath.Dot(direct[s], vectors[c][s]) > 0.9999, $"caller {c}, sentence {s}");
+            }
+        }
+
+        Assert.Equal(24, recording.Batches.Sum());
+        Assert.True(recording.Batches.Max() > 4, $"batches of {string.Join(", ", recording.Batches)}: no batch mixed callers");
+        Assert.All(recording.Batches, size => Assert.InRange(size, 1, 16));
+        Assert.Empty(await queue.EncodeAsync([]));
+        Assert.Equal(2, queue.Threads);
+    }
+
+    [Fact]
+    public async Task A_failing_encoder_fails_the_callers_of_that_batch_and_the_queue_keeps_serving()
+    {
+        using var queue = new EncoderQueue(new FailingOnceEncoder(fixture.Encoder), new EncoderQueueOptions { Threads = 1 });
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => queue.EncodeAsync(["first"]));
+        Assert.Single(await queue.EncodeAsync(["second"]));
+    }
+
+    private sealed class BatchRecordingEncoder(ISentenceEncoder inner) : ISentenceEncoder
+    {
+        public ConcurrentQueue<int> Batches { get; } = new();
+
+        public int Dimensions => inner.Dimensions;
+
+        public float[][] Encode(IReadOnlyList<string> texts)
+        {
+            Batches.Enqueue(texts.Count);
+            return inner.Encode(texts);
+        }
+    }
+
+    private sealed class FailingOnceEncoder(ISentenceEncoder inner) : ISentenceEncoder
+    {
+        private int calls;
+
+        public int Dimensions => inner.Dimensions;
+
+        public float[][] Encode(IReadOnlyList<string> texts) =>
+            Interlocked.Increment(ref calls) == 1 ? throw new InvalidOperationException("the model failed") : inner.Encode(texts);
+    }
+}
