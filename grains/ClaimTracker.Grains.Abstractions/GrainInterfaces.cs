@@ -135,3 +135,17 @@ public interface IActorGrain : IGrainWithStringKey
     [Alias("Correct")]
     Task Correct(ActorJournalEvent correction);
 }
+
+/// <summary>
+/// Serialises the corrections that move aliases out of one actor, keyed by that actor's id (non-reentrant): of two
+/// analysts moving the same alias, or merging the same actor, at once, the second finds it done and is refused.
+/// </summary>
+[Alias("ct.IActorCorrectionGrain")]
+public interface IActorCorrectionGrain : IGrainWithStringKey
+{
+    [Alias("Split")]
+    Task<CorrectionOutcome> Split(Correction correction, string alias, string toActorId);
+
+    [Alias("Merge")]
+    Task<CorrectionOutcome> Merge(Correction correction, string targetActorId);
+}

@@ -6,11 +6,20 @@ namespace ClaimTracker.Grains.Corrections;
 /// Actor corrections: an alias (with the statements made under it) moves to another actor, or every alias of one actor
 /// moves to another. The steps run so that a retry after a crash redoes them all (each idempotent under the correction
 /// id): the alias directory's pin first, then the claims, the reports, the target actor, and the source actor last.
+/// The corrections of one actor run one at a time (<see cref="ActorCorrectionGrain"/>): of two analysts moving the same
+/// alias at once, the second finds it gone.
 /// </summary>
 public sealed partial class CorrectionDesk
 {
     /// <param name="toActorId">Empty: a new actor named after the alias.</param>
-    public async Task<CorrectionOutcome> SplitActorAsync(Correction split, string actorId, string alias, string toActorId)
+    public Task<CorrectionOutcome> SplitActorAsync(Correction split, string actorId, string alias, string toActorId) =>
+        grains.GetGrain<IActorCorrectionGrain>(actorId).Split(split, alias, toActorId);
+
+    public Task<CorrectionOutcome> MergeActorsAsync(Correction merge, string sourceActorId, string targetActorId) =>
+        grains.GetGrain<IActorCorrectionGrain>(sourceActorId).Merge(merge, targetActorId);
+
+    /// <summary>Carries out a split; <see cref="ActorCorrectionGrain"/> calls it, one correction of the actor at a time.</summary>
+    internal async Task<CorrectionOutcome> CarryOutSplitAsync(Correction split, string actorId, string alias, string toActorId)
     {
         var from = await grains.GetGrain<IActorGrain>(actorId).Get();
         if (from is null)
@@ -58,7 +67,8 @@ public sealed partial class CorrectionDesk
         return await RecordAsync(CorrectionOutcome.Done(await MoveAsync(split, from, [known], toActorId, toName, allStatements: false)));
     }
 
-    public async Task<CorrectionOutcome> MergeActorsAsync(Correction merge, string sourceActorId, string targetActorId)
+    /// <summary>Carries out a merge; <see cref="ActorCorrectionGrain"/> calls it, one correction of the actor at a time.</summary>
+    internal async Task<CorrectionOutcome> CarryOutMergeAsync(Correction merge, string sourceActorId, string targetActorId)
     {
         if (sourceActorId == targetActorId)
         {
