@@ -302,11 +302,12 @@ public sealed class CorrectionStory(string prefix, V1.ClaimTracker.ClaimTrackerC
         var snapshot = await NextAsync(watch);
         watch.Dispose();
 
-        var split = (await writer.SplitActorAsync(new V1.SplitActorRequest
-        {
-            CorrectionId = prefix + "-split-kim", Analyst = "frank", Reason = "the bare Kim is not the same person everywhere",
-            ActorId = wrong.ActorId, Alias = "kim",
-        })).Correction;
+        // Two analysts split the same alias at once through different front doors: one split, the other finds it gone.
+        var attempts = await Task.WhenAll(
+            SplitOutcomeAsync(writer, prefix + "-split-kim", "frank", wrong.ActorId),
+            SplitOutcomeAsync(watcher, prefix + "-split-kim-again", "gina", wrong.ActorId));
+        var split = Assert.Single(attempts, a => a.Correction is not null).Correction!;
+        Assert.Equal(StatusCode.NotFound, Assert.Single(attempts, a => a.Correction is null).Status);
         Assert.Equal(V1.CorrectionKind.SplitActor, split.Kind);
         Assert.Equal(["Kim"], split.Aliases);
         var kimId = split.ActorIds[1];
@@ -334,7 +335,7 @@ public sealed class CorrectionStory(string prefix, V1.ClaimTracker.ClaimTrackerC
         Assert.Equal(V1.ClaimEventKind.ActorSplit, events[0].Kind);
         Assert.Equal(split.CorrectionId, events[0].Correction.CorrectionId);
         var trail = await writer.ListCorrectionsAsync(new V1.ListCorrectionsRequest { ActorId = wrong.ActorId });
-        Assert.Equal("frank", Assert.Single(trail.Corrections).Analyst);
+        Assert.Equal(split.CorrectionId, Assert.Single(trail.Corrections).CorrectionId);
 
         // Corrections win over the machine: the report registered again keeps the split, and a later bare "Kim" follows it.
         var again = await writer.RegisterReportAsync(seed);
@@ -359,6 +360,24 @@ public sealed class CorrectionStory(string prefix, V1.ClaimTracker.ClaimTrackerC
         Assert.Equal(wrong.StatementCount + 1, whole.StatementCount);
         var movedBack = await ClaimAsync(underKim[0].ClaimId);
         Assert.Equal(wrong.ActorId, movedBack.Statements.Single(s => s.StatementId == underKim[0].StatementId).ActorId);
+    }
+
+    private static async Task<(V1.Correction? Correction, StatusCode Status)> SplitOutcomeAsync(
+        V1.ClaimTracker.ClaimTrackerClient client, string correctionId, string analyst, string actorId)
+    {
+        try
+        {
+            var response = await client.SplitActorAsync(new V1.SplitActorRequest
+            {
+                CorrectionId = correctionId, Analyst = analyst, Reason = "the bare Kim is not the same person everywhere",
+                ActorId = actorId, Alias = "kim",
+            });
+            return (response.Correction, StatusCode.OK);
+        }
+        catch (RpcException ex)
+        {
+            return (null, ex.StatusCode);
+        }
     }
 
     private static async Task<StatusCode> MergeOutcomeAsync(
