@@ -2,8 +2,8 @@ namespace ClaimTracker.Cluster.Tests;
 
 /// <summary>
 /// The corrections story on PostgreSQL (merge and unmerge, relink surviving re-registration, retraction, report correction,
-/// relations, "split Kim"), then a restart: the journals replay to the same claims and actors. The same story runs across
-/// three restarted silos in <see cref="ClusterTests"/> (two analysts merging at once, a watcher on another silo).
+/// relations, "split Kim"), then a restart: the journals replay to the same claims and actors; and across three silos,
+/// written through one and watched through another, with two analysts correcting the same thing at once through two.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresCorrectionTests(PostgresServer postgres)
@@ -35,6 +35,31 @@ public sealed class PostgresCorrectionTests(PostgresServer postgres)
         finally
         {
             await silo.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Across_three_silos_a_watcher_on_one_sees_the_corrections_made_through_another_in_order()
+    {
+        var name = "corrections3_" + Guid.NewGuid().ToString("N")[..10];
+        var connectionString = await postgres.CreateDatabaseAsync(name);
+        var silos = Enumerable.Range(0, 3).Select(_ => SiloProcess.Create(connectionString, name)).ToArray();
+        try
+        {
+            foreach (var silo in silos)
+            {
+                silo.Start();
+            }
+
+            await Task.WhenAll(silos.Select(s => s.WaitReadyAsync(StartTimeout)));
+            await new TestSupport.CorrectionStory("three", silos[0].Client, silos[2].Client).RunAsync();
+        }
+        finally
+        {
+            foreach (var silo in silos)
+            {
+                await silo.DisposeAsync();
+            }
         }
     }
 }
