@@ -25,7 +25,8 @@ public sealed record ActorSnapshot(
     [property: Id(3)] string[] Aliases,
     [property: Id(4)] long StatementCount,
     [property: Id(5)] string[] ClaimIds,
-    [property: Id(6)] AliasSighting[] Sightings);
+    [property: Id(6)] AliasSighting[] Sightings,
+    [property: Id(7)] string MergedInto = "");
 
 /// <summary>Events in an actor's journal; RecordedAt is absent on events journaled before times were kept.</summary>
 [GenerateSerializer, Alias("ct.ActorJournalEvent")]
@@ -44,3 +45,38 @@ public sealed record StatementAttributed(
     [property: Id(1)] string ClaimId,
     [property: Id(2)] string ReportId,
     [property: Id(3)] DateTimeOffset? RecordedAt = null) : ActorJournalEvent;
+
+/// <summary>
+/// Actor journal: an analyst moved <paramref name="Alias"/> (its sightings and the statements made under it) to
+/// <paramref name="ToActorId"/>.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("ct.AliasMovedOut")]
+public sealed record AliasMovedOut(
+    [property: Id(0)] string Alias,
+    [property: Id(1)] string ToActorId,
+    [property: Id(2)] ActorStatementMove[] Statements,
+    [property: Id(3)] Correction Correction) : ActorJournalEvent;
+
+/// <summary>Actor journal: an analyst moved <paramref name="Alias"/> here from <paramref name="FromActorId"/>, with its
+/// sightings and statements.</summary>
+[GenerateSerializer, Immutable, Alias("ct.AliasMovedIn")]
+public sealed record AliasMovedIn(
+    [property: Id(0)] string Alias,
+    [property: Id(1)] string FromActorId,
+    [property: Id(2)] ActorKind KindHint,
+    [property: Id(3)] string[] ReportIds,
+    [property: Id(4)] ActorStatementMove[] Statements,
+    [property: Id(5)] Correction Correction) : ActorJournalEvent;
+
+/// <summary>Actor journal: merged into <paramref name="TargetActorId"/> (every alias moved there); cleared when an alias
+/// moves back.</summary>
+[GenerateSerializer, Immutable, Alias("ct.ActorMergedInto")]
+public sealed record ActorMergedInto(
+    [property: Id(0)] string TargetActorId,
+    [property: Id(1)] Correction Correction) : ActorJournalEvent;
+
+[GenerateSerializer, Immutable, Alias("ct.ActorStatementMove")]
+public sealed record ActorStatementMove(
+    [property: Id(0)] string StatementId,
+    [property: Id(1)] string ClaimId,
+    [property: Id(2)] string ReportId);

@@ -46,6 +46,8 @@ public sealed record Correction
     /// <summary>For an unmerge: the merge's correction id.</summary>
     [Id(10)] public string MergeId { get; init; } = string.Empty;
     [Id(11)] public ClaimRelationKind Relation { get; init; }
+    /// <summary>For an actor split or merge: the aliases moved.</summary>
+    [Id(12)] public string[] Aliases { get; init; } = [];
 }
 
 /// <summary>A typed relation as the claim carrying it sees it.</summary>
@@ -136,3 +138,12 @@ public sealed record ClaimRelationChanged(
     [property: Id(1)] bool Removed,
     [property: Id(2)] string[] OtherOrigins,
     [property: Id(3)] Correction Correction) : ClaimJournalEvent;
+
+/// <summary>
+/// Claim journal: an analyst moved the statement to another actor (a split or merge of actors): it counts under that actor,
+/// as that origin, from now on. <paramref name="Statement"/> is the statement as it reads now.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("ct.StatementReattributed")]
+public sealed record StatementReattributed(
+    [property: Id(0)] StatementRecord Statement,
+    [property: Id(1)] Correction Correction) : ClaimJournalEvent;

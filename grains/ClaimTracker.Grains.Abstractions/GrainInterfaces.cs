@@ -29,6 +29,18 @@ public interface IReportGrain : IGrainWithStringKey
     /// <summary>The claims the report's current statements are on (after any relinks).</summary>
     [Alias("CurrentClaims")]
     Task<string[]> CurrentClaims();
+
+    /// <summary>
+    /// The current statements of actor <paramref name="actorId"/> in this report (their ClaimId is the claim they are on
+    /// now); with <paramref name="aliasKey"/>, only those made under that alias (the words at their source span, else the
+    /// speaker, normalised).
+    /// </summary>
+    [Alias("StatementsOf")]
+    Task<StatementRecord[]> StatementsOf(string actorId, string? aliasKey);
+
+    /// <summary>An analyst moved these statements to another actor: the report remembers it.</summary>
+    [Alias("StatementsReattributed")]
+    Task StatementsReattributed(string[] statementIds, string fromActorId, string toActorId, string toName);
 }
 
 /// <summary>One claim, keyed by claim id: its statements, origins and corroboration.</summary>
@@ -89,6 +101,10 @@ public interface IClaimGrain : IGrainWithStringKey
 
     [Alias("SupportingOriginIds")]
     Task<string[]> SupportingOriginIds();
+
+    /// <summary>An analyst moved these statements (as they read now) to another actor; they count as that origin from now on.</summary>
+    [Alias("Reattribute")]
+    Task Reattribute(StatementRecord[] statements, Correction correction);
 }
 
 /// <summary>
@@ -114,4 +130,22 @@ public interface IActorGrain : IGrainWithStringKey
 
     [Alias("Get")]
     Task<ActorSnapshot?> Get();
+
+    /// <summary>Journals an analyst's correction (an alias moved in or out, a merge); one applied before changes nothing.</summary>
+    [Alias("Correct")]
+    Task Correct(ActorJournalEvent correction);
+}
+
+/// <summary>
+/// Serialises the corrections that move aliases out of one actor, keyed by that actor's id (non-reentrant): of two
+/// analysts moving the same alias, or merging the same actor, at once, the second finds it done and is refused.
+/// </summary>
+[Alias("ct.IActorCorrectionGrain")]
+public interface IActorCorrectionGrain : IGrainWithStringKey
+{
+    [Alias("Split")]
+    Task<CorrectionOutcome> Split(Correction correction, string alias, string toActorId);
+
+    [Alias("Merge")]
+    Task<CorrectionOutcome> Merge(Correction correction, string targetActorId);
 }

@@ -10,13 +10,13 @@ public sealed class CorrectionTests
     public async Task Merges_relinks_retractions_and_corrections_hold_and_replay_to_the_same_state_after_a_restart()
     {
         var dataDirectory = RunningServer.NewDataDirectory();
-        List<V1.Claim> before;
+        List<string> before;
         CorrectionStory story;
         await using (var server = await RunningServer.StartAsync(dataDirectory, RunningServer.ExactMatching))
         {
             story = new CorrectionStory("emb", server.Client, server.Client);
             await story.RunAsync();
-            before = await ReadAsync(server.Client, story.ClaimIds);
+            before = await story.ReadStateAsync(server.Client);
 
             // The same trail over HTTP/JSON, as the page reads it; and a correction posted the way the page posts it.
             using var http = new HttpClient { BaseAddress = server.WebAddress };
@@ -33,18 +33,6 @@ public sealed class CorrectionTests
         }
 
         await using var restarted = await RunningServer.StartAsync(dataDirectory, RunningServer.ExactMatching);
-        var after = await ReadAsync(restarted.Client, story.ClaimIds);
-        Assert.Equal(before, after);
-    }
-
-    private static async Task<List<V1.Claim>> ReadAsync(V1.ClaimTracker.ClaimTrackerClient client, IEnumerable<string> claimIds)
-    {
-        var claims = new List<V1.Claim>();
-        foreach (var id in claimIds)
-        {
-            claims.Add(await client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = id }));
-        }
-
-        return claims;
+        Assert.Equal(before, await story.ReadStateAsync(restarted.Client));
     }
 }

@@ -19,6 +19,26 @@ public sealed class CorrectionStory(string prefix, V1.ClaimTracker.ClaimTrackerC
     /// <summary>The claims the story touched: compare them after a restart.</summary>
     public List<string> ClaimIds { get; } = [];
 
+    /// <summary>The actors the story corrected: compare them after a restart.</summary>
+    public List<string> ActorIds { get; } = [];
+
+    /// <summary>The story's claims and actors as <paramref name="client"/> reads them, to compare before and after a restart.</summary>
+    public async Task<List<string>> ReadStateAsync(V1.ClaimTracker.ClaimTrackerClient client)
+    {
+        var state = new List<string>();
+        foreach (var id in ClaimIds)
+        {
+            state.Add((await client.GetClaimAsync(new V1.GetClaimRequest { ClaimId = id })).ToString());
+        }
+
+        foreach (var id in ActorIds)
+        {
+            state.Add((await client.GetActorAsync(new V1.GetActorRequest { ActorId = id })).ToString());
+        }
+
+        return state;
+    }
+
     public async Task RunAsync()
     {
         // Two phrasings of one figure, from two independent origins: the exact matcher keeps them apart.
@@ -110,6 +130,7 @@ public sealed class CorrectionStory(string prefix, V1.ClaimTracker.ClaimTrackerC
         await RelinkAsync();
         await CorrectReportAsync();
         await RelateAsync();
+        await SplitKimAsync();
 
         // Two analysts merge the same pair at once through different front doors: one merge.
         var attempts = await Task.WhenAll(
@@ -235,6 +256,128 @@ public sealed class CorrectionStory(string prefix, V1.ClaimTracker.ClaimTrackerC
             SubjectClaimId = p, Relation = V1.ClaimRelationKind.Supersedes, ObjectClaimId = q,
         });
         Assert.Equal(V1.CorroborationStatus.Uncorroborated, (await ClaimAsync(q)).Status);
+    }
+
+    /// <summary>
+    /// The seed article as text: the extractor files the bare "Kim" under an actor; an analyst splits it out to an actor of
+    /// its own, with the statements made under it (the words at their source span are "Kim"). The split holds when the
+    /// report is registered again, a later report's "Kim" follows it, the claims' watchers see ACTOR_SPLIT, and merging
+    /// the new actor back undoes it. Needs the seed article beside the repository (it is on the project's machines).
+    /// </summary>
+    private async Task SplitKimAsync()
+    {
+        if (!SeedArticleFile.Exists)
+        {
+            return;
+        }
+
+        var seed = new V1.RegisterReportRequest
+        {
+            ReportId = prefix + "-seed", Source = "Example Outlet", Title = "Putin and Kim at Vostochny", Text = SeedArticleFile.Text,
+            PublishedAt = Timestamp.FromDateTimeOffset(Published),
+        };
+        var outcomes = (await writer.RegisterReportAsync(seed)).Outcomes;
+        var actors = new List<V1.Actor>();
+        foreach (var actorId in outcomes.Select(o => o.ActorId).Distinct())
+        {
+            actors.Add(await writer.GetActorAsync(new V1.GetActorRequest { ActorId = actorId }));
+        }
+
+        var wrong = Assert.Single(actors, a => a.Aliases.Contains("Kim") && a.Name != "Kim");
+        var underKim = new List<V1.Statement>();
+        foreach (var outcome in outcomes.Where(o => o.ActorId == wrong.ActorId))
+        {
+            var claim = await ClaimAsync(outcome.ClaimId);
+            var statement = claim.Statements.Single(s => s.StatementId == outcome.StatementId);
+            if (statement.SourceSpan is { } span && seed.Text[span.Begin..span.End] == "Kim")
+            {
+                underKim.Add(statement);
+            }
+        }
+
+        Assert.NotEmpty(underKim);
+        var watched = underKim[0].ClaimId;
+        ClaimIds.AddRange(underKim.Select(s => s.ClaimId).Distinct());
+        using var watch = watcher.WatchClaims(new V1.WatchClaimsRequest { ClaimIds = { watched }, IncludeSnapshot = true });
+        var snapshot = await NextAsync(watch);
+        watch.Dispose();
+
+        // Two analysts split the same alias at once through different front doors: one split, the other finds it gone.
+        var attempts = await Task.WhenAll(
+            SplitOutcomeAsync(writer, prefix + "-split-kim", "frank", wrong.ActorId),
+            SplitOutcomeAsync(watcher, prefix + "-split-kim-again", "gina", wrong.ActorId));
+        var split = Assert.Single(attempts, a => a.Correction is not null).Correction!;
+        Assert.Equal(StatusCode.NotFound, Assert.Single(attempts, a => a.Correction is null).Status);
+        Assert.Equal(V1.CorrectionKind.SplitActor, split.Kind);
+        Assert.Equal(["Kim"], split.Aliases);
+        var kimId = split.ActorIds[1];
+        ActorIds.AddRange([wrong.ActorId, kimId]);
+        Assert.Equal(underKim.Select(s => s.StatementId).Order(), split.StatementIds.Order());
+
+        // The statements made under "Kim" moved, with their origin; the rest stayed.
+        var kim = await writer.GetActorAsync(new V1.GetActorRequest { ActorId = kimId });
+        Assert.Equal("Kim", kim.Name);
+        Assert.Equal(["Kim"], kim.Aliases);
+        Assert.Equal(underKim.Count, kim.StatementCount);
+        Assert.Contains(kim.AliasSightings, s => s.ReportId == seed.ReportId);
+        var rest = await writer.GetActorAsync(new V1.GetActorRequest { ActorId = wrong.ActorId });
+        Assert.DoesNotContain("Kim", rest.Aliases);
+        Assert.Equal(wrong.StatementCount - underKim.Count, rest.StatementCount);
+        foreach (var moved in underKim)
+        {
+            var claim = await ClaimAsync(moved.ClaimId);
+            var statement = claim.Statements.Single(s => s.StatementId == moved.StatementId);
+            Assert.Equal(kimId, statement.ActorId);
+            Assert.Contains(kimId, claim.ActorIds);
+        }
+
+        var events = await KindsAfterAsync(snapshot.Cursor, watched, 1);
+        Assert.Equal(V1.ClaimEventKind.ActorSplit, events[0].Kind);
+        Assert.Equal(split.CorrectionId, events[0].Correction.CorrectionId);
+        var trail = await writer.ListCorrectionsAsync(new V1.ListCorrectionsRequest { ActorId = wrong.ActorId });
+        Assert.Equal(split.CorrectionId, Assert.Single(trail.Corrections).CorrectionId);
+
+        // Corrections win over the machine: the report registered again keeps the split, and a later bare "Kim" follows it.
+        var again = await writer.RegisterReportAsync(seed);
+        Assert.All(underKim, m => Assert.Equal(kimId, again.Outcomes.Single(o => o.StatementId == m.StatementId).ActorId));
+        Assert.DoesNotContain("Kim", (await writer.GetActorAsync(new V1.GetActorRequest { ActorId = wrong.ActorId })).Aliases);
+        await Task.Delay(TimeSpan.FromSeconds(1.2)); // another silo's copy of the alias pins is at most a second old
+        var later = await writer.RegisterReportAsync(Report("kim-later", "Yonhap", ("Kim", $"{prefix} the summit was a success")));
+        Assert.Equal(kimId, later.Outcomes[0].ActorId);
+
+        // Undone by merging the new actor back: the alias, its statements (the later one too) and the bare "Kim" return.
+        var back = (await writer.MergeActorsAsync(new V1.MergeActorsRequest
+        {
+            CorrectionId = prefix + "-merge-kim", Analyst = "frank", Reason = "on reflection it is him here",
+            SourceActorId = kimId, TargetActorId = wrong.ActorId,
+        })).Correction;
+        Assert.Equal(V1.CorrectionKind.MergeActors, back.Kind);
+        var merged = await writer.GetActorAsync(new V1.GetActorRequest { ActorId = kimId });
+        Assert.Equal(wrong.ActorId, merged.MergedInto);
+        Assert.Equal(0, merged.StatementCount);
+        var whole = await writer.GetActorAsync(new V1.GetActorRequest { ActorId = wrong.ActorId });
+        Assert.Contains("Kim", whole.Aliases);
+        Assert.Equal(wrong.StatementCount + 1, whole.StatementCount);
+        var movedBack = await ClaimAsync(underKim[0].ClaimId);
+        Assert.Equal(wrong.ActorId, movedBack.Statements.Single(s => s.StatementId == underKim[0].StatementId).ActorId);
+    }
+
+    private static async Task<(V1.Correction? Correction, StatusCode Status)> SplitOutcomeAsync(
+        V1.ClaimTracker.ClaimTrackerClient client, string correctionId, string analyst, string actorId)
+    {
+        try
+        {
+            var response = await client.SplitActorAsync(new V1.SplitActorRequest
+            {
+                CorrectionId = correctionId, Analyst = analyst, Reason = "the bare Kim is not the same person everywhere",
+                ActorId = actorId, Alias = "kim",
+            });
+            return (response.Correction, StatusCode.OK);
+        }
+        catch (RpcException ex)
+        {
+            return (null, ex.StatusCode);
+        }
     }
 
     private static async Task<StatusCode> MergeOutcomeAsync(

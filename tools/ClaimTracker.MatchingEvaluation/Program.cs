@@ -7,6 +7,8 @@ const string Usage = """
       bench-match [--claims 100000] [--probes 200] [--shards 8] [--rules]   (decision by the learned scorer unless --rules)
       emergent <path-to-emergent-dev> [--verbose] [--Matching:Option value …]
         (replays every rumour and article through an in-process server; --verbose lists the tune half)
+      corrections --server http://127.0.0.1:5000 [--token TOKEN]
+        (how many of a running server's recorded corrections the current linking and stance models would have avoided)
     Data is read from the given paths and never copied.
     """;
 
@@ -25,6 +27,7 @@ try
         "fnc1" => Fnc1.Run(arguments),
         "bench-match" => BenchMatch.Run(arguments),
         "emergent" => EmergentReplay.Run(arguments),
+        "corrections" => CorrectionsReplay.Run(arguments),
         _ => Fail($"unknown command '{args[0]}'"),
     };
 }

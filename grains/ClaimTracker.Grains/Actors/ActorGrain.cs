@@ -52,6 +52,11 @@ public sealed partial class ActorGrain(IActorJournal journal, PayloadSerializer 
         }
     }
 
+    public Task Correct(ActorJournalEvent correction) =>
+        state.IsNew(correction)
+            ? (writes ??= new()).Enqueue(EventKey(correction), correction, AppendAsync)
+            : Task.CompletedTask;
+
     public Task<ActorSnapshot?> Get() =>
         Task.FromResult(state.Exists ? state.Snapshot(this.GetPrimaryKeyString()) : null);
 
@@ -121,6 +126,7 @@ public sealed partial class ActorGrain(IActorJournal journal, PayloadSerializer 
     {
         AliasSeen seen => "alias:" + seen.ReportId + ":" + seen.Alias,
         StatementAttributed attributed => "statement:" + attributed.StatementId,
+        AliasMovedOut or AliasMovedIn or ActorMergedInto => ActorState.CorrectionKey(journalEvent),
         _ => throw new ArgumentOutOfRangeException(nameof(journalEvent), journalEvent.GetType().Name, "unknown actor event"),
     };
 

@@ -1,4 +1,5 @@
 using ClaimTracker.Analysis;
+using ClaimTracker.Analysis.Identity;
 
 namespace ClaimTracker.Grains.Actors;
 
@@ -50,6 +51,20 @@ public sealed class ActorListing
                 break;
             case StatementAttributed:
                 StatementCount++;
+                break;
+            case AliasMovedOut moved:
+                var key = ClaimText.Normalize(moved.Alias);
+                aliases.RemoveAll(a => ClaimText.Normalize(a) == key);
+                StatementCount -= moved.Statements.Length;
+                if (ClaimText.Normalize(Name) == key && aliases.Count > 0)
+                {
+                    Name = aliases[0];
+                }
+
+                break;
+            case AliasMovedIn moved:
+                Apply(new AliasSeen(moved.Alias, string.Empty, moved.KindHint));
+                StatementCount += moved.Statements.Length;
                 break;
         }
     }

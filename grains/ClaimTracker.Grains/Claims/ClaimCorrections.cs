@@ -12,6 +12,7 @@ public sealed class ClaimCorrections
     private readonly List<ClaimRelation> relations = [];
     private readonly Dictionary<string, string> scopeExcludedOrigins = new(StringComparer.Ordinal);
     private readonly HashSet<string> applied = new(StringComparer.Ordinal);
+    private Dictionary<string, StatementRecord>? reattributed;
 
     /// <summary>The claim this one is merged into, while merged; else empty.</summary>
     public string MergedInto { get; private set; } = string.Empty;
@@ -45,6 +46,16 @@ public sealed class ClaimCorrections
     public string? ScopeOf(string originId) => scopeExcludedOrigins.GetValueOrDefault(originId);
 
     public void Applied(Correction correction) => applied.Add(correction.CorrectionId);
+
+    /// <summary>An analyst moved the statement to another actor: this is how it reads now.</summary>
+    public void Reattributed(StatementRecord statement) =>
+        (reattributed ??= new(StringComparer.Ordinal))[statement.StatementId] = statement;
+
+    /// <summary>The statement as it reads now: as journaled, or as an analyst reattributed it since.</summary>
+    public StatementRecord CurrentOf(StatementRecord statement) =>
+        reattributed?.GetValueOrDefault(statement.StatementId) is { } current && current.ClaimId == statement.ClaimId
+            ? current
+            : statement;
 
     public void Absorbed(string statementId, string mergeId, string sourceClaimId)
     {

@@ -133,6 +133,31 @@ public sealed partial class ClaimGrain
 
     public Task<string[]> SupportingOriginIds() => Task.FromResult(state.SupportingOriginIds());
 
+    public async Task Reattribute(StatementRecord[] statements, Correction correction)
+    {
+        var kind = correction.Kind == CorrectionKind.MergeActors ? ClaimChangeKind.ActorsMerged : ClaimChangeKind.ActorSplit;
+        var here = statements.Where(s => state.Contains(s.StatementId)).ToArray();
+        if (here.Length == 0)
+        {
+            return;
+        }
+
+        await CorrectAsync(
+            correction.CorrectionId,
+            current => current.Corrections?.HasApplied(correction.CorrectionId) == true
+                ? []
+                : here.Select(s => (ClaimJournalEvent)new StatementReattributed(s, correction)).ToList(),
+            kind,
+            correction,
+            here.Length == 1 ? here[0] : null);
+
+        // While merged, the statements also count on the target: they move there too.
+        if (state.MergedInto.Length > 0)
+        {
+            await GrainFactory.GetGrain<IClaimGrain>(state.MergedInto).Reattribute(here, correction);
+        }
+    }
+
     /// <summary>The statements that count here now (a merge moves these).</summary>
     private async Task<StatementRecord[]> CountedStatementsAsync()
     {

@@ -204,6 +204,7 @@ public sealed partial class ClaimGrain(
                 _ => null,
             })
             .OfType<StatementRecord>()
+            .Select(s => state.Corrections?.CurrentOf(s) ?? s)
             .ToList();
     }
 }

@@ -165,6 +165,12 @@ public sealed class ClaimState
                     corrections.Applied(relinked.Correction);
                     updatedAt = relinked.Correction.RecordedAt;
                     break;
+                case StatementReattributed reattributed when records.ContainsKey(reattributed.Statement.StatementId):
+                    Keep(reattributed.Statement);
+                    corrections.Reattributed(reattributed.Statement);
+                    corrections.Applied(reattributed.Correction);
+                    updatedAt = reattributed.Correction.RecordedAt;
+                    break;
                 case StatementWithdrawn withdrawn when records.ContainsKey(withdrawn.StatementId):
                     corrections.Withdraw(withdrawn.StatementId, withdrawn.Note, counted: true);
                     corrections.Applied(withdrawn.Correction);

@@ -10,7 +10,13 @@ namespace ClaimTracker.Grains.Corrections;
 /// correction (a retry); otherwise the grains do the work (each step idempotent under the correction id, so a retry
 /// after a crash finishes it) and the correction is recorded last, once it took effect.
 /// </summary>
-public sealed class CorrectionDesk(IGrainFactory grains, ICorrectionLog log, PayloadSerializer serializer, TimeProvider clock)
+public sealed partial class CorrectionDesk(
+    IGrainFactory grains,
+    ICorrectionLog log,
+    IAliasDirectory aliasDirectory,
+    Linking.ClaimLinker linker,
+    PayloadSerializer serializer,
+    TimeProvider clock)
 {
     /// <summary>A correction to carry out, stamped now.</summary>
     public Correction Start(CorrectionKind kind, string correctionId, string analyst, string reason) => new()
@@ -63,7 +69,8 @@ public sealed class CorrectionDesk(IGrainFactory grains, ICorrectionLog log, Pay
             return CorrectionOutcome.NotFound($"statement '{statementId}' is not on claim '{fromClaimId}'");
         }
 
-        if (toClaimId.Length == 0)
+        var founds = toClaimId.Length == 0;
+        if (founds)
         {
             toClaimId = "c-" + StableIds.Hash("relink:" + relink.CorrectionId, 16);
         }
@@ -92,6 +99,13 @@ public sealed class CorrectionDesk(IGrainFactory grains, ICorrectionLog log, Pay
         };
         await from.Withdraw(statementId, relink, $"relinked to claim {toClaimId} by {relink.Analyst} (reason: {relink.Reason})");
         await grains.GetGrain<IClaimGrain>(toClaimId).Relink(moved, relink);
+        if (founds)
+        {
+            // The analyst's claim joins the matching index: later similar statements can join it.
+            var verbatim = moved.ClaimText == moved.Content ? string.Empty : moved.Content;
+            await linker.IndexFoundedClaimAsync(toClaimId, moved.ClaimText, verbatim);
+        }
+
         await grains.GetGrain<IReportGrain>(statement.ReportId).StatementMoved(statementId, toClaimId);
         return await RecordAsync(CorrectionOutcome.Done(relink));
     }

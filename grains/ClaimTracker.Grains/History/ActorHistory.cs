@@ -70,6 +70,9 @@ public sealed class ActorHistory(IActorJournal journal, PayloadSerializer serial
     {
         AliasSeen seen => seen.RecordedAt,
         StatementAttributed attributed => attributed.RecordedAt,
+        AliasMovedOut moved => moved.Correction.RecordedAt,
+        AliasMovedIn moved => moved.Correction.RecordedAt,
+        ActorMergedInto merged => merged.Correction.RecordedAt,
         _ => null,
     };
 }

@@ -123,6 +123,29 @@ public sealed partial class ReportGrain
         await reports.WriteReportAsync(state.Report.ReportId, serializer.Serialize(state));
     }
 
+    public Task<StatementRecord[]> StatementsOf(string actorId, string? aliasKey) =>
+        Task.FromResult(state?.Statements
+            .Where(s => s.ActorId == actorId && (aliasKey is null || Corrections.ActorMove.SpeakerKey(s, state.Report.Text) == aliasKey))
+            .Select(s => s with { ClaimId = state.ClaimOf(s) })
+            .ToArray() ?? []);
+
+    public async Task StatementsReattributed(string[] statementIds, string fromActorId, string toActorId, string toName)
+    {
+        var moving = statementIds.ToHashSet(StringComparer.Ordinal);
+        if (state is null || !state.Statements.Any(s => moving.Contains(s.StatementId) && s.ActorId == fromActorId))
+        {
+            return;
+        }
+
+        state.Statements = state.Statements
+            .Select(s => moving.Contains(s.StatementId) ? Corrections.ActorMove.Apply(s, fromActorId, toActorId, toName) : s)
+            .ToArray();
+        state.Outcomes = state.Outcomes
+            .Select(o => moving.Contains(o.StatementId) && o.ActorId == fromActorId ? o with { ActorId = toActorId } : o)
+            .ToArray();
+        await reports.WriteReportAsync(state.Report.ReportId, serializer.Serialize(state));
+    }
+
     public Task<string[]> CurrentClaims() =>
         Task.FromResult(state?.Statements.Select(state.ClaimOf).Distinct(StringComparer.Ordinal).ToArray() ?? []);
 

@@ -17,7 +17,10 @@ public static class ReportPlanner
         draft.Mentions
             .Select(m => new Storage.ActorAliasCandidate(
                 StableIds.ActorIdForName(m.Name),
-                ActorAliases.IdentifyingKeys(m.Name, m.Kind, m.Aliases)))
+                ActorAliases.IdentifyingKeys(m.Name, m.Kind, m.Aliases))
+            {
+                PinKeys = m.Aliases.Prepend(m.Name).Select(ClaimText.Normalize).Distinct(StringComparer.Ordinal).ToArray(),
+            })
             .ToList();
 
     /// <summary>What the claim linker needs to know of each statement.</summary>

@@ -99,6 +99,15 @@ public static class PostgresSchema
             );
             CREATE INDEX corrections_analyst ON corrections (analyst, seq);
             """),
+        new(11, "alias pins: analysts bind an alias to an actor (splits and merges of actors); the latest pin of a key wins", """
+            CREATE TABLE actor_alias_pins (
+                seq           bigserial PRIMARY KEY,
+                alias_key     text NOT NULL,
+                actor_id      text NOT NULL,
+                correction_id text NOT NULL,
+                UNIQUE (correction_id, alias_key)
+            );
+            """),
         new(35, "claim lists: sort and filter keys, full-text search (tsvector + GIN) over the claim words", """
             ALTER TABLE claims
                 ADD COLUMN first_reported_ms bigint  NOT NULL DEFAULT 0,

@@ -17,4 +17,17 @@ public sealed partial class PostgresStore
             insert.Parameters.AddWithValue("payload", correction.Payload);
             return () => insert.RecordsAffected > 0;
         });
+
+    /// <summary>Pins made through another silo reach this one's resolves within a second.</summary>
+    protected override TimeSpan PinRefreshInterval => TimeSpan.FromSeconds(1);
+
+    protected override async Task WriteAliasPinAsync(string aliasKey, string actorId, string correctionId)
+    {
+        await using var command = dataSource.CreateCommand(
+            "INSERT INTO actor_alias_pins (alias_key, actor_id, correction_id) VALUES (@key, @actor, @id) ON CONFLICT DO NOTHING");
+        command.Parameters.AddWithValue("key", aliasKey);
+        command.Parameters.AddWithValue("actor", actorId);
+        command.Parameters.AddWithValue("id", correctionId);
+        await command.ExecuteNonQueryAsync();
+    }
 }

@@ -161,10 +161,11 @@ public sealed partial class PostgresStore : SqlStore, IAsyncDisposable, IDisposa
     {
         // Most aliases are known after the first few reports: answer from memory or one lookup, and
         // register (a commit per key) only when some key is new.
+        var pinned = await PinnedActorsAsync(candidates);
         var registered = await LookUpAliasesAsync(candidates);
         if (candidates.All(c => c.AliasKeys.All(registered.ContainsKey)))
         {
-            return candidates.Select(c => c.AliasKeys.Count == 0 ? c.ProposedId : registered[c.AliasKeys[0]]).ToArray();
+            return candidates.Select((c, i) => pinned[i] ?? (c.AliasKeys.Count == 0 ? c.ProposedId : registered[c.AliasKeys[0]])).ToArray();
         }
 
         var resolved = new string[candidates.Count];
@@ -175,16 +176,17 @@ public sealed partial class PostgresStore : SqlStore, IAsyncDisposable, IDisposa
             var keys = candidate.AliasKeys.Distinct(StringComparer.Ordinal).ToArray();
             if (keys.Length == 0)
             {
-                resolved[i] = candidate.ProposedId;
+                resolved[i] = pinned[i] ?? candidate.ProposedId;
                 continue;
             }
 
-            string? known = null;
-            await using (var lookup = new NpgsqlCommand("""
-                SELECT a.actor_id FROM unnest(@keys) WITH ORDINALITY AS k(alias_key, ord)
-                JOIN actor_aliases a ON a.alias_key = k.alias_key ORDER BY k.ord LIMIT 1
-                """, connection))
+            var known = pinned[i];
+            if (known is null)
             {
+                await using var lookup = new NpgsqlCommand("""
+                    SELECT a.actor_id FROM unnest(@keys) WITH ORDINALITY AS k(alias_key, ord)
+                    JOIN actor_aliases a ON a.alias_key = k.alias_key ORDER BY k.ord LIMIT 1
+                    """, connection);
                 lookup.Parameters.AddWithValue("keys", keys);
                 known = await lookup.ExecuteScalarAsync() as string;
             }

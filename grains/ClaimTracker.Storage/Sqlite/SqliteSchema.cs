@@ -97,6 +97,16 @@ internal static class SqliteSchema
             );
             CREATE INDEX corrections_analyst ON corrections (analyst, seq);
             """),
+        // Analysts' alias pins (docs/corrections.md, "Actors"): append-only, the latest pin of a key wins.
+        (11, """
+            CREATE TABLE actor_alias_pins (
+                seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+                alias_key     TEXT NOT NULL,
+                actor_id      TEXT NOT NULL,
+                correction_id TEXT NOT NULL,
+                UNIQUE (correction_id, alias_key)
+            );
+            """),
         // Claim lists: filter and sort keys as integer columns with an index per order, and the words of
         // every claim in an FTS5 index (external content: the claims table holds the text once). Triggers
         // keep the index in the claim write's transaction. Claims from before keep zero keys until their

@@ -111,9 +111,10 @@ public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
     public override async Task<string[]> ResolveActorIdsAsync(IReadOnlyList<ActorAliasCandidate> candidates)
     {
         // Most aliases are known after the first few reports: look them up without taking the writer.
+        var pinned = await PinnedActorsAsync(candidates);
         var known = await LookUpAliasesAsync(candidates.SelectMany(c => c.AliasKeys));
-        var resolved = candidates.Select(
-            c => c.AliasKeys.Select(known.GetValueOrDefault).FirstOrDefault(id => id is not null) ?? c.ProposedId).ToArray();
+        var resolved = candidates.Select((c, i) =>
+            pinned[i] ?? c.AliasKeys.Select(known.GetValueOrDefault).FirstOrDefault(id => id is not null) ?? c.ProposedId).ToArray();
         if (candidates.All(c => c.AliasKeys.All(known.ContainsKey)))
         {
             return resolved;
@@ -125,7 +126,7 @@ public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
             registered.Clear();
             for (var i = 0; i < candidates.Count; i++)
             {
-                foreach (var key in candidates[i].AliasKeys)
+                foreach (var key in pinned[i] is null ? candidates[i].AliasKeys : [])
                 {
                     if (scope.Scalar("SELECT actor_id FROM actor_aliases WHERE alias_key = $key", ("$key", key)) is string winner)
                     {

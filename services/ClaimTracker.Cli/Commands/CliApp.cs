@@ -49,6 +49,8 @@ internal static class CliApp
         root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(UnmergeCommand.Create());
         root.Subcommands.Add(RelinkCommand.Create());
+        root.Subcommands.Add(SplitActorCommand.Create());
+        root.Subcommands.Add(MergeActorsCommand.Create());
         root.Subcommands.Add(RelateCommand.Create());
         root.Subcommands.Add(CorrectCommand.Create());
         root.Subcommands.Add(RetractCommand.Create());

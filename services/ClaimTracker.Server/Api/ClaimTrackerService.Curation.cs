@@ -102,6 +102,35 @@ internal sealed partial class ClaimTrackerService
             c => corrections.CorrectReportAsync(c, revision));
     }
 
+    [Authorize(Scopes.CurationWrite)]
+    public override Task<V1.CorrectionResponse> MergeActors(V1.MergeActorsRequest request, ServerCallContext context)
+    {
+        RequestValidator.RequireId(request.SourceActorId, "source_actor_id");
+        RequestValidator.RequireId(request.TargetActorId, "target_actor_id");
+        return CorrectAsync(
+            CorrectionKind.MergeActors, request.CorrectionId, Who(request.Analyst, context), request.Reason,
+            c => corrections.MergeActorsAsync(c, request.SourceActorId, request.TargetActorId));
+    }
+
+    [Authorize(Scopes.CurationWrite)]
+    public override Task<V1.CorrectionResponse> SplitActor(V1.SplitActorRequest request, ServerCallContext context)
+    {
+        RequestValidator.RequireId(request.ActorId, "actor_id");
+        if (string.IsNullOrWhiteSpace(request.Alias) || request.Alias.Length > RequestValidator.MaxFieldLength)
+        {
+            throw RequestValidator.Invalid("alias is required: one of the actor's aliases, as GetActor lists them");
+        }
+
+        if (request.ToActorId.Length > 0)
+        {
+            RequestValidator.RequireId(request.ToActorId, "to_actor_id");
+        }
+
+        return CorrectAsync(
+            CorrectionKind.SplitActor, request.CorrectionId, Who(request.Analyst, context), request.Reason,
+            c => corrections.SplitActorAsync(c, request.ActorId, request.Alias.Trim(), request.ToActorId));
+    }
+
     [Authorize(Scopes.ClaimsRead)]
     public override async Task<V1.ListCorrectionsResponse> ListCorrections(V1.ListCorrectionsRequest request, ServerCallContext context)
     {

@@ -131,6 +131,7 @@ internal static class ProtoMapper
             Name = actor.Name,
             Kind = ToProto(actor.Kind),
             StatementCount = actor.StatementCount,
+            MergedInto = actor.MergedInto,
         };
         proto.Aliases.Add(actor.Aliases);
         proto.ClaimIds.Add(actor.ClaimIds);
@@ -193,6 +194,7 @@ internal static class ProtoMapper
         proto.ClaimIds.Add(correction.ClaimIds);
         proto.ActorIds.Add(correction.ActorIds);
         proto.StatementIds.Add(correction.StatementIds);
+        proto.Aliases.Add(correction.Aliases);
         return proto;
     }
 
