@@ -1,13 +1,12 @@
 using ClaimTracker.Analysis;
 using ClaimTracker.Analysis.Reliability;
-using ClaimTracker.Grains;
 using ClaimTracker.Grains.ReadSide;
 using ClaimTracker.Storage;
 
-namespace ClaimTracker.Server.Reliability;
+namespace ClaimTracker.Grains.Reliability;
 
 /// <summary>A source in one role, its track record and grade.</summary>
-internal sealed record SourceStanding(string ActorId, string Name, string Role, TrackRecord Record)
+public sealed record SourceStanding(string ActorId, string Name, string Role, TrackRecord Record)
 {
     public ReliabilityGrade Grade => SourceReliability.Grade(Record);
 }
@@ -18,7 +17,7 @@ internal sealed record SourceStanding(string ActorId, string Name, string Role, 
 /// scored by <see cref="SourceReliability.Outcome"/> against the claim's status. Reads every claim: an on-demand view
 /// for analysts, not for the ingest path.
 /// </summary>
-internal sealed class ReliabilityBoard(IClaimReadSide readSide)
+public sealed class ReliabilityBoard(IClaimReadSide readSide)
 {
     public const string Origin = "origin";
     public const string Outlet = "outlet";
