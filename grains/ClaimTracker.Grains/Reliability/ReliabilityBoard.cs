@@ -12,12 +12,13 @@ public sealed record SourceStanding(string ActorId, string Name, string Role, Tr
 }
 
 /// <summary>
-/// Track records of origins and outlets, read from the claims as they stand: for each claim, each source's firm
-/// position on it (its first asserted support or contradiction; one per claim, however many times it was repeated)
-/// scored by <see cref="SourceReliability.Outcome"/> against the claim's status. Reads every claim: an on-demand view
-/// for analysts, not for the ingest path.
+/// Track records of origins and outlets, read from the claims as they stand: for each settled claim, each source's firm
+/// position on it (its first asserted support or contradiction by publication time; one per claim, however many times it
+/// was repeated) scored by <see cref="SourceReliability.Outcome"/> against the claim's status. Reads the projections only
+/// (the claim list for statuses, the statement list), never a claim grain, so a pass over a large store activates
+/// nothing; it is still a pass over every statement, which is why <see cref="SourceGrades"/> caches the result.
 /// </summary>
-public sealed class ReliabilityBoard(IClaimReadSide readSide)
+public sealed class ReliabilityBoard(IClaimReadSide claims, IListReadSide lists)
 {
     public const string Origin = "origin";
     public const string Outlet = "outlet";
@@ -26,17 +27,25 @@ public sealed class ReliabilityBoard(IClaimReadSide readSide)
 
     public async Task<IReadOnlyList<SourceStanding>> ComputeAsync(CancellationToken cancellation)
     {
-        var records = new Dictionary<(string ActorId, string Role), (string Name, TrackRecord Record)>();
-        var query = new ClaimQuery(null, null, null, ClaimPage, null);
+        var settled = await SettledClaimsAsync(cancellation);
+        var firsts = new Dictionary<(string ClaimId, string ActorId, string Role), Position>();
+        var query = new StatementQuery(StatementPage, null);
         while (true)
         {
-            var page = await readSide.ListClaimsAsync(query, cancellation);
-            foreach (var summary in page.Items)
+            var page = await lists.ListStatementsAsync(query, cancellation);
+            foreach (var statement in page.Items)
             {
-                foreach (var (key, name, outcome) in await PositionsAsync(summary, cancellation))
+                if (!settled.ContainsKey(statement.ClaimId)
+                    || statement.Modality == Modality.Hedged
+                    || statement.Stance is not (Stance.Supports or Stance.Contradicts))
                 {
-                    var known = records.GetValueOrDefault(key, (name, TrackRecord.Empty));
-                    records[key] = (known.Item1, known.Item2.Add(outcome));
+                    continue;
+                }
+
+                KeepFirst(firsts, (statement.ClaimId, statement.OriginActorId, Origin), statement.OriginName, statement);
+                if (statement.SourceActorId.Length > 0)
+                {
+                    KeepFirst(firsts, (statement.ClaimId, statement.SourceActorId, Outlet), statement.Source, statement);
                 }
             }
 
@@ -48,49 +57,52 @@ public sealed class ReliabilityBoard(IClaimReadSide readSide)
             query = query with { Before = page.NextBefore };
         }
 
+        var records = new Dictionary<(string ActorId, string Role), (string Name, TrackRecord Record)>();
+        foreach (var ((claimId, actorId, role), position) in firsts)
+        {
+            var outcome = SourceReliability.Outcome(position.Stance, settled[claimId], retracted: false, superseded: false);
+            var known = records.GetValueOrDefault((actorId, role), (Name: position.Name, Record: TrackRecord.Empty));
+            records[(actorId, role)] = (known.Name, known.Record.Add(outcome));
+        }
+
         return [.. records.Select(r => new SourceStanding(r.Key.ActorId, r.Value.Name, r.Key.Role, r.Value.Record))];
     }
 
-    private async Task<List<((string, string) Key, string Name, TrackRecord Outcome)>> PositionsAsync(
-        ClaimSummary claim, CancellationToken cancellation)
+    /// <summary>The status of every claim whose outcome is known; claims still open are not counted.</summary>
+    private async Task<Dictionary<string, CorroborationStatus>> SettledClaimsAsync(CancellationToken cancellation)
     {
-        var statements = new List<StatementRecord>();
-        var token = string.Empty;
-        do
+        var settled = new Dictionary<string, CorroborationStatus>(StringComparer.Ordinal);
+        var query = new ClaimQuery(null, null, null, ClaimPage, null);
+        while (true)
         {
-            cancellation.ThrowIfCancellationRequested();
-            var details = await readSide.GetClaimAsync(claim.ClaimId, StatementPage, token);
-            if (details is null)
+            var page = await claims.ListClaimsAsync(query, cancellation);
+            foreach (var summary in page.Items)
             {
-                break;
+                if (summary.Status is not (CorroborationStatus.Uncorroborated or CorroborationStatus.Unspecified))
+                {
+                    settled[summary.ClaimId] = summary.Status;
+                }
             }
 
-            statements.AddRange(details.Statements);
-            token = details.NextStatementPageToken;
+            if (page.NextBefore is null)
+            {
+                return settled;
+            }
+
+            query = query with { Before = page.NextBefore };
         }
-        while (token.Length > 0);
-
-        var positions = new List<((string, string), string, TrackRecord)>();
-        var seen = new HashSet<(string, string)>();
-        foreach (var statement in statements.OrderBy(s => s.PublishedAt ?? s.RecordedAt).ThenBy(s => s.RecordedAt))
-        {
-            if (statement.Modality == Modality.Hedged || statement.Stance is not (Stance.Supports or Stance.Contradicts))
-            {
-                continue;
-            }
-
-            var outcome = SourceReliability.Outcome(statement.Stance, claim.Status, retracted: false, superseded: false);
-            if (seen.Add((statement.OriginActorId, Origin)))
-            {
-                positions.Add(((statement.OriginActorId, Origin), statement.OriginName, outcome));
-            }
-
-            if (statement.SourceActorId.Length > 0 && seen.Add((statement.SourceActorId, Outlet)))
-            {
-                positions.Add(((statement.SourceActorId, Outlet), statement.Source, outcome));
-            }
-        }
-
-        return positions;
     }
+
+    /// <summary>Keeps the earliest firm statement of a source on a claim: by publication time, then recording time.</summary>
+    private static void KeepFirst(
+        Dictionary<(string, string, string), Position> firsts, (string, string, string) key, string name, StatementRecord statement)
+    {
+        var at = (statement.PublishedAt ?? statement.RecordedAt, statement.RecordedAt);
+        if (!firsts.TryGetValue(key, out var kept) || at.CompareTo(kept.At) < 0)
+        {
+            firsts[key] = new Position(name, statement.Stance, at);
+        }
+    }
+
+    private readonly record struct Position(string Name, Stance Stance, (DateTimeOffset Published, DateTimeOffset Recorded) At);
 }

@@ -15,7 +15,8 @@ namespace ClaimTracker.Grains.Reliability;
 /// recomputes the board. Until the first computation after a start ends, reads have no board (statements show no grade).
 /// </summary>
 public sealed partial class SourceGrades(
-    IClaimReadSide readSide,
+    IClaimReadSide claims,
+    IListReadSide lists,
     IReliabilityOverrides overrides,
     ClaimFeed feed,
     IOptionsMonitor<ReliabilityOptions> options,
@@ -83,6 +84,7 @@ public sealed partial class SourceGrades(
     {
         stopping.Cancel();
         stopping.Dispose();
+        computing.Dispose();
     }
 
     private bool IsDue(GradeBoard current) => clock.GetUtcNow() - current.ComputedAt >= options.CurrentValue.RefreshInterval;
@@ -90,7 +92,7 @@ public sealed partial class SourceGrades(
     private async Task<GradeBoard> ComputeAsync(CancellationToken cancellation)
     {
         var position = await feed.CurrentPositionAsync(cancellation);
-        var standings = await new ReliabilityBoard(readSide).ComputeAsync(cancellation);
+        var standings = await new ReliabilityBoard(claims, lists).ComputeAsync(cancellation);
         var rows = await overrides.ReadReliabilityOverridesAsync(cancellation);
         var computed = new GradeBoard(standings, rows, position, clock.GetUtcNow());
         board = computed;
