@@ -9,7 +9,7 @@ public sealed class ReliabilityOptions
     /// How old the grade board may get before a read starts recomputing it in the background (only when claims changed
     /// since; overrides set on this silo apply at once).
     /// </summary>
-    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Claims weight their origins by reliability grade (D counts half, E not at all) when judged on a new statement.
