@@ -28,6 +28,8 @@ public sealed class ReliabilityBoard(IClaimReadSide claims, IListReadSide lists)
     public async Task<IReadOnlyList<SourceStanding>> ComputeAsync(CancellationToken cancellation)
     {
         var settled = await SettledClaimsAsync(cancellation);
+        // Every source with a firm position (listed even with nothing judged yet), and its first one on each settled claim.
+        var sources = new Dictionary<(string ActorId, string Role), string>();
         var firsts = new Dictionary<(string ClaimId, string ActorId, string Role), Position>();
         var query = new StatementQuery(StatementPage, null);
         while (true)
@@ -35,17 +37,26 @@ public sealed class ReliabilityBoard(IClaimReadSide claims, IListReadSide lists)
             var page = await lists.ListStatementsAsync(query, cancellation);
             foreach (var statement in page.Items)
             {
-                if (!settled.ContainsKey(statement.ClaimId)
-                    || statement.Modality == Modality.Hedged
-                    || statement.Stance is not (Stance.Supports or Stance.Contradicts))
+                if (statement.Modality == Modality.Hedged || statement.Stance is not (Stance.Supports or Stance.Contradicts))
                 {
                     continue;
                 }
 
-                KeepFirst(firsts, (statement.ClaimId, statement.OriginActorId, Origin), statement.OriginName, statement);
+                sources.TryAdd((statement.OriginActorId, Origin), statement.OriginName);
                 if (statement.SourceActorId.Length > 0)
                 {
-                    KeepFirst(firsts, (statement.ClaimId, statement.SourceActorId, Outlet), statement.Source, statement);
+                    sources.TryAdd((statement.SourceActorId, Outlet), statement.Source);
+                }
+
+                if (!settled.ContainsKey(statement.ClaimId))
+                {
+                    continue;
+                }
+
+                KeepFirst(firsts, (statement.ClaimId, statement.OriginActorId, Origin), statement);
+                if (statement.SourceActorId.Length > 0)
+                {
+                    KeepFirst(firsts, (statement.ClaimId, statement.SourceActorId, Outlet), statement);
                 }
             }
 
@@ -57,15 +68,14 @@ public sealed class ReliabilityBoard(IClaimReadSide claims, IListReadSide lists)
             query = query with { Before = page.NextBefore };
         }
 
-        var records = new Dictionary<(string ActorId, string Role), (string Name, TrackRecord Record)>();
-        foreach (var ((claimId, actorId, role), position) in firsts)
+        var records = sources.Keys.ToDictionary(key => key, _ => TrackRecord.Empty);
+        foreach (var ((claimId, actorId, role), stance) in firsts)
         {
-            var outcome = SourceReliability.Outcome(position.Stance, settled[claimId], retracted: false, superseded: false);
-            var known = records.GetValueOrDefault((actorId, role), (Name: position.Name, Record: TrackRecord.Empty));
-            records[(actorId, role)] = (known.Name, known.Record.Add(outcome));
+            var outcome = SourceReliability.Outcome(stance.Stance, settled[claimId], retracted: false, superseded: false);
+            records[(actorId, role)] = records[(actorId, role)].Add(outcome);
         }
 
-        return [.. records.Select(r => new SourceStanding(r.Key.ActorId, r.Value.Name, r.Key.Role, r.Value.Record))];
+        return [.. records.Select(r => new SourceStanding(r.Key.ActorId, sources[r.Key], r.Key.Role, r.Value))];
     }
 
     /// <summary>The status of every claim whose outcome is known; claims still open are not counted.</summary>
@@ -95,14 +105,14 @@ public sealed class ReliabilityBoard(IClaimReadSide claims, IListReadSide lists)
 
     /// <summary>Keeps the earliest firm statement of a source on a claim: by publication time, then recording time.</summary>
     private static void KeepFirst(
-        Dictionary<(string, string, string), Position> firsts, (string, string, string) key, string name, StatementRecord statement)
+        Dictionary<(string, string, string), Position> firsts, (string, string, string) key, StatementRecord statement)
     {
         var at = (statement.PublishedAt ?? statement.RecordedAt, statement.RecordedAt);
         if (!firsts.TryGetValue(key, out var kept) || at.CompareTo(kept.At) < 0)
         {
-            firsts[key] = new Position(name, statement.Stance, at);
+            firsts[key] = new Position(statement.Stance, at);
         }
     }
 
-    private readonly record struct Position(string Name, Stance Stance, (DateTimeOffset Published, DateTimeOffset Recorded) At);
+    private readonly record struct Position(Stance Stance, (DateTimeOffset Published, DateTimeOffset Recorded) At);
 }
