@@ -12,7 +12,7 @@ namespace ClaimTracker.Grains.Reliability;
 /// pass over the record. Refresh rule: a read that finds the board older than <c>Reliability:RefreshInterval</c> starts a
 /// refresh in the background and goes on with the board it has; the refresh reads every claim again when the feed moved
 /// since the board was read, else only the overrides. An override set on this silo applies at once; ListSourceReliability
-/// recomputes the board. Until the first computation after a start ends, reads have no board (statements show no grade).
+/// recomputes the board. After a start, reads wait for the first computation (<see cref="LatestAsync"/>); grains do not.
 /// </summary>
 public sealed partial class SourceGrades(
     IClaimReadSide claims,
@@ -25,7 +25,9 @@ public sealed partial class SourceGrades(
 {
     private readonly SemaphoreSlim computing = new(1, 1);
     private readonly CancellationTokenSource stopping = new();
+    private readonly Lock firstGate = new();
     private volatile GradeBoard? board;
+    private Task<GradeBoard>? first;
     private int refreshing;
 
     /// <summary>The board as last computed (null before the first computation); starts a background refresh when due.</summary>
@@ -46,8 +48,30 @@ public sealed partial class SourceGrades(
     /// <summary>The weighting claims apply: null when <c>Reliability:WeightOrigins</c> is off or no board is computed yet.</summary>
     public ReliabilityWeighting? Weighting => options.CurrentValue.WeightOrigins ? Current?.Weighting : null;
 
-    /// <summary>The current board, computed first if there is none yet: for exports, which may wait; reads do not.</summary>
-    public async Task<GradeBoard> LatestAsync(CancellationToken cancellation) => Current ?? await RefreshAsync(cancellation);
+    /// <summary>
+    /// The current board; before the first one exists, every caller waits for one shared first computation (so reads
+    /// right after a start all carry grades, the same ones). Grains never wait: they use <see cref="Current"/>.
+    /// </summary>
+    public async Task<GradeBoard> LatestAsync(CancellationToken cancellation)
+    {
+        if (Current is { } current)
+        {
+            return current;
+        }
+
+        Task<GradeBoard> computing;
+        lock (firstGate)
+        {
+            if (first is null || first.IsFaulted || first.IsCanceled)
+            {
+                first = Task.Run(() => RefreshAsync(stopping.Token));
+            }
+
+            computing = first;
+        }
+
+        return await computing.WaitAsync(cancellation);
+    }
 
     /// <summary>Reads every claim's record and the overrides now, and keeps the result.</summary>
     public async Task<GradeBoard> RefreshAsync(CancellationToken cancellation)

@@ -32,7 +32,7 @@ internal sealed partial class ClaimTrackerService
             NextPageToken = PageTokens.Format(page.NextAfter),
             LatestVersion = page.LatestVersion,
         };
-        var board = grades.Current;
+        var board = await grades.LatestAsync(context.CancellationToken);
         response.Versions.Add(page.Versions.Select(v => ToProto(v, board)));
         return response;
     }
@@ -46,7 +46,7 @@ internal sealed partial class ClaimTrackerService
         var timeline = await claimHistory.GetTimelineAsync(
             request.ClaimId, (int)Math.Min(offset, int.MaxValue), pageSize, context.CancellationToken)
             ?? throw NotFound($"claim '{request.ClaimId}' does not exist");
-        return ToProto(timeline, grades.Current);
+        return ToProto(timeline, await grades.LatestAsync(context.CancellationToken));
     }
 
     [Authorize(Scopes.ClaimsRead)]
@@ -78,7 +78,7 @@ internal sealed partial class ClaimTrackerService
 
         var details = at.Details
             ?? throw NotFound($"claim '{request.ClaimId}' did not exist yet at {point.AsOf:O}; its first version was recorded later");
-        return ProtoMapper.ToProto(details, grades.Current);
+        return ProtoMapper.ToProto(details, await grades.LatestAsync(context.CancellationToken));
     }
 
     /// <summary>GetActor with as_of or version: the actor replayed from its journal up to that point.</summary>

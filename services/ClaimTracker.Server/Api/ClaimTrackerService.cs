@@ -94,7 +94,7 @@ internal sealed partial class ClaimTrackerService(
                 ?? throw NotFound($"claim '{request.ClaimId}' was merged into '{mergedInto}', which does not exist");
         }
 
-        var claim = ProtoMapper.ToProto(details, grades.Current);
+        var claim = ProtoMapper.ToProto(details, await grades.LatestAsync(context.CancellationToken));
         claim.MergedInto = mergedInto;
         return claim;
     }
