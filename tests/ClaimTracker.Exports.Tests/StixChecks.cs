@@ -97,6 +97,9 @@ internal static partial class StixChecks
         return objects;
     }
 
+    /// <summary>A custom property as STIX 2.1 §11.1 names them: x_ then lowercase letters, digits and _, at most 250 characters.</summary>
+    private static bool IsCustom(string name) => name.Length <= 250 && System.Text.RegularExpressions.Regex.IsMatch(name, "^x_[a-z0-9_]+$");
+
     private static void ValidateObject(JsonElement stix)
     {
         var type = stix.GetProperty("type").GetString()!;
@@ -111,7 +114,7 @@ internal static partial class StixChecks
         {
             Assert.Matches(PropertyName(), property.Name);
             Assert.True(
-                CommonProperties.Contains(property.Name) || specific.Contains(property.Name),
+                CommonProperties.Contains(property.Name) || specific.Contains(property.Name) || IsCustom(property.Name),
                 $"{id}: {property.Name} is not a property of {type}");
             NoEmptyValues(property.Value, $"{id}.{property.Name}");
         }

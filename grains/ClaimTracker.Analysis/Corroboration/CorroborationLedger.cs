@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ClaimTracker.Analysis.Reliability;
 
 namespace ClaimTracker.Analysis.Corroboration;
 
@@ -131,6 +132,70 @@ public sealed class CorroborationLedger
 
     public Assessment Assess() => Judge(inArrivalOrder, ConfidenceFloor);
 
+    /// <summary>
+    /// The assessment with origins weighted by reliability (<see cref="ReliabilityWeighting"/>); when the weights change
+    /// the status, the reasons say so and name the origins that weighed less. Null weighting: <see cref="Assess()"/>.
+    /// </summary>
+    public Assessment Assess(ReliabilityWeighting? weighting)
+    {
+        var judged = Judge(inArrivalOrder, ConfidenceFloor);
+        return weighting is null ? judged : Reweigh(judged, weighting);
+    }
+
+    private Assessment Reweigh(Assessment judged, ReliabilityWeighting weighting)
+    {
+        double supporting = 0, contradicting = 0;
+        var discounted = new List<string>();
+        foreach (var origin in inArrivalOrder)
+        {
+            if (!Supports(origin) && !Contradicts(origin))
+            {
+                continue;
+            }
+
+            var grade = weighting.GradeOf(origin.Id);
+            var weight = ReliabilityWeighting.Weight(grade);
+            if (weight < 1)
+            {
+                discounted.Add($"{origin.Name} (graded {grade}) {(weight == 0 ? "not counted" : "counted half")}");
+            }
+
+            if (Supports(origin))
+            {
+                supporting += weight;
+            }
+            else
+            {
+                contradicting += weight;
+            }
+        }
+
+        var status = ReliabilityWeighting.Status(supporting, contradicting);
+        if (status == judged.Status)
+        {
+            return judged;
+        }
+
+        var credibility = Credibility(status, supporting > 0);
+        var reasons = judged.Reasons.Take(judged.Reasons.Count - 1).ToList();
+        reasons.Add($"weighted by source reliability: {Describe(status)} instead of {Describe(judged.Status)} " +
+            $"({string.Join(", ", discounted.Take(NamesListed))}{(discounted.Count > NamesListed ? " and more" : string.Empty)})");
+        reasons.Add(string.Create(
+            CultureInfo.InvariantCulture, $"credibility {credibility}: {AdmiraltyCredibility.Describe(credibility)}"));
+        return judged with { Status = status, Credibility = credibility, Reasons = reasons };
+    }
+
+    private static string Describe(CorroborationStatus status) => status.ToString().ToLowerInvariant();
+
+    private static int Credibility(CorroborationStatus status, bool anySupport) => status switch
+    {
+        CorroborationStatus.Corroborated => AdmiraltyCredibility.Confirmed,
+        CorroborationStatus.Uncorroborated when anySupport => AdmiraltyCredibility.PossiblyTrue,
+        CorroborationStatus.Contested => AdmiraltyCredibility.Doubtful,
+        CorroborationStatus.Contradicted => AdmiraltyCredibility.Improbable,
+        _ => AdmiraltyCredibility.CannotBeJudged,
+    };
+
     /// <summary>The ids of the origins whose counted position is support.</summary>
     public string[] SupportingOriginIds() => inArrivalOrder.Where(Supports).Select(o => o.Id).ToArray();
 
@@ -176,14 +241,7 @@ public sealed class CorroborationLedger
             _ => CorroborationStatus.Uncorroborated,
         };
 
-        var credibility = status switch
-        {
-            CorroborationStatus.Corroborated => AdmiraltyCredibility.Confirmed,
-            CorroborationStatus.Uncorroborated when supporting == 1 => AdmiraltyCredibility.PossiblyTrue,
-            CorroborationStatus.Contested => AdmiraltyCredibility.Doubtful,
-            CorroborationStatus.Contradicted => AdmiraltyCredibility.Improbable,
-            _ => AdmiraltyCredibility.CannotBeJudged,
-        };
+        var credibility = Credibility(status, supporting > 0);
 
         var text = ReasonBuilder ??= new StringBuilder();
         var reasons = new List<string>(16);

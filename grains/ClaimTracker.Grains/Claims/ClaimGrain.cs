@@ -1,6 +1,7 @@
 using ClaimTracker.Grains.Feed;
 using ClaimTracker.Grains.Journal;
 using ClaimTracker.Grains.Linking;
+using ClaimTracker.Grains.Reliability;
 using ClaimTracker.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,12 @@ namespace ClaimTracker.Grains.Claims;
 /// </summary>
 [Reentrant]
 public sealed partial class ClaimGrain(
-    IClaimJournal journal, PayloadSerializer serializer, ClaimFeed feed, IOptions<MatchingOptions> matching, ILogger<ClaimGrain> logger)
+    IClaimJournal journal,
+    PayloadSerializer serializer,
+    ClaimFeed feed,
+    IOptions<MatchingOptions> matching,
+    SourceGrades grades,
+    ILogger<ClaimGrain> logger)
     : Grain, IClaimGrain
 {
     // Statements waiting for the next journal write; allocated at the first append only, since most
@@ -72,6 +78,8 @@ public sealed partial class ClaimGrain(
 
     private async Task<IReadOnlyList<AddStatementResult>> AppendUnderGateAsync(List<StatementRecord> batch)
     {
+        // Judged with the grades of the moment when weighting by reliability is on (null, the default rules, when off).
+        state.Weighting = grades.Weighting;
         var planned = state.Plan(batch);
         var claimId = this.GetPrimaryKeyString();
         await JournalRetry.RunAsync(
@@ -147,6 +155,7 @@ public sealed partial class ClaimGrain(
         var entries = await journal.ReadClaimAsync(this.GetPrimaryKeyString(), cancellationToken);
         state = ClaimState.Replay(entries.Select(entry => serializer.Deserialize<ClaimJournalEvent>(entry.Payload)).ToList(), StanceFloor);
         journalVersion = entries.Count;
+        state.Weighting = grades.Weighting;
     }
 
     private double StanceFloor => matching.Value.StanceConfidenceFloor;

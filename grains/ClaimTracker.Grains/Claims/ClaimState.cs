@@ -1,5 +1,6 @@
 using ClaimTracker.Analysis;
 using ClaimTracker.Analysis.Corroboration;
+using ClaimTracker.Analysis.Reliability;
 
 namespace ClaimTracker.Grains.Claims;
 
@@ -64,7 +65,10 @@ public sealed class ClaimState
     /// <summary>The id of the statement that founded the claim.</summary>
     public string FirstStatementId { get; private set; } = string.Empty;
 
-    public Assessment Assessment => ledger?.Assess() ?? Assessment.Empty;
+    /// <summary>Origins weighted by reliability when set (Reliability:WeightOrigins); null = the default rules.</summary>
+    public ReliabilityWeighting? Weighting { get; set; }
+
+    public Assessment Assessment => ledger?.Assess(Weighting) ?? Assessment.Empty;
 
     public string[] SupportingOriginIds() => ledger?.SupportingOriginIds() ?? [];
 
@@ -235,6 +239,7 @@ public sealed class ClaimState
             FirstReportedAt = FirstReportedAt,
             UpdatedAt = UpdatedAt,
             FirstStatementId = FirstStatementId,
+            Weighting = Weighting,
         };
         var planned = new List<PlannedAppend>(batch.Count);
         var before = scratch.Exists ? scratch.Assessment.Status : CorroborationStatus.Unspecified;

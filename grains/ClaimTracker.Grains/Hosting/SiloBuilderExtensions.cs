@@ -12,8 +12,9 @@ namespace ClaimTracker.Grains.Hosting;
 public static class SiloBuilderExtensions
 {
     /// <summary>
-    /// Registers the grains' storage roles (by <c>Storage:Mode</c>), the claim feed, the read side and
-    /// the claim linker. Options come from the "Storage" and "Matching" configuration sections.
+    /// Registers the grains' storage roles (by <c>Storage:Mode</c>), the claim feed, the read side,
+    /// the source reliability grades and the claim linker. Options come from the "Storage", "Matching" and "Reliability"
+    /// configuration sections.
     /// </summary>
     public static ISiloBuilder AddClaimTrackerGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -30,6 +31,8 @@ public static class SiloBuilderExtensions
         services.AddSingleton<History.ClaimHistory>().AddSingleton<History.ActorHistory>();
         services.AddSingleton<Corrections.CorrectionDesk>();
         services.AddSingleton<IListReadSide, ListReadSide>();
+        services.AddOptions<Reliability.ReliabilityOptions>().Bind(configuration.GetSection(Reliability.ReliabilityOptions.SectionName));
+        services.AddSingleton<Reliability.SourceGrades>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Extraction.ArticleExtractor>();

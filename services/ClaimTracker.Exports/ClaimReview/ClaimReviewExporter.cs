@@ -126,11 +126,13 @@ public static class ClaimReviewExporter
             var first = statements[0];
             var originId = first.OriginActorId.Length > 0 ? first.OriginActorId : first.ActorId;
             var origin = data.Actor(originId);
-            item["author"] = new JsonObject
+            var author = new JsonObject
             {
                 ["@type"] = origin?.Kind == V1.ActorKind.Person ? "Person" : "Organization",
                 ["name"] = origin?.Name is { Length: > 0 } name ? name : first.Speaker,
             };
+            Rate(author, first.OriginGrade);
+            item["author"] = author;
         }
 
         if ((statements.Count > 0 ? StatementTime(statements[0]) : ExportJson.Time(claim.FirstReportedAt)) is { } published)
@@ -177,10 +179,35 @@ public static class ClaimReviewExporter
         var outlet = report?.Source is { Length: > 0 } source ? source : statement.Source;
         if (outlet.Length > 0)
         {
-            work["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = outlet };
+            var publisher = new JsonObject { ["@type"] = "Organization", ["name"] = outlet };
+            Rate(publisher, statement.OutletGrade);
+            work["publisher"] = publisher;
         }
 
         return work;
+    }
+
+    /// <summary>
+    /// A source's reliability grade on an organisation (the claim's author, a publisher), as schema.org allows it: an
+    /// <c>aggregateRating</c> on the 1 (E) … 5 (A) scale. schema.org gives a Person no rating, and an F (cannot be judged)
+    /// is no rating, so neither gets one.
+    /// </summary>
+    private static void Rate(JsonObject party, string grade)
+    {
+        if ((string?)party["@type"] != "Organization" || SourceGradeWords.Score(grade) is not { } score)
+        {
+            return;
+        }
+
+        party["aggregateRating"] = new JsonObject
+        {
+            ["@type"] = "AggregateRating",
+            ["ratingValue"] = score,
+            ["bestRating"] = ClaimReviewRating.Best,
+            ["worstRating"] = ClaimReviewRating.Worst,
+            ["alternateName"] = SourceGradeWords.Describe(grade),
+            ["ratingExplanation"] = "NATO/Admiralty source reliability, graded from ClaimTracker's track record of the source",
+        };
     }
 
     private static DateTimeOffset? StatementTime(V1.Statement statement) =>

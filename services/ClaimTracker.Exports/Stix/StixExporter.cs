@@ -9,7 +9,7 @@ namespace ClaimTracker.Exports.Stix;
 /// <summary>
 /// Turns claims, their statements, actors and reports into one STIX 2.1 bundle:
 /// <list type="bullet">
-/// <item>an <c>identity</c> per actor (speakers, intermediaries, outlets);</item>
+/// <item>an <c>identity</c> per actor (speakers, intermediaries, outlets), with its reliability grades when known;</item>
 /// <item>a <c>report</c> per report, created by its outlet, listing the objects it gave rise to;</item>
 /// <item>a <c>note</c> per claim (the proposition, its corroboration status and reasons) with
 /// <c>confidence</c> from its Admiralty credibility grade;</item>
@@ -26,6 +26,15 @@ public static partial class StixExporter
 
     /// <summary>The <c>source_name</c> of external references that carry ClaimTracker's own ids.</summary>
     public const string SourceName = "claimtracker";
+
+    /// <summary>
+    /// Custom identity property with the source's reliability grade A–F per role, e.g. <c>{"origin": "D", "outlet": "B"}</c>,
+    /// as the grade board had it when the statements were read (only when they carry grades: TAXII objects do not).
+    /// </summary>
+    public const string ReliabilityProperty = "x_claimtracker_reliability";
+
+    private const string OriginRole = "origin";
+    private const string OutletRole = "outlet";
 
     public static JsonObject BuildBundle(ExportData data) => new BundleBuilder(data).Build();
 
@@ -159,6 +168,8 @@ public static partial class StixExporter
 
             var speaker = Identity(statement.ActorId, statement.Speaker, V1.ActorKind.Unspecified, report.Time);
             chain.Add(speaker);
+            report.Outlet.Graded(OutletRole, statement.OutletGrade);
+            chain.Find(c => c.ActorId.Length > 0 && c.ActorId == statement.OriginActorId)?.Graded(OriginRole, statement.OriginGrade);
 
             var opinionId = StixIds.For("opinion", "statement:" + statement.StatementId);
             var opinion = Common("opinion", opinionId, speaker.Id, at, at);
@@ -326,10 +337,22 @@ public static partial class StixExporter
     /// <summary>An identity collected while walking the statements, written out once all are seen.</summary>
     private sealed class IdentityDraft(string id, string key, string actorId, V1.Actor? actor, string nameAsWritten)
     {
+        private readonly SortedDictionary<string, string> grades = new(StringComparer.Ordinal);
         private DateTimeOffset? firstSeen;
         private V1.ActorKind kindHint;
 
         public string Id => id;
+
+        public string ActorId => actorId;
+
+        /// <summary>The source's reliability grade in a role (origin, outlet), as its statements carry it.</summary>
+        public void Graded(string role, string grade)
+        {
+            if (SourceGradeWords.Describe(grade) is not null)
+            {
+                grades[role] = grade;
+            }
+        }
 
         public string Key => key;
 
@@ -394,6 +417,18 @@ public static partial class StixExporter
             if (actorId.Length > 0)
             {
                 identity["external_references"] = new JsonArray(ClaimTrackerReference(actorId));
+            }
+
+            if (grades.Count > 0)
+            {
+                // STIX 2.1 identities have no reliability property: a custom one, a grade per role the source has a record in.
+                var reliability = new JsonObject();
+                foreach (var (role, grade) in grades)
+                {
+                    reliability[role] = grade;
+                }
+
+                identity[ReliabilityProperty] = reliability;
             }
 
             return identity;

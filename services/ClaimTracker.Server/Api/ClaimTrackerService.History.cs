@@ -1,5 +1,6 @@
 using ClaimTracker.Grains;
 using ClaimTracker.Grains.History;
+using ClaimTracker.Grains.Reliability;
 using ClaimTracker.Security;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -31,7 +32,8 @@ internal sealed partial class ClaimTrackerService
             NextPageToken = PageTokens.Format(page.NextAfter),
             LatestVersion = page.LatestVersion,
         };
-        response.Versions.Add(page.Versions.Select(ToProto));
+        var board = await grades.LatestAsync(context.CancellationToken);
+        response.Versions.Add(page.Versions.Select(v => ToProto(v, board)));
         return response;
     }
 
@@ -44,7 +46,7 @@ internal sealed partial class ClaimTrackerService
         var timeline = await claimHistory.GetTimelineAsync(
             request.ClaimId, (int)Math.Min(offset, int.MaxValue), pageSize, context.CancellationToken)
             ?? throw NotFound($"claim '{request.ClaimId}' does not exist");
-        return ToProto(timeline);
+        return ToProto(timeline, await grades.LatestAsync(context.CancellationToken));
     }
 
     [Authorize(Scopes.ClaimsRead)]
@@ -74,8 +76,9 @@ internal sealed partial class ClaimTrackerService
                 $"claim '{request.ClaimId}' has {at.LatestVersion} versions; ask for a version from 1 to {at.LatestVersion}"));
         }
 
-        return ProtoMapper.ToProto(at.Details
-            ?? throw NotFound($"claim '{request.ClaimId}' did not exist yet at {point.AsOf:O}; its first version was recorded later"));
+        var details = at.Details
+            ?? throw NotFound($"claim '{request.ClaimId}' did not exist yet at {point.AsOf:O}; its first version was recorded later");
+        return ProtoMapper.ToProto(details, await grades.LatestAsync(context.CancellationToken));
     }
 
     /// <summary>GetActor with as_of or version: the actor replayed from its journal up to that point.</summary>
@@ -122,13 +125,13 @@ internal sealed partial class ClaimTrackerService
         return new HistoryPoint(null, asOf.ToDateTimeOffset());
     }
 
-    private static V1.ClaimVersion ToProto(ClaimVersionRecord record)
+    private static V1.ClaimVersion ToProto(ClaimVersionRecord record, GradeBoard? grades)
     {
         var proto = new V1.ClaimVersion
         {
             Version = record.After.Version,
             RecordedAt = Timestamp.FromDateTimeOffset(record.Statement.RecordedAt),
-            Statement = ProtoMapper.ToProto(record.Statement),
+            Statement = ProtoMapper.ToProto(record.Statement, grades),
             ClaimCreated = record.Created,
             Status = ProtoMapper.ToProto(record.After.Status),
             PreviousStatus = ProtoMapper.ToProto(record.PreviousStatus),
@@ -168,18 +171,18 @@ internal sealed partial class ClaimTrackerService
         return proto;
     }
 
-    private static V1.ClaimTimeline ToProto(ClaimTimelineRecord timeline)
+    private static V1.ClaimTimeline ToProto(ClaimTimelineRecord timeline, GradeBoard? grades)
     {
         var proto = new V1.ClaimTimeline
         {
             ClaimId = timeline.ClaimId,
             Text = timeline.Text,
-            FirstAppearance = ToProto(timeline.FirstAppearance),
+            FirstAppearance = ToProto(timeline.FirstAppearance, grades),
             NextPageToken = PageTokens.Format(timeline.NextOffset),
             Status = ProtoMapper.ToProto(timeline.Status),
             StatementCount = timeline.StatementCount,
         };
-        proto.Entries.Add(timeline.Entries.Select(ToProto));
+        proto.Entries.Add(timeline.Entries.Select(e => ToProto(e, grades)));
         proto.Origins.Add(timeline.Origins.Select(o => new V1.OriginFirstSeen
         {
             OriginActorId = o.OriginActorId,
@@ -207,7 +210,7 @@ internal sealed partial class ClaimTrackerService
         return proto;
     }
 
-    private static V1.TimelineEntry ToProto(TimelineEntryRecord entry)
+    private static V1.TimelineEntry ToProto(TimelineEntryRecord entry, GradeBoard? grades)
     {
         var statement = entry.Statement;
         var proto = new V1.TimelineEntry
@@ -231,6 +234,7 @@ internal sealed partial class ClaimTrackerService
         proto.Chain.Add(statement.Source);
         proto.Chain.Add(statement.Via);
         proto.Chain.Add(statement.Speaker);
+        ProtoMapper.Grade(proto, statement, grades);
         return proto;
     }
 }

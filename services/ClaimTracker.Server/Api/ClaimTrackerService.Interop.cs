@@ -1,6 +1,6 @@
 using ClaimTracker.Analysis.Reliability;
 using ClaimTracker.Exports.Stix;
-using ClaimTracker.Server.Reliability;
+using ClaimTracker.Grains.Reliability;
 using ClaimTracker.Storage;
 using ClaimTracker.Security;
 using ClaimTracker.Server.Security;
@@ -78,18 +78,13 @@ internal sealed partial class ClaimTrackerService
     public override async Task<V1.ListSourceReliabilityResponse> ListSourceReliability(
         V1.ListSourceReliabilityRequest request, ServerCallContext context)
     {
-        var standings = await new ReliabilityBoard(readSide).ComputeAsync(context.CancellationToken);
-        var inForce = (await reliabilityOverrides.ReadReliabilityOverridesAsync(context.CancellationToken))
-            .GroupBy(o => (o.ActorId, o.Role))
-            .Select(g => g.Last())
-            .Where(o => o.Grade.Length > 0)
-            .ToDictionary(o => (o.ActorId, o.Role));
+        // Computed afresh from the record; the grades beside statements then show this board too.
+        var board = await grades.RefreshAsync(context.CancellationToken);
+        var inForce = board.Overrides;
         var response = new V1.ListSourceReliabilityResponse();
-        response.Sources.Add(standings
+        response.Sources.Add(board.Standings
             .Where(s => request.ActorId.Length == 0 || s.ActorId == request.ActorId)
-            .Select(s => (
-                Standing: s,
-                Grade: inForce.TryGetValue((s.ActorId, s.Role), out var o) ? Enum.Parse<ReliabilityGrade>(o.Grade) : s.Grade))
+            .Select(s => (Standing: s, Grade: board.GradeOf(s.ActorId, s.Role)))
             .OrderBy(s => s.Standing.Role, StringComparer.Ordinal)
             .ThenByDescending(s => s.Grade == ReliabilityGrade.F ? 0 : (int)s.Grade)
             .ThenBy(s => s.Standing.Name, StringComparer.Ordinal)
@@ -128,6 +123,7 @@ internal sealed partial class ClaimTrackerService
             ChangedBy(request.Analyst, context),
             DateTimeOffset.UtcNow);
         await reliabilityOverrides.AppendReliabilityOverrideAsync(row);
+        await grades.OverridesChangedAsync(context.CancellationToken);
         return ToProto(row);
     }
 

@@ -178,7 +178,8 @@ internal sealed partial class ClaimTrackerService
         };
         var page = await lists.ListStatementsAsync(query, context.CancellationToken);
         var response = new V1.ListStatementsResponse { NextPageToken = SeqToken("statements", filters, page.NextBefore) };
-        response.Statements.Add(page.Items.Select(ProtoMapper.ToProto));
+        var board = await grades.LatestAsync(context.CancellationToken);
+        response.Statements.Add(page.Items.Select(s => ProtoMapper.ToProto(s, board)));
         return response;
     }
 

@@ -26,7 +26,8 @@ internal sealed partial class ClaimTrackerService(
     Grains.History.ClaimHistory claimHistory,
     Grains.History.ActorHistory actorHistory,
     Grains.Corrections.CorrectionDesk corrections,
-    IReliabilityOverrides reliabilityOverrides) : V1.ClaimTracker.ClaimTrackerBase
+    IReliabilityOverrides reliabilityOverrides,
+    Grains.Reliability.SourceGrades grades) : V1.ClaimTracker.ClaimTrackerBase
 {
     private const int DefaultStatementPage = 100;
     private const int MaxStatementPage = 1000;
@@ -94,7 +95,7 @@ internal sealed partial class ClaimTrackerService(
                 ?? throw NotFound($"claim '{request.ClaimId}' was merged into '{mergedInto}', which does not exist");
         }
 
-        var claim = ProtoMapper.ToProto(details);
+        var claim = ProtoMapper.ToProto(details, await grades.LatestAsync(context.CancellationToken));
         claim.MergedInto = mergedInto;
         return claim;
     }

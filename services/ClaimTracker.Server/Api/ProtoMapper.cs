@@ -7,7 +7,7 @@ using V1 = ClaimTracker.V1;
 namespace ClaimTracker.Server.Api;
 
 /// <summary>Maps between the grains' records and the v1 protobuf contract.</summary>
-internal static class ProtoMapper
+internal static partial class ProtoMapper
 {
     public static V1.Report ToProto(ReportRecord report)
     {
@@ -102,6 +102,7 @@ internal static class ProtoMapper
             Content = statement.Content,
             Quote = statement.Quote,
             OriginActorId = statement.OriginActorId,
+            OriginName = statement.OriginName,
             Stance = ToProto(statement.Stance),
             Modality = ToProto(statement.Modality),
             StanceReason = statement.StanceReason,

@@ -3,6 +3,7 @@ using ClaimTracker.Exports.ClaimReview;
 using ClaimTracker.Exports.Fetching;
 using ClaimTracker.Exports.Stix;
 using ClaimTracker.Grains.ReadSide;
+using ClaimTracker.Grains.Reliability;
 using Microsoft.AspNetCore.Http;
 using V1 = ClaimTracker.V1;
 
@@ -28,7 +29,7 @@ internal static class ExportEndpoints
         app.MapGet("/v1/exports/claimreview", ExportClaimReviewAsync).RequireAuthorization(Scopes.ClaimsRead);
     }
 
-    private static async Task ExportStixAsync(HttpContext http, IClaimReadSide readSide)
+    private static async Task ExportStixAsync(HttpContext http, IClaimReadSide readSide, SourceGrades grades)
     {
         if (Parse(http.Request.Query, out var selection, out var indented) is { } error)
         {
@@ -41,12 +42,14 @@ internal static class ExportEndpoints
             return;
         }
 
-        var chunks = new ExportFetcher(new ReadSideExportReader(readSide)).FetchChunksAsync(claimIds, ChunkSize, http.RequestAborted);
+        var board = await grades.LatestAsync(http.RequestAborted);
+        var reader = new ReadSideExportReader(readSide, board);
+        var chunks = new ExportFetcher(reader).FetchChunksAsync(claimIds, ChunkSize, http.RequestAborted);
         http.Response.ContentType = "application/stix+json;version=2.1";
         await StixExporter.WriteStreamingAsync(http.Response.Body, chunks, indented, http.RequestAborted);
     }
 
-    private static async Task ExportClaimReviewAsync(HttpContext http, IClaimReadSide readSide)
+    private static async Task ExportClaimReviewAsync(HttpContext http, IClaimReadSide readSide, SourceGrades grades)
     {
         if (Parse(http.Request.Query, out var selection, out var indented) is { } error)
         {
@@ -77,7 +80,9 @@ internal static class ExportEndpoints
             return;
         }
 
-        var chunks = new ExportFetcher(new ReadSideExportReader(readSide)).FetchChunksAsync(claimIds, ChunkSize, http.RequestAborted);
+        var board = await grades.LatestAsync(http.RequestAborted);
+        var reader = new ReadSideExportReader(readSide, board);
+        var chunks = new ExportFetcher(reader).FetchChunksAsync(claimIds, ChunkSize, http.RequestAborted);
         http.Response.ContentType = "application/ld+json";
         await ClaimReviewExporter.WriteStreamingAsync(http.Response.Body, chunks, options, indented, http.RequestAborted);
     }

@@ -1,14 +1,19 @@
 using ClaimTracker.Exports.Fetching;
 using ClaimTracker.Grains;
 using ClaimTracker.Grains.ReadSide;
+using ClaimTracker.Grains.Reliability;
 using ClaimTracker.Server.Api;
 using ClaimTracker.Storage;
 using V1 = ClaimTracker.V1;
 
 namespace ClaimTracker.Server.Exports;
 
-/// <summary>An export's reads inside the server: straight from the read side, mapped as the gRPC API maps them.</summary>
-internal sealed class ReadSideExportReader(IClaimReadSide readSide) : IExportReader
+/// <summary>
+/// An export's reads inside the server: straight from the read side, mapped as the gRPC API maps them; statements carry
+/// the reliability grades of <paramref name="grades"/> when given (exports), none without (TAXII: its objects must not
+/// change under a version, and grades move without a claim changing).
+/// </summary>
+internal sealed class ReadSideExportReader(IClaimReadSide readSide, GradeBoard? grades = null) : IExportReader
 {
     private const int MaxListPage = 500;
 
@@ -29,7 +34,7 @@ internal sealed class ReadSideExportReader(IClaimReadSide readSide) : IExportRea
     public async Task<V1.Claim?> GetClaimAsync(V1.GetClaimRequest request, CancellationToken cancellation)
     {
         var details = await readSide.GetClaimAsync(request.ClaimId, request.StatementPageSize, request.StatementPageToken);
-        return details is null ? null : ProtoMapper.ToProto(details);
+        return details is null ? null : ProtoMapper.ToProto(details, grades);
     }
 
     public async Task<V1.Report?> GetReportAsync(string reportId, CancellationToken cancellation)

@@ -9,6 +9,7 @@ import { credibilityBadge, statusBadge, truncate } from './list.js';
 import { fill, h, num, plural, routeHref, timeElement } from './dom.js';
 import { CREDIBILITY_LABELS } from './store.js';
 import { auditTrail, listCorrections, mergeForm, relinkForm } from './corrections.js';
+import { reliabilityFact } from './reliability.js';
 
 const STATEMENT_PAGE = 200;
 
@@ -256,6 +257,7 @@ export class ClaimView {
         h('dt', null, 'Report'), h('dd', null, h('a', { class: 'report-link', href: routeHref('reports', statement.reportId) },
           statement.reportId), ' · ', statement.source || '',
           statement.publishedAt ? [' · published ', timeElement(statement.publishedAt, { relative: false })] : null),
+        reliabilityFact(statement),
         statement.stanceReason ? [h('dt', null, 'Stance'), h('dd', null, statement.stanceReason)] : null,
         statement.withdrawn ? [h('dt', null, 'Withdrawn'), h('dd', { class: 'withdrawn-reason' }, statement.withdrawnReason)] : null),
       statement.withdrawn ? null : this.relinkControl(statement));
