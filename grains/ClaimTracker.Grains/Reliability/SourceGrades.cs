@@ -50,9 +50,11 @@ public sealed partial class SourceGrades(
 
     /// <summary>
     /// The current board; before the first one exists, every caller waits for one shared first computation (so reads
-    /// right after a start all carry grades, the same ones). Grains never wait: they use <see cref="Current"/>.
+    /// right after a start all carry grades, the same ones), but at most <c>Reliability:FirstComputationWait</c>: on a
+    /// large store the first pass over the record takes longer, and reads go on without grades (null) until it is done.
+    /// Grains never wait: they use <see cref="Current"/>.
     /// </summary>
-    public async Task<GradeBoard> LatestAsync(CancellationToken cancellation)
+    public async Task<GradeBoard?> LatestAsync(CancellationToken cancellation)
     {
         if (Current is { } current)
         {
@@ -70,7 +72,14 @@ public sealed partial class SourceGrades(
             computing = first;
         }
 
-        return await computing.WaitAsync(cancellation);
+        try
+        {
+            return await computing.WaitAsync(options.CurrentValue.FirstComputationWait, cancellation);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Reads every claim's record and the overrides now, and keeps the result.</summary>
