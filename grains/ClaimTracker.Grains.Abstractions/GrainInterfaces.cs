@@ -87,6 +87,13 @@ public interface IClaimGrain : IGrainWithStringKey
     [Alias("GetStatement")]
     Task<StatementRecord?> GetStatement(string statementId);
 
+    /// <summary>
+    /// Why the statement no longer counts here, when a correction other than <paramref name="correctionId"/> withdrew it
+    /// (relinked away, corrected, retracted); null when it still counts or that correction is the one that withdrew it.
+    /// </summary>
+    [Alias("WithdrawnByAnother")]
+    Task<string?> WithdrawnByAnother(string statementId, string correctionId);
+
     /// <summary>The statement stops counting here (it stays in the history); false when it is not on this claim.</summary>
     [Alias("Withdraw")]
     Task<bool> Withdraw(string statementId, Correction correction, string note);

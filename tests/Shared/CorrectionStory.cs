@@ -186,6 +186,15 @@ public sealed class CorrectionStory(string prefix, V1.ClaimTracker.ClaimTrackerC
         Assert.Equal(1, from.WithdrawnStatementCount);
         Assert.Contains($"1 statement withdrawn: relinked to claim {ids[0]} by carol (reason: same bridge)", from.StatusReasons);
         Assert.True(Assert.Single(from.Statements).Withdrawn);
+
+        // A second relink from the claim it was taken off is refused: it would count the statement twice.
+        var again = await Assert.ThrowsAsync<RpcException>(async () => await writer.RelinkStatementAsync(new V1.RelinkStatementRequest
+        {
+            CorrectionId = prefix + "-relink-again", Analyst = "carol", Reason = "again", StatementId = report.StatementIds[1],
+            FromClaimId = ids[1],
+        }));
+        Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+        Assert.Contains("no longer counts", again.Status.Detail, StringComparison.Ordinal);
     }
 
     private async Task CorrectReportAsync()

@@ -79,6 +79,13 @@ public sealed partial class ClaimGrain
         return statements.LastOrDefault(s => s.StatementId == statementId);
     }
 
+    public Task<string?> WithdrawnByAnother(string statementId, string correctionId) =>
+        Task.FromResult(state.Corrections is { } corrections
+            && corrections.IsInactive(statementId)
+            && !corrections.HasApplied(correctionId)
+                ? corrections.NoteOf(statementId)
+                : null);
+
     public async Task<bool> Withdraw(string statementId, Correction correction, string note)
     {
         if (!state.Contains(statementId))

@@ -69,6 +69,12 @@ public sealed partial class CorrectionDesk(
             return CorrectionOutcome.NotFound($"statement '{statementId}' is not on claim '{fromClaimId}'");
         }
 
+        if (await from.WithdrawnByAnother(statementId, relink.CorrectionId) is { } why)
+        {
+            return CorrectionOutcome.Refused(
+                $"statement '{statementId}' no longer counts on claim '{fromClaimId}' ({why}); relink it from the claim it counts on");
+        }
+
         var founds = toClaimId.Length == 0;
         if (founds)
         {
