@@ -89,4 +89,48 @@ public sealed class SourceReliabilityTests
             Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, refused.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task A_retracted_report_counts_against_its_outlet_and_a_superseded_claim_is_recorded_as_superseded()
+    {
+        await using var server = await RunningServer.StartAsync(null, RunningServer.ExactMatching);
+        var client = server.Client;
+        async Task<V1.SourceReliability> StandingAsync(string name, string role) =>
+            (await client.ListSourceReliabilityAsync(new V1.ListSourceReliabilityRequest())).Sources
+                .Single(s => s.Name == name && s.Role == role);
+
+        // Two claims the Evening Post carried, each borne out by an independent origin.
+        var ids = new List<string>();
+        for (var i = 1; i <= 2; i++)
+        {
+            var text = $"Pier {i} takes 10 ships";
+            var made = await client.RegisterReportAsync(Reports.Report($"sup-a{i}", "Evening Post", "Port authority", [], text));
+            await client.RegisterReportAsync(Reports.Report($"sup-b{i}", "Harbour News", "Shipping agency", [], text));
+            ids.Add(made.Outcomes[0].ClaimId);
+        }
+
+        var before = await StandingAsync("Evening Post", "outlet");
+        Assert.Equal((2, 0, 0), (before.HeldUp, before.Retracted, before.Superseded));
+
+        // The outlet retracts its first report: a retraction on its record, and its origin no longer holds that claim.
+        await client.RetractReportAsync(new V1.RetractReportRequest
+        {
+            CorrectionId = "sup-retract", Analyst = "desk", Reason = "sourcing could not be verified", ReportId = "sup-a1",
+        });
+        // A newer figure supersedes the second claim: recorded as superseded, judged neither way.
+        var newer = await client.RegisterReportAsync(
+            Reports.Report("sup-c", "Harbour News", "Port authority", [], "Pier 2 takes 12 ships"));
+        await client.RelateClaimsAsync(new V1.RelateClaimsRequest
+        {
+            CorrectionId = "sup-relate", Analyst = "desk", Reason = "the berth was extended",
+            SubjectClaimId = newer.Outcomes[0].ClaimId,
+            Relation = V1.ClaimRelationKind.Supersedes, ObjectClaimId = ids[1],
+        });
+
+        var outlet = await StandingAsync("Evening Post", "outlet");
+        Assert.Equal(
+            (0, 0, 1, 1, 1), (outlet.HeldUp, outlet.Contradicted, outlet.Retracted, outlet.Superseded, outlet.Judged));
+        var origin = await StandingAsync("Port authority", "origin");
+        Assert.Equal((0, 0, 1), (origin.HeldUp, origin.Retracted, origin.Superseded));
+    }
 }

@@ -14,7 +14,9 @@ public sealed record SourceStanding(string ActorId, string Name, string Role, Tr
 /// <summary>
 /// Track records of origins and outlets, read from the claims as they stand: for each settled claim, each source's firm
 /// position on it (its first asserted support or contradiction by publication time; one per claim, however many times it
-/// was repeated) scored by <see cref="SourceReliability.Outcome"/> against the claim's status. Reads the projections only
+/// was repeated) scored by <see cref="SourceReliability.Outcome"/> against the claim's status (a superseded claim is
+/// recorded as superseded); a firm statement in a report its outlet retracted counts as a retraction for the outlet,
+/// on any claim, and not for its origin (the statement was withdrawn). Reads the projections only
 /// (the claim list for statuses, the statement list), never a claim grain, so a pass over a large store activates
 /// nothing; it is still a pass over every statement, which is why <see cref="SourceGrades"/> caches the result.
 /// </summary>
@@ -25,12 +27,15 @@ public sealed class ReliabilityBoard(IClaimReadSide claims, IListReadSide lists)
     private const int ClaimPage = 500;
     private const int StatementPage = 1000;
 
-    public async Task<IReadOnlyList<SourceStanding>> ComputeAsync(CancellationToken cancellation)
+    /// <param name="retractedReportIds">Reports their outlets retracted (from the corrections' audit trail).</param>
+    public async Task<IReadOnlyList<SourceStanding>> ComputeAsync(
+        IReadOnlySet<string> retractedReportIds, CancellationToken cancellation)
     {
         var settled = await SettledClaimsAsync(cancellation);
         // Every source with a firm position (listed even with nothing judged yet), and its first one on each settled claim.
         var sources = new Dictionary<(string ActorId, string Role), string>();
         var firsts = new Dictionary<(string ClaimId, string ActorId, string Role), Position>();
+        var retractions = new HashSet<(string ClaimId, string OutletId)>();
         var query = new StatementQuery(StatementPage, null);
         while (true)
         {
@@ -46,6 +51,16 @@ public sealed class ReliabilityBoard(IClaimReadSide claims, IListReadSide lists)
                 if (statement.SourceActorId.Length > 0)
                 {
                     sources.TryAdd((statement.SourceActorId, Outlet), statement.Source);
+                }
+
+                if (retractedReportIds.Contains(statement.ReportId))
+                {
+                    if (statement.SourceActorId.Length > 0)
+                    {
+                        retractions.Add((statement.ClaimId, statement.SourceActorId));
+                    }
+
+                    continue;
                 }
 
                 if (!settled.ContainsKey(statement.ClaimId))
@@ -71,8 +86,16 @@ public sealed class ReliabilityBoard(IClaimReadSide claims, IListReadSide lists)
         var records = sources.Keys.ToDictionary(key => key, _ => TrackRecord.Empty);
         foreach (var ((claimId, actorId, role), stance) in firsts)
         {
-            var outcome = SourceReliability.Outcome(stance.Stance, settled[claimId], retracted: false, superseded: false);
+            var status = settled[claimId];
+            var outcome = SourceReliability.Outcome(
+                stance.Stance, status, retracted: false, superseded: status == CorroborationStatus.Superseded);
             records[(actorId, role)] = records[(actorId, role)].Add(outcome);
+        }
+
+        foreach (var (_, outletId) in retractions)
+        {
+            var key = (outletId, Outlet);
+            records[key] = records[key].Add(SourceReliability.Outcome(Stance.Supports, default, retracted: true, superseded: false));
         }
 
         return [.. records.Select(r => new SourceStanding(r.Key.ActorId, sources[r.Key], r.Key.Role, r.Value))];

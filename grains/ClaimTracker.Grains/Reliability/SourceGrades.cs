@@ -1,4 +1,5 @@
 using ClaimTracker.Analysis.Reliability;
+using ClaimTracker.Grains.Corrections;
 using ClaimTracker.Grains.Feed;
 using ClaimTracker.Grains.ReadSide;
 using ClaimTracker.Storage;
@@ -18,6 +19,7 @@ public sealed partial class SourceGrades(
     IClaimReadSide claims,
     IListReadSide lists,
     IReliabilityOverrides overrides,
+    CorrectionDesk corrections,
     ClaimFeed feed,
     IOptionsMonitor<ReliabilityOptions> options,
     TimeProvider clock,
@@ -125,11 +127,29 @@ public sealed partial class SourceGrades(
     private async Task<GradeBoard> ComputeAsync(CancellationToken cancellation)
     {
         var position = await feed.CurrentPositionAsync(cancellation);
-        var standings = await new ReliabilityBoard(claims, lists).ComputeAsync(cancellation);
+        var standings = await new ReliabilityBoard(claims, lists).ComputeAsync(await RetractedReportsAsync(cancellation), cancellation);
         var rows = await overrides.ReadReliabilityOverridesAsync(cancellation);
         var computed = new GradeBoard(standings, rows, position, clock.GetUtcNow());
         board = computed;
         return computed;
+    }
+
+    /// <summary>The reports their outlets retracted, from the corrections' audit trail (short: corrections are rare).</summary>
+    private async Task<IReadOnlySet<string>> RetractedReportsAsync(CancellationToken cancellation)
+    {
+        var retracted = new HashSet<string>(StringComparer.Ordinal);
+        var query = new CorrectionQuery(null, [], null, null, 500, null);
+        while (true)
+        {
+            var (page, next) = await corrections.ListAsync(query, cancellation);
+            retracted.UnionWith(page.Where(c => c.Kind == CorrectionKind.RetractReport).Select(c => c.ReportId));
+            if (next is null)
+            {
+                return retracted;
+            }
+
+            query = query with { Before = next };
+        }
     }
 
     private void StartBackgroundRefresh()

@@ -19,7 +19,7 @@ public static partial class HostileCases
     public static readonly IReadOnlySet<string> WritingMethods = new HashSet<string>
     {
         "RegisterReport", "MergeClaims", "UnmergeClaims", "RelinkStatement", "RelateClaims", "UnrelateClaims",
-        "CorrectReport", "RetractReport", "ImportStix", "SetReliabilityOverride",
+        "CorrectReport", "RetractReport", "ImportStix", "SetReliabilityOverride", "RegisterReports", "MergeActors", "SplitActor",
     };
 
     /// <summary>
@@ -122,6 +122,12 @@ public static partial class HostileCases
                 .ResponseAsync),
             new("CorrectReport", "title", CoreValues, TitleRule, (t, v) => t.Client.CorrectReportAsync(Correct("absent-report", v))
                 .ResponseAsync),
+            new("MergeActors", "source_actor_id", Values, LookupRule, (t, v) =>
+                t.Client.MergeActorsAsync(MergeActors(v, "absent-a")).ResponseAsync),
+            new("MergeActors", "target_actor_id", CoreValues, LookupRule, (t, v) =>
+                t.Client.MergeActorsAsync(MergeActors("absent-a", v)).ResponseAsync),
+            new("SplitActor", "actor_id", Values, LookupRule, (t, v) => t.Client.SplitActorAsync(
+                new() { CorrectionId = "hostile-split", Analyst = "analyst", Reason = "r", ActorId = v, Alias = "Kim" }).ResponseAsync),
             new("RetractReport", "report_id", Values, LookupRule, (t, v) => t.Client.RetractReportAsync(
                 new() { CorrectionId = "hostile-retract", Analyst = "analyst", Reason = "r", ReportId = v }).ResponseAsync),
             new("ListCorrections", "analyst", CoreValues, AnyFilterRule, (t, v) => t.Client.ListCorrectionsAsync(new() { Analyst = v })
@@ -170,6 +176,9 @@ public static partial class HostileCases
     private static V1.MergeClaimsRequest Merge(string source, string target, string correctionId = "hostile-merge",
         string analyst = "analyst", string reason = "hostile") =>
         new() { CorrectionId = correctionId, Analyst = analyst, Reason = reason, SourceClaimId = source, TargetClaimId = target };
+
+    private static V1.MergeActorsRequest MergeActors(string source, string target) =>
+        new() { CorrectionId = "hostile-merge-actors", Analyst = "analyst", Reason = "r", SourceActorId = source, TargetActorId = target };
 
     private static V1.RelinkStatementRequest Relink(string statementId, string from, string to, string stance = "") => new()
     {

@@ -77,6 +77,7 @@ public static partial class HostileCases
             .Concat(ListCases())
             .Concat(WatchCases())
             .Concat(NewerRpcCases())
+            .Concat(BatchCases())
             .Concat(WireCases())
             .Concat(HttpCases())
             .Concat(NewerHttpCases());
@@ -376,10 +377,11 @@ public static partial class HostileCases
 
     private static IEnumerable<HostileCase> WireCases()
     {
-        // Every method of the service, with a string field of its request message for the invalid bytes to go into.
+        // Every method of the service, with a string field of its request message for the invalid bytes to go into (in
+        // a nested message when the request has none of its own, as RegisterReports' reports).
         var methods = V1.ClaimTracker.Descriptor.Methods.Select(m => (
             Method: m.Name,
-            StringField: m.InputType.Fields.InFieldNumberOrder().First(f => f.FieldType == FieldType.String).FieldNumber,
+            StringField: StringPath(m.InputType),
             Parser: m.InputType.Parser));
         var invalidUtf8 = new (string Name, byte[] Bytes)[]
         {
@@ -396,12 +398,14 @@ public static partial class HostileCases
             var writes = WritingMethods.Contains(method);
             foreach (var (name, bytes) in invalidUtf8)
             {
-                var message = StringField(field, [.. "ok-"u8.ToArray(), .. bytes, .. "-end"u8.ToArray()]);
+                var message = field.Aggregate(
+                    (byte[])[.. "ok-"u8.ToArray(), .. bytes, .. "-end"u8.ToArray()], (inner, number) => StringField(number, inner));
                 yield return Wire($"{method} wire invalid UTF-8 {name}", writes, method, message);
             }
 
             // Length-delimited field that claims 40 bytes and has 5; a varint cut after its first byte.
-            yield return Wire($"{method} wire truncated string", writes, method, [(byte)((field << 3) | 2), 40, .. "short"u8.ToArray()]);
+            byte[] truncated = [(byte)((field[^1] << 3) | 2), 40, .. "short"u8.ToArray()];
+            yield return Wire($"{method} wire truncated string", writes, method, truncated);
             yield return Wire($"{method} wire truncated varint", writes, method, [0x10, 0xFF]);
 
             // Random bytes, taking only seeds whose bytes do not happen to parse.
@@ -429,6 +433,20 @@ public static partial class HostileCases
 
     private static HostileCase Wire(string name, bool writes, string method, byte[] message) =>
         new(name, Expect(Invalid), writes, target => target.RawGrpcAsync(method, message));
+
+    /// <summary>Field numbers from the innermost string field out to the request's own field that holds it.</summary>
+    private static int[] StringPath(MessageDescriptor message)
+    {
+        var fields = message.Fields.InFieldNumberOrder();
+        if (fields.FirstOrDefault(f => f.FieldType == FieldType.String) is { } text)
+        {
+            return [text.FieldNumber];
+        }
+
+        var holder = fields.First(f => f.FieldType == FieldType.Message && f.MessageType.Fields.InFieldNumberOrder()
+            .Any(inner => inner.FieldType == FieldType.String));
+        return [.. StringPath(holder.MessageType), holder.FieldNumber];
+    }
 
     private static byte[] StringField(int field, byte[] value) => [(byte)((field << 3) | 2), (byte)value.Length, .. value];
 
