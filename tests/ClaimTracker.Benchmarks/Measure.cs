@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace ClaimTracker.Benchmarks;
 
@@ -16,12 +14,7 @@ internal static class Measure
 
     public static string Ratio(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => TestSupport.FreePorts.Next();
 
     /// <summary>
     /// Unmeasured load: at least <paramref name="minimum"/>, then on until the JIT has settled (fewer than

@@ -144,6 +144,7 @@ public sealed class CommandTests(ServerFixture fixture) : IClassFixture<ServerFi
         var table = await fixture.RunAsync("claim", hedged.ClaimId);
         Assert.Equal(0, table.ExitCode);
         Assert.Contains("Harbour Daily → AFP → Tamas Varga", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Harbour Daily F, Tamas Varga F", table.Stdout, StringComparison.Ordinal);
 
         var unknown = await fixture.RunAsync("claim", "c-no-such-claim");
         Assert.Equal(3, unknown.ExitCode);

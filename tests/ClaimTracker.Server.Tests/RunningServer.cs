@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using ClaimTracker.Server.Hosting;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -79,10 +77,5 @@ public sealed class RunningServer : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => TestSupport.FreePorts.Next();
 }

@@ -32,5 +32,22 @@ internal sealed class Output(bool json, TextWriter? stdout = null, TextWriter? s
     public static string Chain(Statement statement) =>
         string.Join(" → ", new[] { statement.Source }.Concat(statement.Via).Append(statement.Speaker).Where(s => s.Length > 0));
 
+    /// <summary>The outlet's and the origin's reliability grades as analysts write them: "Reuters B, Kremlin D".</summary>
+    public static string Grades(Statement statement)
+    {
+        var grades = new List<string>(2);
+        if (statement.OutletGrade.Length > 0)
+        {
+            grades.Add($"{statement.Source} {statement.OutletGrade}");
+        }
+
+        if (statement.OriginGrade.Length > 0 && statement.OriginName != statement.Source)
+        {
+            grades.Add($"{statement.OriginName} {statement.OriginGrade}");
+        }
+
+        return string.Join(", ", grades);
+    }
+
     public static string Escape(string text) => Markup.Escape(text);
 }

@@ -110,15 +110,17 @@ internal static class QueryCommands
 
             foreach (var group in claim.Statements.GroupBy(s => s.Stance))
             {
-                var table = new Table().Title(group.Key.ToString()).AddColumns("speaker", "chain", "says", "why");
+                var table = new Table().Title(group.Key.ToString()).AddColumns("speaker", "chain", "grades", "says", "why");
                 foreach (var statement in group)
                 {
                     var says = statement.Quote.Length > 0 ? $"“{statement.Quote}”" : statement.Content;
+                    var why = statement.Withdrawn ? $"withdrawn: {statement.WithdrawnReason}" : statement.StanceReason;
                     table.AddRow(
                         Output.Escape(statement.Speaker),
                         Output.Escape(Output.Chain(statement)),
+                        Output.Escape(Output.Grades(statement)),
                         Output.Escape(IngestCommand.Shorten(says, 80)),
-                        Output.Escape(statement.StanceReason));
+                        Output.Escape(why));
                 }
 
                 AnsiConsole.Write(table);

@@ -92,6 +92,7 @@ public static class ClaimTrackerServer
                 siloBuilder.AddDashboard();
             }
         });
+        builder.Services.AddHostedService<SiloPlacementGate>();
     }
 
     /// <summary>
