@@ -33,7 +33,10 @@ public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
         }.ToString();
         // The writer lives as long as the store: kept out of the readers' pool, its large cache never serves a reader.
         writerConnectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
-        writerCacheKilobytes = options.Value.WriterCacheMegabytes * 1024;
+        writerCacheKilobytes = options.Value.WriterCacheMegabytes is >= 1 and <= 65536 and var megabytes
+            ? megabytes * 1024
+            : throw new ArgumentOutOfRangeException(
+                nameof(options), options.Value.WriterCacheMegabytes, "Storage:WriterCacheMegabytes must be between 1 and 65536");
         initialization = new Lazy<Task>(InitializeAsync);
         groupCommit = SqliteBatchWriter.GroupCommit(OpenWriter);
     }
