@@ -41,6 +41,12 @@ public sealed class StorageOptions
     /// <summary>Apply pending PostgreSQL migrations when the server starts (the <c>migrate</c> command applies them explicitly).</summary>
     public bool MigrateOnStart { get; set; } = true;
 
+    /// <summary>
+    /// The embedded writer connection's page cache, in megabytes (SQLite's default is 2). The pages every commit
+    /// touches (index leaves, the journal's, the claims') stay in it instead of being read back from the file.
+    /// </summary>
+    public int WriterCacheMegabytes { get; set; } = 64;
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, "claimtracker.db"));
 
     /// <summary>The connection string, or a clear error when Postgres mode is configured without one.</summary>

@@ -32,29 +32,53 @@ public sealed partial class SqliteStore
         _ => null,
     };
 
+    /// <summary>
+    /// The claim's row. An update sets only what a statement changes every time (summary, time of update, counts), and
+    /// status and first-report time only when they differ: SQLite rewrites an index entry for every column an UPDATE
+    /// sets, changed or not, and each is a B-tree page in the commit (docs/BENCHMARKS.md, 2026-12-06 write path).
+    /// </summary>
     private static void WriteClaimListRows(SqliteWriteScope scope, string claimId, ClaimRow projection)
     {
         var keys = projection.Keys;
-        scope.Execute("""
+        var updatedAt = projection.UpdatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        var inserted = scope.Execute("""
             INSERT INTO claims (claim_id, text_norm, status, updated_at, summary,
                                 first_reported_ms, updated_ms, credibility, origin_count, statement_count)
             VALUES ($claim, $text, $status, $updated, $summary, $first, $updatedMs, $credibility, $origins, $statements)
-            ON CONFLICT (claim_id) DO UPDATE SET
-                status = excluded.status, updated_at = excluded.updated_at, summary = excluded.summary,
-                first_reported_ms = excluded.first_reported_ms, updated_ms = excluded.updated_ms,
-                credibility = excluded.credibility, origin_count = excluded.origin_count,
-                statement_count = excluded.statement_count
+            ON CONFLICT (claim_id) DO NOTHING
             """,
             ("$claim", claimId),
             ("$text", ClaimText.Normalize(projection.Text)),
             ("$status", (int)projection.Status),
-            ("$updated", projection.UpdatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
+            ("$updated", updatedAt),
             ("$summary", projection.Summary),
             ("$first", Millis(keys.FirstReportedAt)),
             ("$updatedMs", Millis(projection.UpdatedAt)),
             ("$credibility", keys.Credibility),
             ("$origins", keys.OriginCount),
             ("$statements", keys.StatementCount));
+        if (inserted == 0)
+        {
+            scope.Execute("""
+                UPDATE claims SET updated_at = $updated, summary = $summary, updated_ms = $updatedMs,
+                                  credibility = $credibility, origin_count = $origins, statement_count = $statements
+                WHERE claim_id = $claim
+                """,
+                ("$claim", claimId),
+                ("$updated", updatedAt),
+                ("$summary", projection.Summary),
+                ("$updatedMs", Millis(projection.UpdatedAt)),
+                ("$credibility", keys.Credibility),
+                ("$origins", keys.OriginCount),
+                ("$statements", keys.StatementCount));
+            scope.Execute("""
+                UPDATE claims SET status = $status, first_reported_ms = $first
+                WHERE claim_id = $claim AND (status <> $status OR first_reported_ms <> $first)
+                """,
+                ("$claim", claimId),
+                ("$status", (int)projection.Status),
+                ("$first", Millis(keys.FirstReportedAt)));
+        }
 
         foreach (var statement in projection.Statements)
         {
