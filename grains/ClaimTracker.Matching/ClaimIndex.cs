@@ -13,14 +13,26 @@ namespace ClaimTracker.Matching;
 /// of the probe's terms. The service may hold one replica per silo or one shard per grain.
 /// A claim may be stored under several phrasings (the same <see cref="ClaimEntry.ClaimId"/> with other
 /// texts, e.g. statements that joined it); a search scores each claim by its best phrasing.
+/// From <see cref="ClaimIndexOptions.ApproximateFrom"/> phrasings the embedding half is approximate: an inverted file
+/// of k-means centroids (trained at the first search past that size and again each time the index has doubled), of
+/// which a search scans the lists of the few nearest the probe (<see cref="ClaimIndexOptions"/>).
+/// The index can be written to a stream and read back (<see cref="Save"/>, <see cref="Restore"/>): a sequential
+/// read of the codes, postings and lists, with nothing re-read from the texts.
 /// </summary>
 public sealed class ClaimIndex : IDisposable
 {
-    // From this many stored phrasings a search scans its shards on all cores (below, a scan takes a few milliseconds).
+    // From this many stored phrasings an exact search scans its shards on all cores (below, a scan takes a few milliseconds).
     private const long ParallelFrom = 50_000;
+
+    private const int SnapshotFormat = 1;
+    // Sampled phrasings per centroid when training.
+    private const int SamplePerList = 32;
 
     private readonly ClaimShard[] shards;
     private readonly Bm25Parameters bm25;
+    private readonly ClaimIndexOptions approximate;
+    private readonly Lock trainGate = new();
+    private volatile CoarseQuantizer? centroids;
     private int count;
 
     public ClaimIndex(int shardCount = 8)
@@ -28,12 +40,15 @@ public sealed class ClaimIndex : IDisposable
     {
     }
 
-    public ClaimIndex(int shardCount, int dimensions, Bm25Parameters bm25)
+    public ClaimIndex(int shardCount, int dimensions, Bm25Parameters bm25, ClaimIndexOptions? approximate = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(shardCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
         Dimensions = dimensions;
         this.bm25 = bm25;
+        this.approximate = approximate ?? ClaimIndexOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.approximate.Probes, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.approximate.PhrasingsPerList, 1);
         shards = new ClaimShard[shardCount];
         for (var i = 0; i < shardCount; i++)
         {
@@ -60,13 +75,41 @@ public sealed class ClaimIndex : IDisposable
         }
 
         var shard = shards[ShardOf(claim.ClaimId)];
-        var (stored, newClaim) = shard.Add(claim, TextAnalysis.Terms(claim.Text));
-        if (newClaim)
+        return Counted(shard.Add(claim, TextAnalysis.Terms(claim.Text)));
+    }
+
+    /// <summary>
+    /// As <see cref="Add(ClaimEntry)"/> for a phrasing whose entities and quantities are those read from its text
+    /// (<see cref="NamedEntities.Read"/>, <see cref="QuantityReader.Read"/>): they are read when a search first hands it back.
+    /// </summary>
+    public bool Add(string claimId, string text, float[] embedding)
+    {
+        ArgumentNullException.ThrowIfNull(claimId);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(embedding);
+        if (embedding.Length != Dimensions)
+        {
+            throw new ArgumentException($"Embedding has {embedding.Length} dimensions, the index {Dimensions}.", nameof(embedding));
+        }
+
+        return Counted(shards[ShardOf(claimId)].AddText(claimId, text, embedding, TextAnalysis.Terms(text)));
+    }
+
+    /// <summary>Phrasings stored (each claim has one or more). Thread-safe.</summary>
+    public long Phrasings => shards.Sum(shard => (long)shard.Documents);
+
+    /// <summary>Whether searches scan only the nearest lists (the index is past <see cref="ClaimIndexOptions.ApproximateFrom"/>
+    /// and its centroids are trained).</summary>
+    public bool IsApproximate => centroids is not null;
+
+    private bool Counted((bool Stored, bool NewClaim) added)
+    {
+        if (added.NewClaim)
         {
             Interlocked.Increment(ref count);
         }
 
-        return stored;
+        return added.Stored;
     }
 
     /// <summary>The union of the top <paramref name="k"/> claims by cosine and by lexical score, best first by their sum.
@@ -100,8 +143,11 @@ public sealed class ClaimIndex : IDisposable
         var byCosine = new TopK<ClaimCandidate>(k);
         var byLexical = new TopK<ClaimCandidate>(k);
         var found = new List<ClaimCandidate>[shards.Length];
-        void SearchShard(int i) => found[i] = shards[i].Search(probe.Embedding, terms, idf, idfSum, averageLength, bm25, k);
-        if (documents >= ParallelFrom)
+        var trained = documents >= approximate.ApproximateFrom ? Centroids(documents) : null;
+        var probed = trained?.NearestLists(probe.Embedding, approximate.Probes);
+        void SearchShard(int i) =>
+            found[i] = shards[i].Search(probe.Embedding, terms, idf, idfSum, averageLength, bm25, k, trained, probed);
+        if (documents >= ParallelFrom && trained is null)
         {
             Parallel.For(0, shards.Length, SearchShard);
         }
@@ -132,6 +178,114 @@ public sealed class ClaimIndex : IDisposable
             .Select(g => g.MaxBy(c => c.Cosine)! with { Lexical = g.Max(c => c.Lexical) })
             .OrderByDescending(c => c.Cosine + c.Lexical)
             .ToList();
+    }
+
+    /// <summary>
+    /// The centroids to search with: trained now when there are none yet or the index has doubled since they were (the
+    /// searches arriving meanwhile wait for them).
+    /// </summary>
+    private CoarseQuantizer Centroids(long documents)
+    {
+        var current = centroids;
+        if (current is not null && documents < 2 * current.TrainedOn)
+        {
+            return current;
+        }
+
+        lock (trainGate)
+        {
+            current = centroids;
+            if (current is not null && documents < 2 * current.TrainedOn)
+            {
+                return current;
+            }
+
+            var lists = (int)Math.Clamp(documents / approximate.PhrasingsPerList, 16, 1024);
+            var random = new Random(approximate.Seed);
+            var fraction = Math.Min(1.0, (double)lists * SamplePerList / documents);
+            var sample = shards.SelectMany(shard => shard.Sample(fraction, random)).ToList();
+            var trained = CoarseQuantizer.Train(sample, lists, approximate.Seed, documents);
+            Parallel.ForEach(shards, shard => shard.Assign(trained));
+            centroids = trained;
+            return trained;
+        }
+    }
+
+    /// <summary>
+    /// Writes the whole index (phrasings as int8 codes, postings, centroids and lists) to <paramref name="stream"/>. Adds may
+    /// go on meanwhile: each shard is written as it stands when its turn comes. Thread-safe.
+    /// </summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        writer.Write(SnapshotFormat);
+        writer.Write(Dimensions);
+        writer.Write(shards.Length);
+        var trained = centroids;
+        writer.Write(trained?.Lists ?? 0);
+        if (trained is not null)
+        {
+            writer.Write(trained.TrainedOn);
+            foreach (var centroid in trained.Centroids)
+            {
+                writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(centroid.AsSpan()));
+            }
+        }
+
+        foreach (var shard in shards)
+        {
+            shard.WriteTo(writer, trained);
+        }
+    }
+
+    /// <summary>
+    /// Reads what <see cref="Save"/> wrote into this index, which must be empty and have the same shards and dimensions.
+    /// Entities and quantities are read from a phrasing's text when a search first hands it back.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The stream is not a snapshot of an index shaped like this one.</exception>
+    public void Restore(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        var format = reader.ReadInt32();
+        var dimensions = reader.ReadInt32();
+        var shardCount = reader.ReadInt32();
+        if (format != SnapshotFormat || dimensions != Dimensions || shardCount != shards.Length)
+        {
+            throw new InvalidDataException($"The snapshot (format {format}, {dimensions} dimensions, {shardCount} shards) does not fit "
+                + $"this index (format {SnapshotFormat}, {Dimensions} dimensions, {shards.Length} shards).");
+        }
+
+        var lists = reader.ReadInt32();
+        CoarseQuantizer? trained = null;
+        if (lists > 0)
+        {
+            var trainedOn = reader.ReadInt64();
+            var vectors = new float[lists][];
+            for (var l = 0; l < lists; l++)
+            {
+                vectors[l] = new float[Dimensions];
+                reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vectors[l].AsSpan()));
+            }
+
+            trained = new CoarseQuantizer(vectors, trainedOn);
+        }
+
+        var claims = 0;
+        foreach (var shard in shards)
+        {
+            claims += shard.ReadFrom(reader, trained);
+        }
+
+        if (trained is not null)
+        {
+            // A shard saved while its lists were being rebuilt comes back without them.
+            Parallel.ForEach(shards.Where(shard => !shard.IsAssignedTo(trained)), shard => shard.Assign(trained));
+        }
+
+        centroids = trained;
+        Interlocked.Add(ref count, claims);
     }
 
     /// <summary>The claim as first stored under <paramref name="claimId"/> (its embedding decoded from int8), or null.

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace ClaimTracker.Matching;
 
@@ -24,6 +25,9 @@ internal sealed class ClaimShard : IDisposable
     private readonly Dictionary<string, (int First, int Count)> phrasingsByClaim = new(StringComparer.Ordinal);
     private readonly int dimensions;
     private long totalLength;
+    // The inverted file once the index has trained centroids: each list's documents, ascending.
+    private CoarseQuantizer? quantizer;
+    private List<int>[] lists = [];
 
     public ClaimShard(int dimensions) => this.dimensions = dimensions;
 
@@ -48,7 +52,15 @@ internal sealed class ClaimShard : IDisposable
     /// Adds a phrasing of a claim unless that (id, text) is already present (adds are idempotent).
     /// </summary>
     /// <returns>Whether the phrasing was stored, and whether it is the claim's first.</returns>
-    public (bool Stored, bool NewClaim) Add(ClaimEntry claim, IReadOnlyList<string> terms)
+    public (bool Stored, bool NewClaim) Add(ClaimEntry claim, IReadOnlyList<string> terms) =>
+        Add(new StoredClaim(claim.ClaimId, claim.Text, claim.Entities, claim.Quantities), claim.Embedding, terms);
+
+    /// <summary>As <see cref="Add(ClaimEntry, IReadOnlyList{string})"/>; the entities and quantities are read from the text
+    /// when a search first hands the phrasing back.</summary>
+    public (bool Stored, bool NewClaim) AddText(string claimId, string text, float[] embedding, IReadOnlyList<string> terms) =>
+        Add(new StoredClaim(claimId, text, null, null), embedding, terms);
+
+    private (bool Stored, bool NewClaim) Add(StoredClaim claim, float[] embedding, IReadOnlyList<string> terms)
     {
         gate.EnterWriteLock();
         try
@@ -59,34 +71,147 @@ internal sealed class ClaimShard : IDisposable
             }
 
             var doc = claims.Count;
-            var isNewClaim = !phrasingsByClaim.TryGetValue(claim.ClaimId, out var known);
-            phrasingsByClaim[claim.ClaimId] = isNewClaim ? (doc, 1) : (known.First, known.Count + 1);
-            claims.Add(new StoredClaim(claim.ClaimId, claim.Text, claim.Entities, claim.Quantities));
-            if (doc % BlockClaims == 0)
-            {
-                blocks.Add(new QuantizedBlock(BlockClaims, dimensions));
-            }
-
-            blocks[doc / BlockClaims].Store(doc % BlockClaims, claim.Embedding);
-            lengths.Add(terms.Count);
-            totalLength += terms.Count;
-            foreach (var group in terms.GroupBy(t => t, StringComparer.Ordinal))
-            {
-                if (!postings.TryGetValue(group.Key, out var list))
-                {
-                    list = [];
-                    postings[group.Key] = list;
-                }
-
-                list.Add(new Posting(doc, group.Count()));
-            }
-
+            var isNewClaim = Store(claim, terms);
+            blocks[doc / BlockClaims].Store(doc % BlockClaims, embedding);
+            AssignToList(doc);
             return (true, isNewClaim);
         }
         finally
         {
             gate.ExitWriteLock();
         }
+    }
+
+    /// <summary>Stores the document's claim, length and postings, and makes room for its embedding; the caller holds the write
+    /// lock.</summary>
+    /// <returns>Whether it is the claim's first phrasing.</returns>
+    private bool Store(StoredClaim claim, IReadOnlyList<string> terms)
+    {
+        var doc = claims.Count;
+        var isNewClaim = !phrasingsByClaim.TryGetValue(claim.ClaimId, out var known);
+        phrasingsByClaim[claim.ClaimId] = isNewClaim ? (doc, 1) : (known.First, known.Count + 1);
+        claims.Add(claim);
+        if (doc % BlockClaims == 0)
+        {
+            blocks.Add(new QuantizedBlock(BlockClaims, dimensions));
+        }
+
+        lengths.Add(terms.Count);
+        totalLength += terms.Count;
+        foreach (var group in terms.GroupBy(t => t, StringComparer.Ordinal))
+        {
+            if (!postings.TryGetValue(group.Key, out var list))
+            {
+                list = [];
+                postings[group.Key] = list;
+            }
+
+            list.Add(new Posting(doc, group.Count()));
+        }
+
+        return isNewClaim;
+    }
+
+    private void AssignToList(int doc)
+    {
+        if (quantizer is not null)
+        {
+            lists[quantizer.Nearest(blocks[doc / BlockClaims].CodesOf(doc % BlockClaims))].Add(doc);
+        }
+    }
+
+    /// <summary>Phrasings stored here (each phrasing is a document).</summary>
+    public int Documents
+    {
+        get
+        {
+            gate.EnterReadLock();
+            try
+            {
+                return claims.Count;
+            }
+            finally
+            {
+                gate.ExitReadLock();
+            }
+        }
+    }
+
+    /// <summary>Each stored embedding, decoded, with probability <paramref name="fraction"/> (for training centroids).</summary>
+    public List<float[]> Sample(double fraction, Random random)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            var sample = new List<float[]>();
+            for (var doc = 0; doc < claims.Count; doc++)
+            {
+                if (random.NextDouble() < fraction)
+                {
+                    sample.Add(blocks[doc / BlockClaims].Restore(doc % BlockClaims));
+                }
+            }
+
+            return sample;
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
+    /// <summary>
+    /// Puts every phrasing in the list of its nearest centroid. The bulk of the work runs under the read lock (searches go on,
+    /// scanning everything); adds wait only while the phrasings stored meanwhile are assigned and the lists swapped in.
+    /// </summary>
+    public void Assign(CoarseQuantizer centroids)
+    {
+        int[] assigned;
+        gate.EnterReadLock();
+        try
+        {
+            assigned = new int[claims.Count];
+            for (var doc = 0; doc < assigned.Length; doc++)
+            {
+                assigned[doc] = centroids.Nearest(blocks[doc / BlockClaims].CodesOf(doc % BlockClaims));
+            }
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+
+        gate.EnterWriteLock();
+        try
+        {
+            UseLists(centroids, assigned);
+            for (var doc = assigned.Length; doc < claims.Count; doc++)
+            {
+                AssignToList(doc);
+            }
+        }
+        finally
+        {
+            gate.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Installs lists from each document's list number; the caller holds the write lock.</summary>
+    private void UseLists(CoarseQuantizer centroids, IReadOnlyList<int> assigned)
+    {
+        var built = new List<int>[centroids.Lists];
+        for (var l = 0; l < built.Length; l++)
+        {
+            built[l] = [];
+        }
+
+        for (var doc = 0; doc < assigned.Count; doc++)
+        {
+            built[assigned[doc]].Add(doc);
+        }
+
+        lists = built;
+        quantizer = centroids;
     }
 
     /// <summary>Adds this shard's document count, total length and the document frequency of each term.</summary>
@@ -119,7 +244,9 @@ internal sealed class ClaimShard : IDisposable
         double idfSum,
         double averageLength,
         Bm25Parameters bm25,
-        int k)
+        int k,
+        CoarseQuantizer? centroids = null,
+        int[]? probed = null)
     {
         gate.EnterReadLock();
         try
@@ -144,7 +271,9 @@ internal sealed class ClaimShard : IDisposable
                     byLexical.Offer(doc, lexical[doc]);
                 }
 
-                var byCosine = ScanCosine(embedding, count, fetch);
+                var byCosine = centroids is not null && probed is not null && ReferenceEquals(centroids, quantizer)
+                    ? ScanLists(embedding, probed, fetch)
+                    : ScanCosine(embedding, count, fetch);
 
                 var chosen = new HashSet<int>();
                 var result = new List<ClaimCandidate>(2 * k);
@@ -231,6 +360,153 @@ internal sealed class ClaimShard : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes the shard as its snapshot reads back: per phrasing its claim id, text, int8 codes, scale and length, then its
+    /// list under <paramref name="centroids"/> (when the shard is assigned to those), then the postings.
+    /// </summary>
+    public void WriteTo(BinaryWriter writer, CoarseQuantizer? centroids)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            writer.Write(claims.Count);
+            for (var doc = 0; doc < claims.Count; doc++)
+            {
+                var block = blocks[doc / BlockClaims];
+                writer.Write(claims[doc].ClaimId);
+                writer.Write(claims[doc].Text);
+                writer.Write(block.ScaleOf(doc % BlockClaims));
+                writer.Write(MemoryMarshal.AsBytes(block.CodesOf(doc % BlockClaims)));
+                writer.Write(lengths[doc]);
+            }
+
+            var withLists = centroids is not null && ReferenceEquals(centroids, quantizer);
+            writer.Write(withLists);
+            if (withLists)
+            {
+                var listOf = new int[claims.Count];
+                for (var l = 0; l < lists.Length; l++)
+                {
+                    foreach (var doc in lists[l])
+                    {
+                        listOf[doc] = l;
+                    }
+                }
+
+                foreach (var l in listOf)
+                {
+                    writer.Write(l);
+                }
+            }
+
+            writer.Write(postings.Count);
+            foreach (var (term, list) in postings)
+            {
+                writer.Write(term);
+                writer.Write(list.Count);
+                foreach (var posting in list)
+                {
+                    writer.Write(posting.Document);
+                    writer.Write(posting.TermFrequency);
+                }
+            }
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
+    /// <summary>Reads what <see cref="WriteTo"/> wrote into this empty shard; phrasings without lists are assigned to
+    /// <paramref name="centroids"/>.</summary>
+    /// <returns>The distinct claims read.</returns>
+    public int ReadFrom(BinaryReader reader, CoarseQuantizer? centroids)
+    {
+        gate.EnterWriteLock();
+        try
+        {
+            if (claims.Count > 0)
+            {
+                throw new InvalidOperationException("A snapshot is read only into an empty index.");
+            }
+
+            var documents = reader.ReadInt32();
+            var codes = new byte[dimensions];
+            for (var doc = 0; doc < documents; doc++)
+            {
+                var claim = new StoredClaim(reader.ReadString(), reader.ReadString(), null, null);
+                var scale = reader.ReadSingle();
+                reader.BaseStream.ReadExactly(codes);
+                var length = reader.ReadInt32();
+                if (!phrasings.Add((claim.ClaimId, claim.Text)))
+                {
+                    throw new InvalidDataException($"The snapshot holds the phrasing \"{claim.Text}\" of {claim.ClaimId} twice.");
+                }
+
+                var isNewClaim = !phrasingsByClaim.TryGetValue(claim.ClaimId, out var known);
+                phrasingsByClaim[claim.ClaimId] = isNewClaim ? (doc, 1) : (known.First, known.Count + 1);
+                claims.Add(claim);
+                if (doc % BlockClaims == 0)
+                {
+                    blocks.Add(new QuantizedBlock(BlockClaims, dimensions));
+                }
+
+                blocks[doc / BlockClaims].StoreCodes(doc % BlockClaims, MemoryMarshal.Cast<byte, sbyte>(codes), scale);
+                lengths.Add(length);
+                totalLength += length;
+            }
+
+            if (reader.ReadBoolean())
+            {
+                var listOf = new int[documents];
+                for (var doc = 0; doc < documents; doc++)
+                {
+                    listOf[doc] = reader.ReadInt32();
+                }
+
+                if (centroids is not null)
+                {
+                    UseLists(centroids, listOf);
+                }
+            }
+
+            var terms = reader.ReadInt32();
+            postings.EnsureCapacity(terms);
+            for (var t = 0; t < terms; t++)
+            {
+                var term = reader.ReadString();
+                var count = reader.ReadInt32();
+                var list = new List<Posting>(count);
+                for (var i = 0; i < count; i++)
+                {
+                    list.Add(new Posting(reader.ReadInt32(), reader.ReadInt32()));
+                }
+
+                postings[term] = list;
+            }
+
+            return phrasingsByClaim.Count;
+        }
+        finally
+        {
+            gate.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Whether the phrasings are in lists of <paramref name="centroids"/>.</summary>
+    public bool IsAssignedTo(CoarseQuantizer centroids)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            return ReferenceEquals(quantizer, centroids);
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
     public void Dispose() => gate.Dispose();
 
     private IEnumerable<(int Doc, double Score)> BestPerClaim(List<(int Doc, double Score)> ranked, int k) =>
@@ -260,6 +536,28 @@ internal sealed class ClaimShard : IDisposable
         return top;
     }
 
+    /// <summary>The approximate scan: only the documents in the probed lists.</summary>
+    private TopK<int> ScanLists(float[] embedding, int[] probed, int fetch)
+    {
+        var probe = new QuantizedProbe(embedding);
+        var top = new TopK<int>(fetch);
+        var floor = double.NegativeInfinity;
+        foreach (var l in probed)
+        {
+            foreach (var doc in lists[l])
+            {
+                var score = blocks[doc / BlockClaims].Dot(doc % BlockClaims, probe);
+                if (score > floor)
+                {
+                    top.Offer(doc, score);
+                    floor = top.Floor;
+                }
+            }
+        }
+
+        return top;
+    }
+
     private float Cosine(int doc, float[] embedding) => blocks[doc / BlockClaims].Dot(doc % BlockClaims, embedding);
 
     private ClaimEntry Entry(int doc)
@@ -275,10 +573,27 @@ internal sealed class ClaimShard : IDisposable
 
     private readonly record struct Posting(int Document, int TermFrequency);
 
-    /// <summary>A stored phrasing without its embedding, which lives in the blocks.</summary>
-    private readonly record struct StoredClaim(
-        string ClaimId,
-        string Text,
-        IReadOnlyList<string> Entities,
-        IReadOnlyList<QuantityFeature> Quantities);
+    /// <summary>
+    /// A stored phrasing without its embedding, which lives in the blocks. Its entities and quantities are given or, for a
+    /// phrasing loaded from the index log or a snapshot, read from the text the first time a search hands it back (a
+    /// replica of a million phrasings then loads without reading a million texts).
+    /// </summary>
+    private sealed class StoredClaim(
+        string claimId,
+        string text,
+        IReadOnlyList<string>? entities,
+        IReadOnlyList<QuantityFeature>? quantities)
+    {
+        private IReadOnlyList<string>? entities = entities;
+        private IReadOnlyList<QuantityFeature>? quantities = quantities;
+
+        public string ClaimId { get; } = claimId;
+
+        public string Text { get; } = text;
+
+        // Two searches may read the same text at once; both get equal lists and either may be kept.
+        public IReadOnlyList<string> Entities => entities ??= NamedEntities.Read(Text);
+
+        public IReadOnlyList<QuantityFeature> Quantities => quantities ??= QuantityReader.Read(Text);
+    }
 }

@@ -57,6 +57,18 @@ internal sealed class QuantizedBlock
         return vector;
     }
 
+    /// <summary>The int8 codes of one stored vector.</summary>
+    public ReadOnlySpan<sbyte> CodesOf(int slot) => codes.AsSpan(slot * dimensions, dimensions);
+
+    public float ScaleOf(int slot) => scales[slot];
+
+    /// <summary>Stores already-quantised codes and their scale (an index read back from its snapshot).</summary>
+    public void StoreCodes(int slot, ReadOnlySpan<sbyte> source, float scale)
+    {
+        source.CopyTo(Codes(slot));
+        scales[slot] = scale;
+    }
+
     private Span<sbyte> Codes(int slot) => codes.AsSpan(slot * dimensions, dimensions);
 }
 

@@ -14,7 +14,9 @@ public sealed class ClaimIndexRecallTests(ITestOutputHelper output)
     {
         var random = new Random(11);
         float[] Unit() => VectorMath.Normalized(Enumerable.Range(0, Dims).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray());
-        using var index = new ClaimIndex(shardCount: 8, Dims, Bm25Parameters.Default);
+        // The exact scan at any size (the approximate lists are measured in ApproximateClaimIndexTests).
+        var exact = new ClaimIndexOptions { ApproximateFrom = long.MaxValue };
+        using var index = new ClaimIndex(shardCount: 8, Dims, Bm25Parameters.Default, exact);
         var stored = new float[Claims][];
         for (var i = 0; i < Claims; i++)
         {

@@ -36,7 +36,14 @@ public static class SiloBuilderExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Extraction.ArticleExtractor>();
-        services.AddOptions<MatchingOptions>().Bind(configuration.GetSection(MatchingOptions.SectionName));
+        services.AddOptions<MatchingOptions>().Bind(configuration.GetSection(MatchingOptions.SectionName))
+            .PostConfigure<Microsoft.Extensions.Options.IOptions<StorageOptions>>((matching, storage) =>
+            {
+                if (matching.IndexSnapshotPath is null && storage.Value.Mode == StorageMode.Embedded)
+                {
+                    matching.IndexSnapshotPath = Path.Combine(Path.GetDirectoryName(storage.Value.DatabasePath)!, "claim-index.snapshot");
+                }
+            });
         // One encoder queue for the process, created (and the model loaded) on the first statement to encode.
         services.AddOptions<Matching.EncoderQueueOptions>().Bind(configuration.GetSection(Matching.EncoderQueueOptions.SectionName));
         services.AddSingleton(sp => new Matching.EncoderQueue(

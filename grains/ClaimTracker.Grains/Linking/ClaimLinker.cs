@@ -39,7 +39,7 @@ public sealed partial class ClaimLinker : IDisposable
     private readonly IClaimIndexLog indexLog;
     private readonly MatchingOptions options;
     private readonly Lazy<ISentenceEncoder> encoder;
-    private readonly ClaimIndex index = new();
+    private ClaimIndex index;
     private readonly ClaimMatcher matcher;
     private readonly ClaimMatcher fragmentMatcher;
     private readonly double sameReportJoinThreshold;
@@ -52,6 +52,7 @@ public sealed partial class ClaimLinker : IDisposable
         this.indexLog = indexLog;
         this.options = options.Value;
         encoder = new Lazy<ISentenceEncoder>(encoderFactory);
+        index = NewIndex();
         var learned = this.options.Mode == MatchingMode.Semantic && this.options.Scorer == LinkingScorer.Learned;
         matcher = new ClaimMatcher(learned
             ? MatcherOptions.Learned with { JoinThreshold = this.options.LearnedJoinThreshold ?? SameClaimScorer.Shipped.JoinThreshold }
@@ -62,6 +63,7 @@ public sealed partial class ClaimLinker : IDisposable
 
     public void Dispose()
     {
+        WaitForSnapshot();
         index.Dispose();
         refreshGate.Dispose();
     }
@@ -237,15 +239,17 @@ public sealed partial class ClaimLinker : IDisposable
         await refreshGate.WaitAsync(cancellationToken);
         try
         {
+            await RestoreSnapshotOnceAsync(cancellationToken);
             while (true)
             {
                 var batch = await indexLog.ReadClaimIndexAsync(position, RefreshBatch, cancellationToken);
                 foreach (var stored in batch)
                 {
+                    // Entities and quantities are read from the text when a search first hands the phrasing back.
                     var entry = stored.Entry;
-                    Remember(
-                        new ClaimEntry(entry.ClaimId, entry.Text, entry.Embedding, Entities(entry.Text), QuantityReader.Read(entry.Text)));
+                    index.Add(entry.ClaimId, entry.Text, entry.Embedding);
                     position = stored.Position;
+                    lastRead = entry;
                 }
 
                 if (batch.Count < RefreshBatch)
@@ -254,6 +258,7 @@ public sealed partial class ClaimLinker : IDisposable
                 }
             }
 
+            SaveSnapshotWhenDue();
             Interlocked.Exchange(ref lastRefreshTicks, Environment.TickCount64);
         }
         finally

@@ -92,4 +92,34 @@ public sealed class MatchingOptions
 
     /// <summary>How stale a silo's index replica may be before linking reads the new entries.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Stored phrasings from which the claim index searches embeddings approximately: k-means centroids, and per search
+    /// only the lists of the <see cref="ApproximateProbes"/> nearest ones (below, every phrasing is scanned). Recall
+    /// against the exact scan: docs/history-and-search.md.
+    /// </summary>
+    public long ApproximateFrom { get; set; } = 50_000;
+
+    /// <summary>Phrasings per centroid's list when the centroids are trained (16 to 1,024 lists).</summary>
+    public int ApproximatePhrasingsPerList { get; set; } = 4_000;
+
+    /// <summary>Lists scanned per approximate search.</summary>
+    public int ApproximateProbes { get; set; } = 8;
+
+    /// <summary>
+    /// The file this silo's replica of the claim index is saved to and loaded from at its first use, before it reads
+    /// the index log's newer entries: a sequential read instead of a replay of the whole log. Unset: claim-index.snapshot
+    /// beside the database in embedded mode, none in cluster mode; empty: none.
+    /// </summary>
+    public string? IndexSnapshotPath { get; set; }
+
+    /// <summary>Index-log entries read since the last snapshot after which the replica is saved again (in the background).</summary>
+    public int IndexSnapshotEvery { get; set; } = 100_000;
+
+    internal Matching.ClaimIndexOptions IndexOptions => new()
+    {
+        ApproximateFrom = ApproximateFrom,
+        PhrasingsPerList = ApproximatePhrasingsPerList,
+        Probes = ApproximateProbes,
+    };
 }

@@ -28,9 +28,31 @@ internal static class ReadScenario
     {
         var claims = options.Claims;
         Console.WriteLine($"== 10. reads at {claims:N0} claims (embedded store, filled directly; p50/p99 of {Calls} calls each over gRPC)");
-        await using var server = options.DataDirectory is { } kept
-            ? await BenchServer.StartInAsync(Path.GetFullPath(kept), keepData: true)
-            : await BenchServer.StartAsync();
+        var dataDirectory = options.DataDirectory is { } kept
+            ? Path.GetFullPath(kept)
+            : Directory.CreateTempSubdirectory("claimtracker-bench-").FullName;
+        await using (var server = await BenchServer.StartInAsync(dataDirectory, keepData: true))
+        {
+            await MeasureAsync(server, claims);
+        }
+
+        // The replica saved its snapshot after the load (the server waited for it to be written before it stopped): a
+        // restarted server reads the snapshot and only the log entries after it.
+        await using var restarted = await BenchServer.StartInAsync(dataDirectory, keepData: options.DataDirectory is not null);
+        var snapshot = new FileInfo(Path.Combine(dataDirectory, "claim-index.snapshot"));
+        var load = Stopwatch.StartNew();
+        var loadCpu = ProcessCpu();
+        await restarted.Client.SearchClaimsAsync(new V1.SearchClaimsRequest { Text = Sentences[0] });
+        Console.WriteLine($"SearchClaims after a restart: index replica loaded in {load.Elapsed.TotalSeconds:0.0} s, "
+            + $"{(ProcessCpu() - loadCpu).TotalSeconds:0.0} s of CPU (first call; "
+            + $"snapshot {(snapshot.Exists ? $"{snapshot.Length / 1e6:N0} MB" : "missing")})");
+        await ReportAsync("SearchClaims after the restart, a sentence (top 10, with dry run)", i =>
+            restarted.Client.SearchClaimsAsync(new V1.SearchClaimsRequest { Text = Sentences[i % Sentences.Length], DryRun = true })
+                .ResponseAsync);
+    }
+
+    private static async Task MeasureAsync(BenchServer server, int claims)
+    {
         var store = server.Services.GetRequiredService<SqliteStore>();
         var serializer = server.Services.GetRequiredService<PayloadSerializer>();
         await store.ReadFeedHeadAsync(); // applies the migrations
@@ -75,8 +97,11 @@ internal static class ReadScenario
 
         // The first search refreshes this silo's index replica from the index log: timed apart.
         var load = Stopwatch.StartNew();
+        var loadCpu = ProcessCpu();
         await client.SearchClaimsAsync(new V1.SearchClaimsRequest { Text = Sentences[0] });
-        Console.WriteLine($"SearchClaims: index replica loaded in {load.Elapsed.TotalSeconds:0} s (first call)");
+        Console.WriteLine($"SearchClaims: index replica loaded in {load.Elapsed.TotalSeconds:0.0} s, "
+            + $"{(ProcessCpu() - loadCpu).TotalSeconds:0.0} s of CPU (first call; from its snapshot when there is one, "
+            + "else the index log)");
         await ReportAsync("SearchClaims, a sentence (top 10, with dry run)", i =>
             client.SearchClaimsAsync(new V1.SearchClaimsRequest { Text = Sentences[i % Sentences.Length], DryRun = true }).ResponseAsync);
     }
@@ -89,6 +114,7 @@ internal static class ReadScenario
         }
 
         var timings = new List<double>(Calls);
+        var cpu = ProcessCpu();
         for (var i = 0; i < Calls; i++)
         {
             var start = Stopwatch.GetTimestamp();
@@ -96,7 +122,15 @@ internal static class ReadScenario
             timings.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
+        var cpuPerCall = (ProcessCpu() - cpu).TotalMilliseconds / Calls;
         timings.Sort();
-        Console.WriteLine($"{name}: p50 {Measure.Ms(Measure.Percentile(timings, 50))}, p99 {Measure.Ms(Measure.Percentile(timings, 99))}");
+        Console.WriteLine($"{name}: p50 {Measure.Ms(Measure.Percentile(timings, 50))}, p99 {Measure.Ms(Measure.Percentile(timings, 99))}, "
+            + $"{cpuPerCall:0.00} ms of CPU per call (this process: server and client)");
+    }
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 }
