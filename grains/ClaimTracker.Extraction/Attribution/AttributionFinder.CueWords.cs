@@ -5,12 +5,6 @@ namespace ClaimTracker.Extraction.Attribution;
 /// <summary>Which tokens of a sentence are cues: verbs of saying and stance by form and by the words around them.</summary>
 internal static partial class AttributionFinder
 {
-    /// <summary>Irregular verb forms that are candidate cues of the loose pass.</summary>
-    private static readonly HashSet<string> LooseVerbs = Lexicon.Words("loose-verbs");
-
-    /// <summary>Pronouns after which a bare verb is a candidate cue of the loose pass.</summary>
-    private static readonly HashSet<string> BarePronouns = Lexicon.Words("plural-subject-pronouns");
-
     /// <summary>"Glenn Beck Says Trump Poses A Threat": a headline in title case, where verbs are capitalised too.</summary>
     private static bool IsTitleCase(Document doc, int first, int end)
     {
@@ -46,17 +40,7 @@ internal static partial class AttributionFinder
 
     /// <summary>A lower-case verb of the cue lexicon or a finite-looking verb in any context: a candidate for the filter.</summary>
     private static bool IsLooseCue(Document doc, int i)
-        => doc.IsLowerWord(i) && (CueLexicon.TryGet(doc.Lower(i), out _) || IsGenericVerb(doc, i) || LooseVerbs.Contains(doc.Lower(i))
-            || IsBareVerbAfterPronoun(doc, i));
-
-    /// <summary>"I share", "they want": a lower-case word after a pronoun that takes a bare verb, if it is no auxiliary.</summary>
-    private static bool IsBareVerbAfterPronoun(Document doc, int i)
-    {
-        var lower = doc.Lower(i);
-        return i > 0 && BarePronouns.Contains(doc.Lower(i - 1)) && doc.Tokens[i].Length > 2
-            && !FiniteAuxiliaries.Contains(lower) && !NotVerbs.Contains(lower) && !lower.EndsWith("ly", StringComparison.Ordinal)
-            && !lower.Contains('\'') && !lower.Contains('’');
-    }
+        => doc.IsLowerWord(i) && (CueLexicon.TryGet(doc.Lower(i), out _) || IsGenericVerb(doc, i));
 
     private static bool IsCue(Document doc, int i, int end)
     {
