@@ -36,6 +36,16 @@ public sealed class AttributionFilterTests
         Assert.Equal("article", cv.GroupedBy);
         Assert.InRange(cv.Auc, 0.5, 1);
         Assert.True(cv.FilteredSourceF1 >= cv.RulesSourceF1, "the filter must not lose to the rules on cross-validation");
+        Assert.Equal(cv.Folds, cv.PerFold.Count);
+        Assert.Equal(Enumerable.Range(1, cv.Folds), cv.PerFold.Select(f => f.Fold));
+        Assert.All(cv.PerFold, f => Assert.True(f.Articles > 0 && f.SourceF1 > 0 && f.ContentF1 > 0));
+
+        // The threshold is the one of the sweep whose held-out source and content F1 add up to the most.
+        Assert.NotEmpty(cv.Thresholds);
+        var best = cv.Thresholds.MaxBy(t => t.SourceF1 + t.ContentF1)!;
+        Assert.Equal(best.Threshold, manifest.Threshold);
+        Assert.Equal(best.SourceF1, cv.FilteredSourceF1);
+        Assert.Equal(best.ContentF1, cv.FilteredContentF1);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ internal static class CommandLine
           claimtracker-eval liar <path-to-liar-directory>
           claimtracker-eval dump <path-to-article.txt> [--source NAME] [--published yyyy-mm-dd]
           claimtracker-eval train-attribution <path-to-polnear> [--output DIR] [--folds N] [--commit SHA] [--trees N] [--leaves N]
+              [--candidates PATH]
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -51,7 +52,8 @@ internal static class CommandLine
                 "train-attribution" => TrainAttributionCommand.Run(
                     args[1], options.GetValueOrDefault("output", "grains/ClaimTracker.Extraction/Models"), Int(options, "folds", 5),
                     options.GetValueOrDefault("commit", "unknown"),
-                    new AttributionFilterOptions(Trees: Int(options, "trees", 100), Leaves: Int(options, "leaves", 16)), output),
+                    new AttributionFilterOptions(Trees: Int(options, "trees", 100), Leaves: Int(options, "leaves", 16)), output,
+                    options.GetValueOrDefault("candidates")),
                 "dump" => DumpCommand.Run(args[1], options.GetValueOrDefault("source"), options.GetValueOrDefault("published"), output),
                 _ => Unknown(args[0], error),
             };

@@ -89,6 +89,15 @@ internal sealed class SpanScore
         }
     }
 
+    /// <summary>Adds another score's counts (the folds of a cross-validation into one).</summary>
+    public void Merge(SpanScore other)
+    {
+        Predicted += other.Predicted;
+        Gold += other.Gold;
+        ExactMatches += other.ExactMatches;
+        OverlapMatches += other.OverlapMatches;
+    }
+
     public string Format(string label)
     {
         var inv = CultureInfo.InvariantCulture;

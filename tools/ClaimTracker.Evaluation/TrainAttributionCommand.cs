@@ -18,7 +18,8 @@ internal static class TrainAttributionCommand
 {
     private const string Split = "train";
 
-    public static int Run(string root, string outputDir, int folds, string commit, AttributionFilterOptions options, TextWriter output)
+    public static int Run(string root, string outputDir, int folds, string commit, AttributionFilterOptions options, TextWriter output,
+        string? candidatesPath = null)
     {
         var clock = Stopwatch.StartNew();
         var textDir = Path.Combine(root, Split, "text");
@@ -76,39 +77,69 @@ internal static class TrainAttributionCommand
             output.WriteLine($"fold {fold + 1}/{folds} done, {clock.Elapsed.TotalSeconds:F1} s");
         }
 
+        if (candidatesPath is not null)
+        {
+            WriteCandidates(candidatesPath, articles, outOfFold, offsets);
+        }
+
         var labels = examples.Select(e => e.Label).ToArray();
         var looseFeature = Array.IndexOf(AttributionFeatures.Names, "loose-cue");
         var loose = examples.Select(e => e.Features[looseFeature] > 0).ToArray();
         var rules = Figures(labels, loose, outOfFold, 2, goldCues);
-        var (threshold, filtered) = BestThreshold(labels, loose, outOfFold, goldCues);
+        var (proxyThreshold, filtered) = BestThreshold(labels, loose, outOfFold, goldCues);
         var auc = Auc(labels, outOfFold);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cross-validation ({folds} folds by article): AUC {auc:F3}; " +
             $"cue proxy P/R/F1 rules {rules.Precision:F3}/{rules.Recall:F3}/{rules.F1:F3}, " +
-            $"with the loose candidates kept from {threshold:F2} {filtered.Precision:F3}/{filtered.Recall:F3}/{filtered.F1:F3}"));
+            $"with the loose candidates kept from {proxyThreshold:F2} {filtered.Precision:F3}/{filtered.Recall:F3}/{filtered.F1:F3}"));
 
-        // The whole extraction on each held-out fold, with the rules alone and with the filter trained without that fold.
-        var rulesOnly = new SplitScores();
-        var withFilter = new SplitScores();
-        var rulesExtractor = new ArticleExtractor(null);
-        for (var fold = 0; fold < folds; fold++)
+        // The threshold is the one whose whole extraction on the held-out folds has the best mean of source and content F1
+        // (the measures the filter is for); each fold is scored with the filter trained without it.
+        var sweep = new List<ThresholdFigures>();
+        var threshold = proxyThreshold;
+        var bestMean = -1.0;
+        foreach (var candidate in ThresholdGrid.Append(proxyThreshold).Distinct().Order())
         {
-            using var filter = new AttributionFilter(foldModels[fold], threshold);
-            var extractor = new ArticleExtractor(filter);
-            for (var a = fold; a < articles.Count; a += folds)
+            var scores = HeldOutScores(articles, foldModels, candidate, folds);
+            var all = new SplitScores();
+            scores.ForEach(all.Merge);
+            var figures = new ThresholdFigures(candidate, Round(all.Sources.OverlapF1), Round(all.Contents.OverlapF1));
+            sweep.Add(figures);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"threshold {candidate:F2}: held-out source F1 {figures.SourceF1:F4}, content F1 {figures.ContentF1:F4}"));
+            if (figures.SourceF1 + figures.ContentF1 > bestMean)
             {
-                var input = new ArticleInput(articles[a].Text, articles[a].Name.Split('_')[0]);
-                rulesOnly.Add(articles[a], rulesExtractor.Extract(input));
-                withFilter.Add(articles[a], extractor.Extract(input));
+                bestMean = figures.SourceF1 + figures.ContentF1;
+                threshold = candidate;
             }
         }
 
+        // The whole extraction on each held-out fold, with the rules alone and with the filter trained without that fold.
+        var rulesFolds = HeldOutScores(articles, null, 0, folds);
+        var filterFolds = HeldOutScores(articles, foldModels, threshold, folds);
+        var rulesOnly = new SplitScores();
+        var withFilter = new SplitScores();
+        var perFold = new List<FoldFigures>();
+        for (var fold = 0; fold < folds; fold++)
+        {
+            rulesOnly.Merge(rulesFolds[fold]);
+            withFilter.Merge(filterFolds[fold]);
+            perFold.Add(new FoldFigures(
+                fold + 1, (articles.Count - fold + folds - 1) / folds, Round(rulesFolds[fold].Sources.OverlapF1),
+                Round(filterFolds[fold].Sources.OverlapF1), Round(rulesFolds[fold].Contents.OverlapF1),
+                Round(filterFolds[fold].Contents.OverlapF1)));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"fold {fold + 1}: source F1 rules {perFold[^1].RulesSourceF1:F4} filter {perFold[^1].SourceF1:F4}, " +
+                $"content F1 rules {perFold[^1].RulesContentF1:F4} filter {perFold[^1].ContentF1:F4}"));
+        }
+
         rulesOnly.Print("held-out folds, rules alone", output);
-        withFilter.Print("held-out folds, rule candidates and the filter", output);
+        withFilter.Print($"held-out folds, rule candidates and the filter from {threshold:F2}", output);
         var cv = new FilterCrossValidation(
             folds, "article", examples.Count, labels.Count(l => l), Round(auc), Round(rules.F1), Round(filtered.F1),
             Round(rulesOnly.Sources.OverlapF1), Round(withFilter.Sources.OverlapF1), Round(rulesOnly.Cues.OverlapF1),
-            Round(withFilter.Cues.OverlapF1), Round(rulesOnly.Contents.OverlapF1), Round(withFilter.Contents.OverlapF1));
+            Round(withFilter.Cues.OverlapF1), Round(rulesOnly.Contents.OverlapF1), Round(withFilter.Contents.OverlapF1),
+            sweep, perFold);
 
         var final = AttributionFilterTrainer.Train(examples, options, out var schema);
         var bytes = AttributionFilterTrainer.Save(final, schema);
@@ -126,7 +157,50 @@ internal static class TrainAttributionCommand
         return 0;
     }
 
-    private sealed record Article(string Name, string Text, List<GoldArticle> Gold, List<AttributionExample> Examples, double GoldCues);
+    private static readonly double[] ThresholdGrid = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
+
+    /// <summary>Scores of the whole extraction on each held-out fold; without fold models, the rules alone.</summary>
+    private static List<SplitScores> HeldOutScores(List<Article> articles, List<ITransformer>? foldModels, double threshold, int folds)
+    {
+        var scores = new List<SplitScores>();
+        for (var fold = 0; fold < folds; fold++)
+        {
+            using var filter = foldModels is null ? null : new AttributionFilter(foldModels[fold], threshold);
+            var extractor = new ArticleExtractor(filter);
+            var foldScores = new SplitScores();
+            for (var a = fold; a < articles.Count; a += folds)
+            {
+                foldScores.Add(articles[a], extractor.Extract(new ArticleInput(articles[a].Text, articles[a].Name.Split('_')[0])));
+            }
+
+            scores.Add(foldScores);
+        }
+
+        return scores;
+    }
+
+    private sealed record Article(
+        string Name, string Text, List<GoldArticle> Gold, List<AttributionCandidate> Candidates, List<AttributionExample> Examples,
+        double GoldCues);
+
+    /// <summary>Every candidate with its spans and out-of-fold score, one per line, for error analysis.</summary>
+    private static void WriteCandidates(string path, List<Article> articles, float[] outOfFold, int[] offsets)
+    {
+        using var writer = new StreamWriter(path);
+        var looseFeature = Array.IndexOf(AttributionFeatures.Names, "loose-cue");
+        for (var a = 0; a < articles.Count; a++)
+        {
+            for (var k = 0; k < articles[a].Candidates.Count; k++)
+            {
+                var c = articles[a].Candidates[k];
+                writer.WriteLine(string.Join('\t', articles[a].Name, c.Features[looseFeature] > 0 ? "loose" : "rule",
+                    Format(c.Source), Format(c.Cue), Format(c.Content), articles[a].Examples[k].Label ? "1" : "0",
+                    outOfFold[offsets[a] + k].ToString("F3", CultureInfo.InvariantCulture)));
+            }
+        }
+
+        static string Format(TextSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.Begin}\t{span.End}");
+    }
 
     /// <summary>Overlap scores of source, cue and content spans, as the polnear command computes them.</summary>
     private sealed class SplitScores
@@ -147,6 +221,13 @@ internal static class TrainAttributionCommand
                 Cues.Add(article.Text, cues, gold.Cues, weight: weight);
                 Contents.Add(article.Text, contents, gold.Contents, weight: weight);
             }
+        }
+
+        public void Merge(SplitScores other)
+        {
+            Sources.Merge(other.Sources);
+            Cues.Merge(other.Cues);
+            Contents.Merge(other.Contents);
         }
 
         public void Print(string label, TextWriter output)
@@ -176,10 +257,11 @@ internal static class TrainAttributionCommand
             var gold = annPaths.Select(BratAnnotations.Read).ToList();
             var cues = gold.SelectMany(g => g.Cues).SelectMany(c => c.Fragments).ToList();
             var text = File.ReadAllText(textPath);
-            var examples = AttributionCandidates.Of(text)
+            var candidates = AttributionCandidates.Of(text);
+            var examples = candidates
                 .Select(c => new AttributionExample { Features = c.Features, Label = !c.Cue.IsEmpty && cues.Any(f => Overlaps(f, c.Cue)) })
                 .ToList();
-            articles.Add(new Article(name, text, gold, examples, gold.Average(g => g.Cues.Count)));
+            articles.Add(new Article(name, text, gold, candidates, examples, gold.Average(g => g.Cues.Count)));
         }
 
         return articles;
