@@ -6,19 +6,32 @@ namespace ClaimTracker.Matching;
 /// What the learned same-claim scorer sees of one retrieved candidate: the signals the rule score
 /// uses (cosine, BM25, entity and quantity agreement), how this candidate compares with the other
 /// candidates of the same statement (a paraphrase usually stands out; a rumour on the same topic
-/// competes with its neighbours), word overlap in both directions and the texts' lengths.
+/// competes with its neighbours), word overlap in both directions, the texts' lengths, and evidence that
+/// does not depend on what else is stored: one side negated or denied, the statement a question, and
+/// the share of the statement's word pairs the claim repeats.
+/// The margins are taken over at least a background level (<see cref="BackgroundCosine"/>,
+/// <see cref="BackgroundLexical"/>), so a nearly empty store does not make every candidate stand out.
 /// Training (<c>tools/ClaimTracker.Training linking</c>) and inference compute them here, so the two
 /// cannot drift apart.
 /// </summary>
 public static class LinkingFeatures
 {
-    public const int Count = 15;
+    public const int Count = 18;
+
+    /// <summary>
+    /// The cosine and lexical score the best unrelated claim reaches in a store of many topics (Emergent's
+    /// 191 rumours): a margin is measured over the best other candidate or this, whichever is higher.
+    /// </summary>
+    public const double BackgroundCosine = 0.3;
+
+    public const double BackgroundLexical = 0.1;
 
     public static IReadOnlyList<string> Names { get; } =
     [
         "cosine", "lexical", "cosine_margin", "lexical_margin", "is_best_cosine", "entity_agreement", "shared_entities",
         "same_measure", "probe_terms_in_claim", "claim_terms_in_probe", "log_probe_words", "log_claim_words",
-        "length_ratio", "cosine_x_lexical", "close_competitors",
+        "length_ratio", "cosine_x_lexical", "close_competitors", "negation_mismatch", "probe_is_question",
+        "shared_bigrams",
     ];
 
     /// <summary>The features of every candidate, in the candidates' order.</summary>
@@ -27,7 +40,11 @@ public static class LinkingFeatures
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentNullException.ThrowIfNull(candidates);
         var probeTerms = TextAnalysis.Terms(probe.Text).ToHashSet(StringComparer.Ordinal);
-        var probeWords = TextAnalysis.Words(probe.Text).Count;
+        var probeWordList = TextAnalysis.Words(probe.Text);
+        var probeWords = probeWordList.Count;
+        var probeNegated = Negated(probeWordList);
+        var probeQuestion = probe.Text.TrimEnd().EndsWith('?') ? 1f : 0f;
+        var probeBigrams = Bigrams(probeWordList);
         var rows = new float[candidates.Count][];
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -35,14 +52,15 @@ public static class LinkingFeatures
             var (otherCosine, otherLexical) = BestOther(candidates, i);
             var claimTerms = TextAnalysis.Terms(c.Claim.Text).ToHashSet(StringComparer.Ordinal);
             var shared = probeTerms.Count(claimTerms.Contains);
-            var claimWords = TextAnalysis.Words(c.Claim.Text).Count;
+            var claimWordList = TextAnalysis.Words(c.Claim.Text);
+            var claimWords = claimWordList.Count;
             var (entities, sharedEntities) = ClaimMatcher.EntityOverlap(probe.Entities, c.Claim.Entities);
             rows[i] =
             [
                 (float)c.Cosine,
                 (float)c.Lexical,
-                (float)(c.Cosine - otherCosine),
-                (float)(c.Lexical - otherLexical),
+                (float)(c.Cosine - Math.Max(otherCosine, BackgroundCosine)),
+                (float)(c.Lexical - Math.Max(otherLexical, BackgroundLexical)),
                 c.Cosine >= otherCosine ? 1f : 0f,
                 (float)entities,
                 sharedEntities.Count,
@@ -54,11 +72,34 @@ public static class LinkingFeatures
                 Math.Max(probeWords, claimWords) == 0 ? 0f : (float)Math.Min(probeWords, claimWords) / Math.Max(probeWords, claimWords),
                 (float)(c.Cosine * c.Lexical),
                 CloseCompetitors(candidates, i),
+                probeNegated == Negated(claimWordList) ? 0f : 1f,
+                probeQuestion,
+                probeBigrams.Count == 0 ? 0f : (float)probeBigrams.Count(Bigrams(claimWordList).Contains) / probeBigrams.Count,
             ];
         }
 
         return rows;
     }
+
+    /// <summary>
+    /// Pairs of neighbouring words: a shared phrase ("military cooperation with North Korea") says more than the same
+    /// words scattered over a sentence on the same topic.
+    /// </summary>
+    private static HashSet<string> Bigrams(IReadOnlyList<string> words)
+    {
+        var bigrams = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 1; i < words.Count; i++)
+        {
+            bigrams.Add(words[i - 1] + " " + words[i]);
+        }
+
+        return bigrams;
+    }
+
+    /// <summary>Whether the words hold a negation or a denial ("not", "never", "denied", "false").</summary>
+    private static bool Negated(IReadOnlyList<string> words) =>
+        StanceLexicon.FindFirst(words, StanceLexicon.Negation) is not null
+        || StanceLexicon.FindFirst(words, StanceLexicon.Denial) is not null;
 
     /// <summary>
     /// How many other candidates come within 0.1 cosine of this one: a crowded topic, where one rumour is

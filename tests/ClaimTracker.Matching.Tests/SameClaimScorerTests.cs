@@ -31,11 +31,13 @@ public sealed class SameClaimScorerTests(EncoderFixture fixture)
         Assert.All(folds, f => Assert.InRange(f.GetProperty("rules").GetProperty("f1").GetDouble(), 0.01, 1));
     }
 
-    [Fact]
-    public void Training_twice_on_the_same_pairs_writes_the_same_model_file()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100)]
+    public void Training_twice_on_the_same_pairs_writes_the_same_model_file(int trees)
     {
         var pairs = SelfMadePairs();
-        var hyperParameters = new LinkingHyperParameters(0, 1);
+        var hyperParameters = new LinkingHyperParameters(0, 1, trees);
 
         var first = SameClaimTrainer.Train(pairs, hyperParameters);
         var second = SameClaimTrainer.Train(pairs, hyperParameters);

@@ -10,7 +10,7 @@ const string Usage = """
           Emergent headlines + FNC-1 (related pairs), grouped cross-validation by rumour, FNC-1 hold-out score;
           --ablation also cross-validates with each feature block blanked;
           writes stance.zip and stance.manifest.json to DIR (default grains/ClaimTracker.Matching/Models).
-      linking <path-to-shared-data> [--out DIR] [--embedding-cache FILE] [--folds 5]
+      linking <path-to-shared-data> [--out DIR] [--embedding-cache FILE] [--folds 5] [--topic-neighbours 4]
           Emergent statements against the claims the index retrieves, cross-validated by rumour through a replay
           of the online process; writes same-claim.zip and same-claim.manifest.json (same default folder).
     The attribution filter is trained by tools/ClaimTracker.Evaluation (train-attribution).

@@ -29,8 +29,8 @@ public sealed class MatchingOptions
 
     /// <summary>
     /// The rule score by default: the learned scorer links Emergent headlines better under grouped
-    /// cross-validation, but on full article sentences (the seed story's follow-ups) it joins claims the
-    /// rules keep apart; docs/evaluation-linking.md has the figures.
+    /// cross-validation, but on full article sentences (the seed story's follow-ups) it does not yet keep
+    /// every follow-up on its claim; docs/evaluation-linking.md has the figures and the case it misses.
     /// </summary>
     public LinkingScorer Scorer { get; set; } = LinkingScorer.Rules;
 

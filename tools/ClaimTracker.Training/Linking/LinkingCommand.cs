@@ -21,7 +21,8 @@ public static class LinkingCommand
     /// <summary>The service's rule operating point (MatchingOptions: join at 0.84 with lexical weight 1).</summary>
     private static readonly MatcherOptions Rules = MatcherOptions.Default with { JoinThreshold = 0.84, LexicalWeight = 1.0 };
 
-    private static readonly LinkingHyperParameters[] Grid = [new(0, 0.1f), new(0, 1f), new(0.1f, 1f), new(0, 10f)];
+    private static readonly LinkingHyperParameters[] Grid =
+        [new(0, 0.1f), new(0, 1f), new(0, 0, Trees: 100, Leaves: 8), new(0, 0, Trees: 200, Leaves: 16)];
 
     private static readonly double[] Thresholds = Enumerable.Range(0, 17).Select(i => Math.Round(0.10 + (0.05 * i), 2)).ToArray();
 
@@ -31,6 +32,7 @@ public static class LinkingCommand
         var arguments = new Arguments(args);
         var root = arguments.Positional(1, "path-to-shared-data");
         var folds = arguments.Int("folds", 5);
+        var topicNeighbours = arguments.Int("topic-neighbours", 4);
         var output = arguments.Option("out") ?? Path.Combine(RepositoryRoot(), "grains", "ClaimTracker.Matching", "Models");
         var articlesCsv = Path.Combine(root, "emergent-dev", "emergent_articles.csv");
         var encoder = new CachingEncoder(MiniLmEncoder.Shared, arguments.Option("embedding-cache"));
@@ -42,9 +44,11 @@ public static class LinkingCommand
             + $"({string.Join(" / ", Enumerable.Range(0, folds).Select(k => rumours.Count(r => r.Fold == k)))} rumours)");
 
         var rules = LinkingReplay.Run(events, _ => new ClaimMatcher(Rules));
-        var pairsByFold = Enumerable.Range(0, folds).Select(k => LinkingReplay.Pairs(events.Where(e => e.Fold != k))).ToList();
+        var pairsByFold = Enumerable.Range(0, folds).Select(k => TrainingPairs(events.Where(e => e.Fold != k).ToList(), topicNeighbours))
+            .ToList();
         Console.WriteLine($"training pairs per fold: {string.Join(" / ", pairsByFold.Select(p => p.Count))} "
-            + "(retrieved candidates of the other folds' statements)");
+            + $"(retrieved candidates of the other folds' statements, in the whole store and in one-topic stores of {topicNeighbours} "
+            + "neighbouring rumours)");
 
         Console.WriteLine("cross-validated linking B-cubed F1 "
             + "(all articles, one store; each statement decided by the model that did not see its rumour):");
@@ -93,7 +97,7 @@ public static class LinkingCommand
             });
         }
 
-        var allPairs = LinkingReplay.Pairs(events);
+        var allPairs = TrainingPairs(events, topicNeighbours);
         var model = SameClaimTrainer.Train(allPairs, best.HyperParameters);
         Directory.CreateDirectory(output);
         File.WriteAllBytes(Path.Combine(output, "same-claim.zip"), model);
@@ -106,7 +110,16 @@ public static class LinkingCommand
             ["trainer"] = SameClaimTrainer.Description,
             ["seed"] = 1,
             ["threads"] = 1,
-            ["hyperParameters"] = new JsonObject { ["l1"] = best.HyperParameters.L1, ["l2"] = best.HyperParameters.L2 },
+            ["hyperParameters"] = best.HyperParameters.Trees > 0
+                ? new JsonObject
+                {
+                    ["learner"] = "LightGBM", ["trees"] = best.HyperParameters.Trees, ["leaves"] = best.HyperParameters.Leaves,
+                    ["learningRate"] = 0.1, ["minimumLeafCount"] = 20,
+                }
+                : new JsonObject
+                {
+                    ["learner"] = "logistic regression", ["l1"] = best.HyperParameters.L1, ["l2"] = best.HyperParameters.L2,
+                },
             ["hyperParameterGrid"] = new JsonArray(Grid.Select(g => (JsonNode)g.ToString()).ToArray()),
             ["joinThreshold"] = best.Threshold,
             ["thresholdGrid"] = new JsonArray(Thresholds.Select(t => (JsonNode)t).ToArray()),
@@ -116,7 +129,10 @@ public static class LinkingCommand
             ["split"] = $"{folds} folds grouped by rumour: FNV-1a(claimId) mod {folds}; "
                 + $"the final model is trained on all {rumours.Count} rumours",
             ["pairs"] = "each statement's retrieved candidates (top 10 by cosine and by BM25, one per claim), labelled same rumour or not, "
-                + "with the index grown as if every earlier statement had been linked correctly (up to 12 phrasings a claim)",
+                + "with the index grown as if every earlier statement had been linked correctly (up to 12 phrasings a claim), "
+                + "in the store of all rumours and in a one-topic store per rumour (its headline beside the headlines and first "
+                + $"{LinkingReplay.TopicNeighbourPhrasings} articles of the {topicNeighbours} rumours closest to it by cosine)",
+            ["topicNeighbours"] = topicNeighbours,
             ["crossValidation"] = new JsonObject
             {
                 ["protocol"] = "every rumour replayed through one store in the service's order (rumours by logging time; "
@@ -125,7 +141,8 @@ public static class LinkingCommand
                 ["rules"] = $"ClaimMatcher rule score, join ≥ {Rules.JoinThreshold}, lexical weight {Rules.LexicalWeight}",
                 ["perFold"] = perFold,
             },
-            ["command"] = "dotnet run -c Release --project tools/ClaimTracker.Training -- linking ../shared/data",
+            ["command"] = "dotnet run -c Release --project tools/ClaimTracker.Training -- linking ../shared/data"
+                + (topicNeighbours == 4 ? string.Empty : $" --topic-neighbours {topicNeighbours}"),
         };
         var json = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         File.WriteAllText(Path.Combine(output, "same-claim.manifest.json"), manifest.ToJsonString(json) + "\n");
@@ -133,6 +150,11 @@ public static class LinkingCommand
             + $"SHA-256 {Sha256(model)[..12]}…) and its manifest");
         return 0;
     }
+
+    private static List<LinkingExample> TrainingPairs(IReadOnlyList<LinkEvent> events, int topicNeighbours) =>
+        topicNeighbours == 0
+            ? LinkingReplay.Pairs(events)
+            : [.. LinkingReplay.Pairs(events), .. LinkingReplay.TopicPairs(events, topicNeighbours)];
 
     private static JsonObject Scores((double Precision, double Recall, double F1) s) => new()
     {

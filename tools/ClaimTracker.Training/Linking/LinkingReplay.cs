@@ -24,6 +24,9 @@ public static class LinkingReplay
     public const int FragmentWords = 6;
     public const double FragmentMinCosine = 0.6;
 
+    /// <summary>Articles of each neighbouring rumour stored beside its headline in a one-topic store.</summary>
+    public const int TopicNeighbourPhrasings = 2;
+
     /// <summary>
     /// Training pairs: every event's retrieved candidates, labelled by whether the candidate is the event's
     /// own rumour, with the index grown as if every earlier statement had been linked correctly (the rumour
@@ -46,6 +49,54 @@ public static class LinkingReplay
             if (index.PhrasingCount(e.Rumour) < PhrasingsPerClaim)
             {
                 index.Add(Entry(e.Rumour, e.Probe));
+            }
+        }
+
+        return examples;
+    }
+
+    /// <summary>
+    /// Training pairs from small one-topic stores, the situation of an article's follow-ups against the claims of
+    /// one earlier article: for each rumour, a store holding only its own headline and the headlines (and first
+    /// articles) of the <paramref name="neighbours"/> rumours closest to it by cosine; its articles are then
+    /// searched in order, each indexed as one more phrasing of its rumour. In such a store every candidate is on
+    /// the topic and there are few of them, so the model learns what a margin means when the store is not crowded.
+    /// </summary>
+    public static List<LinkingExample> TopicPairs(IReadOnlyList<LinkEvent> events, int neighbours)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var rumours = events.GroupBy(e => e.Rumour, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        var examples = new List<LinkingExample>();
+        foreach (var rumour in rumours)
+        {
+            var seed = rumour[0].Probe.Embedding;
+            var near = rumours.Where(r => r[0].Rumour != rumour[0].Rumour)
+                .OrderByDescending(r => VectorMath.Dot(seed, r[0].Probe.Embedding))
+                .ThenBy(r => r[0].Rumour, StringComparer.Ordinal)
+                .Take(neighbours);
+            using var index = new ClaimIndex(shardCount: 1);
+            index.Add(Entry(rumour[0].Rumour, rumour[0].Probe));
+            foreach (var other in near)
+            {
+                foreach (var e in other.Take(1 + TopicNeighbourPhrasings))
+                {
+                    index.Add(Entry(e.Rumour, e.Probe));
+                }
+            }
+
+            foreach (var e in rumour.Skip(1))
+            {
+                var candidates = index.Search(e.Probe, Candidates);
+                var features = LinkingFeatures.Of(e.Probe, candidates);
+                for (var i = 0; i < candidates.Count; i++)
+                {
+                    examples.Add(new LinkingExample { Features = features[i], Label = candidates[i].Claim.ClaimId == e.Rumour });
+                }
+
+                if (index.PhrasingCount(e.Rumour) < PhrasingsPerClaim)
+                {
+                    index.Add(Entry(e.Rumour, e.Probe));
+                }
             }
         }
 
