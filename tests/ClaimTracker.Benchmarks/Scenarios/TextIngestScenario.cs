@@ -23,7 +23,7 @@ internal static class TextIngestScenario
         var articles = lines.Take(options.Articles).ToList();
         var warmUp = lines.Count > articles.Count ? lines.Skip(articles.Count).ToList() : articles;
         var threads = new EncoderQueueOptions().ThreadCount;
-        var clients = 4 * threads;
+        var clients = options.TextClients > 0 ? options.TextClients : 4 * threads;
         Console.WriteLine($"== 2. text ingest: {articles.Count} BBC articles as text reports, {clients} concurrent clients; " +
             $"the server's encoder queue runs {threads} inference threads");
 
