@@ -6,9 +6,11 @@ namespace ClaimTracker.Matching;
 internal static class DateMentions
 {
     /// <summary>(month, day, year?) triples in reading order; "may" counts only next to a day number.</summary>
-    public static List<(int Month, int Day, int? Year)> Read(string text)
+    public static List<(int Month, int Day, int? Year)> Read(string text) => Read(TextAnalysis.Words(text));
+
+    /// <summary>As <see cref="Read(string)"/>, from the text's <see cref="TextAnalysis.Words"/>.</summary>
+    public static List<(int Month, int Day, int? Year)> Read(List<string> words)
     {
-        var words = TextAnalysis.Words(text);
         var found = new List<(int, int, int?)>();
         for (var i = 0; i < words.Count; i++)
         {

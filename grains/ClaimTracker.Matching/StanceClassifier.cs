@@ -53,13 +53,16 @@ public static class StanceClassifier
         ArgumentNullException.ThrowIfNull(statementText);
         ArgumentNullException.ThrowIfNull(claimText);
         hints ??= StanceHints.None;
-        var (rules, rule) = Rules(statementText, claimText, hints);
+        var statement = TextAnalysis.Words(statementText);
+        var claim = TextAnalysis.Words(claimText);
+        var (rules, rule) = Rules(statementText, statement, claim, hints);
         if (model is null || hints.StatementEmbedding is null || hints.ClaimEmbedding is null || rule is RuleKind.Extraction)
         {
             return rules;
         }
 
-        var probabilities = model.Probabilities(StanceFeatures.Compute(statementText, claimText, hints));
+        var features = StanceFeatures.Compute(statementText, claimText, hints, statement, claim, rules);
+        var probabilities = model.Probabilities(features);
         var best = 0;
         for (var i = 1; i < probabilities.Length; i++)
         {
@@ -79,7 +82,7 @@ public static class StanceClassifier
     {
         ArgumentNullException.ThrowIfNull(statementText);
         ArgumentNullException.ThrowIfNull(claimText);
-        return Rules(statementText, claimText, hints ?? StanceHints.None).Decision;
+        return Rules(statementText, TextAnalysis.Words(statementText), TextAnalysis.Words(claimText), hints ?? StanceHints.None).Decision;
     }
 
     private static string ModelReason(Stance stance) => stance switch
@@ -98,11 +101,9 @@ public static class StanceClassifier
         Text,
     }
 
-    private static (StanceDecision Decision, RuleKind Rule) Rules(string statementText, string claimText, StanceHints hints)
+    private static (StanceDecision Decision, RuleKind Rule) Rules(
+        string statementText, List<string> statement, List<string> claim, StanceHints hints)
     {
-        var statement = TextAnalysis.Words(statementText);
-        var claim = TextAnalysis.Words(claimText);
-
         if (IsQuestion(statementText, statement))
         {
             return (new(Stance.Queries, "the statement asks whether the claim is true (it is phrased as a question)"), RuleKind.Extraction);
@@ -131,7 +132,7 @@ public static class StanceClassifier
         var gate = PassesGate(statement, claim, hints.Similarity);
         if (gate)
         {
-            var rule = DateConflict(statementText, claimText) ?? Antonym(statement, claim) ?? NegationMismatch(statement, claim);
+            var rule = DateConflict(statement, claim) ?? Antonym(statement, claim) ?? NegationMismatch(statement, claim);
             if (rule is not null)
             {
                 return (new(Stance.Contradicts, rule), RuleKind.Text);
@@ -237,10 +238,11 @@ public static class StanceClassifier
         return null;
     }
 
-    internal static string? DateConflict(string statementText, string claimText)
+    /// <summary>A date of the statement's words that the claim's do not give (both as <see cref="TextAnalysis.Words"/>).</summary>
+    internal static string? DateConflict(List<string> statement, List<string> claim)
     {
-        var inStatement = DateMentions.Read(statementText);
-        var inClaim = DateMentions.Read(claimText);
+        var inStatement = DateMentions.Read(statement);
+        var inClaim = DateMentions.Read(claim);
         if (inStatement.Count == 0 || inClaim.Count == 0)
         {
             return null;

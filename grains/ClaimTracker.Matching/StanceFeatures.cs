@@ -36,6 +36,17 @@ public static partial class StanceFeatures
         ArgumentNullException.ThrowIfNull(hints);
         var statement = TextAnalysis.Words(statementText);
         var claim = TextAnalysis.Words(claimText);
+        var rules = StanceClassifier.ClassifyByRules(statementText, claimText, hints);
+        return Compute(statementText, claimText, hints, statement, claim, rules);
+    }
+
+    /// <summary>
+    /// <see cref="Compute(string, string, StanceHints)"/> from the texts' words and the rules' decision already at hand
+    /// (<see cref="StanceClassifier.Classify(string, string, StanceHints)"/> has both), so serving reads each text once.
+    /// </summary>
+    internal static float[] Compute(
+        string statementText, string claimText, StanceHints hints, List<string> statement, List<string> claim, StanceDecision rules)
+    {
         var f = new float[Count];
         var u = hints.StatementEmbedding;
         var v = hints.ClaimEmbedding;
@@ -43,7 +54,6 @@ public static partial class StanceFeatures
         var statementTerms = TextAnalysis.Terms(statementText).Select(TextAnalysis.Stem).ToHashSet(StringComparer.Ordinal);
         var claimTerms = TextAnalysis.Terms(claimText).Select(TextAnalysis.Stem).ToHashSet(StringComparer.Ordinal);
         var gate = StanceClassifier.PassesGate(statement, claim, hints.Similarity);
-        var rules = StanceClassifier.ClassifyByRules(statementText, claimText, hints);
 
         f[0] = (float)cosine;
         f[1] = Flag(StanceClassifier.IsQuestion(statementText, statement));
@@ -63,7 +73,7 @@ public static partial class StanceFeatures
         f[15] = Flag(StanceClassifier.Antonym(statement, claim) is not null);
         f[16] = Flag(StanceClassifier.QuantityConflict(hints.StatementQuantities, hints.ClaimQuantities) is not null);
         f[17] = Flag(StanceClassifier.QuantityAgreement(hints.StatementQuantities, hints.ClaimQuantities) is not null);
-        f[18] = Flag(StanceClassifier.DateConflict(statementText, claimText) is not null);
+        f[18] = Flag(StanceClassifier.DateConflict(statement, claim) is not null);
         f[19] = Flag(gate);
         f[20] = Flag(hints.IsDenial);
         f[21] = Flag(hints.Modality == Modality.Hedged);
@@ -119,7 +129,7 @@ public static partial class StanceFeatures
     /// <summary>Where the first phrase of <paramref name="phrases"/> starts, as a share of the text (1 when absent).</summary>
     private static float FirstPosition(List<string> words, StanceLexicon.Phrase[] phrases)
     {
-        var first = phrases.Select(p => p.IndexIn(words)).Where(i => i >= 0).DefaultIfEmpty(words.Count).Min();
+        var first = StanceLexicon.FirstPosition(words, phrases) is var at and >= 0 ? at : words.Count;
         return words.Count == 0 ? 1f : (float)first / words.Count;
     }
 

@@ -77,31 +77,15 @@ internal static class StanceLexicon
     /// <summary>The first phrase of <paramref name="phrases"/> found in <paramref name="words"/>, or null.</summary>
     public static string? FindFirst(IReadOnlyList<string> words, Phrase[] phrases)
     {
-        foreach (var phrase in phrases)
-        {
-            if (phrase.IndexIn(words) >= 0)
-            {
-                return phrase.Text;
-            }
-        }
-
-        return null;
+        var first = PhraseIndex.Of(phrases).FirstOrdinal(words);
+        return first >= 0 ? phrases[first].Text : null;
     }
 
     /// <summary>Every phrase of <paramref name="phrases"/> found in <paramref name="words"/>.</summary>
-    public static HashSet<string> FindAll(IReadOnlyList<string> words, Phrase[] phrases)
-    {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var phrase in phrases)
-        {
-            if (phrase.IndexIn(words) >= 0)
-            {
-                found.Add(phrase.Text);
-            }
-        }
+    public static HashSet<string> FindAll(IReadOnlyList<string> words, Phrase[] phrases) => PhraseIndex.Of(phrases).All(words);
 
-        return found;
-    }
+    /// <summary>Where the first phrase of <paramref name="phrases"/> found in <paramref name="words"/> starts, or -1.</summary>
+    public static int FirstPosition(IReadOnlyList<string> words, Phrase[] phrases) => PhraseIndex.Of(phrases).FirstPosition(words);
 
     private static (string A, string B)[] Stemmed((string A, string B)[] pairs) =>
         pairs.Select(p => (TextAnalysis.Stem(p.A), TextAnalysis.Stem(p.B))).Distinct().ToArray();

@@ -81,10 +81,14 @@ public sealed record BenchOptions
                 "--db" => options with { DataDirectory = value },
                 "--batch" => options with { BatchSize = Int() },
                 "--batch-clients" => options with { BatchClients = Int() },
+                "--text-clients" => options with { TextClients = Int() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
 
         return options;
     }
+
+    /// <summary>Concurrent clients of the text scenario; 0: four per core.</summary>
+    public int TextClients { get; init; }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ClaimTracker.Extraction;
 using ClaimTracker.Matching;
 
 namespace ClaimTracker.Benchmarks.Scenarios;
@@ -8,6 +7,10 @@ namespace ClaimTracker.Benchmarks.Scenarios;
 /// sentences.</summary>
 internal static class TextIngestScenario
 {
+    /// <summary>Articles registered before the measured window (the ones after the measured ones in the file), to compile the server's
+    /// code.</summary>
+    private const int WarmUpArticles = 16;
+
     public static async Task RunAsync(BenchOptions options)
     {
         if (options.BbcPath is null || !File.Exists(options.BbcPath))
@@ -16,20 +19,24 @@ internal static class TextIngestScenario
             return;
         }
 
-        var articles = File.ReadLines(options.BbcPath).Where(l => l.Length > 0).Take(options.Articles).ToList();
+        var lines = File.ReadLines(options.BbcPath).Where(l => l.Length > 0).Take(options.Articles + WarmUpArticles).ToList();
+        var articles = lines.Take(options.Articles).ToList();
+        var warmUp = lines.Count > articles.Count ? lines.Skip(articles.Count).ToList() : articles;
         var threads = new EncoderQueueOptions().ThreadCount;
-        var clients = 4 * threads;
+        var clients = options.TextClients > 0 ? options.TextClients : 4 * threads;
         Console.WriteLine($"== 2. text ingest: {articles.Count} BBC articles as text reports, {clients} concurrent clients; " +
             $"the server's encoder queue runs {threads} inference threads");
 
-        // Baseline: the encoder alone, on as many threads as the server's queue, on the statements extraction finds in the
-        // same articles, in batches of 32.
-        var extractor = new ArticleExtractor();
-        var contents = articles.SelectMany(a => extractor.Extract(new ArticleInput(a, "BBC")).Statements.Select(s => s.Content)).ToList();
+        // The statements as the server links them: the texts its encoder queue encodes.
+        var stages = TextIngestStages.Extract(articles);
+        var contents = stages.Requests.SelectMany(r => r.Select(s => s.Content)).ToList();
+
+        // Baseline: the encoder alone, on as many threads as the server's queue, on the same texts, in batches of 32.
         var encoder = MiniLmEncoder.Shared;
         encoder.Encode(contents.Take(32).ToList());
         var chunks = contents.Chunk(32).ToArray();
         var encoded = new float[chunks.Length][][];
+        var encoderCpu = TextIngestStages.CpuSeconds();
         var clock = Stopwatch.StartNew();
         Parallel.For(
             0,
@@ -37,29 +44,77 @@ internal static class TextIngestScenario
             new ParallelOptions { MaxDegreeOfParallelism = threads },
             i => encoded[i] = encoder.Encode(chunks[i]));
         var encoderSeconds = clock.Elapsed.TotalSeconds;
+        encoderCpu = TextIngestStages.CpuSeconds() - encoderCpu;
         var encoderRate = contents.Count / encoderSeconds;
         var vectors = encoded.SelectMany(chunk => chunk).ToList();
         Console.WriteLine($"baseline raw MiniLM encoder (batches of 32, {threads} threads): {Measure.Rate(encoderRate)} statements, " +
             $"{Measure.Rate(articles.Count / encoderSeconds)} articles");
         StanceCost(contents, vectors);
+        var byText = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        for (var i = 0; i < contents.Count; i++)
+        {
+            byText.TryAdd(contents[i], vectors[i]);
+        }
+
+        var linking = await stages.LinkAsync(byText);
 
         await using var server = await BenchServer.StartAsync();
+        async Task RegisterAsync(IEnumerable<(string Text, string Id)> reports, Action<int> registered) =>
+            await Parallel.ForEachAsync(reports, new ParallelOptions { MaxDegreeOfParallelism = clients }, async (report, ct) =>
+            {
+                var response = await server.Client.RegisterReportAsync(
+                    new V1.RegisterReportRequest { ReportId = report.Id, Source = "BBC", Text = report.Text },
+                    cancellationToken: ct);
+                registered(response.Outcomes.Count);
+            });
+
+        // Unmeasured: the articles after the measured ones in the file, each time under a new id, until the server's code is compiled.
+        var (warmed, jitRate) = await Measure.WarmUpAsync(
+            clients,
+            TimeSpan.FromSeconds(options.WarmupSeconds),
+            TimeSpan.FromSeconds(options.WarmupMaxSeconds),
+            options.JitSettledRate,
+            async (_, n) => await server.Client.RegisterReportAsync(
+                new V1.RegisterReportRequest { ReportId = $"bbc-warm-{n}", Source = "BBC", Text = warmUp[(int)(n % warmUp.Count)] }));
+        Console.WriteLine($"warm-up: {warmed.TotalSeconds:0} s on {warmUp.Count} other articles, until the JIT compiled " +
+            $"{jitRate:0} methods/s (--warmup, --warmup-max, --jit-settled)");
         var statements = 0;
-        clock.Restart();
-        await Parallel.ForEachAsync(articles.Select((text, i) => (text, i)), new ParallelOptions {
-            MaxDegreeOfParallelism = clients }, async (article, ct) =>
-        {
-            var response = await server.Client.RegisterReportAsync(
-                new V1.RegisterReportRequest { ReportId = $"bbc-{article.i}", Source = "BBC", Text = article.text },
-                cancellationToken: ct);
-            Interlocked.Add(ref statements, response.Outcomes.Count);
-        });
-        var elapsed = clock.Elapsed.TotalSeconds;
+        var cost = ProcessCost.Start();
+        await RegisterAsync(articles.Select((text, i) => (text, $"bbc-{i}")), n => Interlocked.Add(ref statements, n));
+        var spent = cost.Stop();
+        var elapsed = spent.Seconds;
         Console.WriteLine(
             $"ClaimTracker text ingest: {Measure.Rate(articles.Count / elapsed)} articles, "
-            + $"{Measure.Rate(statements / elapsed)} statements");
+            + $"{Measure.Rate(statements / elapsed)} statements; {spent.PerUnit(statements, "statement")}");
         Console.WriteLine($"ratio articles/s ÷ encoder-bound articles/s = {Measure.Ratio(encoderSeconds / elapsed)}, " +
             $"statements/s ÷ encoder statements/s = {Measure.Ratio(statements / elapsed / encoderRate)} (target ≥ 0.80)");
+        PrintStages(stages, linking, encoderCpu, spent, statements);
+    }
+
+    /// <summary>CPU per statement by stage: the one-thread replay's figures against the server run's process CPU.</summary>
+    private static void PrintStages(
+        TextIngestStages stages, TextIngestStages.LinkingCost linking, double encoderCpuSeconds, ProcessCost.Spent server, int served)
+    {
+        var n = (double)stages.Statements;
+        double Us(double seconds) => seconds / n * 1e6;
+        var extraction = Us(stages.ExtractionSeconds);
+        var filter = Us(stages.ExtractionSeconds - stages.RulesOnlyExtractionSeconds);
+        var encoding = Us(encoderCpuSeconds);
+        var stance = Us(linking.StanceSeconds);
+        var link = Us(linking.Seconds) - stance;
+        var total = server.CpuSeconds / served * 1e6;
+        var perJoin = linking.Joined == 0 ? 0 : linking.StanceSeconds / linking.Joined * 1e6;
+        var rulesPerJoin = linking.Joined == 0 ? 0 : linking.StanceRulesSeconds / linking.Joined * 1e6;
+        Console.WriteLine($"CPU per statement by stage ({stages.Statements} statements; one-thread replay outside the server, " +
+            "encoder from the baseline):");
+        Console.WriteLine($"  extraction {extraction:N0} µs (of which the attribution filter model {filter:N0} µs)");
+        Console.WriteLine($"  encoding {encoding:N0} µs (the baseline's CPU time ÷ statements)");
+        Console.WriteLine($"  linking: retrieval, decision, index upkeep {link:N0} µs");
+        Console.WriteLine($"  stance {stance:N0} µs ({linking.Joined} statements joined a claim: model {perJoin:N0} µs each, " +
+            $"rules alone {rulesPerJoin:N0} µs); decisions of the replay: digest {linking.Digest}");
+        var rest = total - extraction - encoding - link - stance;
+        Console.WriteLine($"  server run, process CPU {total:N0} µs per statement; the rest (grains, storage, gRPC both ends, queue, "
+            + $"GC) {rest:N0} µs");
     }
 
     /// <summary>Per-statement cost of the stance decision, model and rules, each statement against the next one as its claim.</summary>
@@ -73,22 +128,28 @@ internal static class TextIngestScenario
         var hints = Enumerable.Range(0, contents.Count - 1)
             .Select(i => StanceHints.FromEmbeddings(contents[i], contents[i + 1], vectors[i], vectors[i + 1]))
             .ToList();
-        StanceClassifier.Classify(contents[0], contents[1], hints[0]);
-        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < Math.Min(50, hints.Count); i++)
+        {
+            StanceClassifier.Classify(contents[i], contents[i + 1], hints[i]);
+            StanceClassifier.ClassifyByRules(contents[i], contents[i + 1], hints[i]);
+        }
+
+        var start = TextIngestStages.CpuSeconds();
         for (var i = 0; i < hints.Count; i++)
         {
             StanceClassifier.ClassifyByRules(contents[i], contents[i + 1], hints[i]);
         }
 
-        var rules = clock.Elapsed.TotalMicroseconds / hints.Count;
-        clock.Restart();
+        var rules = (TextIngestStages.CpuSeconds() - start) * 1e6 / hints.Count;
+        start = TextIngestStages.CpuSeconds();
         for (var i = 0; i < hints.Count; i++)
         {
             StanceClassifier.Classify(contents[i], contents[i + 1], hints[i]);
         }
 
-        var model = clock.Elapsed.TotalMicroseconds / hints.Count;
-        Console.WriteLine($"stance per statement, 1 thread: model (features + rules + trees) {model:0} µs, rules alone {rules:0} µs " +
+        var model = (TextIngestStages.CpuSeconds() - start) * 1e6 / hints.Count;
+        Console.WriteLine($"stance per statement, 1 thread, CPU: model (features + rules + trees) {model:0} µs, rules alone {rules:0} µs "
+            +
             $"(model shipped: {(StanceModel.Shared is null ? "no" : "yes")})");
     }
 }
