@@ -74,7 +74,13 @@ internal sealed class TaxiiPager(TaxiiTimeline timeline, IExportReader reader)
                 continue;
             }
 
-            var objects = await ObjectsAsync(addition.ClaimId, request, cancellation);
+            // The claim is read as it is now: if it changed again since this addition, it is served at that later
+            // change, which the next poll finds (served here too, a poller would get that version twice).
+            if (await ObjectsAsync(addition, request, cancellation) is not { } objects)
+            {
+                continue;
+            }
+
             var take = Math.Min(objects.Count - Math.Min(offset, objects.Count), request.Limit - items.Count);
             items.AddRange(objects.Skip(offset).Take(take).Select(stix => new TaxiiItem(stix, addition.AddedAt)));
             if (offset + take < objects.Count)
@@ -88,9 +94,15 @@ internal sealed class TaxiiPager(TaxiiTimeline timeline, IExportReader reader)
             : new TaxiiPage(items, false, null);
     }
 
-    private async Task<List<JsonObject>> ObjectsAsync(string claimId, TaxiiRequest request, CancellationToken cancellation)
+    /// <summary>The claim's objects, or null when the claim has changed since <paramref name="addition"/>.</summary>
+    private async Task<List<JsonObject>?> ObjectsAsync(TaxiiAddition addition, TaxiiRequest request, CancellationToken cancellation)
     {
-        var data = await new ExportFetcher(reader).FetchAsync(new ExportSelection { ClaimIds = [claimId] }, cancellation);
+        var data = await new ExportFetcher(reader).FetchAsync(new ExportSelection { ClaimIds = [addition.ClaimId] }, cancellation);
+        if (data.Claims.Any(c => c.ClaimId == addition.ClaimId && c.Version > addition.ClaimVersion))
+        {
+            return null;
+        }
+
         if (StixExporter.BuildBundle(data)["objects"] is not JsonArray objects)
         {
             return [];

@@ -1,4 +1,5 @@
 using ClaimTracker.Analysis;
+using ClaimTracker.Grains;
 using ClaimTracker.Grains.Feed;
 
 namespace ClaimTracker.Server.Taxii;
@@ -30,7 +31,7 @@ internal sealed class TaxiiTimeline(ClaimFeed feed) : IDisposable
             {
                 await foreach (var entry in feed.ReadStoredAsync(head, upTo, cancellation))
                 {
-                    Append(entry.Position, entry.Change.OccurredAt, entry.Change.Claim.ClaimId, entry.Change.Claim.Status);
+                    Append(entry.Position, entry.Change.OccurredAt, entry.Change.Claim);
                 }
             }
 
@@ -86,7 +87,7 @@ internal sealed class TaxiiTimeline(ClaimFeed feed) : IDisposable
         }
     }
 
-    private void Append(long position, DateTimeOffset occurredAt, string claimId, CorroborationStatus status)
+    private void Append(long position, DateTimeOffset occurredAt, ClaimSummary claim)
     {
         lock (additions)
         {
@@ -96,8 +97,9 @@ internal sealed class TaxiiTimeline(ClaimFeed feed) : IDisposable
                 ticks = additions[^1].AddedAt.UtcTicks + TicksPerMicrosecond;
             }
 
-            additions.Add(new TaxiiAddition(position, new DateTimeOffset(ticks, TimeSpan.Zero), claimId, status));
-            latestPosition[claimId] = position;
+            var addedAt = new DateTimeOffset(ticks, TimeSpan.Zero);
+            additions.Add(new TaxiiAddition(position, addedAt, claim.ClaimId, claim.Status, claim.Version));
+            latestPosition[claim.ClaimId] = position;
             head = position;
         }
     }
@@ -124,4 +126,5 @@ internal sealed class TaxiiTimeline(ClaimFeed feed) : IDisposable
 }
 
 /// <summary>A claim change as the TAXII collections see it: its feed position, date added, claim and status after it.</summary>
-internal sealed record TaxiiAddition(long Position, DateTimeOffset AddedAt, string ClaimId, CorroborationStatus Status);
+/// <summary>A claim change in the collections: its feed position, its date, and the claim's version it made.</summary>
+internal sealed record TaxiiAddition(long Position, DateTimeOffset AddedAt, string ClaimId, CorroborationStatus Status, long ClaimVersion);
