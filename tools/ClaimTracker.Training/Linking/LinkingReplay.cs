@@ -39,20 +39,27 @@ public static class LinkingReplay
         var examples = new List<LinkingExample>();
         foreach (var e in events)
         {
-            var candidates = index.Search(e.Probe, Candidates);
-            var features = LinkingFeatures.Of(e.Probe, candidates);
-            for (var i = 0; i < candidates.Count; i++)
-            {
-                examples.Add(new LinkingExample { Features = features[i], Label = candidates[i].Claim.ClaimId == e.Rumour });
-            }
-
-            if (index.PhrasingCount(e.Rumour) < PhrasingsPerClaim)
-            {
-                index.Add(Entry(e.Rumour, e.Probe));
-            }
+            SearchThenIndex(index, e, examples);
         }
 
         return examples;
+    }
+
+    /// <summary>One event's training pairs from what <paramref name="index"/> retrieves for it, then the event indexed as
+    /// one more phrasing of its rumour (up to <see cref="PhrasingsPerClaim"/>), as a correct linker would.</summary>
+    private static void SearchThenIndex(ClaimIndex index, LinkEvent e, List<LinkingExample> examples)
+    {
+        var candidates = index.Search(e.Probe, Candidates);
+        var features = LinkingFeatures.Of(e.Probe, candidates);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            examples.Add(new LinkingExample { Features = features[i], Label = candidates[i].Claim.ClaimId == e.Rumour });
+        }
+
+        if (index.PhrasingCount(e.Rumour) < PhrasingsPerClaim)
+        {
+            index.Add(Entry(e.Rumour, e.Probe));
+        }
     }
 
     /// <summary>
@@ -86,17 +93,7 @@ public static class LinkingReplay
 
             foreach (var e in rumour.Skip(1))
             {
-                var candidates = index.Search(e.Probe, Candidates);
-                var features = LinkingFeatures.Of(e.Probe, candidates);
-                for (var i = 0; i < candidates.Count; i++)
-                {
-                    examples.Add(new LinkingExample { Features = features[i], Label = candidates[i].Claim.ClaimId == e.Rumour });
-                }
-
-                if (index.PhrasingCount(e.Rumour) < PhrasingsPerClaim)
-                {
-                    index.Add(Entry(e.Rumour, e.Probe));
-                }
+                SearchThenIndex(index, e, examples);
             }
         }
 
