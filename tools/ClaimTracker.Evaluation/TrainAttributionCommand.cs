@@ -50,27 +50,19 @@ internal static class TrainAttributionCommand
         }
 
         var foldModels = new List<ITransformer>();
+        var foldRates = new List<CueWordRates>();
         for (var fold = 0; fold < folds; fold++)
         {
-            var training = new List<AttributionExample>();
-            var held = new List<int>();
-            for (var a = 0; a < articles.Count; a++)
-            {
-                if (a % folds == fold)
-                {
-                    held.Add(a);
-                }
-                else
-                {
-                    training.AddRange(articles[a].Examples);
-                }
-            }
-
+            // The cue-word rates are counted on the training folds only, like the model.
+            var trainingArticles = articles.Where((_, a) => a % folds != fold).ToList();
+            var rates = CueWordRates.Count(trainingArticles.Select(a => (a.Text, a.Cues)));
+            foldRates.Add(rates);
+            var training = trainingArticles.SelectMany(a => WithRates(a, rates)).ToList();
             var model = AttributionFilterTrainer.Train(training, options, out _);
             foldModels.Add(model);
-            foreach (var a in held)
+            for (var a = fold; a < articles.Count; a += folds)
             {
-                var scores = AttributionFilterTrainer.Score(model, articles[a].Examples);
+                var scores = AttributionFilterTrainer.Score(model, WithRates(articles[a], rates));
                 scores.CopyTo(outOfFold, offsets[a]);
             }
 
@@ -100,7 +92,7 @@ internal static class TrainAttributionCommand
         var bestMean = -1.0;
         foreach (var candidate in ThresholdGrid.Append(proxyThreshold).Distinct().Order())
         {
-            var scores = HeldOutScores(articles, foldModels, candidate, folds);
+            var scores = HeldOutScores(articles, foldModels, foldRates, candidate, folds);
             var all = new SplitScores();
             scores.ForEach(all.Merge);
             var figures = new ThresholdFigures(candidate, Round(all.Sources.OverlapF1), Round(all.Contents.OverlapF1));
@@ -115,8 +107,8 @@ internal static class TrainAttributionCommand
         }
 
         // The whole extraction on each held-out fold, with the rules alone and with the filter trained without that fold.
-        var rulesFolds = HeldOutScores(articles, null, 0, folds);
-        var filterFolds = HeldOutScores(articles, foldModels, threshold, folds);
+        var rulesFolds = HeldOutScores(articles, null, foldRates, 0, folds);
+        var filterFolds = HeldOutScores(articles, foldModels, foldRates, threshold, folds);
         var rulesOnly = new SplitScores();
         var withFilter = new SplitScores();
         var perFold = new List<FoldFigures>();
@@ -141,9 +133,15 @@ internal static class TrainAttributionCommand
             Round(withFilter.Cues.OverlapF1), Round(rulesOnly.Contents.OverlapF1), Round(withFilter.Contents.OverlapF1),
             sweep, perFold);
 
-        var final = AttributionFilterTrainer.Train(examples, options, out var schema);
+        var allRates = CueWordRates.Count(articles.Select(a => (a.Text, a.Cues)));
+        var final = AttributionFilterTrainer.Train(articles.SelectMany(a => WithRates(a, allRates)).ToList(), options, out var schema);
         var bytes = AttributionFilterTrainer.Save(final, schema);
         Directory.CreateDirectory(outputDir);
+        using (var cueWords = new StreamWriter(Path.Combine(outputDir, "attribution-filter.cue-words.tsv")))
+        {
+            allRates.Write(cueWords);
+        }
+
         var modelPath = Path.Combine(outputDir, "attribution-filter.zip");
         File.WriteAllBytes(modelPath, bytes);
         var manifest = new AttributionFilterManifest(
@@ -160,12 +158,13 @@ internal static class TrainAttributionCommand
     private static readonly double[] ThresholdGrid = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
 
     /// <summary>Scores of the whole extraction on each held-out fold; without fold models, the rules alone.</summary>
-    private static List<SplitScores> HeldOutScores(List<Article> articles, List<ITransformer>? foldModels, double threshold, int folds)
+    private static List<SplitScores> HeldOutScores(
+        List<Article> articles, List<ITransformer>? foldModels, List<CueWordRates> foldRates, double threshold, int folds)
     {
         var scores = new List<SplitScores>();
         for (var fold = 0; fold < folds; fold++)
         {
-            using var filter = foldModels is null ? null : new AttributionFilter(foldModels[fold], threshold);
+            using var filter = foldModels is null ? null : new AttributionFilter(foldModels[fold], threshold, foldRates[fold]);
             var extractor = new ArticleExtractor(filter);
             var foldScores = new SplitScores();
             for (var a = fold; a < articles.Count; a += folds)
@@ -181,7 +180,22 @@ internal static class TrainAttributionCommand
 
     private sealed record Article(
         string Name, string Text, List<GoldArticle> Gold, List<AttributionCandidate> Candidates, List<AttributionExample> Examples,
-        double GoldCues);
+        double GoldCues, IReadOnlyList<TextSpan> Cues);
+
+    /// <summary>The article's examples with the cue-word rate features read from one table.</summary>
+    private static List<AttributionExample> WithRates(Article article, CueWordRates rates)
+    {
+        var examples = new List<AttributionExample>(article.Examples.Count);
+        for (var k = 0; k < article.Examples.Count; k++)
+        {
+            var candidate = article.Candidates[k];
+            var features = (float[])candidate.Features.Clone();
+            AttributionFeatures.SetRates(features, rates, candidate.CueWords, candidate.WordAfterCue);
+            examples.Add(new AttributionExample { Features = features, Label = article.Examples[k].Label });
+        }
+
+        return examples;
+    }
 
     /// <summary>Every candidate with its spans and out-of-fold score, one per line, for error analysis.</summary>
     private static void WriteCandidates(string path, List<Article> articles, float[] outOfFold, int[] offsets)
@@ -258,10 +272,16 @@ internal static class TrainAttributionCommand
             var cues = gold.SelectMany(g => g.Cues).SelectMany(c => c.Fragments).ToList();
             var text = File.ReadAllText(textPath);
             var candidates = AttributionCandidates.Of(text);
+            var sources = gold.SelectMany(g => g.Sources).SelectMany(c => c.Fragments).ToList();
             var examples = candidates
-                .Select(c => new AttributionExample { Features = c.Features, Label = !c.Cue.IsEmpty && cues.Any(f => Overlaps(f, c.Cue)) })
+                .Select(c => new AttributionExample
+                {
+                    Features = c.Features,
+                    Label = !c.Cue.IsEmpty && cues.Any(f => Overlaps(f, c.Cue))
+                        && (c.Source.IsEmpty || sources.Any(f => Overlaps(f, c.Source))),
+                })
                 .ToList();
-            articles.Add(new Article(name, text, gold, candidates, examples, gold.Average(g => g.Cues.Count)));
+            articles.Add(new Article(name, text, gold, candidates, examples, gold.Average(g => g.Cues.Count), cues));
         }
 
         return articles;

@@ -97,7 +97,8 @@ internal static partial class AttributionFinder
         for (var i = first; i < end; i++)
         {
             if (!inQuote[i - first]
-                && (IsCue(doc, i, end) || (titleCase && IsTitleCaseCue(doc, i, first, end)) || (loose && IsLooseCue(doc, i))))
+                && (IsCue(doc, i, end) || (titleCase && IsTitleCaseCue(doc, i, first, end))
+                    || (loose && (IsLooseCue(doc, i) || IsPredicateCue(doc, i, end)))))
             {
                 cues.Add(i);
             }
@@ -128,6 +129,10 @@ internal static partial class AttributionFinder
             Run(AttributionPattern.TrailingCue, context.TrailingCue);
             Run(AttributionPattern.AccordingTo, context.AccordingTo);
             Run(AttributionPattern.ReportedSpeech, context.ReportedSpeech);
+            if (loose)
+            {
+                Run(AttributionPattern.LooseClause, context.LooseClauses);
+            }
         }
 
         Run(AttributionPattern.NominalCue, context.NominalCues);

@@ -36,6 +36,7 @@ internal enum AttributionPattern
     PassiveBy,
     InPoll,
     ReportedThroughOuter,
+    LooseClause,
 }
 
 /// <summary>One attribution found in one sentence, before actors are resolved.</summary>

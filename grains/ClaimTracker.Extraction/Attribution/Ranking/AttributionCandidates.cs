@@ -2,8 +2,12 @@ using ClaimTracker.Extraction.Text;
 
 namespace ClaimTracker.Extraction.Attribution.Ranking;
 
-/// <summary>One rule candidate with its character spans (for labelling against gold) and its features.</summary>
-public sealed record AttributionCandidate(TextSpan Source, TextSpan Cue, TextSpan Content, float[] Features);
+/// <summary>
+/// One rule candidate with its character spans (for labelling against gold), its features (the cue-word rates left at -1:
+/// training fills them from each fold's table) and the words those rates are read from.
+/// </summary>
+public sealed record AttributionCandidate(
+    TextSpan Source, TextSpan Cue, TextSpan Content, float[] Features, string[] CueWords, string WordAfterCue);
 
 /// <summary>The candidates the rules find in the body sentences of an article, before any filter: the training input.</summary>
 public static class AttributionCandidates
@@ -31,7 +35,9 @@ public static class AttributionCandidates
                         Span(doc, raw.Source),
                         Span(doc, raw.Cue),
                         Span(doc, raw.Content),
-                        AttributionFeatures.Of(doc, sentence, raw, raws.Count)));
+                        AttributionFeatures.Of(doc, sentence, raw, raws.Count, rates: null),
+                        AttributionFeatures.CueWords(doc, raw),
+                        AttributionFeatures.WordAfterCue(doc, raw)));
                 }
             }
         }

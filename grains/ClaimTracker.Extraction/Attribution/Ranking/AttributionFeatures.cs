@@ -16,10 +16,14 @@ public static class AttributionFeatures
         "source-has-comma", "source-before-cue", "source-cue-gap", "content-tokens", "content-is-quote", "cue-content-gap",
         "content-ends-sentence", "content-starts-sentence", "quote-marks-in-content", "sentence-tokens",
         "cue-position", "candidates-in-sentence", "same-speaker-as-previous", "has-addressee", "has-via", "not-attributed-kind",
-        "sentence-opens-paragraph", "question-mark-in-sentence", "loose-cue",
+        "sentence-opens-paragraph", "question-mark-in-sentence", "loose-cue", "cue-head-word-rate", "cue-max-word-rate",
+        "word-after-cue-rate",
     ];
 
-    public const int Count = 38;
+    public const int Count = 41;
+
+    /// <summary>Where the learned cue-word rates start: computed from a <see cref="CueWordRates"/> table, -1 without one.</summary>
+    public const int RatesOffset = 38;
 
     private static readonly CueFlags[] Flags =
     [
@@ -27,7 +31,7 @@ public static class AttributionFeatures
         CueFlags.Reporting, CueFlags.TakesInfinitive, CueFlags.Stance,
     ];
 
-    internal static float[] Of(Document doc, Sentence sentence, RawAttribution raw, int candidatesInSentence)
+    internal static float[] Of(Document doc, Sentence sentence, RawAttribution raw, int candidatesInSentence, CueWordRates? rates)
     {
         var f = new float[Count];
         var n = 0;
@@ -74,7 +78,41 @@ public static class AttributionFeatures
         f[n++] = sentence.First == sentence.Paragraph.First ? 1 : 0;
         f[n++] = HasQuestionMark(doc, sentence) ? 1 : 0;
         f[n++] = raw.Loose ? 1 : 0;
+        SetRates(f, rates, CueWords(doc, raw), WordAfterCue(doc, raw));
         return f;
+    }
+
+    /// <summary>The lower-case words of the candidate's cue, as the cue-word rates read them.</summary>
+    internal static string[] CueWords(Document doc, RawAttribution raw)
+    {
+        var words = new List<string>();
+        for (var k = raw.Cue.First; k < raw.Cue.End; k++)
+        {
+            if (doc.IsWord(k))
+            {
+                words.Add(doc.Lower(k));
+            }
+        }
+
+        return [.. words];
+    }
+
+    internal static string WordAfterCue(Document doc, RawAttribution raw)
+        => !raw.Cue.IsEmpty && raw.Cue.End < doc.Tokens.Length && doc.IsWord(raw.Cue.End) ? doc.Lower(raw.Cue.End) : string.Empty;
+
+    /// <summary>Fills the cue-word rate features from a table (-1 when there is none or the candidate has no cue).</summary>
+    public static void SetRates(float[] features, CueWordRates? rates, IReadOnlyList<string> cueWords, string wordAfterCue)
+    {
+        var n = RatesOffset;
+        if (rates is null || cueWords.Count == 0)
+        {
+            features[n] = features[n + 1] = features[n + 2] = -1;
+            return;
+        }
+
+        features[n] = rates.Rate(cueWords[^1]);
+        features[n + 1] = cueWords.Max(rates.Rate);
+        features[n + 2] = wordAfterCue.Length == 0 ? -1 : rates.Rate(wordAfterCue);
     }
 
     /// <summary>Tokens between two ranges, whichever comes first.</summary>

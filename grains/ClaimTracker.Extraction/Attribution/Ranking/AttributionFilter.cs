@@ -13,13 +13,15 @@ public sealed class AttributionFilter : IDisposable
 {
     public const string ModelResource = "ClaimTracker.Extraction.Models.attribution-filter.zip";
     public const string ManifestResource = "ClaimTracker.Extraction.Models.attribution-filter.json";
+    public const string CueWordsResource = "ClaimTracker.Extraction.Models.attribution-filter.cue-words.tsv";
 
     private static readonly Lazy<AttributionFilter?> ShippedFilter = new(LoadShipped);
 
     private readonly ThreadLocal<PredictionEngine<AttributionExample, AttributionScore>> engines;
 
-    public AttributionFilter(ITransformer model, double threshold, AttributionFilterManifest? manifest = null)
+    public AttributionFilter(ITransformer model, double threshold, CueWordRates rates, AttributionFilterManifest? manifest = null)
     {
+        Rates = rates;
         var ml = new MLContext(seed: 1);
         engines = new(() => ml.Model.CreatePredictionEngine<AttributionExample, AttributionScore>(model));
         Threshold = threshold;
@@ -32,11 +34,14 @@ public sealed class AttributionFilter : IDisposable
     /// <summary>What the shipped filter was trained on; null for a filter made in training.</summary>
     public AttributionFilterManifest? Manifest { get; }
 
+    /// <summary>The learned cue-word rates the model's last features read.</summary>
+    public CueWordRates Rates { get; }
+
     /// <summary>The least probability a kept candidate has.</summary>
     public double Threshold { get; }
 
     /// <summary>A filter from a saved model and its manifest, whose threshold it applies.</summary>
-    public static AttributionFilter Load(Stream model, AttributionFilterManifest manifest)
+    public static AttributionFilter Load(Stream model, AttributionFilterManifest manifest, CueWordRates rates)
     {
         if (manifest.Features.Count != AttributionFeatures.Count)
         {
@@ -44,7 +49,7 @@ public sealed class AttributionFilter : IDisposable
                 $"attribution filter: the model has {manifest.Features.Count} features, the code computes {AttributionFeatures.Count}");
         }
 
-        return new AttributionFilter(new MLContext(seed: 1).Model.Load(model, out _), manifest.Threshold, manifest);
+        return new AttributionFilter(new MLContext(seed: 1).Model.Load(model, out _), manifest.Threshold, rates, manifest);
     }
 
     public float Probability(float[] features) => engines.Value!.Predict(new AttributionExample { Features = features }).Probability;
@@ -56,7 +61,7 @@ public sealed class AttributionFilter : IDisposable
     internal List<RawAttribution> Keep(Document doc, Sentence sentence, List<RawAttribution> candidates)
     {
         var count = candidates.Count;
-        candidates.RemoveAll(c => c.Loose && Probability(AttributionFeatures.Of(doc, sentence, c, count)) < Threshold);
+        candidates.RemoveAll(c => c.Loose && Probability(AttributionFeatures.Of(doc, sentence, c, count, Rates)) < Threshold);
         return candidates;
     }
 
@@ -71,6 +76,13 @@ public sealed class AttributionFilter : IDisposable
         var assembly = typeof(AttributionFilter).Assembly;
         using var model = assembly.GetManifestResourceStream(ModelResource);
         using var manifest = assembly.GetManifestResourceStream(ManifestResource);
-        return model is null || manifest is null ? null : Load(model, ReadManifest(manifest));
+        using var cueWords = assembly.GetManifestResourceStream(CueWordsResource);
+        if (model is null || manifest is null || cueWords is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(cueWords);
+        return Load(model, ReadManifest(manifest), CueWordRates.Read(reader));
     }
 }
