@@ -99,7 +99,7 @@ internal sealed partial class ExtractionRun
             return AttributionFinder.Find(doc, sentence);
         }
 
-        var candidates = AttributionFinder.FindCandidates(doc, sentence);
+        var candidates = AttributionFinder.FindCandidates(doc, sentence, filter.Rates);
         return candidates.Count > 0 ? filter.Keep(doc, sentence, candidates) : candidates;
     }
 

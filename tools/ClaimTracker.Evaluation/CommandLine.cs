@@ -8,6 +8,7 @@ internal static class CommandLine
     private const string Usage = """
         usage:
           claimtracker-eval polnear <path-to-polnear> [--split dev|train] [--errors N] [--predictions FILE] [--annotators all|first]
+              [--rules yes]
           claimtracker-eval bbc <path-to-bbc.txt> [--repeat N]
           claimtracker-eval liar <path-to-liar-directory>
           claimtracker-eval dump <path-to-article.txt> [--source NAME] [--published yyyy-mm-dd]
@@ -46,7 +47,8 @@ internal static class CommandLine
                     Int(options, "errors", 0),
                     output,
                     options.GetValueOrDefault("predictions"),
-                    options.GetValueOrDefault("annotators", "all")),
+                    options.GetValueOrDefault("annotators", "all"),
+                    options.GetValueOrDefault("rules", "no") == "yes"),
                 "bbc" => BbcCommand.Run(args[1], Int(options, "repeat", 1), output),
                 "liar" => LiarCommand.Run(args[1], output),
                 "train-attribution" => TrainAttributionCommand.Run(

@@ -21,7 +21,8 @@ internal static class PolnearCommand
         int errors,
         TextWriter output,
         string? predictionsPath = null,
-        string annotators = "all")
+        string annotators = "all",
+        bool withRules = false)
     {
         using var predictions = predictionsPath is null ? null : new StreamWriter(predictionsPath);
         var textDir = Path.Combine(root, split, "text");
@@ -33,6 +34,8 @@ internal static class PolnearCommand
 
         var annotations = Directory.GetFiles(annDir, "*.ann").OrderBy(f => f, StringComparer.Ordinal).ToList();
         var extractor = new ArticleExtractor();
+        var rulesExtractor = withRules ? new ArticleExtractor(filter: null) : null;
+        var rules = (Sources: new SpanScore(), Cues: new SpanScore(), Contents: new SpanScore());
         var sources = new SpanScore();
         var cues = new SpanScore();
         var contents = new SpanScore();
@@ -73,6 +76,7 @@ internal static class PolnearCommand
             var publisher = name.Split('_')[0];
             var result = extractor.Extract(new ArticleInput(text, publisher));
             var (predictedSources, predictedCues, predictedContents) = PredictedSpans(result);
+            var rulesSpans = rulesExtractor is null ? default : PredictedSpans(rulesExtractor.Extract(new ArticleInput(text, publisher)));
 
             if (predictions is not null)
             {
@@ -102,6 +106,13 @@ internal static class PolnearCommand
                 var missedCueSpans = new List<TextSpan>();
                 cues.Add(text, predictedCues, gold.Cues, missedCueSpans, weight: weight);
                 contents.Add(text, predictedContents, gold.Contents, weight: weight);
+                if (rulesExtractor is not null)
+                {
+                    rules.Sources.Add(text, rulesSpans.Sources, gold.Sources, weight: weight);
+                    rules.Cues.Add(text, rulesSpans.Cues, gold.Cues, weight: weight);
+                    rules.Contents.Add(text, rulesSpans.Contents, gold.Contents, weight: weight);
+                }
+
                 if (annPath != annPaths[0])
                 {
                     continue;
@@ -126,6 +137,13 @@ internal static class PolnearCommand
         output.WriteLine(sources.Format("source"));
         output.WriteLine(cues.Format("cue"));
         output.WriteLine(contents.Format("content"));
+        if (rulesExtractor is not null)
+        {
+            output.WriteLine("rules alone (no learned filter), same articles:");
+            output.WriteLine(rules.Sources.Format("source"));
+            output.WriteLine(rules.Cues.Format("cue"));
+            output.WriteLine(rules.Contents.Format("content"));
+        }
         if (errors > 0)
         {
             PrintSamples(output, "missed gold sources", missedSources, errors);

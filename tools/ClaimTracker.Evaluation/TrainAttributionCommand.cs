@@ -35,43 +35,40 @@ internal static class TrainAttributionCommand
         }
 
         var articles = ReadArticles(textDir, annDir);
-        var examples = articles.SelectMany(a => a.Examples).ToList();
         var goldCues = articles.Sum(a => a.GoldCues);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"PolNeAR {Split}: {articles.Count} articles, {examples.Count} rule candidates " +
-            $"({examples.Count(e => e.Label)} with a gold cue), " +
-            $"{goldCues:F1} gold cues, {clock.Elapsed.TotalSeconds:F1} s"));
+            $"PolNeAR {Split}: {articles.Count} articles, {goldCues:F1} gold cues, {clock.Elapsed.TotalSeconds:F1} s"));
 
-        var outOfFold = new float[examples.Count];
-        var offsets = new int[articles.Count + 1];
-        for (var a = 0; a < articles.Count; a++)
-        {
-            offsets[a + 1] = offsets[a] + articles[a].Examples.Count;
-        }
-
+        // The cue-word rates are counted on the training folds only, like the model: they choose which words the loose pass
+        // tries as cues and are features of the filter, so each fold's candidates are found again with its own rates.
         var foldModels = new List<ITransformer>();
         var foldRates = new List<CueWordRates>();
+        var held = new Labelled[articles.Count];
+        var heldScores = new float[articles.Count][];
         for (var fold = 0; fold < folds; fold++)
         {
-            // The cue-word rates are counted on the training folds only, like the model.
             var trainingArticles = articles.Where((_, a) => a % folds != fold).ToList();
             var rates = CueWordRates.Count(trainingArticles.Select(a => (a.Text, a.Cues)));
             foldRates.Add(rates);
-            var training = trainingArticles.SelectMany(a => WithRates(a, rates)).ToList();
+            var training = trainingArticles.SelectMany(a => Candidates(a, rates).Examples).ToList();
             var model = AttributionFilterTrainer.Train(training, options, out _);
             foldModels.Add(model);
             for (var a = fold; a < articles.Count; a += folds)
             {
-                var scores = AttributionFilterTrainer.Score(model, WithRates(articles[a], rates));
-                scores.CopyTo(outOfFold, offsets[a]);
+                held[a] = Candidates(articles[a], rates);
+                heldScores[a] = AttributionFilterTrainer.Score(model, held[a].Examples);
             }
 
             output.WriteLine($"fold {fold + 1}/{folds} done, {clock.Elapsed.TotalSeconds:F1} s");
         }
 
+        var examples = held.SelectMany(h => h.Examples).ToList();
+        var outOfFold = heldScores.SelectMany(s => s).ToArray();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"held-out candidates: {examples.Count} ({examples.Count(e => e.Label)} with a gold cue and source)"));
         if (candidatesPath is not null)
         {
-            WriteCandidates(candidatesPath, articles, outOfFold, offsets);
+            WriteCandidates(candidatesPath, articles, held, heldScores);
         }
 
         var labels = examples.Select(e => e.Label).ToArray();
@@ -90,7 +87,7 @@ internal static class TrainAttributionCommand
         var sweep = new List<ThresholdFigures>();
         var threshold = proxyThreshold;
         var bestMean = -1.0;
-        foreach (var candidate in ThresholdGrid.Append(proxyThreshold).Distinct().Order())
+        foreach (var candidate in ThresholdGrid.Append(Math.Max(proxyThreshold, ThresholdFloor)).Distinct().Order())
         {
             var scores = HeldOutScores(articles, foldModels, foldRates, candidate, folds);
             var all = new SplitScores();
@@ -134,7 +131,8 @@ internal static class TrainAttributionCommand
             sweep, perFold);
 
         var allRates = CueWordRates.Count(articles.Select(a => (a.Text, a.Cues)));
-        var final = AttributionFilterTrainer.Train(articles.SelectMany(a => WithRates(a, allRates)).ToList(), options, out var schema);
+        var final = AttributionFilterTrainer.Train(articles.SelectMany(a => Candidates(a, allRates).Examples).ToList(), options,
+            out var schema);
         var bytes = AttributionFilterTrainer.Save(final, schema);
         Directory.CreateDirectory(outputDir);
         using (var cueWords = new StreamWriter(Path.Combine(outputDir, "attribution-filter.cue-words.tsv")))
@@ -155,7 +153,14 @@ internal static class TrainAttributionCommand
         return 0;
     }
 
-    private static readonly double[] ThresholdGrid = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
+    /// <summary>
+    /// The least threshold tried. Below 0.5 the held-out F1 moves by less than 0.01 (evaluation-attribution.md), but the
+    /// filter admits what the behaviour tests hold the extractor to leave out ("They went underground for two years",
+    /// "a firm called Northline Analytics", the seed article's "President Putin and … Kim Jong Un enjoyed a … meeting").
+    /// </summary>
+    private const double ThresholdFloor = 0.5;
+
+    private static readonly double[] ThresholdGrid = [0.5, 0.55, 0.6, 0.7];
 
     /// <summary>Scores of the whole extraction on each held-out fold; without fold models, the rules alone.</summary>
     private static List<SplitScores> HeldOutScores(
@@ -179,37 +184,42 @@ internal static class TrainAttributionCommand
     }
 
     private sealed record Article(
-        string Name, string Text, List<GoldArticle> Gold, List<AttributionCandidate> Candidates, List<AttributionExample> Examples,
-        double GoldCues, IReadOnlyList<TextSpan> Cues);
+        string Name, string Text, List<GoldArticle> Gold, double GoldCues, IReadOnlyList<TextSpan> Cues, IReadOnlyList<TextSpan> Sources);
 
-    /// <summary>The article's examples with the cue-word rate features read from one table.</summary>
-    private static List<AttributionExample> WithRates(Article article, CueWordRates rates)
+    /// <summary>An article's candidates with one table of cue-word rates, and their examples.</summary>
+    private sealed record Labelled(List<AttributionCandidate> Candidates, List<AttributionExample> Examples);
+
+    /// <summary>
+    /// The candidates of an article with their features; a candidate is an attribution when its cue overlaps a gold cue
+    /// and its source, if it names one, a gold source (any annotator).
+    /// </summary>
+    private static Labelled Candidates(Article article, CueWordRates rates)
     {
-        var examples = new List<AttributionExample>(article.Examples.Count);
-        for (var k = 0; k < article.Examples.Count; k++)
-        {
-            var candidate = article.Candidates[k];
-            var features = (float[])candidate.Features.Clone();
-            AttributionFeatures.SetRates(features, rates, candidate.CueWords, candidate.WordAfterCue);
-            examples.Add(new AttributionExample { Features = features, Label = article.Examples[k].Label });
-        }
-
-        return examples;
+        var candidates = AttributionCandidates.Of(article.Text, rates);
+        var examples = candidates
+            .Select(c => new AttributionExample
+            {
+                Features = c.Features,
+                Label = !c.Cue.IsEmpty && article.Cues.Any(f => Overlaps(f, c.Cue))
+                    && (c.Source.IsEmpty || article.Sources.Any(f => Overlaps(f, c.Source))),
+            })
+            .ToList();
+        return new Labelled(candidates, examples);
     }
 
     /// <summary>Every candidate with its spans and out-of-fold score, one per line, for error analysis.</summary>
-    private static void WriteCandidates(string path, List<Article> articles, float[] outOfFold, int[] offsets)
+    private static void WriteCandidates(string path, List<Article> articles, Labelled[] held, float[][] scores)
     {
         using var writer = new StreamWriter(path);
         var looseFeature = Array.IndexOf(AttributionFeatures.Names, "loose-cue");
         for (var a = 0; a < articles.Count; a++)
         {
-            for (var k = 0; k < articles[a].Candidates.Count; k++)
+            for (var k = 0; k < held[a].Candidates.Count; k++)
             {
-                var c = articles[a].Candidates[k];
+                var c = held[a].Candidates[k];
                 writer.WriteLine(string.Join('\t', articles[a].Name, c.Features[looseFeature] > 0 ? "loose" : "rule",
-                    Format(c.Source), Format(c.Cue), Format(c.Content), articles[a].Examples[k].Label ? "1" : "0",
-                    outOfFold[offsets[a] + k].ToString("F3", CultureInfo.InvariantCulture)));
+                    Format(c.Source), Format(c.Cue), Format(c.Content), held[a].Examples[k].Label ? "1" : "0",
+                    scores[a][k].ToString("F3", CultureInfo.InvariantCulture)));
             }
         }
 
@@ -271,17 +281,8 @@ internal static class TrainAttributionCommand
             var gold = annPaths.Select(BratAnnotations.Read).ToList();
             var cues = gold.SelectMany(g => g.Cues).SelectMany(c => c.Fragments).ToList();
             var text = File.ReadAllText(textPath);
-            var candidates = AttributionCandidates.Of(text);
             var sources = gold.SelectMany(g => g.Sources).SelectMany(c => c.Fragments).ToList();
-            var examples = candidates
-                .Select(c => new AttributionExample
-                {
-                    Features = c.Features,
-                    Label = !c.Cue.IsEmpty && cues.Any(f => Overlaps(f, c.Cue))
-                        && (c.Source.IsEmpty || sources.Any(f => Overlaps(f, c.Source))),
-                })
-                .ToList();
-            articles.Add(new Article(name, text, gold, candidates, examples, gold.Average(g => g.Cues.Count), cues));
+            articles.Add(new Article(name, text, gold, gold.Average(g => g.Cues.Count), cues, sources));
         }
 
         return articles;

@@ -1,3 +1,4 @@
+using ClaimTracker.Extraction.Attribution.Ranking;
 using ClaimTracker.Extraction.Text;
 
 namespace ClaimTracker.Extraction.Attribution;
@@ -46,13 +47,31 @@ internal static partial class AttributionFinder
         return false;
     }
 
+    /// <summary>
+    /// A lower-case word that is part of a cue often enough in the annotated training text ("statement", "criticism",
+    /// "confident", "offering"): the unigram cue tagger proposes it where the lexicon and the verb forms do not.
+    /// </summary>
+    private static bool IsLearnedCue(Document doc, int i, CueWordRates? rates)
+    {
+        if (rates is null || !doc.IsLowerWord(i) || doc.Tokens[i].Length < 4)
+        {
+            return false;
+        }
+
+        var word = doc.Lower(i);
+        return !CueLexicon.IsCuePrefix(word) && !ContentBlockers.Contains(word) && !CuePrepositions.Contains(word)
+            && rates.IsLikelyCue(word);
+    }
+
     private sealed partial class Context
     {
         public void LooseClauses()
         {
             foreach (var cue in cues)
             {
-                if (Covered(cue) || doc.Lower(cue) == "according")
+                // A verb of the cue lexicon was already tried by the patterns, with their exceptions ("a firm called …",
+                // "they went underground"): this family is for the cues the lexicon does not know.
+                if (Covered(cue) || CueLexicon.TryGet(doc.Lower(cue), out _))
                 {
                     continue;
                 }

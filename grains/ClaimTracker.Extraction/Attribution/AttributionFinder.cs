@@ -1,3 +1,4 @@
+using ClaimTracker.Extraction.Attribution.Ranking;
 using ClaimTracker.Extraction.Text;
 
 namespace ClaimTracker.Extraction.Attribution;
@@ -53,15 +54,15 @@ internal static partial class AttributionFinder
     /// <summary>Words after an -ing or -ed form that make it no cue ("looking for", "signed up").</summary>
     private static readonly HashSet<string> ParticipleBlockers = Lexicon.Words("participle-blockers");
 
-    public static List<RawAttribution> Find(Document doc, Sentence sentence) => Find(doc, sentence, loose: false);
+    public static List<RawAttribution> Find(Document doc, Sentence sentence) => Find(doc, sentence, loose: false, rates: null);
 
     /// <summary>
     /// The high-recall candidates of a sentence for the learned filter: the attributions of the rules, then those found when
-    /// every verb of the cue lexicon and every finite-looking verb counts as a cue, where their cue is new (marked loose).
+    /// every verb of the cue lexicon, every finite-looking verb and every word often in a cue in the training text counts as a cue, where their cue is new (marked loose).
     /// </summary>
-    public static List<RawAttribution> FindCandidates(Document doc, Sentence sentence)
+    public static List<RawAttribution> FindCandidates(Document doc, Sentence sentence, CueWordRates rates)
     {
-        var strict = Find(doc, sentence, loose: false);
+        var strict = Find(doc, sentence, loose: false, rates: null);
 
         // "Is Durex planning a pumpkin spice condom?": a question asserts nothing, whatever its verbs.
         if (doc.Is(sentence.End - 1, '?'))
@@ -69,7 +70,7 @@ internal static partial class AttributionFinder
             return strict;
         }
 
-        foreach (var candidate in Find(doc, sentence, loose: true))
+        foreach (var candidate in Find(doc, sentence, loose: true, rates))
         {
             var cue = candidate.Cue;
             if (!cue.IsEmpty && !strict.Exists(s => !s.Cue.IsEmpty && s.Cue.First < cue.End && cue.First < s.Cue.End))
@@ -83,7 +84,7 @@ internal static partial class AttributionFinder
         return strict;
     }
 
-    private static List<RawAttribution> Find(Document doc, Sentence sentence, bool loose)
+    private static List<RawAttribution> Find(Document doc, Sentence sentence, bool loose, CueWordRates? rates)
     {
         var first = sentence.First;
         var end = sentence.End;
@@ -98,7 +99,7 @@ internal static partial class AttributionFinder
         {
             if (!inQuote[i - first]
                 && (IsCue(doc, i, end) || (titleCase && IsTitleCaseCue(doc, i, first, end))
-                    || (loose && (IsLooseCue(doc, i) || IsPredicateCue(doc, i, end)))))
+                    || (loose && (IsLooseCue(doc, i) || IsPredicateCue(doc, i, end) || IsLearnedCue(doc, i, rates)))))
             {
                 cues.Add(i);
             }

@@ -2,17 +2,14 @@ using ClaimTracker.Extraction.Text;
 
 namespace ClaimTracker.Extraction.Attribution.Ranking;
 
-/// <summary>
-/// One rule candidate with its character spans (for labelling against gold), its features (the cue-word rates left at -1:
-/// training fills them from each fold's table) and the words those rates are read from.
-/// </summary>
-public sealed record AttributionCandidate(
-    TextSpan Source, TextSpan Cue, TextSpan Content, float[] Features, string[] CueWords, string WordAfterCue);
+/// <summary>One rule candidate with its character spans (for labelling against gold) and its features.</summary>
+public sealed record AttributionCandidate(TextSpan Source, TextSpan Cue, TextSpan Content, float[] Features);
 
 /// <summary>The candidates the rules find in the body sentences of an article, before any filter: the training input.</summary>
 public static class AttributionCandidates
 {
-    public static List<AttributionCandidate> Of(string text)
+    /// <summary>The candidates of a text, found and described with one table of cue-word rates.</summary>
+    public static List<AttributionCandidate> Of(string text, CueWordRates rates)
     {
         var doc = new Document(text);
         var candidates = new List<AttributionCandidate>();
@@ -28,16 +25,14 @@ public static class AttributionCandidates
             SentenceSplitter.Split(doc, paragraph, sentences);
             foreach (var sentence in sentences)
             {
-                var raws = AttributionFinder.FindCandidates(doc, sentence);
+                var raws = AttributionFinder.FindCandidates(doc, sentence, rates);
                 foreach (var raw in raws)
                 {
                     candidates.Add(new AttributionCandidate(
                         Span(doc, raw.Source),
                         Span(doc, raw.Cue),
                         Span(doc, raw.Content),
-                        AttributionFeatures.Of(doc, sentence, raw, raws.Count, rates: null),
-                        AttributionFeatures.CueWords(doc, raw),
-                        AttributionFeatures.WordAfterCue(doc, raw)));
+                        AttributionFeatures.Of(doc, sentence, raw, raws.Count, rates)));
                 }
             }
         }

@@ -22,8 +22,7 @@ public static class AttributionFeatures
 
     public const int Count = 41;
 
-    /// <summary>Where the learned cue-word rates start: computed from a <see cref="CueWordRates"/> table, -1 without one.</summary>
-    public const int RatesOffset = 38;
+    private const int RatesOffset = 38;
 
     private static readonly CueFlags[] Flags =
     [
@@ -31,7 +30,7 @@ public static class AttributionFeatures
         CueFlags.Reporting, CueFlags.TakesInfinitive, CueFlags.Stance,
     ];
 
-    internal static float[] Of(Document doc, Sentence sentence, RawAttribution raw, int candidatesInSentence, CueWordRates? rates)
+    internal static float[] Of(Document doc, Sentence sentence, RawAttribution raw, int candidatesInSentence, CueWordRates rates)
     {
         var f = new float[Count];
         var n = 0;
@@ -83,7 +82,7 @@ public static class AttributionFeatures
     }
 
     /// <summary>The lower-case words of the candidate's cue, as the cue-word rates read them.</summary>
-    internal static string[] CueWords(Document doc, RawAttribution raw)
+    private static string[] CueWords(Document doc, RawAttribution raw)
     {
         var words = new List<string>();
         for (var k = raw.Cue.First; k < raw.Cue.End; k++)
@@ -97,14 +96,14 @@ public static class AttributionFeatures
         return [.. words];
     }
 
-    internal static string WordAfterCue(Document doc, RawAttribution raw)
+    private static string WordAfterCue(Document doc, RawAttribution raw)
         => !raw.Cue.IsEmpty && raw.Cue.End < doc.Tokens.Length && doc.IsWord(raw.Cue.End) ? doc.Lower(raw.Cue.End) : string.Empty;
 
-    /// <summary>Fills the cue-word rate features from a table (-1 when there is none or the candidate has no cue).</summary>
-    public static void SetRates(float[] features, CueWordRates? rates, IReadOnlyList<string> cueWords, string wordAfterCue)
+    /// <summary>The learned cue-word rates of the cue's last word, its most cue-like word and the word after it.</summary>
+    private static void SetRates(float[] features, CueWordRates rates, string[] cueWords, string wordAfterCue)
     {
         var n = RatesOffset;
-        if (rates is null || cueWords.Count == 0)
+        if (cueWords.Length == 0)
         {
             features[n] = features[n + 1] = features[n + 2] = -1;
             return;

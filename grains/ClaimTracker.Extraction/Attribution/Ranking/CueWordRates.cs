@@ -31,7 +31,14 @@ public sealed class CueWordRates
         prior = count == 0 ? 0 : cue / (double)count;
     }
 
+    /// <summary>The least smoothed rate of a word the loose pass tries as a cue (decided by cross-validation).</summary>
+    public const double LikelyCueRate = 0.25;
+
     public int Words => words.Count;
+
+    /// <summary>Seen at least five times, and part of a cue at least <see cref="LikelyCueRate"/> of the time.</summary>
+    public bool IsLikelyCue(string lowerWord)
+        => words.TryGetValue(lowerWord, out var seen) && seen.Count >= 5 && Rate(lowerWord) >= LikelyCueRate;
 
     /// <summary>Counts every word token of the texts and those inside a gold cue; keeps words seen at least three times.</summary>
     public static CueWordRates Count(IEnumerable<(string Text, IReadOnlyList<TextSpan> Cues)> articles)
