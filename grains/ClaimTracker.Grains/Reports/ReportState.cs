@@ -18,7 +18,7 @@ public sealed class ReportState
     [Id(3)] public StatementOutcomeRecord[] Outcomes { get; set; } = [];
 
     /// <summary>Every statement is on its claim and <see cref="Outcomes"/> holds their outcomes. Known only once linked in
-    /// this activation: databases before 2026-12-06 stored it, later ones find it out by linking the report again.</summary>
+    /// this activation: older databases stored it; a report read back without it is found whole by linking it again.</summary>
     [Id(4)] public bool Completed { get; set; }
 
     /// <summary>Actor activities to record, one per actor mentioned by the report.</summary>
