@@ -85,7 +85,23 @@ public sealed record AddStatementResult(
     [property: Id(0)] string StatementId,
     [property: Id(1)] Stance Stance,
     [property: Id(2)] bool ClaimCreated,
-    [property: Id(3)] CorroborationStatus Status);
+    [property: Id(3)] CorroborationStatus Status)
+{
+    /// <summary>
+    /// The claim held the statement already: this answer is the earlier one's, read back. Where the answer came from, not
+    /// part of it: two results that differ only here are equal.
+    /// </summary>
+    [Id(4)] public bool AlreadyRecorded { get; init; }
+
+    public bool Equals(AddStatementResult? other) =>
+        other is not null
+        && StatementId == other.StatementId
+        && Stance == other.Stance
+        && ClaimCreated == other.ClaimCreated
+        && Status == other.Status;
+
+    public override int GetHashCode() => HashCode.Combine(StatementId, Stance, ClaimCreated, Status);
+}
 
 public enum ClaimChangeKind
 {

@@ -63,7 +63,10 @@ public sealed partial class ClaimGrain(
         var firstStatementId = confirmed.FirstStatementId;
         var statements = await ReadStatementsAsync(1, (int)confirmed.Version);
         var known = statements.First(s => s.StatementId == statementId);
-        return new AddStatementResult(known.StatementId, known.Stance, ClaimCreated: firstStatementId == statementId, status);
+        return new AddStatementResult(known.StatementId, known.Stance, ClaimCreated: firstStatementId == statementId, status)
+        {
+            AlreadyRecorded = true,
+        };
     }
 
     /// <summary>

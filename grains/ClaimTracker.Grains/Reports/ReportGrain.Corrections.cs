@@ -8,7 +8,7 @@ public sealed partial class ReportGrain
 {
     public async Task<CorrectionOutcome> Retract(Correction correction)
     {
-        if (Refusal(correction) is { } refusal)
+        if (await RefusalAsync() is { } refusal)
         {
             return refusal;
         }
@@ -28,7 +28,7 @@ public sealed partial class ReportGrain
 
     public async Task<CorrectionOutcome> Correct(ReportSubmission revision, Correction correction)
     {
-        if (Refusal(correction) is { } refusal)
+        if (await RefusalAsync() is { } refusal)
         {
             return refusal;
         }
@@ -149,17 +149,23 @@ public sealed partial class ReportGrain
     public Task<string[]> CurrentClaims() =>
         Task.FromResult(state?.Statements.Select(state.ClaimOf).Distinct(StringComparer.Ordinal).ToArray() ?? []);
 
-    private CorrectionOutcome? Refusal(Correction correction)
+    /// <summary>
+    /// Null when the report can be corrected. A report read back from storage is linked again first (what registering it
+    /// again would do): its statements must all be on their claims before a correction withdraws or adds any.
+    /// </summary>
+    private async Task<CorrectionOutcome?> RefusalAsync()
     {
         if (state is null)
         {
             return CorrectionOutcome.NotFound($"report '{this.GetPrimaryKeyString()}' does not exist");
         }
 
-        return state.Completed || state.AppliedCorrections.Contains(correction.CorrectionId)
-            ? null
-            : CorrectionOutcome.Refused(
-                $"report '{state.Report.ReportId}' is still being registered; register it again with the same content, then correct it");
+        if (!state.Completed)
+        {
+            await CompleteAsync(state);
+        }
+
+        return null;
     }
 
     private async Task WithdrawAsync(IEnumerable<StatementRecord> statements, Correction correction, string note)

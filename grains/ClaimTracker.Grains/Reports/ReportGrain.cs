@@ -2,14 +2,15 @@ using ClaimTracker.Extraction;
 using ClaimTracker.Grains.Linking;
 using ClaimTracker.Grains.Journal;
 using ClaimTracker.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace ClaimTracker.Grains.Reports;
 
 /// <summary>
-/// One report. Registration stores the planned report first, then links its statements to claims
-/// and actors in parallel, then marks it complete; every step is idempotent, so a client retrying
-/// after a crash finishes the job instead of duplicating it.
+/// One report. Registration stores the planned report, then links its statements to claims and actors
+/// in parallel; every step is idempotent, so a client retrying after a crash finishes the job instead of
+/// duplicating it. The planned write is the report's only write: a report read back from storage is
+/// complete once its statements are on their claims, which linking it again finds out (and answers with
+/// the earlier outcomes) instead of a second write of the report marking it complete.
 /// </summary>
 public sealed partial class ReportGrain(
     IReportStore reports,
@@ -17,11 +18,9 @@ public sealed partial class ReportGrain(
     PayloadSerializer serializer,
     ArticleExtractor extractor,
     ClaimLinker linker,
-    TimeProvider clock,
-    ILogger<ReportGrain> logger) : Grain, IReportGrain
+    TimeProvider clock) : Grain, IReportGrain
 {
     private ReportState? state;
-    private Task completionWrite = Task.CompletedTask;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +30,7 @@ public sealed partial class ReportGrain(
 
     public async Task<RegistrationResult> Register(ReportSubmission submission)
     {
+        var readBack = state is not null;
         if (state is not null)
         {
             var fingerprint = ReportPlanner.Fingerprint(submission);
@@ -65,27 +65,10 @@ public sealed partial class ReportGrain(
             state = planned;
         }
 
-        state.Outcomes = await LinkAsync(state);
-        state.Completed = true;
-
-        // Every statement is durable once LinkAsync returns, so the acknowledgment does not wait for
-        // the completion marker: it only spares a later retry the idempotent re-run of LinkAsync
-        // (which is also what happens if this write is lost). One commit round less per report.
-        completionWrite = reports.WriteReportAsync(state.Report.ReportId, serializer.Serialize(state));
-        return new RegistrationResult(RegistrationStatus.Registered, "registered", state.Report, state.Outcomes);
-    }
-
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await completionWrite.WaitAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The report stays "planned" in storage; a retry re-links idempotently and completes it.
-            logger.LogWarning(ex, "Report {ReportId}: writing the completion marker failed", this.GetPrimaryKeyString());
-        }
+        var wasWhole = await CompleteAsync(state);
+        return readBack && wasWhole
+            ? new RegistrationResult(RegistrationStatus.AlreadyRegistered, "already registered", state.Report, state.Outcomes)
+            : new RegistrationResult(RegistrationStatus.Registered, "registered", state.Report, state.Outcomes);
     }
 
     public Task<ReportRecord?> Get() => Task.FromResult(state?.Report);
@@ -109,7 +92,20 @@ public sealed partial class ReportGrain(
         return null;
     }
 
-    private async Task<StatementOutcomeRecord[]> LinkAsync(ReportState report)
+    /// <summary>
+    /// Links <paramref name="report"/>'s statements (again, for a report read back from storage: every step is idempotent)
+    /// and keeps their outcomes; true when every statement was on its claim already (the report, if read back, was whole).
+    /// Nothing is written for the report itself: a later activation finds out the same way.
+    /// </summary>
+    private async Task<bool> CompleteAsync(ReportState report)
+    {
+        var (outcomes, allEarlier) = await LinkAsync(report);
+        report.Outcomes = outcomes;
+        report.Completed = true;
+        return allEarlier;
+    }
+
+    private async Task<(StatementOutcomeRecord[] Outcomes, bool AllEarlier)> LinkAsync(ReportState report)
     {
         // Statements on one claim go in order; different claims and actors proceed in parallel.
         var statements = report.Statements;
@@ -131,8 +127,10 @@ public sealed partial class ReportGrain(
         await Task.WhenAll(pending);
 
         var outcomes = new StatementOutcomeRecord[statements.Length];
+        var allEarlier = true;
         for (var i = 0; i < statements.Length; i++)
         {
+            allEarlier &= results[i].AlreadyRecorded;
             var (s, result) = (statements[i], results[i]);
             outcomes[i] = new StatementOutcomeRecord(
                 s.StatementId,
@@ -143,7 +141,7 @@ public sealed partial class ReportGrain(
                 result.Status);
         }
 
-        return outcomes;
+        return (outcomes, allEarlier);
     }
 
     private static bool FirstOnItsClaim(StatementRecord[] statements, int index)

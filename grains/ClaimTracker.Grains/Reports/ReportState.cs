@@ -1,8 +1,8 @@
 namespace ClaimTracker.Grains.Reports;
 
 /// <summary>
-/// A report as stored: written once before its statements fan out (so a crash mid-way is resumed by
-/// the client's retry) and again when every statement has landed.
+/// A report as stored: written before its statements fan out (so a crash mid-way is resumed by the
+/// client's retry), and again only when a correction changes it.
 /// </summary>
 [GenerateSerializer, Alias("ct.ReportState")]
 public sealed class ReportState
@@ -17,6 +17,8 @@ public sealed class ReportState
 
     [Id(3)] public StatementOutcomeRecord[] Outcomes { get; set; } = [];
 
+    /// <summary>Every statement is on its claim and <see cref="Outcomes"/> holds their outcomes. Known only once linked in
+    /// this activation: older databases stored it; a report read back without it is found whole by linking it again.</summary>
     [Id(4)] public bool Completed { get; set; }
 
     /// <summary>Actor activities to record, one per actor mentioned by the report.</summary>

@@ -41,36 +41,39 @@ public sealed partial class SqliteStore
     {
         var keys = projection.Keys;
         var updatedAt = projection.UpdatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-        var inserted = scope.Execute("""
-            INSERT INTO claims (claim_id, text_norm, status, updated_at, summary,
-                                first_reported_ms, updated_ms, credibility, origin_count, statement_count)
-            VALUES ($claim, $text, $status, $updated, $summary, $first, $updatedMs, $credibility, $origins, $statements)
-            ON CONFLICT (claim_id) DO NOTHING
+        // Most appends are to a claim that exists: the update comes first, and a claim it did not find is inserted.
+        var updated = scope.Execute("""
+            UPDATE claims SET updated_at = $updated, summary = $summary, updated_ms = $updatedMs,
+                              credibility = $credibility, origin_count = $origins, statement_count = $statements
+            WHERE claim_id = $claim
             """,
             ("$claim", claimId),
-            ("$text", ClaimText.Normalize(projection.Text)),
-            ("$status", (int)projection.Status),
             ("$updated", updatedAt),
             ("$summary", projection.Summary),
-            ("$first", Millis(keys.FirstReportedAt)),
             ("$updatedMs", Millis(projection.UpdatedAt)),
             ("$credibility", keys.Credibility),
             ("$origins", keys.OriginCount),
             ("$statements", keys.StatementCount));
-        if (inserted == 0)
+        if (updated == 0)
         {
             scope.Execute("""
-                UPDATE claims SET updated_at = $updated, summary = $summary, updated_ms = $updatedMs,
-                                  credibility = $credibility, origin_count = $origins, statement_count = $statements
-                WHERE claim_id = $claim
+                INSERT INTO claims (claim_id, text_norm, status, updated_at, summary,
+                                    first_reported_ms, updated_ms, credibility, origin_count, statement_count)
+                VALUES ($claim, $text, $status, $updated, $summary, $first, $updatedMs, $credibility, $origins, $statements)
                 """,
                 ("$claim", claimId),
+                ("$text", ClaimText.Normalize(projection.Text)),
+                ("$status", (int)projection.Status),
                 ("$updated", updatedAt),
                 ("$summary", projection.Summary),
+                ("$first", Millis(keys.FirstReportedAt)),
                 ("$updatedMs", Millis(projection.UpdatedAt)),
                 ("$credibility", keys.Credibility),
                 ("$origins", keys.OriginCount),
                 ("$statements", keys.StatementCount));
+        }
+        else
+        {
             scope.Execute("""
                 UPDATE claims SET status = $status, first_reported_ms = $first
                 WHERE claim_id = $claim AND (status <> $status OR first_reported_ms <> $first)
