@@ -28,6 +28,12 @@ public sealed class ReportDraft
 
     public IReadOnlyList<DraftStatement> Statements => statements;
 
+    /// <summary>
+    /// The statements were read from an article's running text, not from structured statements and not from a report
+    /// that is its headline alone (title and text the same): their stances are judged by the body stance model.
+    /// </summary>
+    public bool FromRunningText { get; private init; }
+
     public static ReportDraft FromStatements(ReportSubmission submission)
     {
         var draft = new ReportDraft(submission.Source);
@@ -125,7 +131,7 @@ public sealed class ReportDraft
 
     public static ReportDraft FromExtraction(ReportSubmission submission, ExtractionResult extraction)
     {
-        var draft = new ReportDraft(submission.Source);
+        var draft = new ReportDraft(submission.Source) { FromRunningText = !IsHeadlineAlone(submission) };
         var indexByKey = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var actor in extraction.Actors)
         {
@@ -164,6 +170,11 @@ public sealed class ReportDraft
 
         return draft;
     }
+
+    /// <summary>A report that is its headline alone, as extraction tells it: a title that is the whole text.</summary>
+    private static bool IsHeadlineAlone(ReportSubmission submission) =>
+        !string.IsNullOrWhiteSpace(submission.Title)
+        && string.Equals(submission.Title.Trim(), submission.Text.Trim(), StringComparison.Ordinal);
 
     private int Mention(string name, ActorKind kind, IReadOnlyList<string> aliases)
     {
