@@ -24,7 +24,7 @@ internal static class BodyStanceCommand
     private const string ManifestFile = "stance-body.manifest.json";
 
     /// <summary>The settings <c>--search</c> compares on the folds (trees, leaves).</summary>
-    private static readonly (int Trees, int Leaves)[] SearchGrid = [(200, 16), (300, 8), (400, 32)];
+    private static readonly (int Trees, int Leaves)[] SearchGrid = [(200, 16), (300, 8)];
 
     /// <summary>Hyper-parameters of the shipped headline model, retrained without the hold-out's rumours to score it beside.</summary>
     private static readonly StanceHyperParameters HeadlineParameters = StanceHyperParameters.Default with { Trees = 300, Leaves = 8 };
