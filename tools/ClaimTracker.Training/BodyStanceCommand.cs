@@ -79,9 +79,9 @@ internal static class BodyStanceCommand
         StanceCommand.Print("grouped cross-validation, FNC-1 train related pairs without the hold-out bodies", cv!, rules!);
 
         var holdout = Holdout(data, holdoutBodies, parameters);
-        Console.WriteLine($"FNC-1 hold-out bodies ({HoldoutFraction} of bodies, seed {HoldoutSeed}; models trained without them and " +
-            $"without their rumours), weighted score; relatedness as in the fnc1 evaluation (related ≥ {holdout.Threshold:0.000}, " +
-            $"coverage weight {holdout.Weight:0.00}):");
+        Console.WriteLine($"FNC-1 hold-out bodies ({HoldoutFraction} of bodies, seed {HoldoutSeed}; the body model trained without " +
+            "them, the headline model without their rumours), weighted score; relatedness as in the fnc1 evaluation (related ≥ " +
+            $"{holdout.Threshold:0.000}, coverage weight {holdout.Weight:0.00}):");
         foreach (var (name, score, confusion) in holdout.Scores)
         {
             Console.WriteLine($"  {name,-44}{100 * score,8:0.00} %");
