@@ -13,7 +13,7 @@ public sealed record LinkRequest(
     /// <summary>The words as written, when <see cref="Content"/> is a proposition rewritten from them; else empty.</summary>
     public string Verbatim { get; init; } = string.Empty;
 
-    /// <summary>Read from an article's running text (not a headline, not given by the client): the body stance model judges it.</summary>
+    /// <summary>The outlet's own running text (not a headline, a speaker's words or a client's statement): the body stance model.</summary>
     public bool FromBody { get; init; }
 }
 
