@@ -43,9 +43,15 @@ public static class StanceClassifier
             || StanceLexicon.FindFirst(words, StanceLexicon.Denial) is not null;
     }
 
-    /// <summary>The stance, by the model when the hints carry both embeddings (and the model ships), else by the rules.</summary>
+    /// <summary>
+    /// The stance, by a model when the hints carry both embeddings (and the model ships), else by the rules: the body
+    /// model for a statement from running text (<see cref="StanceHints.FromBody"/>), the headline model otherwise.
+    /// </summary>
     public static StanceDecision Classify(string statementText, string claimText, StanceHints hints) =>
-        Classify(statementText, claimText, hints, StanceModel.Shared);
+        Classify(statementText, claimText, hints, ModelFor(hints));
+
+    /// <summary>The shipped model for a statement with these hints: the body model for running text, else the headline one.</summary>
+    public static StanceModel? ModelFor(StanceHints? hints) => hints is { FromBody: true } ? StanceModel.Body : StanceModel.Shared;
 
     /// <summary>As <see cref="Classify(string, string, StanceHints)"/> with a given model (null: rules alone).</summary>
     public static StanceDecision Classify(string statementText, string claimText, StanceHints hints, StanceModel? model)

@@ -5,10 +5,12 @@ using Microsoft.ML.Data;
 namespace ClaimTracker.Matching;
 
 /// <summary>
-/// The learned stance model (gradient-boosted trees, ML.NET) shipped inside this assembly as
-/// <c>Models/stance.zip</c> with its manifest <c>Models/stance.manifest.json</c> (training data and
-/// hashes, hyper-parameters, grouped cross-validation figures). Thread-safe: each thread keeps its
-/// own prediction engine.
+/// A learned stance model (gradient-boosted trees, ML.NET) shipped inside this assembly with its
+/// manifest (training data and hashes, hyper-parameters, grouped cross-validation figures): the
+/// headline model <c>Models/stance.zip</c> (<see cref="Shared"/>, trained on Emergent headlines) and
+/// the body model <c>Models/stance-body.zip</c> (<see cref="Body"/>, trained on FNC-1 article bodies)
+/// for statements read from an article's running text. Both read the features of
+/// <see cref="StanceFeatures"/>. Thread-safe: each thread keeps its own prediction engine.
 /// </summary>
 public sealed class StanceModel : IDisposable
 {
@@ -17,10 +19,19 @@ public sealed class StanceModel : IDisposable
 
     public const string ManifestResource = "ClaimTracker.Matching.Models.stance.manifest.json";
 
+    /// <summary>Resource names of the shipped body model and its manifest.</summary>
+    public const string BodyModelResource = "ClaimTracker.Matching.Models.stance-body.zip";
+
+    public const string BodyManifestResource = "ClaimTracker.Matching.Models.stance-body.manifest.json";
+
     /// <summary>The classes in the order of <see cref="Probabilities"/>; label k is class k.</summary>
     public static readonly Stance[] Classes = [Stance.Supports, Stance.Contradicts, Stance.Observing];
 
-    private static readonly Lazy<StanceModel?> SharedInstance = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<StanceModel?> SharedInstance =
+        new(() => LoadShipped(ModelResource), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<StanceModel?> BodyInstance =
+        new(() => LoadShipped(BodyModelResource), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly ThreadLocal<PredictionEngine<StanceExample, StancePrediction>> engines;
 
@@ -32,8 +43,11 @@ public sealed class StanceModel : IDisposable
         engines = new(() => context.Model.CreatePredictionEngine<StanceExample, StancePrediction>(transformer));
     }
 
-    /// <summary>The model shipped in this assembly, or null when the assembly was built without one.</summary>
+    /// <summary>The headline model shipped in this assembly, or null when the assembly was built without one.</summary>
     public static StanceModel? Shared => SharedInstance.Value;
+
+    /// <summary>The body model shipped in this assembly (statements from running text), or null.</summary>
+    public static StanceModel? Body => BodyInstance.Value;
 
     /// <summary>The label of a stance, as training writes it: its index in <see cref="Classes"/>.</summary>
     public static uint LabelOf(Stance stance)
@@ -44,10 +58,10 @@ public sealed class StanceModel : IDisposable
             : throw new ArgumentOutOfRangeException(nameof(stance), stance, "the stance model knows SUPPORTS, CONTRADICTS and OBSERVING");
     }
 
-    /// <summary>The manifest shipped beside the model (JSON), or null.</summary>
-    public static string? ShippedManifest()
+    /// <summary>The manifest shipped beside the headline model, or with <paramref name="body"/> the body model (JSON), or null.</summary>
+    public static string? ShippedManifest(bool body = false)
     {
-        using var stream = typeof(StanceModel).Assembly.GetManifestResourceStream(ManifestResource);
+        using var stream = typeof(StanceModel).Assembly.GetManifestResourceStream(body ? BodyManifestResource : ManifestResource);
         if (stream is null)
         {
             return null;
@@ -74,9 +88,9 @@ public sealed class StanceModel : IDisposable
 
     public void Dispose() => engines.Dispose();
 
-    private static StanceModel? LoadShipped()
+    private static StanceModel? LoadShipped(string resource)
     {
-        using var stream = typeof(StanceModel).Assembly.GetManifestResourceStream(ModelResource);
+        using var stream = typeof(StanceModel).Assembly.GetManifestResourceStream(resource);
         return stream is null ? null : new StanceModel(stream);
     }
 }

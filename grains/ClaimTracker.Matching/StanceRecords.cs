@@ -34,6 +34,12 @@ public sealed record StanceHints(
     /// <summary>The claim's L2-normalised embedding.</summary>
     public float[]? ClaimEmbedding { get; init; }
 
+    /// <summary>
+    /// The statement was read from an article's running text, not from a headline: the body stance model
+    /// (<see cref="StanceModel.Body"/>) judges it instead of the headline model.
+    /// </summary>
+    public bool FromBody { get; init; }
+
     /// <summary>Hints from text alone: quantities read by <see cref="QuantityReader"/>, nothing else.</summary>
     public static StanceHints FromText(string statementText, string claimText, double? similarity = null) =>
         new(Modality.Unspecified, false, QuantityReader.Read(statementText), QuantityReader.Read(claimText)) { Similarity = similarity };

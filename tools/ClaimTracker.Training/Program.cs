@@ -10,6 +10,11 @@ const string Usage = """
           Emergent headlines + FNC-1 (related pairs), grouped cross-validation by rumour, FNC-1 hold-out score;
           --ablation also cross-validates with each feature block blanked;
           writes stance.zip and stance.manifest.json to DIR (default grains/ClaimTracker.Matching/Models).
+      stance-body <path-to-shared-data> [--out DIR] [--folds 5] [--embedding-cache FILE] [--search] [--trees 200]
+              [--leaves 16] [--learning-rate 0.05] [--min-leaf 20] [--feature-fraction 0.5]
+          The body stance model (statements from running text): FNC-1 related pairs, grouped cross-validation by
+          rumour without the hold-out bodies, then the hold-out scored once beside the headline model and the rules;
+          writes stance-body.zip and stance-body.manifest.json (same default folder).
       linking <path-to-shared-data> [--out DIR] [--embedding-cache FILE] [--folds 5] [--topic-neighbours 4]
           Emergent statements against the claims the index retrieves, cross-validated by rumour through a replay
           of the online process; writes same-claim.zip and same-claim.manifest.json (same default folder).
@@ -30,6 +35,7 @@ try
     return args[0] switch
     {
         "stance" => StanceCommand.Run(arguments),
+        "stance-body" => BodyStanceCommand.Run(arguments),
         "linking" => LinkingCommand.Run(args),
         _ => Fail($"unknown command '{args[0]}'"),
     };

@@ -117,7 +117,7 @@ internal static class StanceCommand
         return 0;
     }
 
-    private static string HyperParameterOptions(Arguments args) => string.Concat(
+    internal static string HyperParameterOptions(Arguments args) => string.Concat(
         new[] { "trees", "leaves", "learning-rate", "min-leaf", "feature-fraction" }
             .Where(name => args.Option(name) is not null)
             .Select(name => $" --{name} {args.Option(name)}"));
@@ -142,7 +142,7 @@ internal static class StanceCommand
             ];
     }
 
-    private static DataFileEntry DataFile(string root, string relative, int rows, string use) =>
+    internal static DataFileEntry DataFile(string root, string relative, int rows, string use) =>
         new(relative.Replace('\\', '/'), ModelFiles.Sha256(Path.Combine(root, relative)), rows, use);
 
     private static IEnumerable<StanceExample> Rows(IEnumerable<StanceRow> rows, double fnc1Weight) =>
@@ -233,7 +233,7 @@ internal static class StanceCommand
         return result;
     }
 
-    private static List<Stance> Predict(MLContext context, ITransformer model, List<StanceRow> rows)
+    internal static List<Stance> Predict(MLContext context, ITransformer model, List<StanceRow> rows)
     {
         var view = context.Data.LoadFromEnumerable(rows.Select(r => new StanceExample { Features = r.Features }).ToList());
         return context.Data.CreateEnumerable<StancePrediction>(model.Transform(view), reuseRowObject: false)
@@ -285,7 +285,7 @@ internal static class StanceCommand
         return (score / Fnc1Scoring.MaxScore(test.Select(p => p.Pair.Stance)), weight, threshold, confusion);
     }
 
-    private static int ArgMax(float[] values)
+    internal static int ArgMax(float[] values)
     {
         var best = 0;
         for (var i = 1; i < values.Length; i++)
@@ -296,14 +296,14 @@ internal static class StanceCommand
         return best;
     }
 
-    private static string Label(Stance stance) => stance switch
+    internal static string Label(Stance stance) => stance switch
     {
         Stance.Supports => "for",
         Stance.Contradicts => "against",
         _ => "observing",
     };
 
-    private static void Print(string title, Confusion model, Confusion rules)
+    internal static void Print(string title, Confusion model, Confusion rules)
     {
         Console.WriteLine($"{title} ({model.Total} rows):");
         Console.WriteLine($"  {"",-10}{"accuracy",10}{"F1 for",10}{"F1 against",12}{"F1 observing",14}{"macro F1",10}");
@@ -317,7 +317,7 @@ internal static class StanceCommand
         Console.Write(Indent("model:\n" + model));
     }
 
-    private static string Indent(string text)
+    internal static string Indent(string text)
         => string.Join(Environment.NewLine, text.TrimEnd().Split('\n').Select(l => "    " + l.TrimEnd())) + Environment.NewLine;
 
     private sealed record CrossValidation(Confusion Model, Confusion Rules, Confusion Fnc1Model, Confusion Fnc1Rules);

@@ -8,6 +8,9 @@ namespace ClaimTracker.Training;
 internal sealed record StanceRow(float[] Features, Stance Gold, Stance RuleStance, string Group, string? BodyId)
 {
     public bool IsFnc1 => BodyId is not null;
+
+    /// <summary>The statement's text and the claim's, with their hints (embeddings included), to time inference.</summary>
+    public (string Statement, string Claim, StanceHints Hints)? Pair { get; init; }
 }
 
 /// <summary>An FNC-1 pair with its relatedness signals and, when it has a body sentence, its stance row.</summary>
@@ -74,7 +77,10 @@ internal sealed record StanceData(List<StanceRow> Emergent, List<StanceRow> Fnc1
     {
         var hints = StanceHints.FromEmbeddings(statement, claim, embedding[statement], embedding[claim]);
         var rules = StanceClassifier.ClassifyByRules(statement, claim, hints).Stance;
-        return new StanceRow(StanceFeatures.Compute(statement, claim, hints), gold, rules, group, bodyId);
+        return new StanceRow(StanceFeatures.Compute(statement, claim, hints), gold, rules, group, bodyId)
+        {
+            Pair = (statement, claim, hints),
+        };
     }
 
     private static Stance EmergentStance(string label) => label switch

@@ -12,6 +12,9 @@ public sealed record LinkRequest(
 {
     /// <summary>The words as written, when <see cref="Content"/> is a proposition rewritten from them; else empty.</summary>
     public string Verbatim { get; init; } = string.Empty;
+
+    /// <summary>The outlet's own running text (not a headline, a speaker's words or a client's statement): the body stance model.</summary>
+    public bool FromBody { get; init; }
 }
 
 /// <summary>The claim a statement is about, its stance towards it, and why.</summary>
@@ -199,6 +202,7 @@ public sealed partial class ClaimLinker : IDisposable
             Similarity = VectorMath.Dot(probe.Embedding, claim.Embedding),
             StatementEmbedding = probe.Embedding,
             ClaimEmbedding = claim.Embedding,
+            FromBody = statement.FromBody,
         };
         return StanceClassifier.Classify(statement.Content, claim.Text, hints);
     }

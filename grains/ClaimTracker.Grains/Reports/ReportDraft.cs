@@ -8,7 +8,16 @@ namespace ClaimTracker.Grains.Reports;
 public sealed record ActorMention(string Name, ActorKind Kind, IReadOnlyList<string> Aliases);
 
 /// <summary>A statement before ids are assigned: speaker and intermediaries point into the report's mentions.</summary>
-public sealed record DraftStatement(int Speaker, IReadOnlyList<int> Via, StatementSubmission Input);
+public sealed record DraftStatement(int Speaker, IReadOnlyList<int> Via, StatementSubmission Input)
+{
+    /// <summary>
+    /// The statement is the outlet's own running text (reporting in its own voice, or carried from another outlet), not a
+    /// speaker's attributed words, a headline or a structured statement: its stance is the article's, as in FNC-1's
+    /// body-vs-headline task, and the body stance model judges it. An attributed statement's stance is its speaker's,
+    /// asserted in the speaker's words, and stays with the headline model.
+    /// </summary>
+    public bool FromBody { get; init; }
+}
 
 /// <summary>
 /// What a report says, whichever way it came in: structured statements from the client, or statements
@@ -126,6 +135,7 @@ public sealed class ReportDraft
     public static ReportDraft FromExtraction(ReportSubmission submission, ExtractionResult extraction)
     {
         var draft = new ReportDraft(submission.Source);
+        var runningText = !IsHeadlineAlone(submission);
         var indexByKey = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var actor in extraction.Actors)
         {
@@ -159,11 +169,19 @@ public sealed class ReportDraft
                 Cue = statement.Cue,
                 Proposition = statement.Proposition == statement.Content ? string.Empty : statement.Proposition,
             };
-            draft.statements.Add(new DraftStatement(speaker, via, input));
+            draft.statements.Add(new DraftStatement(speaker, via, input)
+            {
+                FromBody = runningText && statement.Kind is StatementKind.OwnReporting or StatementKind.CarriedReporting,
+            });
         }
 
         return draft;
     }
+
+    /// <summary>A report that is its headline alone, as extraction tells it: a title that is the whole text.</summary>
+    private static bool IsHeadlineAlone(ReportSubmission submission) =>
+        !string.IsNullOrWhiteSpace(submission.Title)
+        && string.Equals(submission.Title.Trim(), submission.Text.Trim(), StringComparison.Ordinal);
 
     private int Mention(string name, ActorKind kind, IReadOnlyList<string> aliases)
     {

@@ -30,6 +30,7 @@ public static class ReportPlanner
                 s.Input.ClaimText, s.Input.Modality, s.Input.IsDenial, s.Input.Stance, s.Input.StanceReason, s.Input.ClaimId)
             {
                 Verbatim = s.Input.Proposition.Length > 0 ? s.Input.Content : string.Empty,
+                FromBody = s.FromBody,
             })
             .ToList();
 
