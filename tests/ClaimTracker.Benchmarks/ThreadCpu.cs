@@ -14,6 +14,19 @@ internal static class ThreadCpu
     /// <summary>USER_HZ: 100 on every Linux build .NET runs on.</summary>
     private const int ClockTicksPerSecond = 100;
 
+    /// <summary>The calling thread's CPU time (Linux: /proc/thread-self/stat); zero elsewhere.</summary>
+    public static double CurrentThreadSeconds()
+    {
+        try
+        {
+            return Ticks(File.ReadAllText("/proc/thread-self/stat")) / (double)ClockTicksPerSecond;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
     public static double Seconds(string namePrefix)
     {
         if (!Directory.Exists(Tasks))
@@ -31,10 +44,7 @@ internal static class ThreadCpu
                     continue;
                 }
 
-                // "tid (comm) state ppid …": utime and stime are fields 14 and 15; comm may hold spaces, so count after ')'.
-                var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                ticks += Ticks(File.ReadAllText(Path.Combine(task, "stat")));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -43,5 +53,13 @@ internal static class ThreadCpu
         }
 
         return ticks / (double)ClockTicksPerSecond;
+    }
+
+    /// <summary>utime + stime of a thread's stat line.</summary>
+    private static long Ticks(string stat)
+    {
+        // "tid (comm) state ppid …": utime and stime are fields 14 and 15; comm may hold spaces, so count after the last ')'.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
     }
 }
