@@ -92,7 +92,9 @@ public sealed class ClaimIndex : IDisposable
             throw new ArgumentException($"Embedding has {embedding.Length} dimensions, the index {Dimensions}.", nameof(embedding));
         }
 
-        return Counted(shards[ShardOf(claimId)].AddText(claimId, text, embedding, TextAnalysis.Terms(text)));
+        // A replica's refresh reads back the phrasings its own silo indexed: those are found known before their words are read.
+        var shard = shards[ShardOf(claimId)];
+        return !shard.Contains(claimId, text) && Counted(shard.AddText(claimId, text, embedding, TextAnalysis.Terms(text)));
     }
 
     /// <summary>Phrasings stored (each claim has one or more). Thread-safe.</summary>
@@ -140,9 +142,9 @@ public sealed class ClaimIndex : IDisposable
         }
 
         var averageLength = documents == 0 ? 0 : (double)length / documents;
-        var byCosine = new TopK<ClaimCandidate>(k);
-        var byLexical = new TopK<ClaimCandidate>(k);
-        var found = new List<ClaimCandidate>[shards.Length];
+        var byCosine = new TopK<ShardHit>(k);
+        var byLexical = new TopK<ShardHit>(k);
+        var found = new List<ShardHit>[shards.Length];
         var trained = documents >= approximate.ApproximateFrom ? Centroids(documents) : null;
         var probed = trained?.NearestLists(probe.Embedding, approximate.Probes);
         void SearchShard(int i) =>
@@ -159,23 +161,25 @@ public sealed class ClaimIndex : IDisposable
             }
         }
 
-        foreach (var shardCandidates in found)
+        foreach (var shardHits in found)
         {
-            foreach (var candidate in shardCandidates)
+            foreach (var hit in shardHits)
             {
-                byCosine.Offer(candidate, candidate.Cosine);
-                if (candidate.Lexical > 0)
+                byCosine.Offer(hit, hit.Cosine);
+                if (hit.Lexical > 0)
                 {
-                    byLexical.Offer(candidate, candidate.Lexical);
+                    byLexical.Offer(hit, hit.Lexical);
                 }
             }
         }
 
-        // One candidate per claim: its best cosine and best lexical score over the phrasings retrieved.
+        // One candidate per claim: its best cosine and best lexical score over the phrasings retrieved. Only these few
+        // (of up to 2k per shard) have their embeddings decoded.
         return byCosine.Drain().Concat(byLexical.Drain())
             .Select(x => x.Item)
-            .GroupBy(c => c.Claim.ClaimId, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(c => c.Cosine)! with { Lexical = g.Max(c => c.Lexical) })
+            .GroupBy(h => h.ClaimId, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(h => h.Cosine) with { Lexical = g.Max(h => h.Lexical) })
+            .Select(h => h.Shard.Candidate(h))
             .OrderByDescending(c => c.Cosine + c.Lexical)
             .ToList();
     }

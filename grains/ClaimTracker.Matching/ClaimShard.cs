@@ -120,6 +120,20 @@ internal sealed class ClaimShard : IDisposable
         }
     }
 
+    /// <summary>Whether this text of the claim is stored.</summary>
+    public bool Contains(string claimId, string text)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            return phrasings.Contains((claimId, text));
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
     /// <summary>Phrasings stored here (each phrasing is a document).</summary>
     public int Documents
     {
@@ -236,8 +250,11 @@ internal sealed class ClaimShard : IDisposable
         }
     }
 
-    /// <summary>This shard's best <paramref name="k"/> claims by cosine and by BM25, each scored on both.</summary>
-    public List<ClaimCandidate> Search(
+    /// <summary>
+    /// This shard's best <paramref name="k"/> claims by cosine and by BM25, each scored on both. The hits carry no embedding: the
+    /// index keeps a few of all its shards' hits and decodes only those (<see cref="Candidate"/>).
+    /// </summary>
+    public List<ShardHit> Search(
         float[] embedding,
         IReadOnlyList<string> terms,
         double[] idf,
@@ -275,14 +292,19 @@ internal sealed class ClaimShard : IDisposable
                     ? ScanLists(embedding, probed, fetch)
                     : ScanCosine(embedding, count, fetch);
 
-                var chosen = new HashSet<int>();
-                var result = new List<ClaimCandidate>(2 * k);
-                foreach (var (doc, _) in BestPerClaim(byCosine.Drain(), k).Concat(BestPerClaim(byLexical.Drain(), k)))
+                var chosen = new HashSet<int>(2 * k);
+                var result = new List<ShardHit>(2 * k);
+                var claimsSeen = new HashSet<string>(fetch, StringComparer.Ordinal);
+                TopK<int>[] rankings = [byCosine, byLexical];
+                foreach (var ranked in rankings)
                 {
-                    if (chosen.Add(doc))
+                    foreach (var doc in BestPerClaim(ranked.Drain(), k, claimsSeen))
                     {
-                        var normalised = idfSum > 0 ? lexical[doc] / idfSum : 0;
-                        result.Add(new ClaimCandidate(Entry(doc), Cosine(doc, embedding), normalised));
+                        if (chosen.Add(doc))
+                        {
+                            var normalised = idfSum > 0 ? lexical[doc] / idfSum : 0;
+                            result.Add(new ShardHit(this, doc, claims[doc].ClaimId, Cosine(doc, embedding), normalised));
+                        }
                     }
                 }
 
@@ -329,6 +351,20 @@ internal sealed class ClaimShard : IDisposable
 
                 scores[posting.Document] += add;
             }
+        }
+    }
+
+    /// <summary>The candidate of one of this shard's hits, its embedding decoded from int8.</summary>
+    public ClaimCandidate Candidate(ShardHit hit)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            return new ClaimCandidate(Entry(hit.Document), hit.Cosine, hit.Lexical);
+        }
+        finally
+        {
+            gate.ExitReadLock();
         }
     }
 
@@ -509,8 +545,27 @@ internal sealed class ClaimShard : IDisposable
 
     public void Dispose() => gate.Dispose();
 
-    private IEnumerable<(int Doc, double Score)> BestPerClaim(List<(int Doc, double Score)> ranked, int k) =>
-        ranked.DistinctBy(x => claims[x.Doc].ClaimId, StringComparer.Ordinal).Take(k);
+    /// <summary>The first <paramref name="k"/> documents of <paramref name="ranked"/> whose claims come first there: each claim's
+    /// best phrasing. <paramref name="seen"/> is a scratch set, cleared here.</summary>
+    private List<int> BestPerClaim(List<(int Doc, double Score)> ranked, int k, HashSet<string> seen)
+    {
+        seen.Clear();
+        var best = new List<int>(k);
+        foreach (var (doc, _) in ranked)
+        {
+            if (best.Count == k)
+            {
+                break;
+            }
+
+            if (seen.Add(claims[doc].ClaimId))
+            {
+                best.Add(doc);
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>The hot loop: one dot product per stored phrasing, block by block; the heap is touched only above its floor.</summary>
     private TopK<int> ScanCosine(float[] embedding, int count, int fetch)
@@ -597,3 +652,6 @@ internal sealed class ClaimShard : IDisposable
         public IReadOnlyList<QuantityFeature> Quantities => quantities ??= QuantityReader.Read(Text);
     }
 }
+
+/// <summary>A phrasing a shard retrieved: its document number in that shard, its claim and its two scores.</summary>
+internal readonly record struct ShardHit(ClaimShard Shard, int Document, string ClaimId, double Cosine, double Lexical);

@@ -18,6 +18,9 @@ public sealed class EncoderQueue : ISentenceEncoder, IDisposable
     private readonly TimeSpan maxWait;
     private readonly BlockingCollection<Sentence> sentences = new();
     private readonly Thread[] threads;
+    private long batches;
+    private long encoded;
+    private long busyTicks;
 
     public EncoderQueue(ISentenceEncoder inner, EncoderQueueOptions options)
     {
@@ -40,6 +43,13 @@ public sealed class EncoderQueue : ISentenceEncoder, IDisposable
 
     /// <summary>Inference threads.</summary>
     public int Threads => threads.Length;
+
+    /// <summary>What the inference threads have done since the queue started (to check that batches fill and threads stay
+    /// busy).</summary>
+    public EncoderQueueStatistics Statistics => new(
+        Interlocked.Read(ref batches),
+        Interlocked.Read(ref encoded),
+        TimeSpan.FromTicks(Interlocked.Read(ref busyTicks)));
 
     public float[][] Encode(IReadOnlyList<string> texts) => EncodeAsync(texts).GetAwaiter().GetResult();
 
@@ -104,6 +114,7 @@ public sealed class EncoderQueue : ISentenceEncoder, IDisposable
         }
 
         float[][] vectors;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             vectors = inner.Encode(texts);
@@ -116,6 +127,12 @@ public sealed class EncoderQueue : ISentenceEncoder, IDisposable
             }
 
             return;
+        }
+        finally
+        {
+            Interlocked.Add(ref busyTicks, Stopwatch.GetElapsedTime(started).Ticks);
+            Interlocked.Increment(ref batches);
+            Interlocked.Add(ref encoded, batch.Count);
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -143,4 +160,12 @@ public sealed class EncoderQueue : ISentenceEncoder, IDisposable
             }
         }
     }
+}
+
+/// <summary>Batches and sentences an <see cref="EncoderQueue"/> encoded, and the time its threads spent in the encoder (wall
+/// clock, summed over the threads).</summary>
+public readonly record struct EncoderQueueStatistics(long Batches, long Sentences, TimeSpan Busy)
+{
+    public static EncoderQueueStatistics operator -(EncoderQueueStatistics after, EncoderQueueStatistics before) =>
+        new(after.Batches - before.Batches, after.Sentences - before.Sentences, after.Busy - before.Busy);
 }

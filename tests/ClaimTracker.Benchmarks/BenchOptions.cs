@@ -89,6 +89,7 @@ public sealed record BenchOptions
         return options;
     }
 
-    /// <summary>Concurrent clients of the text scenario; 0: four per core.</summary>
+    /// <summary>Concurrent clients of the text scenario; 0: as many as the server keeps in flight for a RegisterReports batch
+    /// (Ingest:BatchConcurrency).</summary>
     public int TextClients { get; init; }
 }

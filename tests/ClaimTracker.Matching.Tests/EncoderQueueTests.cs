@@ -44,6 +44,21 @@ public sealed class EncoderQueueTests(EncoderFixture fixture)
         Assert.Single(await queue.EncodeAsync(["second"]));
     }
 
+    [Fact]
+    public async Task Statistics_count_every_sentence_once_and_the_batches_they_went_in()
+    {
+        using var queue = new EncoderQueue(fixture.Encoder, new EncoderQueueOptions { Threads = 2, MaxBatch = 4 });
+        var callers = Enumerable.Range(0, 5).Select(c => Enumerable.Range(0, 3).Select(s => $"Caller {c} says {s}").ToList());
+
+        await Task.WhenAll(callers.Select(texts => queue.EncodeAsync(texts)));
+
+        var statistics = queue.Statistics;
+        Assert.Equal(15, statistics.Sentences);
+        Assert.InRange(statistics.Batches, 4, 15);
+        Assert.True(statistics.Busy > TimeSpan.Zero);
+        Assert.Equal(default, queue.Statistics - statistics);
+    }
+
     private sealed class BatchRecordingEncoder(ISentenceEncoder inner) : ISentenceEncoder
     {
         public ConcurrentQueue<int> Batches { get; } = new();

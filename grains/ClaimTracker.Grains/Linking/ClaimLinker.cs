@@ -243,6 +243,12 @@ public sealed partial class ClaimLinker : IDisposable
         await refreshGate.WaitAsync(cancellationToken);
         try
         {
+            // The reports that waited here while another refreshed go on: one read per interval, not one per waiting report.
+            if (Environment.TickCount64 - Interlocked.Read(ref lastRefreshTicks) < (long)options.RefreshInterval.TotalMilliseconds)
+            {
+                return;
+            }
+
             await RestoreSnapshotOnceAsync(cancellationToken);
             while (true)
             {
