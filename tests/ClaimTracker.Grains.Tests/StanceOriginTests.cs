@@ -29,6 +29,18 @@ public sealed class StanceOriginTests
     }
 
     [Fact]
+    public void A_headline_sent_as_the_text_without_a_title_takes_the_headline_model_and_a_longer_text_the_body_model()
+    {
+        var headline = ReportDraft.FromExtraction(Submission(title: string.Empty, text: OwnReporting), Extractor);
+        var article = ReportDraft.FromExtraction(
+            Submission(title: string.Empty, text: OwnReporting + " Shell output rose again in the autumn."), Extractor);
+
+        Assert.False(Assert.Single(ReportPlanner.LinkRequests(headline)).FromBody);
+        var ownWords = Assert.Single(ReportPlanner.LinkRequests(article), r => r.Content.Contains("tripled", StringComparison.Ordinal));
+        Assert.True(ownWords.FromBody);
+    }
+
+    [Fact]
     public void Structured_statements_from_the_client_take_the_headline_model()
     {
         var statement = new StatementSubmission("Estonian defence intelligence", "Russia will produce 2.5 million shells", string.Empty, [],

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ClaimTracker.Analysis;
 using ClaimTracker.Analysis.Identity;
 using ClaimTracker.Extraction;
@@ -23,9 +24,10 @@ public sealed record DraftStatement(int Speaker, IReadOnlyList<int> Via, Stateme
 /// What a report says, whichever way it came in: structured statements from the client, or statements
 /// extracted from its text. Index 0 of <see cref="Mentions"/> is always the report's source.
 /// </summary>
-public sealed class ReportDraft
+public sealed partial class ReportDraft
 {
     private const string QuestionReason = "asks whether it is so (a question)";
+    private const int MaxHeadlineLength = 300;
 
     private readonly List<ActorMention> mentions = [];
     private readonly Dictionary<string, int> byName = new(StringComparer.OrdinalIgnoreCase);
@@ -179,9 +181,20 @@ public sealed class ReportDraft
     }
 
     /// <summary>A report that is its headline alone, as extraction tells it: a title that is the whole text.</summary>
-    private static bool IsHeadlineAlone(ReportSubmission submission) =>
-        !string.IsNullOrWhiteSpace(submission.Title)
-        && string.Equals(submission.Title.Trim(), submission.Text.Trim(), StringComparison.Ordinal);
+    /// <summary>
+    /// A report that is its headline alone: a title that is the whole text, or no title and a text of one short line
+    /// with no sentence break (a headline sent as the text: the body model has never seen one).
+    /// </summary>
+    private static bool IsHeadlineAlone(ReportSubmission submission)
+    {
+        var text = submission.Text.Trim();
+        return string.IsNullOrWhiteSpace(submission.Title)
+            ? text.Length <= MaxHeadlineLength && !text.Contains('\n', StringComparison.Ordinal) && !SentenceBreak().IsMatch(text)
+            : string.Equals(submission.Title.Trim(), text, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"[.!?][""”’)]?\s+[\p{Lu}""“]")]
+    private static partial Regex SentenceBreak();
 
     private int Mention(string name, ActorKind kind, IReadOnlyList<string> aliases)
     {
