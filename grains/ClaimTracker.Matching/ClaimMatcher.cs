@@ -18,8 +18,13 @@ public sealed record MatcherOptions
     public static MatcherOptions Default { get; } = new();
 
     /// <summary>The shipped learned scorer with the join threshold chosen for it by grouped cross-validation.</summary>
-    public static MatcherOptions Learned =>
-        Default with { Scorer = SameClaimScorer.Shipped, JoinThreshold = SameClaimScorer.Shipped.JoinThreshold };
+    public static MatcherOptions Learned => Default with
+    {
+        Scorer = SameClaimScorer.Shipped,
+        JoinThreshold = SameClaimScorer.Shipped.JoinThreshold,
+        RuleConfidentMargin = SameClaimScorer.Shipped.RuleConfidentMargin,
+        RuleConfidentJoinByProbability = SameClaimScorer.Shipped.RuleConfidentJoinByProbability,
+    };
 
     /// <summary>
     /// When set, a candidate's score is this model's probability that it is the statement's claim (the
@@ -27,6 +32,19 @@ public sealed record MatcherOptions
     /// hand-weighted rule score.
     /// </summary>
     public SameClaimScorer? Scorer { get; init; }
+
+    /// <summary>
+    /// With a learned <see cref="Scorer"/>: a statement the model would not join still joins when the rule score of a
+    /// candidate reaches the rules' own join threshold plus this margin (<see cref="LinkingFeatures.RuleJoinThreshold"/>),
+    /// i.e. where the rules are confident; null: the model alone decides.
+    /// </summary>
+    public double? RuleConfidentMargin { get; init; }
+
+    /// <summary>
+    /// Which rule-confident candidate such a statement joins: the most probable by the model (true) or the best by the
+    /// rule score (false).
+    /// </summary>
+    public bool RuleConfidentJoinByProbability { get; init; }
 
     /// <summary>A statement joins its best candidate at or above this score, otherwise it founds a new claim.</summary>
     public double JoinThreshold { get; init; } = 0.56;
@@ -87,6 +105,21 @@ public sealed class ClaimMatcher
                 $"joins claim {eligible.Candidate.Claim.ClaimId}: score {F(eligible.Total)} ≥ {F(threshold)} ({eligible.Explain()})");
         }
 
+        if (options.Scorer is not null && options.RuleConfidentMargin is { } margin)
+        {
+            var ruleThreshold = LinkingFeatures.RuleJoinThreshold + margin;
+            var confident = scored.Where(s => s.Candidate.Cosine >= options.MinCosine && s.Rule >= ruleThreshold).ToList();
+            var chosen = options.RuleConfidentJoinByProbability ? confident.MaxBy(s => s.Total) : confident.MaxBy(s => s.Rule);
+            if (chosen is not null)
+            {
+                return new MatchDecision(
+                    chosen.Candidate.Claim.ClaimId,
+                    chosen.Total,
+                    $"joins claim {chosen.Candidate.Claim.ClaimId}: rule score {F(chosen.Rule)} ≥ {F(ruleThreshold)} although "
+                        + $"p(same claim) {F(chosen.Total)} < {F(threshold)} ({chosen.Explain()})");
+            }
+        }
+
         return best.Total >= threshold
             ? new MatchDecision(null, best.Total, $"founds a new claim: best candidate {best.Candidate.Claim.ClaimId} scored " +
                 $"{F(best.Total)} but its cosine {F(best.Candidate.Cosine)} is under {F(options.MinCosine)}: shared words, not the same " +
@@ -110,7 +143,11 @@ public sealed class ClaimMatcher
             var measure = SharedMeasure(probe.Quantities, candidate.Claim.Quantities);
             var total = probabilities?[i] ?? (options.CosineWeight * candidate.Cosine) + (options.LexicalWeight * candidate.Lexical)
                 + (options.EntityWeight * entities) + (measure is null ? 0 : options.QuantityWeight);
-            scores[i] = new CandidateScore(candidate, total, entities, shared, measure) { Learned = probabilities is not null };
+            scores[i] = new CandidateScore(candidate, total, entities, shared, measure)
+            {
+                Learned = probabilities is not null,
+                Rule = probabilities is null ? total : LinkingFeatures.RuleScore(probe, candidate),
+            };
         }
 
         return scores;
@@ -171,6 +208,9 @@ public sealed class ClaimMatcher
     {
         /// <summary>Whether <see cref="Total"/> is the learned scorer's probability rather than the rule score.</summary>
         public bool Learned { get; init; }
+
+        /// <summary>The rule score at the service's operating point (with the rule scorer, <see cref="Total"/>).</summary>
+        public double Rule { get; init; }
 
         public string Explain()
         {

@@ -26,6 +26,15 @@ public static class LinkingFeatures
 
     public const double BackgroundLexical = 0.1;
 
+    /// <summary>
+    /// The service's rule score (<c>cosine + 1.0 × lexical + 0.1 × entities + 0.05 × same measure</c>) and its join
+    /// threshold, for the decision that takes the rules' join where they are confident
+    /// (<see cref="MatcherOptions.RuleConfidentMargin"/>).
+    /// </summary>
+    public const double RuleLexicalWeight = 1.0;
+
+    public const double RuleJoinThreshold = 0.84;
+
     public static IReadOnlyList<string> Names { get; } =
     [
         "cosine", "lexical", "cosine_margin", "lexical_margin", "is_best_cosine", "entity_agreement", "shared_entities",
@@ -79,6 +88,16 @@ public static class LinkingFeatures
         }
 
         return rows;
+    }
+
+    /// <summary>The rule score of <see cref="ClaimMatcher"/> at the service's operating point.</summary>
+    public static double RuleScore(StatementProbe probe, ClaimCandidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        ArgumentNullException.ThrowIfNull(candidate);
+        var (entities, _) = ClaimMatcher.EntityOverlap(probe.Entities, candidate.Claim.Entities);
+        var measure = ClaimMatcher.SharedMeasure(probe.Quantities, candidate.Claim.Quantities);
+        return candidate.Cosine + (RuleLexicalWeight * candidate.Lexical) + (0.1 * entities) + (measure is null ? 0 : 0.05);
     }
 
     /// <summary>

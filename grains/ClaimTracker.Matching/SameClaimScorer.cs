@@ -22,13 +22,16 @@ public sealed class SameClaimScorer
     private readonly ITransformer model;
     private readonly ConcurrentBag<PredictionEngine<LinkingExample, SameClaimPrediction>> engines = [];
 
-    public SameClaimScorer(Stream model, double joinThreshold)
+    public SameClaimScorer(
+        Stream model, double joinThreshold, double? ruleConfidentMargin = null, bool ruleConfidentJoinByProbability = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfNegative(joinThreshold);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(joinThreshold, 1);
         this.model = context.Model.Load(model, out _);
         JoinThreshold = joinThreshold;
+        RuleConfidentMargin = ruleConfidentMargin;
+        RuleConfidentJoinByProbability = ruleConfidentJoinByProbability;
     }
 
     /// <summary>The model shipped with the library and the join threshold its manifest records.</summary>
@@ -36,6 +39,15 @@ public sealed class SameClaimScorer
 
     /// <summary>Probability at or above which a statement joins its best candidate (chosen by grouped cross-validation).</summary>
     public double JoinThreshold { get; }
+
+    /// <summary>
+    /// The margin over the rules' join threshold at which the rules' confident join stands beside the model's (chosen by
+    /// grouped cross-validation; null when cross-validation preferred the model alone): <see cref="MatcherOptions.RuleConfidentMargin"/>.
+    /// </summary>
+    public double? RuleConfidentMargin { get; }
+
+    /// <summary>Whether such a join picks among the rule-confident candidates by probability rather than by rule score.</summary>
+    public bool RuleConfidentJoinByProbability { get; }
 
     /// <summary>The probability, per candidate, that the statement states that candidate's claim.</summary>
     public double[] Probabilities(StatementProbe probe, IReadOnlyList<ClaimCandidate> candidates)
@@ -87,8 +99,12 @@ public sealed class SameClaimScorer
         }
 
         var threshold = root.GetProperty("joinThreshold").GetDouble();
+        double? margin = root.TryGetProperty("ruleConfidentMargin", out var m) && m.ValueKind == JsonValueKind.Number
+            ? m.GetDouble()
+            : null;
+        var byProbability = root.TryGetProperty("ruleConfidentJoinByProbability", out var p) && p.ValueKind == JsonValueKind.True;
         using var model = OpenResource(ModelResource);
-        return new SameClaimScorer(model, threshold);
+        return new SameClaimScorer(model, threshold, margin, byProbability);
     }
 
     /// <summary>A probability as the reasons print it.</summary>

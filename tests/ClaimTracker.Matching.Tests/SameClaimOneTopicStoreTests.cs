@@ -10,7 +10,7 @@ namespace ClaimTracker.Matching.Tests;
 [Collection(EncoderCollection.Name)]
 public sealed class SameClaimOneTopicStoreTests(EncoderFixture fixture)
 {
-    private static readonly (string Id, string Text)[] SeedClaims =
+    internal static readonly (string Id, string Text)[] SeedClaims =
     [
         ("seed-00", "President Putin and North Korean leader Kim Jong Un enjoyed a “historic meeting and talks” on "
             + "Wednesday as the two leaders met at the Vostochny Cosmodrome in Russia’s Far East"),

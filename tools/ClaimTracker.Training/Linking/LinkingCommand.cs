@@ -24,6 +24,9 @@ public static class LinkingCommand
     private static readonly LinkingHyperParameters[] Grid =
         [new(0, 0.1f), new(0, 1f), new(0, 0, Trees: 100, Leaves: 8), new(0, 0, Trees: 200, Leaves: 16)];
 
+    /// <summary>Margins over the rules' own join threshold at which the combined decision also takes the rules' join.</summary>
+    private static readonly double[] RuleMargins = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5];
+
     private static readonly double[] Thresholds = Enumerable.Range(0, 17).Select(i => Math.Round(0.10 + (0.05 * i), 2)).ToArray();
 
     public static int Run(string[] args)
@@ -55,6 +58,7 @@ public static class LinkingCommand
         Console.WriteLine($"  rules (join ≥ {Rules.JoinThreshold:0.00}, lexical weight {Rules.LexicalWeight}): "
             + $"{rules.BCubedScore().F1:0.000}");
         var best = (HyperParameters: Grid[0], Threshold: 0.0, F1: -1.0, Outcome: rules);
+        var bestScorers = new List<SameClaimScorer>();
         foreach (var hyperParameters in Grid)
         {
             var scorers = pairsByFold
@@ -72,13 +76,23 @@ public static class LinkingCommand
                 if (f1 > best.F1)
                 {
                     best = (hyperParameters, threshold, f1, outcome);
+                    bestScorers = scorers;
                 }
             }
 
             Console.WriteLine($"  learned ({hyperParameters}): {string.Join(' ', line)}");
         }
 
-        Console.WriteLine($"chosen: {best.HyperParameters}, join threshold {best.Threshold:0.00}");
+        var combined = CombinedDecision(events, bestScorers, best.Threshold, best.F1);
+        if (combined.Margin is not null)
+        {
+            best = best with { Threshold = combined.Threshold, F1 = combined.F1, Outcome = combined.Outcome! };
+        }
+
+        Console.WriteLine($"chosen: {best.HyperParameters}, join threshold {best.Threshold:0.00}"
+            + (combined.Margin is { } chosenMargin
+                ? $", or the rules' join at {Rules.JoinThreshold + chosenMargin:0.00} ({Pick(combined.ByProbability)})"
+                : ", the model alone"));
         Console.WriteLine($"{"fold",-6}{"rules P",9}{"R",7}{"F1",7}   {"learned P",9}{"R",7}{"F1",7}");
         var perFold = new JsonArray();
         for (var k = 0; k <= folds; k++)
@@ -122,6 +136,9 @@ public static class LinkingCommand
                 },
             ["hyperParameterGrid"] = new JsonArray(Grid.Select(g => (JsonNode)g.ToString()).ToArray()),
             ["joinThreshold"] = best.Threshold,
+            ["ruleConfidentMargin"] = combined.Margin,
+            ["ruleConfidentJoinByProbability"] = combined.ByProbability,
+            ["ruleConfidentMarginGrid"] = new JsonArray(RuleMargins.Select(m => (JsonNode)m).ToArray()),
             ["thresholdGrid"] = new JsonArray(Thresholds.Select(t => (JsonNode)t).ToArray()),
             ["features"] = new JsonArray(LinkingFeatures.Names.Select(n => (JsonNode)n).ToArray()),
             ["data"] = new JsonArray(DataFile(root, "emergent-dev/emergent_articles.csv")),
@@ -150,6 +167,44 @@ public static class LinkingCommand
             + $"SHA-256 {Sha256(model)[..12]}…) and its manifest");
         return 0;
     }
+
+    /// <summary>
+    /// The combined decision: the model's join, or, where the model would not join, the rules' confident join (rule score at
+    /// least its own threshold plus a margin), the candidate picked by probability or by rule score. Replayed like the
+    /// model alone, for the chosen learner's fold models around its threshold; kept only when it beats the model alone.
+    /// </summary>
+    private static (double? Margin, bool ByProbability, double Threshold, double F1, LinkingOutcome? Outcome) CombinedDecision(
+        IReadOnlyList<LinkEvent> events, IReadOnlyList<SameClaimScorer> scorers, double modelThreshold, double modelF1)
+    {
+        var best = ((double?)null, false, modelThreshold, modelF1, (LinkingOutcome?)null);
+        foreach (var byProbability in new[] { false, true })
+        {
+            foreach (var margin in RuleMargins)
+            {
+                var line = new List<string>();
+                foreach (var threshold in Thresholds.Where(t => t >= modelThreshold - 0.051 && t <= modelThreshold + 0.151))
+                {
+                    var matchers = scorers.Select(s => new ClaimMatcher(MatcherOptions.Default with
+                    {
+                        Scorer = s, JoinThreshold = threshold, RuleConfidentMargin = margin, RuleConfidentJoinByProbability = byProbability,
+                    })).ToList();
+                    var outcome = LinkingReplay.Run(events, e => matchers[e.Fold]);
+                    var f1 = outcome.BCubedScore().F1;
+                    line.Add(FormattableString.Invariant($"{threshold:0.00}:{f1:0.000}"));
+                    if (f1 > best.Item4)
+                    {
+                        best = (margin, byProbability, threshold, f1, outcome);
+                    }
+                }
+
+                Console.WriteLine($"  or rules ≥ {Rules.JoinThreshold + margin:0.00} ({Pick(byProbability)}): {string.Join(' ', line)}");
+            }
+        }
+
+        return best;
+    }
+
+    private static string Pick(bool byProbability) => byProbability ? "most probable" : "best by rule";
 
     private static List<LinkingExample> TrainingPairs(IReadOnlyList<LinkEvent> events, int topicNeighbours) =>
         topicNeighbours == 0
