@@ -46,9 +46,17 @@ public sealed partial class PostgresStore : SqlStore, IAsyncDisposable, IDisposa
     public PostgresStore(string connectionString)
     {
         dataSource = NpgsqlDataSource.Create(WithAutoPrepare(connectionString));
-        // A unique violation means another writer appended at this version first.
-        groupCommit = PostgresBatchWriter.GroupCommit(dataSource, ex => ex.SqlState == PostgresErrorCodes.UniqueViolation, feed);
+        groupCommit = PostgresBatchWriter.GroupCommit(dataSource, IsConflict, feed);
     }
+
+    /// <summary>
+    /// A unique violation means another writer appended at this version first. A deadlock means two group commits (two
+    /// silos, e.g. a claim briefly active on both) each wait for a version the other inserted and has not committed: the
+    /// victim cannot wait it out in its own transaction (it still holds what the other waits for), so its write answers
+    /// "someone else wrote", and the caller reads the claim again and retries, as after a unique violation.
+    /// </summary>
+    private static bool IsConflict(PostgresException exception) =>
+        exception.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected;
 
     /// <summary>
     /// Statements run again and again are prepared on each connection (parsed and planned once): that
