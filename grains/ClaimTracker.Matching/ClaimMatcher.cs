@@ -146,7 +146,7 @@ public sealed class ClaimMatcher
             scores[i] = new CandidateScore(candidate, total, entities, shared, measure)
             {
                 Learned = probabilities is not null,
-                Rule = probabilities is null ? total : LinkingFeatures.RuleScore(probe, candidate),
+                Rule = probabilities is null ? total : LinkingFeatures.RuleScore(candidate, entities, measure is not null),
             };
         }
 

@@ -90,14 +90,14 @@ public static class LinkingFeatures
         return rows;
     }
 
-    /// <summary>The rule score of <see cref="ClaimMatcher"/> at the service's operating point.</summary>
-    public static double RuleScore(StatementProbe probe, ClaimCandidate candidate)
+    /// <summary>
+    /// The rule score of <see cref="ClaimMatcher"/> at the service's operating point, from a candidate's scores, its entity
+    /// agreement and whether it shares a measure with the statement.
+    /// </summary>
+    public static double RuleScore(ClaimCandidate candidate, double entities, bool sharedMeasure)
     {
-        ArgumentNullException.ThrowIfNull(probe);
         ArgumentNullException.ThrowIfNull(candidate);
-        var (entities, _) = ClaimMatcher.EntityOverlap(probe.Entities, candidate.Claim.Entities);
-        var measure = ClaimMatcher.SharedMeasure(probe.Quantities, candidate.Claim.Quantities);
-        return candidate.Cosine + (RuleLexicalWeight * candidate.Lexical) + (0.1 * entities) + (measure is null ? 0 : 0.05);
+        return candidate.Cosine + (RuleLexicalWeight * candidate.Lexical) + (0.1 * entities) + (sharedMeasure ? 0.05 : 0);
     }
 
     /// <summary>

@@ -19,7 +19,12 @@ namespace ClaimTracker.Training.Linking;
 public static class LinkingCommand
 {
     /// <summary>The service's rule operating point (MatchingOptions: join at 0.84 with lexical weight 1).</summary>
-    private static readonly MatcherOptions Rules = MatcherOptions.Default with { JoinThreshold = 0.84, LexicalWeight = 1.0 };
+    private static readonly MatcherOptions Rules =
+        MatcherOptions.Default with
+        {
+            JoinThreshold = LinkingFeatures.RuleJoinThreshold,
+            LexicalWeight = LinkingFeatures.RuleLexicalWeight,
+        };
 
     private static readonly LinkingHyperParameters[] Grid =
         [new(0, 0.1f), new(0, 1f), new(0, 0, Trees: 100, Leaves: 8), new(0, 0, Trees: 200, Leaves: 16)];
