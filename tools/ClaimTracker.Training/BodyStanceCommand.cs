@@ -170,13 +170,8 @@ internal static class BodyStanceCommand
     {
         var holdoutRumours = holdoutBodies.Where(data.Fnc1.ClaimOfBody.ContainsKey).Select(b => data.Fnc1.ClaimOfBody[b])
             .ToHashSet(StringComparer.Ordinal);
-        var tuning = data.Fnc1Pairs.Where(p => !holdoutBodies.Contains(p.Pair.BodyId))
-            .Select(p => (p.MaxCosine, p.Coverage, p.Pair.Stance != "unrelated"))
-            .ToList();
-        var (weight, threshold, _) = Fnc1Scoring.TuneRelatedness(tuning);
-        var test = data.Fnc1Pairs.Where(p => holdoutBodies.Contains(p.Pair.BodyId)).ToList();
-        var related = test.Where(p => p.MaxCosine + (weight * p.Coverage) >= threshold && p.Row is not null).ToList();
-        var relatedRows = related.Select(p => p.Row!).ToList();
+        var pairs = Fnc1HoldoutPairs.Of(data, holdoutBodies);
+        var relatedRows = pairs.RelatedRows;
 
         var bodyContext = new MLContext(seed: StanceTrainer.Seed);
         var body = StanceTrainer.Fit(
@@ -192,33 +187,14 @@ internal static class BodyStanceCommand
             ("rules", relatedRows.Select(r => r.RuleStance).ToList()),
             ("every related pair discuss", relatedRows.Select(_ => Stance.Observing).ToList()),
         };
-        var scores = new List<(string, double, Confusion)>();
+        var scores = new List<(string Name, double Score, Confusion Confusion)>();
         foreach (var (name, stances) in predictions)
         {
-            var predictedOf = new Dictionary<Fnc1PairFeatures, string>(ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < related.Count; i++)
-            {
-                predictedOf[related[i]] = stances[i] switch
-                {
-                    Stance.Supports => "agree",
-                    Stance.Contradicts => "disagree",
-                    _ => "discuss",
-                };
-            }
-
-            var confusion = new Confusion(Fnc1Scoring.Labels);
-            var score = 0.0;
-            foreach (var p in test)
-            {
-                var predicted = predictedOf.GetValueOrDefault(p, "unrelated");
-                confusion.Add(p.Pair.Stance, predicted);
-                score += Fnc1Scoring.Score(p.Pair.Stance, predicted);
-            }
-
-            scores.Add((name, score / Fnc1Scoring.MaxScore(test.Select(p => p.Pair.Stance)), confusion));
+            var (score, confusion) = pairs.Score(stances);
+            scores.Add((name, score, confusion));
         }
 
-        return (scores, weight, threshold);
+        return (scores, pairs.Weight, pairs.Threshold);
     }
 
     /// <summary>

@@ -255,34 +255,9 @@ internal static class StanceCommand
         var context = new MLContext(seed: StanceTrainer.Seed);
         var model = StanceTrainer.Fit(context, train, parameters);
 
-        var tuning = data.Fnc1Pairs.Where(p => !holdoutBodies.Contains(p.Pair.BodyId))
-            .Select(p => (p.MaxCosine, p.Coverage, p.Pair.Stance != "unrelated"))
-            .ToList();
-        var (weight, threshold, _) = Fnc1Scoring.TuneRelatedness(tuning);
-        var test = data.Fnc1Pairs.Where(p => holdoutBodies.Contains(p.Pair.BodyId)).ToList();
-        var related = test.Where(p => p.MaxCosine + (weight * p.Coverage) >= threshold && p.Row is not null).ToList();
-        var stances = Predict(context, model, related.Select(p => p.Row!).ToList());
-        var predictedOf = new Dictionary<Fnc1PairFeatures, string>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < related.Count; i++)
-        {
-            predictedOf[related[i]] = stances[i] switch
-            {
-                Stance.Supports => "agree",
-                Stance.Contradicts => "disagree",
-                _ => "discuss",
-            };
-        }
-
-        var confusion = new Confusion(Fnc1Scoring.Labels);
-        var score = 0.0;
-        foreach (var p in test)
-        {
-            var predicted = predictedOf.GetValueOrDefault(p, "unrelated");
-            confusion.Add(p.Pair.Stance, predicted);
-            score += Fnc1Scoring.Score(p.Pair.Stance, predicted);
-        }
-
-        return (score / Fnc1Scoring.MaxScore(test.Select(p => p.Pair.Stance)), weight, threshold, confusion);
+        var pairs = Fnc1HoldoutPairs.Of(data, holdoutBodies);
+        var (score, confusion) = pairs.Score(Predict(context, model, pairs.RelatedRows));
+        return (score, pairs.Weight, pairs.Threshold, confusion);
     }
 
     internal static int ArgMax(float[] values)
