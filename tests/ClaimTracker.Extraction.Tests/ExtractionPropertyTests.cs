@@ -43,12 +43,16 @@ public sealed class ExtractionPropertyTests
     [Fact]
     public void Extraction_time_grows_linearly_with_the_input()
     {
-        // Each generated paragraph, closed as a sentence, is repeated to 16 KB and to 128 KB; eight runs on the
-        // small text against one on the large one: linear work gives a ratio near 1, quadratic near 8. Best of
-        // three each, so a busy machine inflates neither side much. One unending sentence (no full stop at all)
-        // is a known slower shape (docs/evaluation-attribution.md, "Cost") and is not generated here.
+        // Each generated paragraph, closed as a sentence, is repeated to 16 KB and to 128 KB; eight runs on the small
+        // text against one on the large one: linear work gives a ratio near 1, quadratic near 8; linear work has
+        // measured 2.5 on a loaded machine, hence the bound of 3. Best of three each, so a busy machine inflates
+        // neither side much. A paragraph that starts in lower case never starts a new sentence, so its repetition is
+        // one sentence with thousands of attributions (an outer "according to" over each). One unending sentence
+        // with no full stop at all is a known slower shape (docs/evaluation-attribution.md, "Cost") and is not
+        // generated here.
         var plainNews = Gen.Constant("The minister said on Monday that the bridge was closed, according to AFP");
-        Prop.ForAll(Gen.OneOf(plainNews, NewsLikeText().Where(p => p.Length > 20)).ToArbitrary(), paragraph =>
+        var oneSentence = Gen.Constant("reports that Kim Jong Un, according to U.S. per day");
+        Prop.ForAll(Gen.OneOf(plainNews, oneSentence, NewsLikeText().Where(p => p.Length > 20)).ToArbitrary(), paragraph =>
         {
             var small = CpuTime.RepeatTo(16 * 1024, _ => paragraph + ".");
             var large = CpuTime.RepeatTo(128 * 1024, _ => paragraph + ".");
@@ -61,7 +65,7 @@ public sealed class ExtractionPropertyTests
                 }
             });
             var ratio = CpuTime.BestOfThree(() => Extractor.Extract(new ArticleInput(large, "Outlet"))) / Math.Max(smallTime, 1);
-            return (ratio < 2.5).Label($"128 KB took {ratio:0.00} times as long as 8 × 16 KB");
+            return (ratio < 3).Label($"128 KB took {ratio:0.00} times as long as 8 × 16 KB");
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(5).WithQuietOnSuccess(true).WithEndSize(60));
     }
 }

@@ -135,6 +135,16 @@ internal static partial class AttributionFinder
         /// </summary>
         public void ReportedThroughOuter()
         {
+            // Each inner statement takes the source of the first outer one (in the result's order) whose content holds its
+            // cue. Inners are sorted by cue and skipped once they have a source, so a sentence with thousands of
+            // attributions costs n log n rather than n².
+            var inners = result.Where(r => r.Via.IsEmpty && !r.Cue.IsEmpty).OrderBy(r => r.Cue.First).ToList();
+            var nextOpen = new int[inners.Count + 1];
+            for (var i = 0; i < nextOpen.Length; i++)
+            {
+                nextOpen[i] = i;
+            }
+
             foreach (var outer in result)
             {
                 var trailing = outer.Quote is null && !outer.Source.IsEmpty && outer.Content.End <= outer.Cue.First
@@ -144,15 +154,55 @@ internal static partial class AttributionFinder
                     continue;
                 }
 
-                foreach (var inner in result)
+                for (var i = Open(nextOpen, FirstCueFrom(inners, outer.Content.First));
+                     i < inners.Count && inners[i].Cue.First < outer.Content.End;
+                     i = Open(nextOpen, i + 1))
                 {
-                    if (!ReferenceEquals(inner, outer) && inner.Via.IsEmpty && inner.Cue.First >= outer.Content.First
-                        && inner.Cue.End <= outer.Content.End)
+                    var inner = inners[i];
+                    if (!ReferenceEquals(inner, outer) && inner.Cue.End <= outer.Content.End)
                     {
                         inner.Via = outer.Source;
+                        nextOpen[i] = i + 1;
                     }
                 }
             }
+        }
+
+        /// <summary>The first index at or after <paramref name="i"/> whose attribution has no outer source yet.</summary>
+        private static int Open(int[] nextOpen, int i)
+        {
+            var root = i;
+            while (nextOpen[root] != root)
+            {
+                root = nextOpen[root];
+            }
+
+            while (nextOpen[i] != root)
+            {
+                (i, nextOpen[i]) = (nextOpen[i], root);
+            }
+
+            return root;
+        }
+
+        /// <summary>The index of the first attribution (sorted by cue) whose cue starts at or after <paramref name="token"/>.</summary>
+        private static int FirstCueFrom(List<RawAttribution> byCue, int token)
+        {
+            int low = 0, high = byCue.Count;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (byCue[middle].Cue.First < token)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
         }
 
         /// <summary>"Trump leads by 8 points in a new Fox News poll": the poll is the source of the clause before it.</summary>

@@ -70,18 +70,34 @@ internal static partial class AttributionFinder
             return strict;
         }
 
+        // Tokens already in a cue: a loose candidate is new where its cue shares none of them.
+        var cueTokens = new HashSet<int>();
+        foreach (var attribution in strict)
+        {
+            AddRange(cueTokens, attribution.Cue);
+        }
+
         foreach (var candidate in Find(doc, sentence, loose: true, rates))
         {
             var cue = candidate.Cue;
-            if (!cue.IsEmpty && !strict.Exists(s => !s.Cue.IsEmpty && s.Cue.First < cue.End && cue.First < s.Cue.End))
+            if (!cue.IsEmpty && !Enumerable.Range(cue.First, cue.End - cue.First).Any(cueTokens.Contains))
             {
                 candidate.Loose = true;
                 strict.Add(candidate);
+                AddRange(cueTokens, cue);
             }
         }
 
         strict.Sort((a, b) => a.Anchor.CompareTo(b.Anchor));
         return strict;
+    }
+
+    private static void AddRange(HashSet<int> tokens, TokenRange range)
+    {
+        for (var i = range.First; i < range.End; i++)
+        {
+            tokens.Add(i);
+        }
     }
 
     private static List<RawAttribution> Find(Document doc, Sentence sentence, bool loose, CueWordRates? rates)
