@@ -69,6 +69,12 @@ public sealed record MatcherOptions
 public sealed record MatchDecision(string? ClaimId, double Score, string Reason)
 {
     public bool JoinsExistingClaim => ClaimId is not null;
+
+    /// <summary>
+    /// The rule score of the candidate decided on (with the rule scorer, <see cref="Score"/>), so a caller can hold a join to
+    /// the rules where the learned scorer has no evidence (two statements of one report).
+    /// </summary>
+    public double RuleScore { get; init; }
 }
 
 /// <summary>Decides whether a statement joins one of its retrieved candidates or founds a new claim.</summary>
@@ -102,7 +108,10 @@ public sealed class ClaimMatcher
             return new MatchDecision(
                 eligible.Candidate.Claim.ClaimId,
                 eligible.Total,
-                $"joins claim {eligible.Candidate.Claim.ClaimId}: score {F(eligible.Total)} ≥ {F(threshold)} ({eligible.Explain()})");
+                $"joins claim {eligible.Candidate.Claim.ClaimId}: score {F(eligible.Total)} ≥ {F(threshold)} ({eligible.Explain()})")
+            {
+                RuleScore = eligible.Rule,
+            };
         }
 
         if (options.Scorer is not null && options.RuleConfidentMargin is { } margin)
@@ -116,16 +125,20 @@ public sealed class ClaimMatcher
                     chosen.Candidate.Claim.ClaimId,
                     chosen.Total,
                     $"joins claim {chosen.Candidate.Claim.ClaimId}: rule score {F(chosen.Rule)} ≥ {F(ruleThreshold)} although "
-                        + $"p(same claim) {F(chosen.Total)} < {F(threshold)} ({chosen.Explain()})");
+                        + $"p(same claim) {F(chosen.Total)} < {F(threshold)} ({chosen.Explain()})")
+                {
+                    RuleScore = chosen.Rule,
+                };
             }
         }
 
-        return best.Total >= threshold
+        var founds = best.Total >= threshold
             ? new MatchDecision(null, best.Total, $"founds a new claim: best candidate {best.Candidate.Claim.ClaimId} scored " +
                 $"{F(best.Total)} but its cosine {F(best.Candidate.Cosine)} is under {F(options.MinCosine)}: shared words, not the same " +
                     $"proposition ({best.Explain()})")
             : new MatchDecision(null, best.Total, $"founds a new claim: best candidate {best.Candidate.Claim.ClaimId} scored " +
                 $"{F(best.Total)} < {F(threshold)} ({best.Explain()})");
+        return founds with { RuleScore = best.Rule };
     }
 
     /// <summary>The score of one candidate, with its parts.</summary>

@@ -45,7 +45,6 @@ public sealed partial class ClaimLinker : IDisposable
     private ClaimIndex index;
     private readonly ClaimMatcher matcher;
     private readonly ClaimMatcher fragmentMatcher;
-    private readonly double sameReportJoinThreshold;
     private readonly SemaphoreSlim refreshGate = new(1, 1);
     private long position;
     private long lastRefreshTicks;
@@ -60,7 +59,6 @@ public sealed partial class ClaimLinker : IDisposable
         matcher = new ClaimMatcher(learned
             ? MatcherOptions.Learned with { JoinThreshold = this.options.LearnedJoinThreshold ?? SameClaimScorer.Shipped.JoinThreshold }
             : MatcherOptions.Default with { JoinThreshold = this.options.JoinThreshold, LexicalWeight = this.options.LexicalWeight });
-        sameReportJoinThreshold = learned ? this.options.LearnedSameReportJoinThreshold : this.options.SameReportJoinThreshold;
         fragmentMatcher = new ClaimMatcher(matcher.Options with { MinCosine = this.options.FragmentMinCosine });
     }
 
@@ -101,10 +99,16 @@ public sealed partial class ClaimLinker : IDisposable
 
             var isFragment = TextAnalysis.Words(statement.Content).Count < options.FragmentWords;
             var decision = (isFragment ? fragmentMatcher : matcher).Decide(probe, index.Search(probe, options.Candidates));
-            if (decision.ClaimId is { } sameReport && foundedHere.Contains(sameReport) && decision.Score < sameReportJoinThreshold)
+            // The learned scorer was trained on statements of different reports: within one report the rule score decides.
+            if (decision.ClaimId is { } sameReport && foundedHere.Contains(sameReport)
+                && decision.RuleScore < options.SameReportJoinThreshold)
             {
-                decision
-                    = decision with { ClaimId = null, Reason = $"the closest claim was founded by this same report ({decision.Reason})" };
+                decision = decision with
+                {
+                    ClaimId = null,
+                    Reason = $"the closest claim was founded by this same report: rule score {decision.RuleScore:0.00} < "
+                        + $"{options.SameReportJoinThreshold:0.00} ({decision.Reason})",
+                };
             }
 
             if (decision.ClaimId is { } claimId && Find(claimId) is { } claim)

@@ -28,24 +28,17 @@ public sealed class MatchingOptions
     public MatchingMode Mode { get; set; } = MatchingMode.Semantic;
 
     /// <summary>
-    /// The rule score by default. The learned scorer (with the rules' join where the rule score clears its threshold by the
-    /// margin its manifest records) links Emergent headlines better under grouped cross-validation and keeps the seed
-    /// story's follow-ups on their claims, but within one article it joins a statement to a claim the same article
-    /// founded (the seed article's Michel assessment onto its production sentence, p ≥ 0.95): docs/evaluation-linking.md.
+    /// The learned same-claim model by default, with the rules' join where the rule score clears its threshold by the margin
+    /// the model's manifest records; within one report the rule score decides (<see cref="SameReportJoinThreshold"/>).
+    /// <see cref="LinkingScorer.Rules"/>: the hand-weighted rule score alone. Figures: docs/evaluation-linking.md.
     /// </summary>
-    public LinkingScorer Scorer { get; set; } = LinkingScorer.Rules;
+    public LinkingScorer Scorer { get; set; } = LinkingScorer.Learned;
 
     /// <summary>
     /// With the learned scorer: the probability at or above which a statement joins a stored claim; unset,
     /// the threshold recorded in the model's manifest (chosen by grouped cross-validation when it was trained).
     /// </summary>
     public double? LearnedJoinThreshold { get; set; }
-
-    /// <summary>
-    /// With the learned scorer, <see cref="SameReportJoinThreshold"/> as a probability. Set by hand: the
-    /// Emergent reports the model is trained on state one proposition each, so no data tunes it.
-    /// </summary>
-    public double LearnedSameReportJoinThreshold { get; set; } = 0.95;
 
     /// <summary>
     /// With the rule scorer: score (cosine + LexicalWeight × normalised BM25 + entity and quantity terms) at or above which a
@@ -68,8 +61,9 @@ public sealed class MatchingOptions
     public int FragmentWords { get; set; } = 6;
 
     /// <summary>
-    /// Statements of one report join a claim founded by the same report only at or above this score:
-    /// an article rarely states one proposition twice, but it often states several on one topic.
+    /// Statements of one report join a claim founded by the same report only at or above this rule score, whichever
+    /// scorer decides: an article rarely states one proposition twice, but it often states several on one topic, and
+    /// the learned scorer was trained on statements of different reports only.
     /// </summary>
     public double SameReportJoinThreshold { get; set; } = 1.2;
 
