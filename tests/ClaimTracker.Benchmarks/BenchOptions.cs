@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClaimTracker.Grains.Linking;
 
 namespace ClaimTracker.Benchmarks;
 
@@ -82,6 +83,7 @@ public sealed record BenchOptions
                 "--batch" => options with { BatchSize = Int() },
                 "--batch-clients" => options with { BatchClients = Int() },
                 "--text-clients" => options with { TextClients = Int() },
+                "--scorer" => options with { Scorer = Enum.Parse<LinkingScorer>(value, ignoreCase: true) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
@@ -92,4 +94,7 @@ public sealed record BenchOptions
     /// <summary>Concurrent clients of the text scenario; 0: as many as the server keeps in flight for a RegisterReports batch
     /// (Ingest:BatchConcurrency).</summary>
     public int TextClients { get; init; }
+
+    /// <summary>What decides linking in the text scenario (the server's <c>Matching:Scorer</c>), to compare the two.</summary>
+    public LinkingScorer Scorer { get; init; } = new MatchingOptions().Scorer;
 }

@@ -30,7 +30,7 @@ internal static class TextIngestScenario
         // By default as many reports in flight as a feeder's RegisterReports batch keeps (the CLI's directory ingest).
         var clients = options.TextClients > 0 ? options.TextClients : new Server.Hosting.IngestOptions().BatchConcurrency;
         Console.WriteLine($"== 2. text ingest: {articles.Count} BBC articles as text reports, {clients} concurrent clients; " +
-            $"the server's encoder queue runs {threads} inference threads");
+            $"the server's encoder queue runs {threads} inference threads; linking by the {options.Scorer} scorer");
 
         // The statements as the server links them: the texts its encoder queue encodes.
         var stages = TextIngestStages.Extract(articles);
@@ -79,9 +79,9 @@ internal static class TextIngestScenario
             byText.TryAdd(contents[i], vectors[i]);
         }
 
-        var linking = await stages.LinkAsync(byText);
+        var linking = await stages.LinkAsync(byText, options.Scorer);
 
-        await using var server = await BenchServer.StartAsync();
+        await using var server = await BenchServer.StartAsync($"--Matching:Scorer={options.Scorer}");
         async Task RegisterAsync(IEnumerable<(string Text, string Id)> reports, Action<int> registered) =>
             await Parallel.ForEachAsync(reports, new ParallelOptions { MaxDegreeOfParallelism = clients }, async (report, ct) =>
             {

@@ -67,13 +67,13 @@ internal sealed class TextIngestStages
     }
 
     /// <summary>
-    /// Links every article in order through a <see cref="ClaimLinker"/> (default options, an in-memory index log) whose
+    /// Links every article in order through a <see cref="ClaimLinker"/> (default options but the scorer, an in-memory index log) whose
     /// encoder answers with <paramref name="vectors"/>; then classifies the stance of each statement that joined a claim
     /// again, with the model and by the rules alone, to separate its cost from retrieval and decision.
     /// </summary>
-    public async Task<LinkingCost> LinkAsync(IReadOnlyDictionary<string, float[]> vectors)
+    public async Task<LinkingCost> LinkAsync(IReadOnlyDictionary<string, float[]> vectors, LinkingScorer scorer)
     {
-        var options = Options.Create(new MatchingOptions());
+        var options = Options.Create(new MatchingOptions { Scorer = scorer });
         var encoder = new KnownVectors(vectors);
         using (var warm = new ClaimLinker(new MemoryIndexLog(), options, () => encoder))
         {
