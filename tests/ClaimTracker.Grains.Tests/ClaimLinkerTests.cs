@@ -24,7 +24,7 @@ public sealed class ClaimLinkerTests
     [Fact]
     public async Task A_statement_that_joined_a_claim_is_indexed_as_a_phrasing_that_later_statements_find()
     {
-        var store = new MemoryIndexStore();
+        var store = new MemoryClaimIndexLog();
         using var linker = Linker(store, phrasingsPerClaim: 16);
 
         var founded = Assert.Single(await linker.LinkAsync([Request(Founding)]));
@@ -39,7 +39,7 @@ public sealed class ClaimLinkerTests
     [Fact]
     public async Task Phrasings_stop_at_the_cap_so_the_index_stays_bounded()
     {
-        var store = new MemoryIndexStore();
+        var store = new MemoryClaimIndexLog();
         using var linker = Linker(store, phrasingsPerClaim: 1);
 
         var founded = Assert.Single(await linker.LinkAsync([Request(Founding)]));
@@ -54,7 +54,7 @@ public sealed class ClaimLinkerTests
     [Fact]
     public async Task A_claim_is_indexed_under_its_proposition_and_the_words_as_written_within_the_cap()
     {
-        var store = new MemoryIndexStore();
+        var store = new MemoryClaimIndexLog();
         using var linker = Linker(store, phrasingsPerClaim: 2);
 
         var founded = Assert.Single(await linker.LinkAsync([Request(Founding) with { Verbatim = "and " + Founding }]));
@@ -70,7 +70,7 @@ public sealed class ClaimLinkerTests
     [InlineData(Modality.Asserted, true, Stance.Contradicts)]
     public async Task The_founding_statements_stance_follows_how_it_puts_its_own_text(Modality modality, bool isDenial, Stance expected)
     {
-        using var linker = Linker(new MemoryIndexStore(), phrasingsPerClaim: 16);
+        using var linker = Linker(new MemoryClaimIndexLog(), phrasingsPerClaim: 16);
 
         var founded = Assert.Single(
             await linker.LinkAsync([new LinkRequest(Founding, modality, isDenial, Stance.Unspecified, string.Empty, string.Empty)]));
@@ -111,25 +111,5 @@ public sealed class ClaimLinkerTests
         public int Dimensions => 384;
 
         public float[][] Encode(IReadOnlyList<string> texts) => texts.Select(t => vectors[t]).ToArray();
-    }
-
-    private sealed class MemoryIndexStore : IClaimIndexLog
-    {
-        private readonly List<ClaimIndexEntry> entries = [];
-
-        public IReadOnlyList<ClaimIndexEntry> Entries => entries;
-
-        public Task AddClaimIndexEntriesAsync(IReadOnlyList<ClaimIndexEntry> added)
-        {
-            entries.AddRange(added.Where(a => !entries.Any(e => e.ClaimId == a.ClaimId && e.Text == a.Text)));
-            return Task.CompletedTask;
-        }
-
-        public Task<IReadOnlyList<StoredClaimIndexEntry>> ReadClaimIndexAsync(
-            long afterPosition,
-            int limit,
-            CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<StoredClaimIndexEntry>>(
-                entries.Select((e, i) => new StoredClaimIndexEntry(i + 1, e)).Where(e => e.Position > afterPosition).Take(limit).ToList());
     }
 }

@@ -41,7 +41,7 @@ public sealed class SameReportLinkingTests
     }
 
     private static ClaimLinker Linker(ISentenceEncoder encoder, double sameReportJoinThreshold) =>
-        new(new MemoryIndex(), Options.Create(new MatchingOptions
+        new(new MemoryClaimIndexLog(), Options.Create(new MatchingOptions
         {
             Scorer = LinkingScorer.Learned,
             SameReportJoinThreshold = sameReportJoinThreshold,
@@ -55,23 +55,5 @@ public sealed class SameReportLinkingTests
         public int Dimensions => 384;
 
         public float[][] Encode(IReadOnlyList<string> texts) => texts.Select(_ => vector).ToArray();
-    }
-
-    private sealed class MemoryIndex : IClaimIndexLog
-    {
-        private readonly List<ClaimIndexEntry> entries = [];
-
-        public Task AddClaimIndexEntriesAsync(IReadOnlyList<ClaimIndexEntry> added)
-        {
-            entries.AddRange(added);
-            return Task.CompletedTask;
-        }
-
-        public Task<IReadOnlyList<StoredClaimIndexEntry>> ReadClaimIndexAsync(
-            long afterPosition,
-            int limit,
-            CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<StoredClaimIndexEntry>>(
-                entries.Select((e, i) => new StoredClaimIndexEntry(i + 1, e)).Where(e => e.Position > afterPosition).Take(limit).ToList());
     }
 }
