@@ -33,6 +33,8 @@ public sealed class ClaimIndex : IDisposable
     private readonly ClaimIndexOptions approximate;
     private readonly Lock trainGate = new();
     private volatile CoarseQuantizer? centroids;
+    private Task training = Task.CompletedTask;
+    private bool disposed;
     private int count;
 
     public ClaimIndex(int shardCount = 8)
@@ -185,10 +187,11 @@ public sealed class ClaimIndex : IDisposable
     }
 
     /// <summary>
-    /// The centroids to search with: trained now when there are none yet or the index has doubled since they were (the
-    /// searches arriving meanwhile wait for them).
+    /// The centroids to search with. When there are none yet or the index has doubled since they were trained, new ones are
+    /// trained in the background; until they are in place, searches go on with the old ones (or, the first time, with an
+    /// exact scan), so no search waits for a training of many seconds.
     /// </summary>
-    private CoarseQuantizer Centroids(long documents)
+    private CoarseQuantizer? Centroids(long documents)
     {
         var current = centroids;
         if (current is not null && documents < 2 * current.TrainedOn)
@@ -199,20 +202,36 @@ public sealed class ClaimIndex : IDisposable
         lock (trainGate)
         {
             current = centroids;
-            if (current is not null && documents < 2 * current.TrainedOn)
+            if (!disposed && training.IsCompleted && (current is null || documents >= 2 * current.TrainedOn))
             {
-                return current;
+                training = Task.Run(() => Train(documents));
             }
-
-            var lists = (int)Math.Clamp(documents / approximate.PhrasingsPerList, 16, 1024);
-            var random = new Random(approximate.Seed);
-            var fraction = Math.Min(1.0, (double)lists * SamplePerList / documents);
-            var sample = shards.SelectMany(shard => shard.Sample(fraction, random)).ToList();
-            var trained = CoarseQuantizer.Train(sample, lists, approximate.Seed, documents);
-            Parallel.ForEach(shards, shard => shard.Assign(trained));
-            centroids = trained;
-            return trained;
         }
+
+        return current;
+    }
+
+    private void Train(long documents)
+    {
+        var lists = (int)Math.Clamp(documents / approximate.PhrasingsPerList, 16, 1024);
+        var random = new Random(approximate.Seed);
+        var fraction = Math.Min(1.0, (double)lists * SamplePerList / documents);
+        var sample = shards.SelectMany(shard => shard.Sample(fraction, random)).ToList();
+        var trained = CoarseQuantizer.Train(sample, lists, approximate.Seed, documents);
+        Parallel.ForEach(shards, shard => shard.Assign(trained));
+        centroids = trained;
+    }
+
+    /// <summary>Waits until a training of centroids that a search started, if any, has put them in place.</summary>
+    public void WaitForCentroids()
+    {
+        Task running;
+        lock (trainGate)
+        {
+            running = training;
+        }
+
+        running.GetAwaiter().GetResult();
     }
 
     /// <summary>
@@ -301,6 +320,15 @@ public sealed class ClaimIndex : IDisposable
 
     public void Dispose()
     {
+        Task running;
+        lock (trainGate)
+        {
+            disposed = true;
+            running = training;
+        }
+
+        // A training in the background still reads the shards; its failure, if any, is of no use to anyone now.
+        Task.WhenAny(running).GetAwaiter().GetResult();
         foreach (var shard in shards)
         {
             shard.Dispose();

@@ -32,6 +32,13 @@ public sealed class ApproximateClaimIndexTests(ITestOutputHelper output)
             exact.Add(id, "claim", vector);
         }
 
+        // The first search past ApproximateFrom scans exactly and starts the centroids' training in the background.
+        var first = new StatementProbe("unrelated", topical[0].Vector, [], []);
+        Assert.Equal(
+            exact.Search(first, k: 10).Select(c => (c.Claim.ClaimId, c.Cosine)),
+            approximate.Search(first, k: 10).Select(c => (c.Claim.ClaimId, c.Cosine)));
+        approximate.WaitForCentroids();
+
         // Paraphrases: a stored phrasing moved as far as a rewording moves a sentence embedding (cosine about 0.9).
         double topicalRecall = 0, scatteredFirst = 0, scatteredRecall = 0;
         const int probes = 100;
@@ -75,7 +82,9 @@ public sealed class ApproximateClaimIndexTests(ITestOutputHelper output)
 
         var queries = Enumerable.Range(0, 10).Select(i => new StatementProbe($"Putin fired shells at the port {i}",
             Near(all[random.Next(all.Count)].Vector, 0.45, random), [], [])).ToList();
-        var before = queries.Select(q => original.Search(q, k: 10)).ToList(); // trains the centroids
+        original.Search(queries[0], k: 10); // starts training the centroids
+        original.WaitForCentroids();
+        var before = queries.Select(q => original.Search(q, k: 10)).ToList();
         Assert.True(original.IsApproximate);
         using var stream = new MemoryStream();
         original.Save(stream);
