@@ -41,7 +41,35 @@ internal static partial class AttributionFinder
     /// <summary>A lower-case verb of the cue lexicon or a finite-looking verb in any context: a candidate for the filter.</summary>
     private static bool IsLooseCue(Document doc, int i)
         => doc.IsLowerWord(i) && !IsMotionWithoutParticle(doc, i) && !IsNamingParticiple(doc, i)
-            && (CueLexicon.TryGet(doc.Lower(i), out _) || IsGenericVerb(doc, i) || IsCommaParticiple(doc, i));
+            && (CueLexicon.TryGet(doc.Lower(i), out _) || IsGenericVerb(doc, i) || IsCommaParticiple(doc, i)
+                || IsVerbAfterAuxiliary(doc, i));
+
+    /// <summary>
+    /// A verb by its auxiliary: "is relying on", "will cover", "has taken an interest in" (any form after a modal or a perfect
+    /// auxiliary, a form in -ing after a progressive one), an adverb or negation allowed between.
+    /// </summary>
+    private static bool IsVerbAfterAuxiliary(Document doc, int i)
+    {
+        var lower = doc.Lower(i);
+        if (doc.Tokens[i].Length < 4 || NotVerbs.Contains(lower) || NotParticiples.Contains(lower) || ContentBlockers.Contains(lower)
+            || lower is "been" or "being" or "have" or "having" || lower.EndsWith("ly", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var aux = i - 1;
+        if (doc.IsLowerWord(aux) && CueLexicon.IsCuePrefix(doc.Lower(aux)) && !IsAuxiliary(doc.Lower(aux)))
+        {
+            aux--;
+        }
+
+        var before = doc.Lower(aux);
+        return lower.EndsWith("ing", StringComparison.Ordinal) ? IsProgressiveAuxiliary(before) : IsAuxiliary(before);
+    }
+
+    private static bool IsAuxiliary(string lower)
+        => lower is "will" or "would" or "can" or "could" or "should" or "must" or "may" or "might" or "has" or "have" or "had"
+            or "’ll" or "'ll" or "’ve" or "'ve" or "’d" or "'d";
 
     /// <summary>"went underground", "went there": "go" is a cue only as "went after", in the loose pass as in the rules.</summary>
     private static bool IsMotionWithoutParticle(Document doc, int i)
