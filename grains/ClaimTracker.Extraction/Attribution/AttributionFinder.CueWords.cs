@@ -63,6 +63,11 @@ internal static partial class AttributionFinder
             aux--;
         }
 
+        if (IsBlockedParticiple(doc, i, lower))
+        {
+            return false;
+        }
+
         var before = doc.Lower(aux);
         return lower.EndsWith("ing", StringComparison.Ordinal) ? IsProgressiveAuxiliary(before) : IsAuxiliary(before);
     }
