@@ -91,7 +91,7 @@ internal static partial class AttributionFinder
             && !(lower == "called" && doc.Lower(i + 1) is "for" or "on");
     }
 
-    /// <summary>Words in -ing after a comma that are no participle ("including", "during", "morning").</summary>
+    /// <summary>Words in -ing that are no participle ("including", "during", "morning").</summary>
     private static readonly HashSet<string> NotParticiples = Lexicon.Words("not-participles");
 
     /// <summary>
