@@ -154,13 +154,12 @@ internal static class TrainAttributionCommand
     }
 
     /// <summary>
-    /// The least threshold tried. Below 0.5 the held-out F1 moves by less than 0.01 (evaluation-attribution.md), but the
-    /// filter admits what the behaviour tests hold the extractor to leave out ("They went underground for two years",
-    /// "a firm called Northline Analytics", the seed article's "President Putin and … Kim Jong Un enjoyed a … meeting").
+    /// The least threshold tried: the least at which the behaviour tests hold; below it the filter admits sentences they hold
+    /// the extractor to leave out (evaluation-attribution.md).
     /// </summary>
-    private const double ThresholdFloor = 0.5;
+    private const double ThresholdFloor = 0.35;
 
-    private static readonly double[] ThresholdGrid = [0.5, 0.55, 0.6, 0.7];
+    private static readonly double[] ThresholdGrid = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7];
 
     /// <summary>Scores of the whole extraction on each held-out fold; without fold models, the rules alone.</summary>
     private static List<SplitScores> HeldOutScores(

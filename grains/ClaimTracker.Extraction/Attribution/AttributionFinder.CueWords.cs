@@ -40,7 +40,74 @@ internal static partial class AttributionFinder
 
     /// <summary>A lower-case verb of the cue lexicon or a finite-looking verb in any context: a candidate for the filter.</summary>
     private static bool IsLooseCue(Document doc, int i)
-        => doc.IsLowerWord(i) && (CueLexicon.TryGet(doc.Lower(i), out _) || IsGenericVerb(doc, i));
+        => doc.IsLowerWord(i) && !IsMotionWithoutParticle(doc, i) && !IsNamingParticiple(doc, i)
+            && (CueLexicon.TryGet(doc.Lower(i), out _) || IsGenericVerb(doc, i) || IsCommaParticiple(doc, i)
+                || IsVerbAfterAuxiliary(doc, i));
+
+    /// <summary>
+    /// A verb by its auxiliary: "is relying on", "will cover", "has taken an interest in" (any form after a modal or a perfect
+    /// auxiliary, a form in -ing after a progressive one), an adverb or negation allowed between.
+    /// </summary>
+    private static bool IsVerbAfterAuxiliary(Document doc, int i)
+    {
+        var lower = doc.Lower(i);
+        if (doc.Tokens[i].Length < 4 || NotVerbs.Contains(lower) || NotParticiples.Contains(lower) || ContentBlockers.Contains(lower)
+            || lower is "been" or "being" or "have" or "having" || lower.EndsWith("ly", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var aux = i - 1;
+        if (doc.IsLowerWord(aux) && CueLexicon.IsCuePrefix(doc.Lower(aux)) && !IsAuxiliary(doc.Lower(aux)))
+        {
+            aux--;
+        }
+
+        if (IsBlockedParticiple(doc, i, lower))
+        {
+            return false;
+        }
+
+        var before = doc.Lower(aux);
+        return lower.EndsWith("ing", StringComparison.Ordinal) ? IsProgressiveAuxiliary(before) : IsAuxiliary(before);
+    }
+
+    private static bool IsAuxiliary(string lower)
+        => lower is "will" or "would" or "can" or "could" or "should" or "must" or "may" or "might" or "has" or "have" or "had"
+            or "’ll" or "'ll" or "’ve" or "'ve" or "’d" or "'d";
+
+    /// <summary>"went underground", "went there": "go" is a cue only as "went after", in the loose pass as in the rules.</summary>
+    private static bool IsMotionWithoutParticle(Document doc, int i)
+        => doc.Lower(i) is "went" or "go" or "goes" or "going" && !doc.Is(i + 1, "after");
+
+    /// <summary>"a firm called Cambridge Analytica": a participle after a common noun names it (loose pass and rules).</summary>
+    private static bool IsNamingParticiple(Document doc, int i)
+    {
+        var lower = doc.Lower(i);
+        var prev = doc.Lower(i - 1);
+        return lower is "called" or "named" or "dubbed" or "titled" or "labeled"
+            && doc.IsLowerWord(i - 1) && !SubjectPronouns.Contains(prev) && prev is not ("which" or "that" or "also" or "who")
+            && !CueLexicon.IsCuePrefix(prev)
+            && !(lower == "called" && doc.Lower(i + 1) is "for" or "on");
+    }
+
+    /// <summary>Words in -ing that are no participle ("including", "during", "morning").</summary>
+    private static readonly HashSet<string> NotParticiples = Lexicon.Words("not-participles");
+
+    /// <summary>
+    /// ", attacking Mr. Trump", ", offering more dire warnings": a participle after a comma, whose speaker is the subject of the
+    /// clause before it. Only the loose pass tries it, as a participle cue (<see cref="CueFlags.Participle"/>).
+    /// </summary>
+    private static bool IsCommaParticiple(Document doc, int i)
+    {
+        if (!doc.Is(i - 1, ',') || doc.Tokens[i].Kind != TokenKind.Word || !char.IsLower(doc.First(i)) || doc.Tokens[i].Length < 6)
+        {
+            return false;
+        }
+
+        var lower = doc.Lower(i);
+        return lower.EndsWith("ing", StringComparison.Ordinal) && !NotParticiples.Contains(lower);
+    }
 
     private static bool IsCue(Document doc, int i, int end)
     {
@@ -150,17 +217,7 @@ internal static partial class AttributionFinder
             }
         }
 
-        // "a firm called Cambridge Analytica": a participle after a common noun names it.
-        if (lower is "called" or "named" or "dubbed" or "titled" or "labeled"
-            && doc.IsLowerWord(i - 1) && !SubjectPronouns.Contains(prev) && prev is not ("which" or "that" or "also" or "who")
-            && !CueLexicon.IsCuePrefix(prev)
-            && !(lower == "called" && next is "for" or "on"))
-        {
-            return false;
-        }
-
-        // "went underground", "went there": "go" is a cue only as "went after".
-        if (lower is "went" or "go" or "goes" or "going" && next != "after")
+        if (IsNamingParticiple(doc, i) || IsMotionWithoutParticle(doc, i))
         {
             return false;
         }

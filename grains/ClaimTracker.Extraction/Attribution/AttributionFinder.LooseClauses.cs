@@ -24,8 +24,10 @@ internal static partial class AttributionFinder
             return false;
         }
 
+        // "was critical of", "is impressed with" are predicates; "is looking for", "is counting on" progressive verbs.
         var next = doc.Lower(i + 1);
-        if (!(next == "that" || CuePrepositions.Contains(next)))
+        if (!(next == "that" || CuePrepositions.Contains(next))
+            || (doc.Lower(i).EndsWith("ing", StringComparison.Ordinal) && IsBlockedParticiple(doc, i, doc.Lower(i))))
         {
             return false;
         }
@@ -60,7 +62,15 @@ internal static partial class AttributionFinder
 
         var word = doc.Lower(i);
         return !CueLexicon.IsCuePrefix(word) && !ContentBlockers.Contains(word) && !CuePrepositions.Contains(word)
-            && rates.IsLikelyCue(word);
+            && !IsBlockedParticiple(doc, i, word) && rates.IsLikelyCue(word);
+    }
+
+    /// <summary>"Putin is looking for sources", "signed up": -ing or -ed before a particle not its own, as in the rules.</summary>
+    private static bool IsBlockedParticiple(Document doc, int i, string word)
+    {
+        var next = doc.Lower(i + 1);
+        return (word.EndsWith("ing", StringComparison.Ordinal) || word.EndsWith("ed", StringComparison.Ordinal))
+            && ParticipleBlockers.Contains(next) && !CueLexicon.IsParticle(word, next);
     }
 
     private sealed partial class Context

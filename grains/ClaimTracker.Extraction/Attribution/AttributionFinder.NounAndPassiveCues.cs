@@ -179,7 +179,9 @@ internal static partial class AttributionFinder
 
             while (nextOpen[i] != root)
             {
-                (i, nextOpen[i]) = (nextOpen[i], root);
+                var next = nextOpen[i];
+                nextOpen[i] = root;
+                i = next;
             }
 
             return root;
@@ -203,6 +205,19 @@ internal static partial class AttributionFinder
             }
 
             return low;
+        }
+
+        private bool IsPollIdiom(int from, int head)
+        {
+            for (var k = from; k < head; k++)
+            {
+                if (!(doc.Is(k, "the") || doc.Is(k, "national")))
+                {
+                    return false;
+                }
+            }
+
+            return !doc.Is(head + 1, "of") && !doc.Is(head + 1, "by") && !doc.IsCapitalized(head + 1);
         }
 
         /// <summary>"Trump leads by 8 points in a new Fox News poll": the poll is the source of the clause before it.</summary>
@@ -230,7 +245,8 @@ internal static partial class AttributionFinder
                     }
                 }
 
-                if (head < 0)
+                // "Rubio is struggling in the polls", "she leads in national polls": standing in polls in general, no poll speaks.
+                if (head < 0 || (doc.Is(head, "polls") && head - i <= 3 && IsPollIdiom(i + 1, head)))
                 {
                     continue;
                 }

@@ -143,7 +143,11 @@ internal static partial class AttributionFinder
 
         private RawAttribution NewAttribution(int cue, int cueFirst)
         {
-            CueLexicon.TryGet(doc.Lower(cue), out var flags);
+            if (!CueLexicon.TryGet(doc.Lower(cue), out var flags) && IsCommaParticiple(doc, cue))
+            {
+                flags = CueFlags.Participle;
+            }
+
             var attribution = new RawAttribution { Cue = new TokenRange(cueFirst, cue + 1), Flags = flags };
 
             // "said in a statement", "wrote on Twitter" belong to the cue.

@@ -80,7 +80,8 @@ internal static partial class AttributionFinder
         foreach (var candidate in Find(doc, sentence, loose: true, rates))
         {
             var cue = candidate.Cue;
-            if (!cue.IsEmpty && !Enumerable.Range(cue.First, cue.End - cue.First).Any(cueTokens.Contains))
+            if (!cue.IsEmpty && !Enumerable.Range(cue.First, cue.End - cue.First).Any(cueTokens.Contains)
+                && !IsJointNamedSource(doc, candidate.Source))
             {
                 candidate.Loose = true;
                 strict.Add(candidate);
@@ -98,6 +99,23 @@ internal static partial class AttributionFinder
         {
             tokens.Add(i);
         }
+    }
+
+    /// <summary>
+    /// "President Putin and North Korean leader Kim Jong Un enjoyed …": two named people joined by "and". Speakers are resolved
+    /// to one actor, so such a source would name one of them after both; the loose pass proposes none.
+    /// </summary>
+    private static bool IsJointNamedSource(Document doc, TokenRange source)
+    {
+        for (var k = source.First + 1; k < source.End - 1; k++)
+        {
+            if (doc.Is(k, "and") && doc.IsCapitalized(k - 1) && doc.IsCapitalized(source.End - 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<RawAttribution> Find(Document doc, Sentence sentence, bool loose, CueWordRates? rates)
