@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClaimTracker.Analysis;
 using ClaimTracker.Analysis.Identity;
 using ClaimTracker.Storage;
@@ -106,8 +107,10 @@ public sealed partial class ClaimLinker : IDisposable
                 decision = decision with
                 {
                     ClaimId = null,
-                    Reason = $"the closest claim was founded by this same report: rule score {decision.RuleScore:0.00} < "
-                        + $"{options.SameReportJoinThreshold:0.00} ({decision.Reason})",
+                    Reason = string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"the closest claim was founded by this same report: rule score {decision.RuleScore:0.00} < "
+                            + $"{options.SameReportJoinThreshold:0.00} ({decision.Reason})"),
                 };
             }
 
