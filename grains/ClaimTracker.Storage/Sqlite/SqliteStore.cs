@@ -16,6 +16,7 @@ public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
     private readonly string connectionString;
     private readonly string writerConnectionString;
     private readonly int writerCacheKilobytes;
+    private readonly int pageSize;
     private readonly GroupCommit<SqliteWrite> groupCommit;
     private readonly Lazy<Task> initialization;
     private readonly KnownAliases aliases = new();
@@ -37,6 +38,10 @@ public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
             ? megabytes * 1024
             : throw new ArgumentOutOfRangeException(
                 nameof(options), options.Value.WriterCacheMegabytes, "Storage:WriterCacheMegabytes must be between 1 and 65536");
+        pageSize = options.Value.PageSizeBytes is >= 512 and <= 65536 and var size && int.IsPow2(size)
+            ? size
+            : throw new ArgumentOutOfRangeException(
+                nameof(options), options.Value.PageSizeBytes, "Storage:PageSizeBytes must be a power of two between 512 and 65536");
         initialization = new Lazy<Task>(InitializeAsync);
         groupCommit = SqliteBatchWriter.GroupCommit(OpenWriter);
     }
@@ -287,7 +292,8 @@ public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
         await using var connection = OpenWriter();
         await using (var wal = connection.CreateCommand())
         {
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            // The page size applies only to a file that has no page yet: before WAL mode writes the first.
+            wal.CommandText = $"PRAGMA page_size = {pageSize.ToString(CultureInfo.InvariantCulture)}; PRAGMA journal_mode = WAL;";
             await wal.ExecuteNonQueryAsync();
         }
 
