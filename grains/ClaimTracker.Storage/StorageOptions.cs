@@ -53,6 +53,12 @@ public sealed class StorageOptions
     /// </summary>
     public int PageSizeBytes { get; set; } = 4096;
 
+    /// <summary>
+    /// How much write-ahead log the embedded writer lets grow before it copies the log's pages into the database, in
+    /// megabytes (SQLite's default is 4): a page that many commits rewrite is copied once per this much log.
+    /// </summary>
+    public int CheckpointMegabytes { get; set; } = 64;
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, "claimtracker.db"));
 
     /// <summary>The connection string, or a clear error when Postgres mode is configured without one.</summary>

@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace ClaimTracker.Grains.Tests;
 
 /// <summary>
-/// Migration 41 rebuilds the statements table with two indexes fewer: a database of the schema before it is carried
-/// forward with every row and seq, the sequence goes on after the old rows, a retried write still lists a statement
-/// once, and every filter (origin included, whether or not the origin is the speaker) finds what it found before.
+/// Migration 41 rebuilds the statements table with two indexes fewer, 42 the claim-actor links without a rowid: a
+/// database of the schema before them is carried forward with every row and seq, the sequence goes on after the old
+/// rows, a retried write still lists a statement once, and every filter (origin included, whether or not the origin is
+/// the speaker; claims by actor) finds what it found before.
 /// </summary>
 public sealed class SqliteStatementListMigrationTests : IDisposable
 {
@@ -59,6 +60,9 @@ public sealed class SqliteStatementListMigrationTests : IDisposable
                    (2, 's-2', 'c-2', 'r-1', 'a-lee', 'a-lee', 'a-daily', 1, NULL, CAST('s-2' AS BLOB)),
                    (3, 's-3', 'c-1', 'r-2', 'a-lee', 'a-kim', 'a-post', 1, NULL, CAST('s-3' AS BLOB));
             UPDATE sqlite_sequence SET seq = 4 WHERE name = 'statements';
+            INSERT INTO claims (claim_id, text_norm, status, updated_at, summary)
+            VALUES ('c-1', 'harbour flooded', 1, '2026-12-01T00:00:00.0000000+00:00', CAST('c-1' AS BLOB));
+            INSERT INTO claim_actors (actor_id, claim_id) VALUES ('a-kim', 'c-1'), ('a-lee', 'c-1');
             """);
         transaction.Commit();
     }
@@ -68,7 +72,8 @@ public sealed class SqliteStatementListMigrationTests : IDisposable
     {
         CreateBeforeMigration41();
         await using var store = new SqliteStore(Options.Create(StoreOptions));
-        var row = new ClaimRow("c-2", "bridge closed", CorroborationStatus.Uncorroborated, DateTimeOffset.UnixEpoch, [], [1])
+        var row = new ClaimRow(
+            "c-2", "bridge closed", CorroborationStatus.Uncorroborated, DateTimeOffset.UnixEpoch, ["a-kim"], Encoding.UTF8.GetBytes("c-2"))
         {
             Statements = [Statement("s-5", "r-3", "a-kim", "a-kim", "a-post")],
         };
@@ -93,11 +98,36 @@ public sealed class SqliteStatementListMigrationTests : IDisposable
         Assert.Equal(["s-5", "s-3"], first.Items.Select(Encoding.UTF8.GetString));
         Assert.Equal(["s-1"], await List(store, Page(2, first.NextBefore) with { OriginActorId = "a-kim" }));
 
+        ClaimQuery ClaimsOf(string actorId) => new(null, actorId, null, 10, null);
+        Assert.Equal(["c-2", "c-1"], (await store.QueryClaimsAsync(ClaimsOf("a-kim"))).Items.Select(Encoding.UTF8.GetString));
+        Assert.Equal(["c-1"], (await store.QueryClaimsAsync(ClaimsOf("a-lee"))).Items.Select(Encoding.UTF8.GetString));
+
         // The new row's seq follows the sequence, not the last row.
         await using var connection = new SqliteConnection($"Data Source={StoreOptions.DatabasePath}");
         await connection.OpenAsync();
         await using var seq = connection.CreateCommand();
         seq.CommandText = "SELECT seq FROM statements WHERE statement_id = 's-5'";
         Assert.Equal(5L, await seq.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_new_file_takes_the_configured_page_size_and_an_existing_file_keeps_its_own()
+    {
+        async Task<long> PageSizeAfterAWrite(int configured)
+        {
+            var options = new StorageOptions { DataDirectory = directory, PageSizeBytes = configured, CheckpointMegabytes = 1 };
+            await using var store = new SqliteStore(Options.Create(options));
+            var row = new ClaimRow("c-9", "dam opened", CorroborationStatus.Uncorroborated, DateTimeOffset.UnixEpoch, [], [1]);
+            var version = configured == 1024 ? 0 : 1;
+            Assert.True(await store.AppendClaimAsync("c-9", version, [new JournalAppend($"e-{configured}", [1])], [], row));
+            await using var connection = new SqliteConnection($"Data Source={StoreOptions.DatabasePath}");
+            await connection.OpenAsync();
+            await using var pageSize = connection.CreateCommand();
+            pageSize.CommandText = "PRAGMA page_size";
+            return (long)(await pageSize.ExecuteScalarAsync())!;
+        }
+
+        Assert.Equal(1024, await PageSizeAfterAWrite(1024));
+        Assert.Equal(1024, await PageSizeAfterAWrite(4096));
     }
 }

@@ -17,6 +17,7 @@ public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
     private readonly string writerConnectionString;
     private readonly int writerCacheKilobytes;
     private readonly int pageSize;
+    private readonly int checkpointMegabytes;
     private readonly GroupCommit<SqliteWrite> groupCommit;
     private readonly Lazy<Task> initialization;
     private readonly KnownAliases aliases = new();
@@ -42,6 +43,10 @@ public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
             ? size
             : throw new ArgumentOutOfRangeException(
                 nameof(options), options.Value.PageSizeBytes, "Storage:PageSizeBytes must be a power of two between 512 and 65536");
+        checkpointMegabytes = options.Value.CheckpointMegabytes is >= 1 and <= 65536 and var log
+            ? log
+            : throw new ArgumentOutOfRangeException(
+                nameof(options), options.Value.CheckpointMegabytes, "Storage:CheckpointMegabytes must be between 1 and 65536");
         initialization = new Lazy<Task>(InitializeAsync);
         groupCommit = SqliteBatchWriter.GroupCommit(OpenWriter);
     }
@@ -279,10 +284,15 @@ public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
         var connection = new SqliteConnection(writerConnectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        // Checkpointing every 64 MB of WAL instead of every 4 MB copies a page that many commits rewrite
-        // (a hot claim's row, an index leaf) into the database once instead of once per 4 MB.
-        pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 16384; " +
+        pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; " +
             $"PRAGMA cache_size = -{writerCacheKilobytes.ToString(CultureInfo.InvariantCulture)};";
+        pragma.ExecuteNonQuery();
+
+        // Counted in pages of the file's own size. Checkpointing every 64 MB of WAL instead of every 4 MB copies a page
+        // that many commits rewrite (a hot claim's row, an index leaf) into the database once instead of once per 4 MB.
+        pragma.CommandText = "PRAGMA page_size";
+        var pages = checkpointMegabytes * (1L << 20) / Convert.ToInt64(pragma.ExecuteScalar(), CultureInfo.InvariantCulture);
+        pragma.CommandText = $"PRAGMA wal_autocheckpoint = {pages.ToString(CultureInfo.InvariantCulture)};";
         pragma.ExecuteNonQuery();
         return connection;
     }
