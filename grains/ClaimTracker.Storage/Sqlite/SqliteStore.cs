@@ -285,8 +285,8 @@ public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
         connection.Open();
         using var pragma = connection.CreateCommand();
         // Each write's savepoint keeps the pages it changes as they were before it (to roll back to), in a temporary file
-        // unless temp_store is MEMORY: two system calls per page, more than the log itself took (docs/BENCHMARKS.md,
-        // 2026-12-06 19:00). Nothing durable is in it: a crash loses the transaction, whose log frames are not committed.
+        // unless temp_store is MEMORY: two system calls per page, twice the log's own (docs/storage.md). Nothing durable
+        // is in it: a crash loses the transaction whole, whose log frames are not committed.
         pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA temp_store = MEMORY; " +
             $"PRAGMA cache_size = -{writerCacheKilobytes.ToString(CultureInfo.InvariantCulture)};";
         pragma.ExecuteNonQuery();
