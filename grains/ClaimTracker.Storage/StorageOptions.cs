@@ -47,6 +47,18 @@ public sealed class StorageOptions
     /// </summary>
     public int WriterCacheMegabytes { get; set; } = 64;
 
+    /// <summary>
+    /// The page size of an embedded database created from now on, in bytes (a power of two, 512–65536); an existing
+    /// file keeps the size it was created with. Every B-tree leaf a commit touches goes to the write-ahead log whole.
+    /// </summary>
+    public int PageSizeBytes { get; set; } = 4096;
+
+    /// <summary>
+    /// How much write-ahead log the embedded writer lets grow before it copies the log's pages into the database, in
+    /// megabytes (SQLite's default is 4): a page that many commits rewrite is copied once per this much log.
+    /// </summary>
+    public int CheckpointMegabytes { get; set; } = 64;
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, "claimtracker.db"));
 
     /// <summary>The connection string, or a clear error when Postgres mode is configured without one.</summary>

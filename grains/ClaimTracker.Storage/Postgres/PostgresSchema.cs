@@ -164,6 +164,11 @@ public static class PostgresSchema
                 recorded_at text NOT NULL
             );
             """),
+        new(41, "statements: one unique index on (report_id, statement_id) instead of statement_id's and the report's", """
+            ALTER TABLE statements DROP CONSTRAINT statements_statement_id_key;
+            DROP INDEX statements_report;
+            CREATE UNIQUE INDEX statements_report ON statements (report_id, statement_id);
+            """),
     ];
 
     /// <summary>

@@ -131,8 +131,13 @@ public abstract partial class SqlStore
 
         InRange(command, where, "s.published_ms", "@published", query.Published);
         return await ReadPageAsync(
-            command, "SELECT s.seq, s.payload FROM statements s", "s.seq", where, query.PageSize, query.Before, cancellationToken);
+            command, $"SELECT s.seq, s.payload FROM {StatementsFrom(query)}", "s.seq", where, query.PageSize, query.Before,
+            cancellationToken);
     }
+
+    /// <summary>The statements a statement query reads, as <c>s</c> (the conditions on s follow, with @origin bound when
+    /// the query names an origin): the table itself by default.</summary>
+    protected virtual string StatementsFrom(StatementQuery query) => "statements s";
 
     public async Task<StoredPage> QueryReportsAsync(ReportQuery query, CancellationToken cancellationToken = default)
     {

@@ -77,11 +77,10 @@ internal sealed class SqliteWriteScope(SqliteConnection connection) : IDisposabl
     private readonly Dictionary<string, PreparedStatement> prepared = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Runs transaction control (BEGIN, SAVEPOINT, RELEASE, COMMIT …) straight on the connection's
-    /// handle: four of these go with every write.
+    /// Runs transaction control (BEGIN, SAVEPOINT, RELEASE, COMMIT …), prepared once like the writes: four of these go
+    /// with every write, and none is parsed again.
     /// </summary>
-    public void Control(string sql) =>
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_exec(connection.Handle, sql), connection.Handle);
+    public void Control(string sql) => Execute(sql);
 
     /// <summary>Runs one SQL statement; the number of rows it inserted, updated or deleted.</summary>
     public int Execute(string sql, params ReadOnlySpan<(string Name, object Value)> parameters)

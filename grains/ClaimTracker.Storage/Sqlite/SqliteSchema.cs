@@ -186,5 +186,51 @@ internal static class SqliteSchema
                 recorded_at TEXT NOT NULL
             );
             """),
+        // Two B-trees fewer written per statement (each a leaf page of the write-ahead log, 6–8 % of a commit's pages):
+        // - a statement's id is unique within its report (s-<hash of the report>-<index>), so one index on (report_id,
+        //   statement_id) both keeps a retried write from listing a statement twice and finds a report's statements;
+        // - the origin index keeps only statements whose origin is not their speaker; the others are found through the
+        //   speaker's index (SqliteStore.StatementsFrom).
+        // The table is rebuilt, since SQLite cannot drop a column's UNIQUE; rows keep their seq, and the sequence goes on
+        // from where it was.
+        (41, """
+            CREATE TABLE statements_rebuilt (
+                seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+                statement_id    TEXT    NOT NULL,
+                claim_id        TEXT    NOT NULL,
+                report_id       TEXT    NOT NULL,
+                actor_id        TEXT    NOT NULL,
+                origin_actor_id TEXT    NOT NULL,
+                source_actor_id TEXT    NOT NULL,
+                stance          INTEGER NOT NULL,
+                published_ms    INTEGER,
+                payload         BLOB    NOT NULL
+            );
+            INSERT INTO statements_rebuilt
+                (seq, statement_id, claim_id, report_id, actor_id, origin_actor_id, source_actor_id, stance, published_ms, payload)
+                SELECT seq, statement_id, claim_id, report_id, actor_id, origin_actor_id, source_actor_id, stance, published_ms, payload
+                FROM statements ORDER BY seq;
+            DELETE FROM sqlite_sequence WHERE name = 'statements_rebuilt';
+            UPDATE sqlite_sequence SET name = 'statements_rebuilt' WHERE name = 'statements';
+            DROP TABLE statements;
+            ALTER TABLE statements_rebuilt RENAME TO statements;
+            CREATE INDEX statements_actor ON statements (actor_id, seq);
+            CREATE INDEX statements_origin ON statements (origin_actor_id, seq) WHERE origin_actor_id <> actor_id;
+            CREATE INDEX statements_source ON statements (source_actor_id, seq);
+            CREATE UNIQUE INDEX statements_report ON statements (report_id, statement_id);
+            CREATE INDEX statements_claim ON statements (claim_id, seq);
+            """),
+        // A claim's actors are only ever looked up by their key: one B-tree keyed (actor_id, claim_id) instead of a rowid
+        // table beside its primary-key index, so linking an actor to a claim inserts into one B-tree instead of two.
+        (42, """
+            CREATE TABLE claim_actors_rebuilt (
+                actor_id   TEXT NOT NULL,
+                claim_id   TEXT NOT NULL,
+                PRIMARY KEY (actor_id, claim_id)
+            ) WITHOUT ROWID;
+            INSERT INTO claim_actors_rebuilt (actor_id, claim_id) SELECT actor_id, claim_id FROM claim_actors;
+            DROP TABLE claim_actors;
+            ALTER TABLE claim_actors_rebuilt RENAME TO claim_actors;
+            """),
     ];
 }

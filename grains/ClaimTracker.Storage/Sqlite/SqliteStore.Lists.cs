@@ -33,6 +33,21 @@ public sealed partial class SqliteStore
     };
 
     /// <summary>
+    /// Migration 41's indexes. A report has few statements: its index (report_id, statement_id) is named, since it cannot
+    /// give seq order and the planner would otherwise walk all of, say, an actor's statements for the few of one report.
+    /// The origin index holds only statements whose origin is not their speaker (none the planner writes today): an
+    /// origin's statements are those of the speaker's index whose origin is theirs, merged in seq order with that index's.
+    /// </summary>
+    protected override string StatementsFrom(StatementQuery query) =>
+        !string.IsNullOrEmpty(query.ReportId) ? "statements s INDEXED BY statements_report"
+        : !string.IsNullOrEmpty(query.OriginActorId) ? """
+            (SELECT * FROM statements WHERE actor_id = @origin AND origin_actor_id = @origin
+             UNION ALL
+             SELECT * FROM statements WHERE origin_actor_id = @origin AND origin_actor_id <> actor_id) s
+            """
+        : "statements s";
+
+    /// <summary>
     /// The claim's row. An update sets only what a statement changes every time (summary, time of update, counts), and
     /// status and first-report time only when they differ: SQLite rewrites an index entry for every column an UPDATE
     /// sets, changed or not, and each is a B-tree page in the commit (docs/BENCHMARKS.md, 2026-12-06 write path).

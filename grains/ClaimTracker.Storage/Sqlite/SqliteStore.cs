@@ -16,6 +16,8 @@ public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
     private readonly string connectionString;
     private readonly string writerConnectionString;
     private readonly int writerCacheKilobytes;
+    private readonly int pageSize;
+    private readonly int checkpointMegabytes;
     private readonly GroupCommit<SqliteWrite> groupCommit;
     private readonly Lazy<Task> initialization;
     private readonly KnownAliases aliases = new();
@@ -37,6 +39,14 @@ public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
             ? megabytes * 1024
             : throw new ArgumentOutOfRangeException(
                 nameof(options), options.Value.WriterCacheMegabytes, "Storage:WriterCacheMegabytes must be between 1 and 65536");
+        pageSize = options.Value.PageSizeBytes is >= 512 and <= 65536 and var size && int.IsPow2(size)
+            ? size
+            : throw new ArgumentOutOfRangeException(
+                nameof(options), options.Value.PageSizeBytes, "Storage:PageSizeBytes must be a power of two between 512 and 65536");
+        checkpointMegabytes = options.Value.CheckpointMegabytes is >= 1 and <= 65536 and var log
+            ? log
+            : throw new ArgumentOutOfRangeException(
+                nameof(options), options.Value.CheckpointMegabytes, "Storage:CheckpointMegabytes must be between 1 and 65536");
         initialization = new Lazy<Task>(InitializeAsync);
         groupCommit = SqliteBatchWriter.GroupCommit(OpenWriter);
     }
@@ -274,10 +284,18 @@ public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
         var connection = new SqliteConnection(writerConnectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        // Checkpointing every 64 MB of WAL instead of every 4 MB copies a page that many commits rewrite
-        // (a hot claim's row, an index leaf) into the database once instead of once per 4 MB.
-        pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 16384; " +
+        // Each write's savepoint keeps the pages it changes as they were before it (to roll back to), in a temporary file
+        // unless temp_store is MEMORY: two system calls per page, twice the log's own (docs/storage.md). Nothing durable
+        // is in it: a crash loses the transaction whole, whose log frames are not committed.
+        pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA temp_store = MEMORY; " +
             $"PRAGMA cache_size = -{writerCacheKilobytes.ToString(CultureInfo.InvariantCulture)};";
+        pragma.ExecuteNonQuery();
+
+        // Counted in pages of the file's own size. Checkpointing every 64 MB of WAL instead of every 4 MB copies a page
+        // that many commits rewrite (a hot claim's row, an index leaf) into the database once instead of once per 4 MB.
+        pragma.CommandText = "PRAGMA page_size";
+        var pages = checkpointMegabytes * (1L << 20) / Convert.ToInt64(pragma.ExecuteScalar(), CultureInfo.InvariantCulture);
+        pragma.CommandText = $"PRAGMA wal_autocheckpoint = {pages.ToString(CultureInfo.InvariantCulture)};";
         pragma.ExecuteNonQuery();
         return connection;
     }
@@ -287,7 +305,8 @@ public sealed partial class SqliteStore : SqlStore, IAsyncDisposable
         await using var connection = OpenWriter();
         await using (var wal = connection.CreateCommand())
         {
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            // The page size applies only to a file that has no page yet: before WAL mode writes the first.
+            wal.CommandText = $"PRAGMA page_size = {pageSize.ToString(CultureInfo.InvariantCulture)}; PRAGMA journal_mode = WAL;";
             await wal.ExecuteNonQueryAsync();
         }
 
