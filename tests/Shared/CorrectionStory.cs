@@ -187,6 +187,14 @@ public sealed class CorrectionStory(string prefix, V1.ClaimTracker.ClaimTrackerC
         Assert.Contains($"1 statement withdrawn: relinked to claim {ids[0]} by carol (reason: same bridge)", from.StatusReasons);
         Assert.True(Assert.Single(from.Statements).Withdrawn);
 
+        // Statement lists follow the relink: the statement is listed under the claim it was moved to, with its new stance.
+        var listedTo = await writer.ListStatementsAsync(new V1.ListStatementsRequest { ClaimId = ids[0] });
+        var moved = Assert.Single(listedTo.Statements, s => s.StatementId == report.StatementIds[1]);
+        Assert.Equal(ids[0], moved.ClaimId);
+        Assert.Equal(V1.Stance.Supports, moved.Stance);
+        var listedFrom = await writer.ListStatementsAsync(new V1.ListStatementsRequest { ClaimId = ids[1] });
+        Assert.DoesNotContain(listedFrom.Statements, s => s.StatementId == report.StatementIds[1]);
+
         // A second relink from the claim it was taken off is refused: it would count the statement twice.
         var again = await Assert.ThrowsAsync<RpcException>(async () => await writer.RelinkStatementAsync(new V1.RelinkStatementRequest
         {

@@ -243,8 +243,13 @@ public sealed partial class ClaimGrain
                     }
 
                     var searchText = summary.Verbatim.Length > 0 ? summary.Text + "\n" + summary.Verbatim : summary.Text;
+                    // The list keys as after any append; a relinked statement's list row moves here with its new stance.
                     var projection = new ClaimRow(
-                        claimId, searchText, summary.Status, summary.UpdatedAt, summary.ActorIds, serializer.Serialize(summary));
+                        claimId, searchText, summary.Status, summary.UpdatedAt, summary.ActorIds, serializer.Serialize(summary))
+                    {
+                        Keys = ClaimListing.Keys(summary),
+                        Statements = events.OfType<StatementRelinked>().Select(e => ClaimListing.Row(e.Statement, serializer)).ToList(),
+                    };
                     var appends = events.Select((e, i) => new JournalAppend($"{eventKey}#{i}", serializer.Serialize(e))).ToList();
                     var feedEntries = changes.ConvertAll(serializer.Serialize);
                     if (!await journal.AppendClaimAsync(claimId, journalVersion, appends, feedEntries, projection))

@@ -61,7 +61,9 @@ public sealed partial class PostgresStore
             SELECT s.id, @claim, s.report, s.actor, s.origin, s.source, s.stance, s.published, s.payload
             FROM unnest(@ids, @reports, @actors, @origins, @sources, @stances, @published, @payloads)
                 AS s(id, report, actor, origin, source, stance, published, payload)
-            ON CONFLICT (report_id, statement_id) DO NOTHING
+            ON CONFLICT (report_id, statement_id) DO UPDATE
+                SET claim_id = EXCLUDED.claim_id, stance = EXCLUDED.stance, payload = EXCLUDED.payload
+                WHERE statements.claim_id <> EXCLUDED.claim_id
             """);
         statements.Parameters.AddWithValue("claim", claimId);
         statements.Parameters.AddWithValue("ids", rows.Select(r => r.StatementId).ToArray());

@@ -35,7 +35,10 @@ public sealed record ClaimRow(
     /// <summary>What claim lists filter and sort on besides status and time of update.</summary>
     public ClaimListKeys Keys { get; init; } = new(default, 6, 0, 0);
 
-    /// <summary>The statements this write journals, for statement lists.</summary>
+    /// <summary>
+    /// The statements this write journals, for statement lists. A statement already listed under another claim (an analyst
+    /// relinked it here) is moved to this one.
+    /// </summary>
     public IReadOnlyList<StatementRow> Statements { get; init; } = [];
 }
 

@@ -101,9 +101,12 @@ public sealed partial class SqliteStore
         foreach (var statement in projection.Statements)
         {
             scope.Execute("""
-                INSERT OR IGNORE INTO statements
+                INSERT INTO statements
                     (statement_id, claim_id, report_id, actor_id, origin_actor_id, source_actor_id, stance, published_ms, payload)
                 VALUES ($id, $claim, $report, $actor, $origin, $source, $stance, $published, $payload)
+                ON CONFLICT (report_id, statement_id) DO UPDATE
+                    SET claim_id = excluded.claim_id, stance = excluded.stance, payload = excluded.payload
+                    WHERE statements.claim_id <> excluded.claim_id
                 """,
                 ("$id", statement.StatementId),
                 ("$claim", claimId),
