@@ -17,9 +17,6 @@ namespace ClaimTracker.Training;
 /// </summary>
 internal static class BodyStanceCommand
 {
-    private const int MaxSentences = 12;
-    private const double HoldoutFraction = 0.2;
-    private const int HoldoutSeed = 1;
     private const string ModelFile = "stance-body.zip";
     private const string ManifestFile = "stance-body.manifest.json";
 
@@ -32,16 +29,11 @@ internal static class BodyStanceCommand
     public static int Run(Arguments args)
     {
         var root = args.Positional(1, "path-to-shared-data");
-        var output = args.Option("out") ?? Path.Combine("grains", "ClaimTracker.Matching", "Models");
-        if (!Directory.Exists(output))
-        {
-            throw new ArgumentException($"output folder '{output}' does not exist (run from the repository root or pass --out)");
-        }
+        var output = ModelFiles.MatchingModelsFolder(args.Option("out"));
 
         var folds = args.Int("folds", 5);
-        var data = StanceData.Load(
-            Path.Combine(root, "emergent-dev"), Path.Combine(root, "fnc-1"), MaxSentences, args.Option("embedding-cache"));
-        var holdoutBodies = data.Fnc1.HoldoutBodies(HoldoutFraction, HoldoutSeed);
+        var data = StanceData.Load(Path.Combine(root, "emergent-dev"), Path.Combine(root, "fnc-1"), args.Option("embedding-cache"));
+        var holdoutBodies = Fnc1HoldoutPairs.Bodies(data);
         var training = data.Fnc1Related.Where(r => !holdoutBodies.Contains(r.BodyId!)).ToList();
         Console.WriteLine($"stance-body: {data.Fnc1Related.Count} FNC-1 related pairs; {training.Count} outside the " +
             $"{holdoutBodies.Count} hold-out bodies; {folds} folds grouped by rumour");
@@ -79,8 +71,9 @@ internal static class BodyStanceCommand
         StanceCommand.Print("grouped cross-validation, FNC-1 train related pairs without the hold-out bodies", cv!, rules!);
 
         var holdout = Holdout(data, holdoutBodies, parameters);
-        Console.WriteLine($"FNC-1 hold-out bodies ({HoldoutFraction} of bodies, seed {HoldoutSeed}; the body model trained without " +
-            "them, the headline model without their rumours), weighted score; relatedness as in the fnc1 evaluation (related ≥ " +
+        Console.WriteLine($"FNC-1 hold-out bodies ({Fnc1HoldoutPairs.Fraction} of bodies, seed {Fnc1HoldoutPairs.Seed}; " +
+            "the body model trained without them, the headline model without their rumours), weighted score; " +
+            "relatedness as in the fnc1 evaluation (related ≥ " +
             $"{holdout.Threshold:0.000}, coverage weight {holdout.Weight:0.00}):");
         foreach (var (name, score, confusion) in holdout.Scores)
         {
@@ -108,12 +101,13 @@ internal static class BodyStanceCommand
                 StanceCommand.DataFile(root, Path.Combine("fnc-1", Fnc1Data.StancesFile), data.Fnc1Related.Count,
                     "related pairs; agree/disagree/discuss → SUPPORTS/CONTRADICTS/OBSERVING; unrelated skipped"),
                 StanceCommand.DataFile(root, Path.Combine("fnc-1", Fnc1Data.BodiesFile), data.Fnc1.Bodies.Count,
-                    $"statement = the body sentence closest to the headline (MiniLM cosine, first {MaxSentences} sentences)"),
+                    $"statement = the body sentence closest to the headline (MiniLM cosine, first {StanceData.MaxSentences} sentences)"),
                 StanceCommand.DataFile(root, Path.Combine("fnc-1", Fnc1Data.ClaimMapFile), data.Fnc1.ClaimOfBody.Count,
                     "groups a body with its Emergent rumour for the folds"),
             ],
-            Split: $"{folds}-fold cross-validation on FNC-1 train without the hold-out bodies ({HoldoutFraction} of bodies, seed " +
-                $"{HoldoutSeed}, as the fnc1 evaluation), grouped by rumour (claim map; unmapped bodies alone), groups ordered by " +
+            Split: $"{folds}-fold cross-validation on FNC-1 train without the hold-out bodies ({Fnc1HoldoutPairs.Fraction} of " +
+                $"bodies, seed {Fnc1HoldoutPairs.Seed}, as the fnc1 evaluation), grouped by rumour (claim map; unmapped bodies " +
+                "alone), groups ordered by " +
                 "FNV-1a hash and dealt round-robin; the hold-out scored once by a model trained without it; the shipped model is " +
                 "trained on all related pairs",
             HyperParameters: new Dictionary<string, string>

@@ -10,6 +10,13 @@ namespace ClaimTracker.Training;
 /// </summary>
 internal sealed record Fnc1HoldoutPairs(List<Fnc1PairFeatures> Test, List<Fnc1PairFeatures> Related, double Weight, double Threshold)
 {
+    /// <summary>The share of FNC-1 bodies held out, and the seed that draws them, as the <c>fnc1</c> evaluation does.</summary>
+    public const double Fraction = 0.2;
+    public const int Seed = 1;
+
+    /// <summary>The held-out bodies: no stance model the commands score on them is trained on them.</summary>
+    public static HashSet<string> Bodies(StanceData data) => data.Fnc1.HoldoutBodies(Fraction, Seed);
+
     public static Fnc1HoldoutPairs Of(StanceData data, HashSet<string> holdoutBodies)
     {
         var tuning = data.Fnc1Pairs.Where(p => !holdoutBodies.Contains(p.Pair.BodyId))

@@ -14,6 +14,16 @@ public static class ModelFiles
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Where the stance models are written: <paramref name="requested"/> (<c>--out</c>), else ClaimTracker.Matching's Models
+    /// folder from the repository root; it must exist.</summary>
+    public static string MatchingModelsFolder(string? requested)
+    {
+        var output = requested ?? Path.Combine("grains", "ClaimTracker.Matching", "Models");
+        return Directory.Exists(output)
+            ? output
+            : throw new ArgumentException($"output folder '{output}' does not exist (run from the repository root or pass --out)");
+    }
+
     /// <summary>
     /// Rewrites a zip (as ML.NET saves it: entries stamped with the current time) with its entries in
     /// ordinal order and a fixed timestamp.

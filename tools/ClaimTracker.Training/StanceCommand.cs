@@ -16,25 +16,18 @@ namespace ClaimTracker.Training;
 /// </summary>
 internal static class StanceCommand
 {
-    private const int MaxSentences = 12;
-    private const double HoldoutFraction = 0.2;
-    private const int HoldoutSeed = 1;
     private static readonly string[] Labels = ["for", "against", "observing"];
 
     public static int Run(Arguments args)
     {
         var root = args.Positional(1, "path-to-shared-data");
-        var output = args.Option("out") ?? Path.Combine("grains", "ClaimTracker.Matching", "Models");
-        if (!Directory.Exists(output))
-        {
-            throw new ArgumentException($"output folder '{output}' does not exist (run from the repository root or pass --out)");
-        }
+        var output = ModelFiles.MatchingModelsFolder(args.Option("out"));
 
         var folds = args.Int("folds", 5);
         var emergentFolder = Path.Combine(root, "emergent-dev");
         var emergentOnly = args.Flag("emergent-only");
         var fnc1Folder = emergentOnly ? null : Path.Combine(root, "fnc-1");
-        var data = StanceData.Load(emergentFolder, fnc1Folder, MaxSentences, args.Option("embedding-cache"));
+        var data = StanceData.Load(emergentFolder, fnc1Folder, args.Option("embedding-cache"));
         Console.WriteLine($"stance: {data.Emergent.Count} Emergent headline pairs, {data.Fnc1Related.Count} FNC-1 related pairs; {folds} " +
             $"folds grouped by rumour");
 
@@ -65,7 +58,8 @@ internal static class StanceCommand
         {
             Print("grouped cross-validation, FNC-1 related pairs (top body sentence vs headline)", cv.Fnc1Model, cv.Fnc1Rules);
             var holdout = Fnc1Holdout(data, parameters, fnc1Weight);
-            Console.WriteLine($"FNC-1 hold-out bodies ({HoldoutFraction} of bodies, seed {HoldoutSeed}; model trained without them and " +
+            Console.WriteLine($"FNC-1 hold-out bodies ({Fnc1HoldoutPairs.Fraction} of bodies, seed {Fnc1HoldoutPairs.Seed}; " +
+                "model trained without them and " +
                 $"without their rumours): " +
                 $"weighted score {100 * holdout.Score:0.00} %; relatedness as in the fnc1 evaluation (related ≥ " +
                     $"{holdout.Threshold:0.000}, coverage weight {holdout.Weight:0.00})");
@@ -133,7 +127,7 @@ internal static class StanceCommand
                 DataFile(root, Path.Combine("fnc-1", Fnc1Data.StancesFile), data.Fnc1Related.Count,
                     "related pairs; agree/disagree/discuss → SUPPORTS/CONTRADICTS/OBSERVING; unrelated skipped"),
                 DataFile(root, Path.Combine("fnc-1", Fnc1Data.BodiesFile), data.Fnc1.Bodies.Count,
-                    $"statement = the body sentence closest to the headline (first {MaxSentences} sentences)"),
+                    $"statement = the body sentence closest to the headline (first {StanceData.MaxSentences} sentences)"),
                 DataFile(
                     root,
                     Path.Combine("fnc-1", Fnc1Data.ClaimMapFile),
@@ -246,7 +240,7 @@ internal static class StanceCommand
         StanceHyperParameters parameters,
         double fnc1Weight)
     {
-        var holdoutBodies = data.Fnc1.HoldoutBodies(HoldoutFraction, HoldoutSeed);
+        var holdoutBodies = Fnc1HoldoutPairs.Bodies(data);
         var holdoutRumours = holdoutBodies.Where(data.Fnc1.ClaimOfBody.ContainsKey).Select(b => data.Fnc1.ClaimOfBody[b])
             .ToHashSet(StringComparer.Ordinal);
         var train = Rows(data.Emergent.Where(r => !holdoutRumours.Contains(r.Group)), fnc1Weight)

@@ -19,12 +19,15 @@ internal sealed record Fnc1PairFeatures(Fnc1Pair Pair, double MaxCosine, double 
 /// <summary>The stance training data, embedded (through the cache) and featurised once.</summary>
 internal sealed record StanceData(List<StanceRow> Emergent, List<StanceRow> Fnc1Related, List<Fnc1PairFeatures> Fnc1Pairs, Fnc1Data Fnc1)
 {
+    /// <summary>The first sentences of an FNC-1 body searched for the one closest to the headline.</summary>
+    public const int MaxSentences = 12;
+
     /// <param name="fnc1Folder">The FNC-1 folder, or null to train on Emergent alone.</param>
-    public static StanceData Load(string emergentFolder, string? fnc1Folder, int maxSentences, string? embeddingCache)
+    public static StanceData Load(string emergentFolder, string? fnc1Folder, string? embeddingCache)
     {
         var articles = EmergentData.ReadArticles(emergentFolder);
         var fnc1 = fnc1Folder is null ? Fnc1Data.Empty : Fnc1Data.Read(fnc1Folder);
-        var sentences = fnc1.Bodies.ToDictionary(b => b.Key, b => Sentences.Split(b.Value, maxSentences), StringComparer.Ordinal);
+        var sentences = fnc1.Bodies.ToDictionary(b => b.Key, b => Sentences.Split(b.Value, MaxSentences), StringComparer.Ordinal);
         var bodyTerms = fnc1.Bodies
             .ToDictionary(b => b.Key, b => TextAnalysis.Terms(b.Value).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
