@@ -53,5 +53,6 @@ public sealed class PostgresStatementIndexMigrationTests(PostgresServer postgres
 
         var report = await store.QueryStatementsAsync(new StatementQuery(10, null) { ReportId = "r-1" });
         Assert.Equal(["s-3", "s-2", "s-1"], report.Items.Select(Encoding.UTF8.GetString));
+        Assert.Equal([null, null, null], report.Notes); // statements listed before migration 47 count
     }
 }

@@ -96,6 +96,7 @@ public sealed class SqliteStatementListMigrationTests : IDisposable
         // Pages of the merged origin list follow seq across both indexes.
         var first = await store.QueryStatementsAsync(Page(2) with { OriginActorId = "a-kim" });
         Assert.Equal(["s-5", "s-3"], first.Items.Select(Encoding.UTF8.GetString));
+        Assert.Equal([null, null], first.Notes); // statements listed before migration 47 count
         Assert.Equal(["s-1"], await List(store, Page(2, first.NextBefore) with { OriginActorId = "a-kim" }));
 
         ClaimQuery ClaimsOf(string actorId) => new(null, actorId, null, 10, null);

@@ -68,6 +68,13 @@ public sealed class CorrectionStory(string prefix, V1.ClaimTracker.ClaimTrackerC
         Assert.Equal(V1.CorroborationStatus.Corroborated, merged.Status);
         Assert.Equal(2, merged.SupportingOrigins.Count);
         Assert.Contains(merged.StatusReasons, r => r.StartsWith("supported by 2 independent origins", StringComparison.Ordinal));
+        // Statement lists follow the merge: the merged-away claim's statements are listed under the survivor.
+        Assert.Equal([prefix + "-x", prefix + "-y"], await ListedReportsAsync(x[0]));
+        Assert.Empty(await ListedReportsAsync(y[0]));
+        // Claim lists sort on the merged counts: the survivor holds both statements.
+        var byCount = await writer.ListClaimsAsync(new V1.ListClaimsRequest { Query = prefix, Sort = V1.ClaimSort.MostStatements });
+        Assert.Equal(x[0], byCount.Claims[0].ClaimId);
+        Assert.Equal(2, byCount.Claims[0].StatementCount);
 
         // The retry of the same correction is answered from the record; another analyst's merge of the pair is refused.
         var retry = await writer.MergeClaimsAsync(new V1.MergeClaimsRequest
@@ -82,6 +89,7 @@ public sealed class CorrectionStory(string prefix, V1.ClaimTracker.ClaimTrackerC
         Assert.Equal(y[0], arrived[0]);
         var withArrival = await ClaimAsync(x[0]);
         Assert.Equal(3, withArrival.SupportingOrigins.Count);
+        Assert.Equal([prefix + "-x", prefix + "-y", prefix + "-y2"], await ListedReportsAsync(x[0]));
 
         // Unmerge: both come back as if never merged, the arrival with the claim it matched; versions advance.
         await writer.UnmergeClaimsAsync(new V1.UnmergeClaimsRequest
@@ -100,6 +108,8 @@ public sealed class CorrectionStory(string prefix, V1.ClaimTracker.ClaimTrackerC
         Assert.Equal(2, yBack.StatementCount);
         Assert.True(xBack.Version > withArrival.Version);
         Assert.True(yBack.Version > beforeMerge.Version);
+        Assert.Equal([prefix + "-x"], await ListedReportsAsync(x[0]));
+        Assert.Equal([prefix + "-y", prefix + "-y2"], await ListedReportsAsync(y[0]));
 
         // Retraction: the claim that rested on Reuters falls back, and says why; the statement stays, struck through.
         await writer.RetractReportAsync(new V1.RetractReportRequest
@@ -112,6 +122,12 @@ public sealed class CorrectionStory(string prefix, V1.ClaimTracker.ClaimTrackerC
             "1 statement withdrawn: Reuters retracted its report of 2023-09-14 (reason: sourcing could not be verified)",
             retracted.StatusReasons);
         Assert.Contains(retracted.Statements, s => s.ReportId == prefix + "-y" && s.Withdrawn);
+        // The statement list shows the withdrawal too; the statement that still counts is listed as counting.
+        var listed = (await writer.ListStatementsAsync(new V1.ListStatementsRequest { ClaimId = y[0] })).Statements;
+        var struck = Assert.Single(listed, s => s.ReportId == prefix + "-y");
+        Assert.True(struck.Withdrawn);
+        Assert.Contains("Reuters retracted its report", struck.WithdrawnReason, StringComparison.Ordinal);
+        Assert.False(Assert.Single(listed, s => s.ReportId == prefix + "-y2").Withdrawn);
         var report = await writer.GetReportAsync(new V1.GetReportRequest { ReportId = prefix + "-y" });
         Assert.True(report.Retracted);
         Assert.Equal("sourcing could not be verified", report.RetractionReason);
@@ -348,6 +364,12 @@ public sealed class CorrectionStory(string prefix, V1.ClaimTracker.ClaimTrackerC
             Assert.Contains(kimId, claim.ActorIds);
         }
 
+        // Statement lists follow the split: the moved statements are listed under the new actor, no longer the old one.
+        var listedKim = await writer.ListStatementsAsync(new V1.ListStatementsRequest { ActorId = kimId, PageSize = 100 });
+        Assert.Equal(underKim.Select(s => s.StatementId).Order(), listedKim.Statements.Select(s => s.StatementId).Order());
+        var listedRest = await writer.ListStatementsAsync(new V1.ListStatementsRequest { ActorId = wrong.ActorId, PageSize = 100 });
+        Assert.DoesNotContain(listedRest.Statements, s => underKim.Any(m => m.StatementId == s.StatementId));
+
         var events = await KindsAfterAsync(snapshot.Cursor, watched, 1);
         Assert.Equal(V1.ClaimEventKind.ActorSplit, events[0].Kind);
         Assert.Equal(split.CorrectionId, events[0].Correction.CorrectionId);
@@ -431,6 +453,13 @@ public sealed class CorrectionStory(string prefix, V1.ClaimTracker.ClaimTrackerC
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         Assert.True(await call.ResponseStream.MoveNext(timeout.Token), "the watch ended");
         return call.ResponseStream.Current;
+    }
+
+    /// <summary>The reports of the statements listed under <paramref name="claimId"/>, in order.</summary>
+    private async Task<List<string>> ListedReportsAsync(string claimId)
+    {
+        var page = await writer.ListStatementsAsync(new V1.ListStatementsRequest { ClaimId = claimId, PageSize = 100 });
+        return page.Statements.Select(s => s.ReportId).Order(StringComparer.Ordinal).ToList();
     }
 
     private Task<V1.Claim> ClaimAsync(string claimId) =>

@@ -66,7 +66,8 @@ public sealed partial class ClaimGrain
                 ? []
                 : [new ClaimMergeUndone(unmerge.MergeId, unmerge, absorbed.Where(s => !current.Contains(s.StatementId)).ToArray())],
             ClaimChangeKind.ClaimsUnmerged,
-            unmerge);
+            unmerge,
+            returning: absorbed);
 
     public async Task<StatementRecord?> GetStatement(string statementId)
     {
@@ -194,13 +195,15 @@ public sealed partial class ClaimGrain
     /// <summary>
     /// Journals what <paramref name="plan"/> says the current state still lacks (nothing: done), with one feed
     /// entry of <paramref name="kind"/> and, if the status moved, a STATUS_CHANGED entry; then replays.
+    /// <paramref name="returning"/>: statements an unmerge gives back to this claim, whose list rows move here.
     /// </summary>
     private async Task CorrectAsync(
         string eventKey,
         Func<ClaimState, IReadOnlyList<ClaimJournalEvent>> plan,
         ClaimChangeKind kind,
         Correction? correction,
-        StatementRecord? statement = null)
+        StatementRecord? statement = null,
+        IReadOnlyList<StatementRecord>? returning = null)
     {
         var claimId = this.GetPrimaryKeyString();
         await writeGate.RunAsync(async () =>
@@ -243,12 +246,16 @@ public sealed partial class ClaimGrain
                     }
 
                     var searchText = summary.Verbatim.Length > 0 ? summary.Text + "\n" + summary.Verbatim : summary.Text;
-                    // The list keys as after any append; a relinked statement's list row moves here with its new stance.
+                    // The list keys as after any append, and the list rows of the statements that now count here or no longer do.
+                    var mergedAway = after.MergedInto.Length > 0;
                     var projection = new ClaimRow(
                         claimId, searchText, summary.Status, summary.UpdatedAt, summary.ActorIds, serializer.Serialize(summary))
                     {
                         Keys = ClaimListing.Keys(summary),
-                        Statements = events.OfType<StatementRelinked>().Select(e => ClaimListing.Row(e.Statement, serializer)).ToList(),
+                        Statements = ClaimListing.MovedRows(events, returning ?? [], mergedAway)
+                            .Select(s => ClaimListing.Row(s, serializer, after.Corrections))
+                            .ToList(),
+                        Withdrawals = mergedAway ? [] : ClaimListing.Withdrawals(events, statement, after.Corrections),
                     };
                     var appends = events.Select((e, i) => new JournalAppend($"{eventKey}#{i}", serializer.Serialize(e))).ToList();
                     var feedEntries = changes.ConvertAll(serializer.Serialize);

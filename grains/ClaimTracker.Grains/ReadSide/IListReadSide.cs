@@ -13,7 +13,7 @@ public interface IListReadSide
 
     Task<CountEstimate> EstimateClaimsAsync(ClaimQuery query, int cap, CancellationToken cancellationToken = default);
 
-    Task<ReadPage<StatementRecord>> ListStatementsAsync(StatementQuery query, CancellationToken cancellationToken = default);
+    Task<ReadPage<ListedStatement>> ListStatementsAsync(StatementQuery query, CancellationToken cancellationToken = default);
 
     Task<ReadPage<ReportRecord>> ListReportsAsync(ReportQuery query, CancellationToken cancellationToken = default);
 
@@ -26,6 +26,9 @@ public interface IListReadSide
 
 /// <summary>A page of claims and where the next starts: after <see cref="Next"/> (sorted lists) or before <see cref="NextBefore"/>.</summary>
 public sealed record ClaimListPage(IReadOnlyList<ClaimSummary> Items, long? NextBefore, ListPosition? Next);
+
+/// <summary>A statement as statement lists show it, with why it no longer counts on its claim (null while it counts).</summary>
+public sealed record ListedStatement(StatementRecord Statement, string? WithdrawnNote);
 
 /// <summary>A found claim: its state and how close it is.</summary>
 public sealed record FoundClaim(ClaimSummary Claim, ClaimHit Hit);

@@ -19,10 +19,13 @@ public sealed class ListReadSide(
     public Task<CountEstimate> EstimateClaimsAsync(ClaimQuery query, int cap, CancellationToken cancellationToken = default) =>
         lists.EstimateClaimsAsync(query, cap, cancellationToken);
 
-    public async Task<ReadPage<StatementRecord>> ListStatementsAsync(StatementQuery query, CancellationToken cancellationToken = default)
+    public async Task<ReadPage<ListedStatement>> ListStatementsAsync(StatementQuery query, CancellationToken cancellationToken = default)
     {
         var page = await lists.QueryStatementsAsync(query, cancellationToken);
-        return new ReadPage<StatementRecord>(page.Items.Select(serializer.Deserialize<StatementRecord>).ToList(), page.NextBefore);
+        var items = page.Items
+            .Select((payload, i) => new ListedStatement(serializer.Deserialize<StatementRecord>(payload), page.Notes.ElementAtOrDefault(i)))
+            .ToList();
+        return new ReadPage<ListedStatement>(items, page.NextBefore);
     }
 
     public async Task<ReadPage<ReportRecord>> ListReportsAsync(ReportQuery query, CancellationToken cancellationToken = default)

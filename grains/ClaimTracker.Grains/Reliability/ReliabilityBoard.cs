@@ -40,7 +40,7 @@ public sealed class ReliabilityBoard(IClaimReadSide claims, IListReadSide lists)
         while (true)
         {
             var page = await lists.ListStatementsAsync(query, cancellation);
-            foreach (var statement in page.Items)
+            foreach (var statement in page.Items.Select(listed => listed.Statement))
             {
                 if (statement.Modality == Modality.Hedged || statement.Stance is not (Stance.Supports or Stance.Contradicts))
                 {

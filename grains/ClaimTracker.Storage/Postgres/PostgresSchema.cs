@@ -169,6 +169,9 @@ public static class PostgresSchema
             DROP INDEX statements_report;
             CREATE UNIQUE INDEX statements_report ON statements (report_id, statement_id);
             """),
+        new(47, "statements: the note of a withdrawn statement, shown in statement lists", """
+            ALTER TABLE statements ADD COLUMN withdrawn_note text;
+            """),
     ];
 
     /// <summary>

@@ -49,6 +49,7 @@ public sealed partial class PostgresStore
         upsert.Parameters.AddWithValue("origins", keys.OriginCount);
         upsert.Parameters.AddWithValue("statements", keys.StatementCount);
 
+        AddWithdrawals(batch, claimId, projection.Withdrawals);
         if (projection.Statements.Count == 0)
         {
             return;
@@ -57,13 +58,17 @@ public sealed partial class PostgresStore
         var rows = projection.Statements;
         var statements = Add(batch, """
             INSERT INTO statements
-                (statement_id, claim_id, report_id, actor_id, origin_actor_id, source_actor_id, stance, published_ms, payload)
-            SELECT s.id, @claim, s.report, s.actor, s.origin, s.source, s.stance, s.published, s.payload
-            FROM unnest(@ids, @reports, @actors, @origins, @sources, @stances, @published, @payloads)
-                AS s(id, report, actor, origin, source, stance, published, payload)
+                (statement_id, claim_id, report_id, actor_id, origin_actor_id, source_actor_id, stance, published_ms, payload,
+                 withdrawn_note)
+            SELECT s.id, @claim, s.report, s.actor, s.origin, s.source, s.stance, s.published, s.payload, s.note
+            FROM unnest(@ids, @reports, @actors, @origins, @sources, @stances, @published, @payloads, @notes)
+                AS s(id, report, actor, origin, source, stance, published, payload, note)
             ON CONFLICT (report_id, statement_id) DO UPDATE
-                SET claim_id = EXCLUDED.claim_id, stance = EXCLUDED.stance, payload = EXCLUDED.payload
-                WHERE statements.claim_id <> EXCLUDED.claim_id
+                SET claim_id = EXCLUDED.claim_id, actor_id = EXCLUDED.actor_id, origin_actor_id = EXCLUDED.origin_actor_id,
+                    source_actor_id = EXCLUDED.source_actor_id, stance = EXCLUDED.stance, payload = EXCLUDED.payload,
+                    withdrawn_note = EXCLUDED.withdrawn_note
+                WHERE statements.claim_id <> EXCLUDED.claim_id OR statements.actor_id <> EXCLUDED.actor_id
+                    OR statements.origin_actor_id <> EXCLUDED.origin_actor_id OR statements.stance <> EXCLUDED.stance
             """);
         statements.Parameters.AddWithValue("claim", claimId);
         statements.Parameters.AddWithValue("ids", rows.Select(r => r.StatementId).ToArray());
@@ -80,6 +85,28 @@ public sealed partial class PostgresStore
         {
             Value = rows.Select(r => r.Payload).ToArray(),
         });
+        statements.Parameters.Add(new NpgsqlParameter("notes", NpgsqlDbType.Array | NpgsqlDbType.Text)
+        {
+            Value = rows.Select(r => r.WithdrawnNote).ToArray(),
+        });
+    }
+
+    private static void AddWithdrawals(NpgsqlBatch batch, string claimId, IReadOnlyList<StatementWithdrawal> withdrawals)
+    {
+        if (withdrawals.Count == 0)
+        {
+            return;
+        }
+
+        var update = Add(batch, """
+            UPDATE statements SET withdrawn_note = w.note
+            FROM unnest(@reports, @ids, @notes) AS w(report, id, note)
+            WHERE statements.report_id = w.report AND statements.statement_id = w.id AND statements.claim_id = @claim
+            """);
+        update.Parameters.AddWithValue("claim", claimId);
+        update.Parameters.AddWithValue("reports", withdrawals.Select(w => w.ReportId).ToArray());
+        update.Parameters.AddWithValue("ids", withdrawals.Select(w => w.StatementId).ToArray());
+        update.Parameters.AddWithValue("notes", withdrawals.Select(w => w.Note).ToArray());
     }
 
     private static void AddReportListRow(NpgsqlBatch batch, string reportId, ReportRow row)

@@ -36,10 +36,13 @@ public sealed record ClaimRow(
     public ClaimListKeys Keys { get; init; } = new(default, 6, 0, 0);
 
     /// <summary>
-    /// The statements this write journals, for statement lists. A statement already listed under another claim (an analyst
-    /// relinked it here) is moved to this one.
+    /// The statements this write journals, for statement lists. A statement already listed under another claim or speaker
+    /// (a relink, merge or unmerge, a move to another actor) is moved to this claim and speaker.
     /// </summary>
     public IReadOnlyList<StatementRow> Statements { get; init; } = [];
+
+    /// <summary>Statements this write withdraws: their list rows say so, where they are still listed under this claim.</summary>
+    public IReadOnlyList<StatementWithdrawal> Withdrawals { get; init; } = [];
 }
 
 /// <summary>A claim's list keys: first reported, credibility grade, independent origins, statements.</summary>

@@ -72,7 +72,14 @@ public sealed record StatementRow(
     string SourceActorId,
     int Stance,
     DateTimeOffset? PublishedAt,
-    byte[] Payload);
+    byte[] Payload)
+{
+    /// <summary>Why the statement no longer counts on its claim; null while it counts.</summary>
+    public string? WithdrawnNote { get; init; }
+}
+
+/// <summary>A statement withdrawn on the claim that writes this: its list row, if still under that claim, shows the note.</summary>
+public sealed record StatementWithdrawal(string ReportId, string StatementId, string Note);
 
 /// <summary>The list row of a report: what ListReports filters on.</summary>
 public sealed record ReportRow(string SourceActorId, DateTimeOffset? PublishedAt, string Title, string Text);

@@ -37,6 +37,9 @@ public sealed record ActorQuery(string? Text, int PageSize, long? Before);
 /// <summary>A page of serialized rows and the position to continue before, if any.</summary>
 public sealed record StoredPage(IReadOnlyList<byte[]> Items, long? NextBefore)
 {
+    /// <summary>For statement lists: each item's withdrawal note, null where the statement counts.</summary>
+    public IReadOnlyList<string?> Notes { get; init; } = [];
+
     /// <summary>For sorted claim lists: where the next page starts after (null on the last page).</summary>
     public ListPosition? Next { get; init; }
 }

@@ -131,8 +131,8 @@ public abstract partial class SqlStore
 
         InRange(command, where, "s.published_ms", "@published", query.Published);
         return await ReadPageAsync(
-            command, $"SELECT s.seq, s.payload FROM {StatementsFrom(query)}", "s.seq", where, query.PageSize, query.Before,
-            cancellationToken);
+            command, $"SELECT s.seq, s.payload, s.withdrawn_note FROM {StatementsFrom(query)}", "s.seq", where, query.PageSize,
+            query.Before, cancellationToken, notes: true);
     }
 
     /// <summary>The statements a statement query reads, as <c>s</c> (the conditions on s follow, with @origin bound when

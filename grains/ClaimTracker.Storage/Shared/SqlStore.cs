@@ -159,10 +159,18 @@ public abstract partial class SqlStore
     /// <summary>
     /// Completes a list query (<paramref name="select"/> of (seq, payload) rows under the conditions in
     /// <paramref name="where"/>) as a keyset page: newest first, before <paramref name="before"/>, one row
-    /// more than the page, which tells whether a next page exists.
+    /// more than the page, which tells whether a next page exists. With <paramref name="notes"/>, a third column
+    /// (text or null) is read into the page's notes.
     /// </summary>
     private static async Task<StoredPage> ReadPageAsync(
-        DbCommand command, string select, string seq, List<string> where, int pageSize, long? before, CancellationToken cancellationToken)
+        DbCommand command,
+        string select,
+        string seq,
+        List<string> where,
+        int pageSize,
+        long? before,
+        CancellationToken cancellationToken,
+        bool notes = false)
     {
         if (before is { } value)
         {
@@ -173,6 +181,7 @@ public abstract partial class SqlStore
         command.CommandText = $"{select} {WhereClause(where)} ORDER BY {seq} DESC LIMIT @limit";
         command.AddParameter("@limit", pageSize + 1);
         var items = new List<byte[]>();
+        var itemNotes = new List<string?>();
         long? lastSeq = null;
         var more = false;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -186,8 +195,12 @@ public abstract partial class SqlStore
 
             lastSeq = reader.GetInt64(0);
             items.Add((byte[])reader.GetValue(1));
+            if (notes)
+            {
+                itemNotes.Add(reader.IsDBNull(2) ? null : reader.GetString(2));
+            }
         }
 
-        return new StoredPage(items, more ? lastSeq : null);
+        return new StoredPage(items, more ? lastSeq : null) { Notes = itemNotes };
     }
 }

@@ -232,5 +232,10 @@ internal static class SqliteSchema
             DROP TABLE claim_actors;
             ALTER TABLE claim_actors_rebuilt RENAME TO claim_actors;
             """),
+        // The note of a withdrawn statement (relinked away, corrected, retracted), so statement lists can show it; null while
+        // the statement counts.
+        (47, """
+            ALTER TABLE statements ADD COLUMN withdrawn_note TEXT;
+            """),
     ];
 }

@@ -102,11 +102,15 @@ public sealed partial class SqliteStore
         {
             scope.Execute("""
                 INSERT INTO statements
-                    (statement_id, claim_id, report_id, actor_id, origin_actor_id, source_actor_id, stance, published_ms, payload)
-                VALUES ($id, $claim, $report, $actor, $origin, $source, $stance, $published, $payload)
+                    (statement_id, claim_id, report_id, actor_id, origin_actor_id, source_actor_id, stance, published_ms, payload,
+                     withdrawn_note)
+                VALUES ($id, $claim, $report, $actor, $origin, $source, $stance, $published, $payload, $note)
                 ON CONFLICT (report_id, statement_id) DO UPDATE
-                    SET claim_id = excluded.claim_id, stance = excluded.stance, payload = excluded.payload
-                    WHERE statements.claim_id <> excluded.claim_id
+                    SET claim_id = excluded.claim_id, actor_id = excluded.actor_id, origin_actor_id = excluded.origin_actor_id,
+                        source_actor_id = excluded.source_actor_id, stance = excluded.stance, payload = excluded.payload,
+                        withdrawn_note = excluded.withdrawn_note
+                    WHERE statements.claim_id <> excluded.claim_id OR statements.actor_id <> excluded.actor_id
+                        OR statements.origin_actor_id <> excluded.origin_actor_id OR statements.stance <> excluded.stance
                 """,
                 ("$id", statement.StatementId),
                 ("$claim", claimId),
@@ -116,7 +120,20 @@ public sealed partial class SqliteStore
                 ("$source", statement.SourceActorId),
                 ("$stance", statement.Stance),
                 ("$published", statement.PublishedAt is { } published ? Millis(published) : DBNull.Value),
-                ("$payload", statement.Payload));
+                ("$payload", statement.Payload),
+                ("$note", (object?)statement.WithdrawnNote ?? DBNull.Value));
+        }
+
+        foreach (var withdrawal in projection.Withdrawals)
+        {
+            scope.Execute("""
+                UPDATE statements SET withdrawn_note = $note
+                WHERE report_id = $report AND statement_id = $id AND claim_id = $claim
+                """,
+                ("$report", withdrawal.ReportId),
+                ("$id", withdrawal.StatementId),
+                ("$claim", claimId),
+                ("$note", withdrawal.Note));
         }
     }
 

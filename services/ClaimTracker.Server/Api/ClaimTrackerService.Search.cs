@@ -179,7 +179,13 @@ internal sealed partial class ClaimTrackerService
         var page = await lists.ListStatementsAsync(query, context.CancellationToken);
         var response = new V1.ListStatementsResponse { NextPageToken = SeqToken("statements", filters, page.NextBefore) };
         var board = await grades.LatestAsync(context.CancellationToken);
-        response.Statements.Add(page.Items.Select(s => ProtoMapper.ToProto(s, board)));
+        response.Statements.Add(page.Items.Select(listed =>
+        {
+            var statement = ProtoMapper.ToProto(listed.Statement, board);
+            statement.Withdrawn = listed.WithdrawnNote is not null;
+            statement.WithdrawnReason = listed.WithdrawnNote ?? string.Empty;
+            return statement;
+        }));
         return response;
     }
 
