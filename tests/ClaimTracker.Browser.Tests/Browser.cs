@@ -48,7 +48,7 @@ public sealed class Browser : IDisposable
             Assert.Fail($"{string.Join(" and ", missing)} not found: install them with `apt-get install -y chromium chromium-driver`");
         }
 
-        var profileDirectory = Directory.CreateTempSubdirectory("claimtracker-chromium-").FullName;
+        var profileDirectory = TestSupport.TestDirectories.Create("claimtracker-chromium-");
         var options = new ChromeOptions { BinaryLocation = ChromiumPath };
         options.AddArguments(
             "--headless",

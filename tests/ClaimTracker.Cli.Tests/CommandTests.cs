@@ -30,7 +30,7 @@ public sealed class CommandTests(ServerFixture fixture) : IClassFixture<ServerFi
     [Fact]
     public async Task Ingest_json_prints_one_response_per_file_of_a_directory()
     {
-        var directory = Directory.CreateTempSubdirectory("claimtracker-cli-dir-").FullName;
+        var directory = TestSupport.TestDirectories.Create("claimtracker-cli-dir-");
         try
         {
             File.Copy(fixture.StoryPath, Path.Combine(directory, "a.txt"));

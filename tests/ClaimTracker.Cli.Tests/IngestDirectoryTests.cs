@@ -9,7 +9,7 @@ public sealed class IngestDirectoryTests(ServerFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_file_that_fails_is_named_with_its_status_and_the_rest_of_the_directory_is_registered()
     {
-        var directory = Directory.CreateTempSubdirectory("claimtracker-cli-batch-").FullName;
+        var directory = TestSupport.TestDirectories.Create("claimtracker-cli-batch-");
         try
         {
             File.Copy(fixture.FollowUpPath, Path.Combine(directory, "a.txt"));

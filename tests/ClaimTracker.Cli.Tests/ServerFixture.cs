@@ -13,7 +13,7 @@ public sealed class ServerFixture : IAsyncLifetime
     public RunningServer Server => server ?? throw new InvalidOperationException("the server has not started");
 
     /// <summary>The article files the tests ingest, in a directory of their own.</summary>
-    public string ArticleDirectory { get; } = Directory.CreateTempSubdirectory("claimtracker-cli-articles-").FullName;
+    public string ArticleDirectory { get; } = TestSupport.TestDirectories.Create("claimtracker-cli-articles-");
 
     public string StoryPath => Path.Combine(ArticleDirectory, "marava-flood.txt");
 

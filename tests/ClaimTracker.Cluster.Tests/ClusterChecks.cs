@@ -48,7 +48,7 @@ internal static class ClusterChecks
     /// <summary>The same reports registered one process, one SQLite file: the reference the cluster must equal.</summary>
     public static async Task<Dictionary<string, ClaimFacts>> ReplayEmbeddedAsync(IReadOnlyList<V1.RegisterReportRequest> reports)
     {
-        var data = Directory.CreateTempSubdirectory("claimtracker-replay-").FullName;
+        var data = TestSupport.TestDirectories.Create("claimtracker-replay-");
         var app = ClaimTrackerServer.Build(
         [
             "--Grpc:Url=http://127.0.0.1:0",

@@ -19,7 +19,7 @@ public sealed class EmbeddedDurabilityTests(ITestOutputHelper output)
     public async Task A_server_killed_mid_ingest_keeps_every_acknowledged_report_whole()
     {
         var clock = Stopwatch.StartNew();
-        var directory = Directory.CreateTempSubdirectory("claimtracker-crash-").FullName;
+        var directory = TestSupport.TestDirectories.Create("claimtracker-crash-");
         try
         {
             var acknowledged = new ConcurrentDictionary<string, V1.RegisterReportResponse>();
@@ -91,8 +91,8 @@ public sealed class EmbeddedDurabilityTests(ITestOutputHelper output)
     public async Task An_online_backup_taken_during_ingest_restores_to_a_server_with_the_same_claims()
     {
         var clock = Stopwatch.StartNew();
-        var live = Directory.CreateTempSubdirectory("claimtracker-live-").FullName;
-        var restoredDirectory = Directory.CreateTempSubdirectory("claimtracker-restored-").FullName;
+        var live = TestSupport.TestDirectories.Create("claimtracker-live-");
+        var restoredDirectory = TestSupport.TestDirectories.Create("claimtracker-restored-");
         var backup = Path.Combine(live, "..", $"claimtracker-backup-{Guid.NewGuid():N}.db");
         try
         {

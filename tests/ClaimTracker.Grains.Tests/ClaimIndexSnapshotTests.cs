@@ -14,7 +14,7 @@ public sealed class ClaimIndexSnapshotTests
     [Fact]
     public async Task A_restarted_replica_loads_its_snapshot_then_reads_only_newer_log_entries_and_ignores_another_databases()
     {
-        var directory = Directory.CreateTempSubdirectory("claimtracker-snapshot-").FullName;
+        var directory = TestSupport.TestDirectories.Create("claimtracker-snapshot-");
         try
         {
             var snapshot = Path.Combine(directory, "claim-index.snapshot");
@@ -44,7 +44,7 @@ public sealed class ClaimIndexSnapshotTests
             }
 
             // A snapshot of another database: the log does not hold its last entry at its position, so it is not read.
-            var other = Directory.CreateTempSubdirectory("claimtracker-snapshot-other-").FullName;
+            var other = TestSupport.TestDirectories.Create("claimtracker-snapshot-other-");
             await using var otherStore = new SqliteStore(Options.Create(new StorageOptions { DataDirectory = other }));
             await otherStore.AddClaimIndexEntriesAsync(Enumerable.Range(500, 400).Select(i => Entry(i, encoder)).ToList());
             using (var elsewhere = Linker(otherStore, snapshot, encoder))

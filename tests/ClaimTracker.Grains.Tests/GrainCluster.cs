@@ -26,7 +26,7 @@ public sealed class GrainCluster : IAsyncDisposable
         short silos = 1,
         IReadOnlyDictionary<string, string?>? settings = null)
     {
-        dataDirectory ??= Directory.CreateTempSubdirectory("claimtracker-grains-").FullName;
+        dataDirectory ??= TestSupport.TestDirectories.Create("claimtracker-grains-");
         var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) {
             ["Storage:DataDirectory"] = dataDirectory };
         var configuration = new ConfigurationBuilder()

@@ -12,7 +12,7 @@ public sealed class ReportCompletionTests
     [Fact]
     public async Task After_a_restart_a_registered_report_answers_already_registered_and_can_be_retracted()
     {
-        var directory = Directory.CreateTempSubdirectory("claimtracker-completion-").FullName;
+        var directory = TestSupport.TestDirectories.Create("claimtracker-completion-");
         var submission = Statements.Report("rc1", "Daily Planet", "Mayor Jane Roe", "The dam will be opened on Friday") with
         {
             Statements =

@@ -9,7 +9,7 @@ public sealed class SqliteAliasDirectoryTests
     [Fact]
     public async Task A_key_keeps_its_first_actor_when_a_later_candidate_names_it_alongside_another_actors_key()
     {
-        var directory = Directory.CreateTempSubdirectory("claimtracker-aliases-").FullName;
+        var directory = TestSupport.TestDirectories.Create("claimtracker-aliases-");
         try
         {
             await using var store = new SqliteStore(Options.Create(new StorageOptions { DataDirectory = directory }));

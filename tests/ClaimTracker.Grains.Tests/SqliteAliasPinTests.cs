@@ -11,7 +11,7 @@ public sealed class SqliteAliasPinTests
     [Fact]
     public async Task A_pinned_key_wins_and_a_pinned_bare_alias_decides_only_for_mentions_without_an_identifying_key()
     {
-        var directory = Directory.CreateTempSubdirectory("claimtracker-pins-").FullName;
+        var directory = TestSupport.TestDirectories.Create("claimtracker-pins-");
         try
         {
             await using (var store = new SqliteStore(Options.Create(new StorageOptions { DataDirectory = directory })))

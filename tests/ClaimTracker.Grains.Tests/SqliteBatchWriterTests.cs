@@ -8,7 +8,7 @@ namespace ClaimTracker.Grains.Tests;
 public sealed class SqliteBatchWriterTests : IAsyncLifetime
 {
     private const string Insert = "INSERT INTO items (name) VALUES ($name)";
-    private readonly string directory = Directory.CreateTempSubdirectory("claimtracker-writer-").FullName;
+    private readonly string directory = TestSupport.TestDirectories.Create("claimtracker-writer-");
     private int opened;
     private GroupCommit<SqliteWrite> writer = null!;
 

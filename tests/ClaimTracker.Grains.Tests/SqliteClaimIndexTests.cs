@@ -9,7 +9,7 @@ public sealed class SqliteClaimIndexTests
     [Fact]
     public async Task The_index_log_keeps_each_phrasing_of_a_claim_once()
     {
-        var directory = Directory.CreateTempSubdirectory("claimtracker-index-").FullName;
+        var directory = TestSupport.TestDirectories.Create("claimtracker-index-");
         try
         {
             await using var store = new SqliteStore(Options.Create(new StorageOptions { DataDirectory = directory }));

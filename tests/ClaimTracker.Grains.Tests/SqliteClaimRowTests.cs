@@ -13,7 +13,7 @@ namespace ClaimTracker.Grains.Tests;
 public sealed class SqliteClaimRowTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 6, 9, 0, 0, TimeSpan.Zero);
-    private readonly string directory = Directory.CreateTempSubdirectory("claimtracker-claimrow-").FullName;
+    private readonly string directory = TestSupport.TestDirectories.Create("claimtracker-claimrow-");
 
     public void Dispose()
     {

@@ -15,7 +15,7 @@ namespace ClaimTracker.Grains.Tests;
 /// </summary>
 public sealed class SqliteStatementListMigrationTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("claimtracker-statements41-").FullName;
+    private readonly string directory = TestSupport.TestDirectories.Create("claimtracker-statements41-");
 
     public void Dispose()
     {

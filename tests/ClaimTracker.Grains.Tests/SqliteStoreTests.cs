@@ -9,7 +9,7 @@ namespace ClaimTracker.Grains.Tests;
 /// <summary>The embedded store's journal contract (the PostgreSQL store's tests check the same).</summary>
 public sealed class SqliteStoreTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("claimtracker-store-").FullName;
+    private readonly string directory = TestSupport.TestDirectories.Create("claimtracker-store-");
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 

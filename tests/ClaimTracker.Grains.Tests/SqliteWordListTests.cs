@@ -10,7 +10,7 @@ namespace ClaimTracker.Grains.Tests;
 public sealed class SqliteWordListTests : IDisposable
 {
     private const int Matching = 2_400;
-    private readonly string directory = Directory.CreateTempSubdirectory("claimtracker-words-").FullName;
+    private readonly string directory = TestSupport.TestDirectories.Create("claimtracker-words-");
 
     public void Dispose()
     {

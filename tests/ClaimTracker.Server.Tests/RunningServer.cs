@@ -43,7 +43,7 @@ public sealed class RunningServer : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     public static string NewDataDirectory() =>
-        Directory.CreateTempSubdirectory("claimtracker-test-").FullName;
+        TestSupport.TestDirectories.Create("claimtracker-test-");
 
     public static Task<RunningServer> StartAsync(string? dataDirectory = null, params string[] extraArgs) =>
         StartOnPortAsync(0, dataDirectory, extraArgs);

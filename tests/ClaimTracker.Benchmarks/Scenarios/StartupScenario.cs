@@ -26,17 +26,24 @@ internal static class StartupScenario
             var data = Directory.CreateTempSubdirectory("claimtracker-startup-").FullName;
             var args = $"--Grpc:Url=http://127.0.0.1:{port} --Web:Url= --Storage:DataDirectory={data} " +
                 $"--Orleans:SiloPort={Measure.FreePort()} --Orleans:GatewayPort={Measure.FreePort()} --Logging:LogLevel:Default=Warning";
-            server = Math.Min(server, await TimeAsync(serverDll, args, port, async channel =>
+            try
             {
-                try
+                server = Math.Min(server, await TimeAsync(serverDll, args, port, async channel =>
                 {
-                    await new V1.ClaimTracker.ClaimTrackerClient(channel).GetClaimAsync(
-                        new V1.GetClaimRequest { ClaimId = "c-startup-probe" });
-                }
-                catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
-                {
-                }
-            }));
+                    try
+                    {
+                        await new V1.ClaimTracker.ClaimTrackerClient(channel).GetClaimAsync(
+                            new V1.GetClaimRequest { ClaimId = "c-startup-probe" });
+                    }
+                    catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+                    {
+                    }
+                }));
+            }
+            finally
+            {
+                Directory.Delete(data, recursive: true);
+            }
         }
 
         Console.WriteLine($"baseline bare gRPC process: {Measure.Ms(baseline)}");
