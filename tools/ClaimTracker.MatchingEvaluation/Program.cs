@@ -5,6 +5,8 @@ const string Usage = """
       fnc1 <path-to-fnc-1> [--holdout-fraction 0.2] [--seed 1] [--embedding-cache FILE] [--max-sentences 12]
       emergent-headlines <path-to-emergent-dev> [--sweep] [--no-phrasings] [--verbose] [--show-wrong-joins] [--embedding-cache FILE]
       bench-match [--claims 100000] [--probes 200] [--shards 8] [--rules]   (decision by the learned scorer unless --rules)
+      index-recall <path-to-bbc.txt> [--sentences 40000] [--queries 500] [--scale 1000000] [--probes 8] [--embedding-cache FILE]
+        (the approximate claim index against the exact scan, on real sentence embeddings, at the list count of --scale phrasings)
       emergent <path-to-emergent-dev> [--verbose] [--Matching:Option value …]
         (replays every rumour and article through an in-process server; --verbose lists the tune half)
       corrections --server http://127.0.0.1:5000 [--token TOKEN]
@@ -26,6 +28,7 @@ try
         "emergent-headlines" => Emergent.Run(arguments),
         "fnc1" => Fnc1.Run(arguments),
         "bench-match" => BenchMatch.Run(arguments),
+        "index-recall" => IndexRecall.Run(arguments),
         "emergent" => EmergentReplay.Run(arguments),
         "corrections" => CorrectionsReplay.Run(arguments),
         _ => Fail($"unknown command '{args[0]}'"),
