@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClaimTracker.Grains.Tests;
 
 /// <summary>
-/// Catch-up reads the newest entries from the silo's memory and older ones from the store: either
-/// way every entry exactly once, in feed order, also for a watcher whose buffer overflowed.
+/// Catch-up reads the newest entries from the silo's memory (held while someone watches) and older ones from the
+/// store: either way every entry exactly once, in feed order, also for a watcher whose buffer overflowed.
 /// </summary>
 public sealed class FeedCatchUpTests
 {
@@ -22,7 +22,8 @@ public sealed class FeedCatchUpTests
         var store = services.GetRequiredService<IClaimFeedLog>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
 
-        // The feed starts empty: every entry of this test passes through this silo's dispatcher.
+        // The feed starts empty: every entry of this test passes through this silo's dispatcher, to a watcher.
+        using var watching = await feed.SubscribeAsync(_ => true, 1_000, timeout.Token);
         for (var i = 0; i < 30; i++)
         {
             var claimId = $"c-catch-up-{i % 6}";
@@ -49,6 +50,43 @@ public sealed class FeedCatchUpTests
         var second = await ReadAsync(feed, 0, head, timeout.Token);
         Assert.All(first.Zip(second).TakeLast(CacheEntries), pair => Assert.Same(pair.First, pair.Second));
         Assert.All(first.Zip(second).SkipLast(CacheEntries), pair => Assert.NotSame(pair.First, pair.Second));
+    }
+
+    [Fact]
+    public async Task With_nobody_watching_the_head_moves_and_entries_are_read_from_the_store_only_when_asked()
+    {
+        await using var cluster = await GrainCluster.StartAsync(settings: new Dictionary<string, string?> {
+            ["Storage:FeedCacheEntries"] = CacheEntries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var services = cluster.Cluster.Silos[0].ServiceProvider;
+        var feed = services.GetRequiredService<ClaimFeed>();
+        var store = services.GetRequiredService<IClaimFeedLog>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        for (var i = 0; i < 12; i++)
+        {
+            var claimId = $"c-unwatched-{i % 3}";
+            await cluster.Grains.GetGrain<IClaimGrain>(claimId).AddStatement(Statements.Make(claimId, $"s{i}", $"Origin {i % 4}"));
+        }
+
+        var head = await store.ReadFeedHeadAsync(timeout.Token);
+        while (await feed.CurrentPositionAsync(timeout.Token) < head)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+
+        // Nothing was held: two reads of the same entries decode them from the store each time, all of them, in order.
+        var stored = await store.ReadFeedAsync(0, 1000, timeout.Token);
+        var first = await ReadAsync(feed, 0, head, timeout.Token);
+        var second = await ReadAsync(feed, 0, head, timeout.Token);
+        Assert.Equal(stored.Select(r => r.Position), first.Select(e => e.Position));
+        Assert.All(first.Zip(second), pair => Assert.NotSame(pair.First, pair.Second));
+
+        // A watcher that starts now gets what comes after, live, exactly once.
+        await using var watch = feed.WatchAsync(null, _ => true, 100, timeout.Token).GetAsyncEnumerator(timeout.Token);
+        var next = watch.MoveNextAsync();
+        await cluster.Grains.GetGrain<IClaimGrain>("c-unwatched-0").AddStatement(Statements.Make("c-unwatched-0", "s-late", "Origin 9"));
+        Assert.True(await next);
+        Assert.Equal("s-late", watch.Current.Change.Statement?.StatementId);
+        Assert.True(watch.Current.Position > head);
     }
 
     [Fact]

@@ -9,9 +9,10 @@ namespace ClaimTracker.Grains.Feed;
 /// <summary>
 /// One per silo: tails the durable claim feed and fans each new entry out to this silo's watchers
 /// (<see cref="FeedFanOut"/>). Local appends wake it at once; entries written by other processes
-/// arrive on the next poll (or a notification, <see cref="IFeedTail"/>). The newest entries
-/// (<c>Storage:FeedCacheEntries</c>) stay in memory (<see cref="RecentFeedEntries"/>): a catch-up
-/// within them (after an overflow, or a reconnect with a recent cursor) reads no store.
+/// arrive on the next poll (or a notification, <see cref="IFeedTail"/>). While someone watches, the newest
+/// entries (<c>Storage:FeedCacheEntries</c>) stay in memory (<see cref="RecentFeedEntries"/>): a catch-up
+/// within them (after an overflow, or a reconnect with a recent cursor) reads no store. While nobody
+/// watches, only the head moves: the entries are not read back at all.
 /// </summary>
 public sealed partial class ClaimFeed : BackgroundService, IFeedTail
 {
@@ -221,6 +222,11 @@ public sealed partial class ClaimFeed : BackgroundService, IFeedTail
             IReadOnlyList<FeedRow> rows;
             try
             {
+                if (fanOut.Count == 0 && fanOut.SkipIfUnwatched(await log.ReadFeedHeadAsync(cancellationToken)))
+                {
+                    return;
+                }
+
                 rows = await log.ReadFeedAsync(recent.Head, FeedHistory.ReadBatch, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

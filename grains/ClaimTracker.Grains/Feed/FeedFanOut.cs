@@ -70,6 +70,25 @@ internal sealed class FeedFanOut(RecentFeedEntries recent)
         }
     }
 
+    /// <summary>
+    /// With nobody watching, moves the head to <paramref name="position"/> without reading the entries up to it: no one needs
+    /// them live, and a watcher that comes later reads them from the store. False (nothing moved) when someone watches.
+    /// Under the gate, so a watcher joins either before (and the entries are dispatched) or after (and it starts there).
+    /// </summary>
+    public bool SkipIfUnwatched(long position)
+    {
+        lock (gate)
+        {
+            if (subscribers.Count > 0)
+            {
+                return false;
+            }
+
+            recent.SkipTo(position);
+            return true;
+        }
+    }
+
     /// <summary>Ends every watch (the feed stops).</summary>
     public void CompleteAll()
     {

@@ -36,6 +36,24 @@ internal sealed class RecentFeedEntries(int capacity)
         }
     }
 
+    /// <summary>Moves the head to <paramref name="position"/> (if later) holding nothing: the entries up to it are read from the store.</summary>
+    public void SkipTo(long position)
+    {
+        lock (gate)
+        {
+            if (position <= head)
+            {
+                return;
+            }
+
+            Array.Clear(ring);
+            start = 0;
+            count = 0;
+            head = position;
+            floor = position;
+        }
+    }
+
     /// <summary>Adds dispatched entries (oldest first, all after the head); the oldest held fall out.</summary>
     public void Append(FeedEvent[] events)
     {
