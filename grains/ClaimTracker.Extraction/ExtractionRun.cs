@@ -99,7 +99,8 @@ internal sealed partial class ExtractionRun
             return AttributionFinder.Find(doc, sentence);
         }
 
-        var candidates = AttributionFinder.FindCandidates(doc, sentence, filter.Rates);
+        var tagged = filter.Tagger is null ? null : new SentenceCueScores(doc, sentence, filter.Tagger);
+        var candidates = AttributionFinder.FindCandidates(doc, sentence, filter.Rates, tagged);
         return candidates.Count > 0 ? filter.Keep(doc, sentence, candidates) : candidates;
     }
 

@@ -1,3 +1,4 @@
+using ClaimTracker.Extraction.Attribution.Ranking;
 using ClaimTracker.Extraction.Text;
 
 namespace ClaimTracker.Extraction.Attribution;
@@ -6,7 +7,7 @@ internal static partial class AttributionFinder
 {
     /// <summary>Shared state of one sentence's search.</summary>
     private sealed partial class Context(Document doc, int first, int end, List<QuoteRegion> quotes, bool[] covered, bool[] inQuote,
-        List<int> cues, List<RawAttribution> result)
+        List<int> cues, List<RawAttribution> result, SentenceCueScores? tagged)
     {
         private readonly bool[] quoteMask = inQuote;
         private readonly HashSet<int> usedQuotes = [];
