@@ -65,14 +65,10 @@ internal static partial class AttributionFinder
             && !IsBlockedParticiple(doc, i, word) && rates.IsLikelyCue(word);
     }
 
-    /// <summary>
-    /// A lower-case word the cue tagger, reading it in its context, finds likely to be part of a cue; the rules' exceptions
-    /// hold ("they went underground", "a firm called …").
-    /// </summary>
+    /// <summary>A lower-case word the cue tagger, reading it in its context, finds likely to be part of a cue.</summary>
     private static bool IsTaggedCue(Document doc, int i, SentenceCueScores? tagged)
     {
-        if (tagged is null || !doc.IsLowerWord(i) || doc.Tokens[i].Length < 3 || IsMotionWithoutParticle(doc, i)
-            || IsNamingParticiple(doc, i))
+        if (tagged is null || !doc.IsLowerWord(i) || doc.Tokens[i].Length < 3)
         {
             return false;
         }
@@ -99,7 +95,7 @@ internal static partial class AttributionFinder
                 // A verb of the cue lexicon was already tried by the patterns, with their exceptions ("a firm called …",
                 // "they went underground"): this family is for the cues the lexicon does not know, and for those the cue
                 // tagger, reading their context, finds likely cues where no pattern took them ("when I announced I …").
-                if (Covered(cue) || (CueLexicon.TryGet(doc.Lower(cue), out _) && !IsTaggedCue(doc, cue, tagged)))
+                if (Covered(cue) || (CueLexicon.TryGet(doc.Lower(cue), out _) && tagged?.IsLikelyCue(cue) != true))
                 {
                     continue;
                 }
