@@ -99,8 +99,7 @@ internal sealed partial class ExtractionRun
             return AttributionFinder.Find(doc, sentence);
         }
 
-        var tagged = filter.Tagger is null ? null : new SentenceCueScores(doc, sentence, filter.Tagger);
-        var candidates = AttributionFinder.FindCandidates(doc, sentence, filter.Rates, tagged);
+        var candidates = AttributionFinder.FindCandidates(doc, sentence, filter.Rates);
         return candidates.Count > 0 ? filter.Keep(doc, sentence, candidates) : candidates;
     }
 

@@ -13,7 +13,7 @@ internal static class CommandLine
           claimtracker-eval liar <path-to-liar-directory>
           claimtracker-eval dump <path-to-article.txt> [--source NAME] [--published yyyy-mm-dd]
           claimtracker-eval train-attribution <path-to-polnear> [--output DIR] [--folds N] [--commit SHA] [--trees N] [--leaves N]
-              [--candidates PATH] [--tagged-cues P]
+              [--candidates PATH]
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -54,8 +54,7 @@ internal static class CommandLine
                 "train-attribution" => TrainAttributionCommand.Run(
                     args[1], options.GetValueOrDefault("output", "grains/ClaimTracker.Extraction/Models"), Int(options, "folds", 5),
                     options.GetValueOrDefault("commit", "unknown"),
-                    new AttributionFilterOptions(Trees: Int(options, "trees", 100), Leaves: Int(options, "leaves", 16),
-                        TaggedCueThreshold: Double(options, "tagged-cues", 2)), output,
+                    new AttributionFilterOptions(Trees: Int(options, "trees", 100), Leaves: Int(options, "leaves", 16)), output,
                     options.GetValueOrDefault("candidates")),
                 "dump" => DumpCommand.Run(args[1], options.GetValueOrDefault("source"), options.GetValueOrDefault("published"), output),
                 _ => Unknown(args[0], error),
@@ -74,9 +73,6 @@ internal static class CommandLine
         error.WriteLine(Usage);
         return 2;
     }
-
-    private static double Double(Dictionary<string, string> options, string name, double fallback)
-        => options.TryGetValue(name, out var value) ? double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
     private static int Int(Dictionary<string, string> options, string name, int fallback)
         => options.TryGetValue(name, out var value) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : fallback;

@@ -41,35 +41,21 @@ internal static class TrainAttributionCommand
 
         // The cue-word rates are counted on the training folds only, like the model: they choose which words the loose pass
         // tries as cues and are features of the filter, so each fold's candidates are found again with its own rates.
-        // The cue tagger of each fold is trained on the other folds with their rates; the filter reads every article's cue words
-        // through the tagger of its own fold (out of fold), in training as on the held-out fold.
+        var foldModels = new List<ITransformer>();
         var foldRates = new List<CueWordRates>();
-        var foldTaggers = new List<CueTokenTagger>();
+        var held = new Labelled[articles.Count];
+        var heldScores = new float[articles.Count][];
         for (var fold = 0; fold < folds; fold++)
         {
             var trainingArticles = articles.Where((_, a) => a % folds != fold).ToList();
             var rates = CueWordRates.Count(trainingArticles.Select(a => (a.Text, a.Cues)));
             foldRates.Add(rates);
-            foldTaggers.Add(new CueTokenTagger(TrainTagger(trainingArticles, rates, options, out _), rates, options.TaggedCueThreshold));
-            output.WriteLine($"cue tagger {fold + 1}/{folds} done, {clock.Elapsed.TotalSeconds:F1} s");
-        }
-
-        var foldModels = new List<ITransformer>();
-        var held = new Labelled[articles.Count];
-        var heldScores = new float[articles.Count][];
-        for (var fold = 0; fold < folds; fold++)
-        {
-            var rates = foldRates[fold];
-            var training = articles
-                .Select((article, a) => (article, a))
-                .Where(p => p.a % folds != fold)
-                .SelectMany(p => Candidates(p.article, rates, foldTaggers[p.a % folds]).Examples)
-                .ToList();
+            var training = trainingArticles.SelectMany(a => Candidates(a, rates).Examples).ToList();
             var model = AttributionFilterTrainer.Train(training, options, out _);
             foldModels.Add(model);
             for (var a = fold; a < articles.Count; a += folds)
             {
-                held[a] = Candidates(articles[a], rates, foldTaggers[fold]);
+                held[a] = Candidates(articles[a], rates);
                 heldScores[a] = AttributionFilterTrainer.Score(model, held[a].Examples);
             }
 
@@ -103,7 +89,7 @@ internal static class TrainAttributionCommand
         var bestMean = -1.0;
         foreach (var candidate in ThresholdGrid.Append(Math.Max(proxyThreshold, ThresholdFloor)).Distinct().Order())
         {
-            var scores = HeldOutScores(articles, foldModels, foldRates, foldTaggers, candidate, folds);
+            var scores = HeldOutScores(articles, foldModels, foldRates, candidate, folds);
             var all = new SplitScores();
             scores.ForEach(all.Merge);
             var figures = new ThresholdFigures(candidate, Round(all.Sources.OverlapF1), Round(all.Contents.OverlapF1));
@@ -118,8 +104,8 @@ internal static class TrainAttributionCommand
         }
 
         // The whole extraction on each held-out fold, with the rules alone and with the filter trained without that fold.
-        var rulesFolds = HeldOutScores(articles, null, foldRates, foldTaggers, 0, folds);
-        var filterFolds = HeldOutScores(articles, foldModels, foldRates, foldTaggers, threshold, folds);
+        var rulesFolds = HeldOutScores(articles, null, foldRates, 0, folds);
+        var filterFolds = HeldOutScores(articles, foldModels, foldRates, threshold, folds);
         var rulesOnly = new SplitScores();
         var withFilter = new SplitScores();
         var perFold = new List<FoldFigures>();
@@ -145,14 +131,10 @@ internal static class TrainAttributionCommand
             sweep, perFold);
 
         var allRates = CueWordRates.Count(articles.Select(a => (a.Text, a.Cues)));
-        var final = AttributionFilterTrainer.Train(
-            articles.SelectMany((article, a) => Candidates(article, allRates, foldTaggers[a % folds]).Examples).ToList(), options,
+        var final = AttributionFilterTrainer.Train(articles.SelectMany(a => Candidates(a, allRates).Examples).ToList(), options,
             out var schema);
         var bytes = AttributionFilterTrainer.Save(final, schema);
-        var tagger = TrainTagger(articles, allRates, options, out var taggerSchema);
         Directory.CreateDirectory(outputDir);
-        var taggerBytes = AttributionFilterTrainer.Save(tagger, taggerSchema);
-        File.WriteAllBytes(Path.Combine(outputDir, "attribution-filter.cue-tagger.zip"), taggerBytes);
         using (var cueWords = new StreamWriter(Path.Combine(outputDir, "attribution-filter.cue-words.tsv")))
         {
             allRates.Write(cueWords);
@@ -180,15 +162,13 @@ internal static class TrainAttributionCommand
     private static readonly double[] ThresholdGrid = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7];
 
     /// <summary>Scores of the whole extraction on each held-out fold; without fold models, the rules alone.</summary>
-    private static List<SplitScores> HeldOutScores(List<Article> articles, List<ITransformer>? foldModels, List<CueWordRates> foldRates,
-        List<CueTokenTagger> foldTaggers, double threshold, int folds)
+    private static List<SplitScores> HeldOutScores(
+        List<Article> articles, List<ITransformer>? foldModels, List<CueWordRates> foldRates, double threshold, int folds)
     {
         var scores = new List<SplitScores>();
         for (var fold = 0; fold < folds; fold++)
         {
-            using var filter = foldModels is null
-                ? null
-                : new AttributionFilter(foldModels[fold], threshold, foldRates[fold], foldTaggers[fold]);
+            using var filter = foldModels is null ? null : new AttributionFilter(foldModels[fold], threshold, foldRates[fold]);
             var extractor = new ArticleExtractor(filter);
             var foldScores = new SplitScores();
             for (var a = fold; a < articles.Count; a += folds)
@@ -202,12 +182,6 @@ internal static class TrainAttributionCommand
         return scores;
     }
 
-    /// <summary>The cue tagger over the words of the articles' body sentences, with the rates counted on the same articles.</summary>
-    private static ITransformer TrainTagger(
-        List<Article> articles, CueWordRates rates, AttributionFilterOptions options, out DataViewSchema schema)
-        => CueTokenTaggerTrainer.Train(articles.SelectMany(a => CueTokenTaggerTrainer.Examples(a.Text, a.Cues, rates)).ToList(), options,
-            out schema);
-
     private sealed record Article(
         string Name, string Text, List<GoldArticle> Gold, double GoldCues, IReadOnlyList<TextSpan> Cues, IReadOnlyList<TextSpan> Sources);
 
@@ -218,9 +192,9 @@ internal static class TrainAttributionCommand
     /// The candidates of an article with their features; a candidate is an attribution when its cue overlaps a gold cue
     /// and its source, if it names one, a gold source (any annotator).
     /// </summary>
-    private static Labelled Candidates(Article article, CueWordRates rates, CueTokenTagger tagger)
+    private static Labelled Candidates(Article article, CueWordRates rates)
     {
-        var candidates = AttributionCandidates.Of(article.Text, rates, tagger);
+        var candidates = AttributionCandidates.Of(article.Text, rates);
         var examples = candidates
             .Select(c => new AttributionExample
             {

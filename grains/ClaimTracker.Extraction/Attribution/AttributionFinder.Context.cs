@@ -1,4 +1,3 @@
-using ClaimTracker.Extraction.Attribution.Ranking;
 using ClaimTracker.Extraction.Text;
 
 namespace ClaimTracker.Extraction.Attribution;
@@ -7,7 +6,7 @@ internal static partial class AttributionFinder
 {
     /// <summary>Shared state of one sentence's search.</summary>
     private sealed partial class Context(Document doc, int first, int end, List<QuoteRegion> quotes, bool[] covered, bool[] inQuote,
-        List<int> cues, List<RawAttribution> result, SentenceCueScores? tagged)
+        List<int> cues, List<RawAttribution> result)
     {
         private readonly bool[] quoteMask = inQuote;
         private readonly HashSet<int> usedQuotes = [];

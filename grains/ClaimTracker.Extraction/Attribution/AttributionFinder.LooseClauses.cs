@@ -65,19 +65,6 @@ internal static partial class AttributionFinder
             && !IsBlockedParticiple(doc, i, word) && rates.IsLikelyCue(word);
     }
 
-    /// <summary>A lower-case word the cue tagger, reading it in its context, finds likely to be part of a cue.</summary>
-    private static bool IsTaggedCue(Document doc, int i, SentenceCueScores? tagged)
-    {
-        if (tagged is null || !doc.IsLowerWord(i) || doc.Tokens[i].Length < 3)
-        {
-            return false;
-        }
-
-        var word = doc.Lower(i);
-        return !CueLexicon.IsCuePrefix(word) && !ContentBlockers.Contains(word) && !CuePrepositions.Contains(word)
-            && !IsBlockedParticiple(doc, i, word) && tagged.IsLikelyCue(i);
-    }
-
     /// <summary>"Putin is looking for sources", "signed up": -ing or -ed before a particle not its own, as in the rules.</summary>
     private static bool IsBlockedParticiple(Document doc, int i, string word)
     {
@@ -93,9 +80,8 @@ internal static partial class AttributionFinder
             foreach (var cue in cues)
             {
                 // A verb of the cue lexicon was already tried by the patterns, with their exceptions ("a firm called …",
-                // "they went underground"): this family is for the cues the lexicon does not know, and for those the cue
-                // tagger, reading their context, finds likely cues where no pattern took them ("when I announced I …").
-                if (Covered(cue) || (CueLexicon.TryGet(doc.Lower(cue), out _) && tagged?.IsLikelyCue(cue) != true))
+                // "they went underground"): this family is for the cues the lexicon does not know.
+                if (Covered(cue) || CueLexicon.TryGet(doc.Lower(cue), out _))
                 {
                     continue;
                 }

@@ -54,17 +54,15 @@ internal static partial class AttributionFinder
     /// <summary>Words after an -ing or -ed form that make it no cue ("looking for", "signed up").</summary>
     private static readonly HashSet<string> ParticipleBlockers = Lexicon.Words("participle-blockers");
 
-    public static List<RawAttribution> Find(Document doc, Sentence sentence)
-        => Find(doc, sentence, loose: false, rates: null, tagged: null);
+    public static List<RawAttribution> Find(Document doc, Sentence sentence) => Find(doc, sentence, loose: false, rates: null);
 
     /// <summary>
     /// The high-recall candidates of a sentence for the learned filter: the attributions of the rules, then those found when
     /// every verb of the cue lexicon, every finite-looking verb and every word often in a cue in the training text counts as a cue, where their cue is new (marked loose).
-    /// With the cue tagger, words it finds likely cues in their context count too, lexicon verbs no pattern parsed included.
     /// </summary>
-    public static List<RawAttribution> FindCandidates(Document doc, Sentence sentence, CueWordRates rates, SentenceCueScores? tagged)
+    public static List<RawAttribution> FindCandidates(Document doc, Sentence sentence, CueWordRates rates)
     {
-        var strict = Find(doc, sentence, loose: false, rates: null, tagged: null);
+        var strict = Find(doc, sentence, loose: false, rates: null);
 
         // "Is Durex planning a pumpkin spice condom?": a question asserts nothing, whatever its verbs.
         if (doc.Is(sentence.End - 1, '?'))
@@ -79,7 +77,7 @@ internal static partial class AttributionFinder
             AddRange(cueTokens, attribution.Cue);
         }
 
-        foreach (var candidate in Find(doc, sentence, loose: true, rates, tagged))
+        foreach (var candidate in Find(doc, sentence, loose: true, rates))
         {
             var cue = candidate.Cue;
             if (!cue.IsEmpty && !Enumerable.Range(cue.First, cue.End - cue.First).Any(cueTokens.Contains)
@@ -120,7 +118,7 @@ internal static partial class AttributionFinder
         return false;
     }
 
-    private static List<RawAttribution> Find(Document doc, Sentence sentence, bool loose, CueWordRates? rates, SentenceCueScores? tagged)
+    private static List<RawAttribution> Find(Document doc, Sentence sentence, bool loose, CueWordRates? rates)
     {
         var first = sentence.First;
         var end = sentence.End;
@@ -135,14 +133,13 @@ internal static partial class AttributionFinder
         {
             if (!inQuote[i - first]
                 && (IsCue(doc, i, end) || (titleCase && IsTitleCaseCue(doc, i, first, end))
-                    || (loose && (IsLooseCue(doc, i) || IsPredicateCue(doc, i, end) || IsLearnedCue(doc, i, rates)
-                        || IsTaggedCue(doc, i, tagged)))))
+                    || (loose && (IsLooseCue(doc, i) || IsPredicateCue(doc, i, end) || IsLearnedCue(doc, i, rates)))))
             {
                 cues.Add(i);
             }
         }
 
-        var context = new Context(doc, first, end, quotes, covered, inQuote, cues, result, tagged);
+        var context = new Context(doc, first, end, quotes, covered, inQuote, cues, result);
         void Run(AttributionPattern pattern, Action find)
         {
             var before = result.Count;
@@ -186,7 +183,7 @@ internal static partial class AttributionFinder
     /// by filling each region, since the regions of closing marks without an opening all reach back to the sentence's
     /// start: a long sentence with many of them would cost the square of its length.
     /// </summary>
-    internal static bool[] InQuoteMask(List<QuoteRegion> quotes, int first, int end)
+    private static bool[] InQuoteMask(List<QuoteRegion> quotes, int first, int end)
     {
         var opened = new int[end - first + 1];
         foreach (var q in quotes)

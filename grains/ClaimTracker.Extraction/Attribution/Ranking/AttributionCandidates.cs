@@ -8,8 +8,8 @@ public sealed record AttributionCandidate(TextSpan Source, TextSpan Cue, TextSpa
 /// <summary>The candidates the rules find in the body sentences of an article, before any filter: the training input.</summary>
 public static class AttributionCandidates
 {
-    /// <summary>The candidates of a text, found and described with one table of cue-word rates and, if given, the cue tagger.</summary>
-    public static List<AttributionCandidate> Of(string text, CueWordRates rates, CueTokenTagger? tagger)
+    /// <summary>The candidates of a text, found and described with one table of cue-word rates.</summary>
+    public static List<AttributionCandidate> Of(string text, CueWordRates rates)
     {
         var doc = new Document(text);
         var candidates = new List<AttributionCandidate>();
@@ -25,8 +25,7 @@ public static class AttributionCandidates
             SentenceSplitter.Split(doc, paragraph, sentences);
             foreach (var sentence in sentences)
             {
-                var tagged = tagger is null ? null : new SentenceCueScores(doc, sentence, tagger);
-                var raws = AttributionFinder.FindCandidates(doc, sentence, rates, tagged);
+                var raws = AttributionFinder.FindCandidates(doc, sentence, rates);
                 foreach (var raw in raws)
                 {
                     candidates.Add(new AttributionCandidate(

@@ -14,17 +14,14 @@ public sealed class AttributionFilter : IDisposable
     public const string ModelResource = "ClaimTracker.Extraction.Models.attribution-filter.zip";
     public const string ManifestResource = "ClaimTracker.Extraction.Models.attribution-filter.json";
     public const string CueWordsResource = "ClaimTracker.Extraction.Models.attribution-filter.cue-words.tsv";
-    public const string CueTaggerResource = "ClaimTracker.Extraction.Models.attribution-filter.cue-tagger.zip";
 
     private static readonly Lazy<AttributionFilter?> ShippedFilter = new(LoadShipped);
 
     private readonly ThreadLocal<PredictionEngine<AttributionExample, AttributionScore>> engines;
 
-    public AttributionFilter(
-        ITransformer model, double threshold, CueWordRates rates, CueTokenTagger? tagger, AttributionFilterManifest? manifest = null)
+    public AttributionFilter(ITransformer model, double threshold, CueWordRates rates, AttributionFilterManifest? manifest = null)
     {
         Rates = rates;
-        Tagger = tagger;
         var ml = new MLContext(seed: 1);
         engines = new(() => ml.Model.CreatePredictionEngine<AttributionExample, AttributionScore>(model));
         Threshold = threshold;
@@ -40,14 +37,11 @@ public sealed class AttributionFilter : IDisposable
     /// <summary>The learned cue-word rates the model's last features read.</summary>
     public CueWordRates Rates { get; }
 
-    /// <summary>The cue tagger whose confident words the loose pass tries as cues; null for the cue-word rates alone.</summary>
-    public CueTokenTagger? Tagger { get; }
-
     /// <summary>The least probability a kept candidate has.</summary>
     public double Threshold { get; }
 
     /// <summary>A filter from a saved model and its manifest, whose threshold it applies.</summary>
-    public static AttributionFilter Load(Stream model, AttributionFilterManifest manifest, CueWordRates rates, CueTokenTagger tagger)
+    public static AttributionFilter Load(Stream model, AttributionFilterManifest manifest, CueWordRates rates)
     {
         if (manifest.Features.Count != AttributionFeatures.Count)
         {
@@ -55,7 +49,7 @@ public sealed class AttributionFilter : IDisposable
                 $"attribution filter: the model has {manifest.Features.Count} features, the code computes {AttributionFeatures.Count}");
         }
 
-        return new AttributionFilter(new MLContext(seed: 1).Model.Load(model, out _), manifest.Threshold, rates, tagger, manifest);
+        return new AttributionFilter(new MLContext(seed: 1).Model.Load(model, out _), manifest.Threshold, rates, manifest);
     }
 
     public float Probability(float[] features) => engines.Value!.Predict(new AttributionExample { Features = features }).Probability;
@@ -71,7 +65,6 @@ public sealed class AttributionFilter : IDisposable
         return candidates;
     }
 
-    /// <summary>Releases the prediction engines of the model; the tagger is its owner's to dispose.</summary>
     public void Dispose() => engines.Dispose();
 
     public static AttributionFilterManifest ReadManifest(Stream json)
@@ -84,15 +77,12 @@ public sealed class AttributionFilter : IDisposable
         using var model = assembly.GetManifestResourceStream(ModelResource);
         using var manifest = assembly.GetManifestResourceStream(ManifestResource);
         using var cueWords = assembly.GetManifestResourceStream(CueWordsResource);
-        using var cueTagger = assembly.GetManifestResourceStream(CueTaggerResource);
-        if (model is null || manifest is null || cueWords is null || cueTagger is null)
+        if (model is null || manifest is null || cueWords is null)
         {
             return null;
         }
 
         using var reader = new StreamReader(cueWords);
-        var rates = CueWordRates.Read(reader);
-        var read = ReadManifest(manifest);
-        return Load(model, read, rates, CueTokenTagger.Load(cueTagger, rates, read.HyperParameters.TaggedCueThreshold));
+        return Load(model, ReadManifest(manifest), CueWordRates.Read(reader));
     }
 }

@@ -5,11 +5,8 @@ using Microsoft.ML.Trainers.FastTree;
 namespace ClaimTracker.Extraction.Attribution.Ranking;
 
 /// <summary>Hyper-parameters of the boosted trees of the attribution filter.</summary>
-/// <remarks>
-/// <see cref="TaggedCueThreshold"/>: the least cue-tagger probability at which a word is tried as a loose cue (above 1, none).
-/// </remarks>
 public sealed record AttributionFilterOptions(int Trees = 100, int Leaves = 16, int MinExamplesPerLeaf = 20, double LearningRate = 0.1,
-    int Seed = 1, double TaggedCueThreshold = 2);
+    int Seed = 1);
 
 /// <summary>
 /// Trains the attribution filter: gradient-boosted trees (ML.NET FastTree) over rule candidates, on one thread with a

@@ -82,24 +82,6 @@ public sealed class CueWordRates
         return (float)((cue + Smoothing * prior) / (count + Smoothing));
     }
 
-    /// <summary>
-    /// The rate of a word with one of its counted occurrences left out (in a cue or not): in training, a word's own occurrence
-    /// says nothing of it, as for an article the table never saw. Without <paramref name="ownInCue"/>, <see cref="Rate(string)"/>.
-    /// </summary>
-    public float Rate(string lowerWord, bool? ownInCue)
-    {
-        if (ownInCue is not { } own || !words.TryGetValue(lowerWord, out var seen))
-        {
-            return Rate(lowerWord);
-        }
-
-        var cue = seen.Cue - (own ? 1 : 0);
-        return (float)((cue + Smoothing * prior) / (seen.Count - 1 + Smoothing));
-    }
-
-    /// <summary>How often the word was seen in the training text; 0 for a word seen fewer than three times.</summary>
-    public int Occurrences(string lowerWord) => words.GetValueOrDefault(lowerWord).Count;
-
     /// <summary>One line per word, "word, tab, occurrences, tab, occurrences in a cue", in ordinal order (stable bytes).</summary>
     public void Write(TextWriter writer)
     {
