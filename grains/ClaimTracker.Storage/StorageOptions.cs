@@ -32,7 +32,7 @@ public sealed class StorageOptions
     public TimeSpan FeedPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// How many of the newest feed entries each silo keeps in memory, so that a watcher catching up
+    /// How many of the newest feed entries each silo keeps in memory while it has a watcher, so that a watcher catching up
     /// after its buffer overflowed, or resuming with a recent cursor, reads them from there (shared
     /// instances, mapped and encoded once) instead of from the store.
     /// </summary>
