@@ -151,7 +151,7 @@ internal static class SearchCommands
                     When(statement.PublishedAt),
                     Output.Escape(statement.Speaker),
                     Output.Escape(statement.Source),
-                    statement.Stance.ToString(),
+                    statement.Withdrawn ? $"{statement.Stance} (withdrawn)" : statement.Stance.ToString(),
                     Output.Escape(statement.ClaimId),
                     Output.Escape(IngestCommand.Shorten(statement.Content, 70)));
             }
