@@ -28,19 +28,10 @@ public sealed partial class PostgresStore
     private static void AddClaimListRows(NpgsqlBatch batch, string claimId, ClaimRow projection)
     {
         var keys = projection.Keys;
-        // Update first, insert only a claim not yet listed: the upsert's insert attempt (its generated tsvector, its speculative
-        // insertion) cost more than the update itself on every append of a known claim (docs/BENCHMARKS.md, 2026-12-06 21:15).
         var upsert = Add(batch, """
-            WITH updated AS (
-                UPDATE claims SET
-                    status = @status, updated_at = @updated, summary = @summary, first_reported_ms = @first, updated_ms = @updatedMs,
-                    credibility = @credibility, origin_count = @origins, statement_count = @statements
-                WHERE claim_id = @claim
-                RETURNING 1)
             INSERT INTO claims (claim_id, text_norm, status, updated_at, summary,
                                 first_reported_ms, updated_ms, credibility, origin_count, statement_count)
-            SELECT @claim, @text, @status, @updated, @summary, @first, @updatedMs, @credibility, @origins, @statements
-            WHERE NOT EXISTS (SELECT 1 FROM updated)
+            VALUES (@claim, @text, @status, @updated, @summary, @first, @updatedMs, @credibility, @origins, @statements)
             ON CONFLICT (claim_id) DO UPDATE SET
                 status = excluded.status, updated_at = excluded.updated_at, summary = excluded.summary,
                 first_reported_ms = excluded.first_reported_ms, updated_ms = excluded.updated_ms,
