@@ -64,7 +64,7 @@ public sealed class StorageOptions
     /// <summary>
     /// Cluster mode: how many group commits of a silo may run at once, each a transaction on its own connection. With one, a
     /// single PostgreSQL backend does all of a silo's writing while the next batch waits; feed positions stay in commit order
-    /// either way (the <c>feed_head</c> row lock, taken at each transaction's end).
+    /// either way (the <c>feed_head</c> row lock, taken at each transaction's end). 1 to 16.
     /// </summary>
     public int PostgresCommitsInFlight { get; set; } = DefaultPostgresCommitsInFlight;
 

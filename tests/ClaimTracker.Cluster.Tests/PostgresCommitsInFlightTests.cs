@@ -1,5 +1,6 @@
 using ClaimTracker.Storage;
 using ClaimTracker.Storage.Postgres;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace ClaimTracker.Cluster.Tests;
@@ -54,9 +55,16 @@ public sealed class PostgresCommitsInFlightTests(PostgresServer postgres)
         Assert.Equal([(1L, "claim-second"), (2L, "claim-second"), (3L, "claim-first")], rows);
     }
 
-    [Fact]
-    public void The_group_commit_asks_for_at_least_one_writer() =>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(17)]
+    public void A_number_of_commits_in_flight_out_of_range_is_refused_with_the_setting_named(int inFlight)
+    {
+        var options = Options.Create(new StorageOptions { ConnectionString = "Host=127.0.0.1", PostgresCommitsInFlight = inFlight });
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new PostgresStore(options));
+        Assert.Contains("Storage:PostgresCommitsInFlight", error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => new GroupCommit<PostgresWrite>(null!, writers: 0));
+    }
 
     private static async Task WaitUntilWaitingOnTheLockAsync(NpgsqlConnection holder)
     {

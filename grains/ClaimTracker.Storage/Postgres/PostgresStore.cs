@@ -38,9 +38,15 @@ public sealed partial class PostgresStore : SqlStore, IAsyncDisposable, IDisposa
     private readonly KnownAliases aliases = new();
 
     public PostgresStore(IOptions<StorageOptions> options)
-        : this(options.Value.RequireConnectionString(), options.Value.PostgresCommitsInFlight)
+        : this(options.Value.RequireConnectionString(), CommitsInFlight(options.Value))
     {
     }
+
+    private static int CommitsInFlight(StorageOptions options) =>
+        options.PostgresCommitsInFlight is >= 1 and <= 16
+            ? options.PostgresCommitsInFlight
+            : throw new ArgumentOutOfRangeException(
+                nameof(options), options.PostgresCommitsInFlight, "Storage:PostgresCommitsInFlight must be between 1 and 16");
 
     /// <param name="commitsInFlight">How many group commits may run at once, each on its own connection.</param>
     public PostgresStore(string connectionString, int commitsInFlight = StorageOptions.DefaultPostgresCommitsInFlight)
