@@ -59,6 +59,15 @@ public sealed class StorageOptions
     /// </summary>
     public int CheckpointMegabytes { get; set; } = 64;
 
+    public const int DefaultPostgresCommitsInFlight = 2;
+
+    /// <summary>
+    /// Cluster mode: how many group commits of a silo may run at once, each a transaction on its own connection. With one, a
+    /// single PostgreSQL backend does all of a silo's writing while the next batch waits; feed positions stay in commit order
+    /// either way (the <c>feed_head</c> row lock, taken at each transaction's end). 1 to 16.
+    /// </summary>
+    public int PostgresCommitsInFlight { get; set; } = DefaultPostgresCommitsInFlight;
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, "claimtracker.db"));
 
     /// <summary>The connection string, or a clear error when Postgres mode is configured without one.</summary>

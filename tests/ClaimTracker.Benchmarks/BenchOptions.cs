@@ -39,6 +39,8 @@ public sealed record BenchOptions
     public string? DataDirectory { get; init; }
     public int BatchSize { get; init; } = 100;
     public int BatchClients { get; init; } = 4;
+    /// <summary>ingest-pg: profile the database's statements with pg_stat_statements (which costs some of its CPU).</summary>
+    public bool PostgresStatements { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -82,6 +84,7 @@ public sealed record BenchOptions
                 "--db" => options with { DataDirectory = value },
                 "--batch" => options with { BatchSize = Int() },
                 "--batch-clients" => options with { BatchClients = Int() },
+                "--pg-statements" => options with { PostgresStatements = value != "off" },
                 "--text-clients" => options with { TextClients = Int() },
                 "--scorer" => options with { Scorer = Enum.Parse<LinkingScorer>(value, ignoreCase: true) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

@@ -15,10 +15,12 @@ namespace ClaimTracker.TestSupport;
 public sealed class ThrowawayPostgres : IAsyncDisposable
 {
     private readonly string directory;
+    private readonly string settings;
 
-    private ThrowawayPostgres(string directory, int port)
+    private ThrowawayPostgres(string directory, int port, string settings)
     {
         this.directory = directory;
+        this.settings = settings;
         Port = port;
     }
 
@@ -34,10 +36,11 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     public static bool IsInstalled =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(dir => File.Exists(Path.Combine(dir, "initdb")));
 
-    public static async Task<ThrowawayPostgres> StartAsync()
+    /// <param name="settings">Extra server settings, each <c>name=value</c> (e.g. <c>shared_preload_libraries=pg_stat_statements</c>).</param>
+    public static async Task<ThrowawayPostgres> StartAsync(params string[] settings)
     {
         var directory = Directory.CreateTempSubdirectory("claimtracker-pg-").FullName;
-        var server = new ThrowawayPostgres(directory, FreePort());
+        var server = new ThrowawayPostgres(directory, FreePort(), string.Concat(settings.Select(setting => " -c " + setting)));
         try
         {
             await server.InitAndStartAsync();
@@ -111,7 +114,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         await RunAsPostgresAsync("pg_ctl",
             $"-D {DataDirectory} -l {Path.Combine(directory, "postgres.log")} -w -t 60 " +
-            $"-o \"-p {Port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=400 -c shared_buffers=64MB\" start");
+            $"-o \"-p {Port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=400 -c shared_buffers=64MB{settings}\" start");
     }
 
     /// <summary>pg_dump in the custom format, as an operator backs up a cluster's database.</summary>

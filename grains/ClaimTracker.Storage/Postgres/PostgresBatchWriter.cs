@@ -7,7 +7,14 @@ namespace ClaimTracker.Storage.Postgres;
 /// A write of a PostgreSQL group commit: adds its commands to the batch, and returns the check that
 /// decides, once the batch has run, whether the write stands (false: its changes are undone).
 /// </summary>
-internal delegate Func<bool> PostgresWrite(NpgsqlBatch batch);
+internal delegate Func<bool> PostgresWrite(PostgresWriteBatch batch);
+
+/// <summary>The commands of a group commit's transaction, and the feed rows its writes leave for its end.</summary>
+internal sealed class PostgresWriteBatch(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresFeedTail feed)
+    : NpgsqlBatch(connection, transaction)
+{
+    public PostgresFeedTail Feed => feed;
+}
 
 /// <summary>
 /// Runs a group commit's writes on one pooled connection in one transaction, pipelined: all writes go
@@ -15,21 +22,21 @@ internal delegate Func<bool> PostgresWrite(NpgsqlBatch batch);
 /// one round trip and the commit, not a few round trips per write. A write whose check fails is undone
 /// with everything after it (savepoints nest), and those after it run again in the next batch; so does
 /// a write whose command fails (a conflict, or an error reported to that write alone). The feed rows
-/// of the writes that stand go in last, all in one statement (<see cref="PostgresFeedTail"/>).
+/// of the writes that stand go in last, all in one statement (<see cref="PostgresFeedTail"/>). Runs share nothing, so
+/// several may run at once, each on its own connection.
 /// </summary>
 internal sealed class PostgresBatchWriter(
     NpgsqlDataSource dataSource,
-    Func<PostgresException, bool> isConflict,
-    PostgresFeedTail feed) : IBatchWriter<PostgresWrite>
+    Func<PostgresException, bool> isConflict) : IBatchWriter<PostgresWrite>
 {
     /// <param name="isConflict">Whether a command's error means "someone else wrote first": the write then returns false instead of
     /// failing.</param>
-    /// <param name="feed">Where the writes put their feed rows while they run.</param>
+    /// <param name="inFlight">How many group commits may run at once.</param>
     public static GroupCommit<PostgresWrite> GroupCommit(
         NpgsqlDataSource dataSource,
         Func<PostgresException, bool> isConflict,
-        PostgresFeedTail? feed = null) =>
-        new(new PostgresBatchWriter(dataSource, isConflict, feed ?? new PostgresFeedTail()));
+        int inFlight = 1) =>
+        new(new PostgresBatchWriter(dataSource, isConflict), inFlight);
 
     public async Task RunAsync(IReadOnlyList<PostgresWrite> writes, WriteOutcome[] outcomes)
     {
@@ -37,10 +44,10 @@ internal sealed class PostgresBatchWriter(
         await using var transaction = await connection.BeginTransactionAsync();
         var checks = new Func<bool>?[writes.Count];
         var start = 0;
-        feed.Clear();
+        var feed = new PostgresFeedTail();
         while (start < writes.Count)
         {
-            await using var batch = new NpgsqlBatch(connection, transaction);
+            await using var batch = new PostgresWriteBatch(connection, transaction, feed);
             var owners = new List<int>();
             feed.DropFrom(start);
             for (var i = start; i < writes.Count; i++)
@@ -110,7 +117,6 @@ internal sealed class PostgresBatchWriter(
             }
         }
 
-        feed.Clear();
         await transaction.CommitAsync();
     }
 

@@ -8,8 +8,8 @@ namespace ClaimTracker.Storage.Postgres;
 /// before the commit. Positions come from the single-row <c>feed_head</c>, whose row lock orders them
 /// by commit (see <see cref="PostgresStore"/>): taken last, the lock is held for this one statement and
 /// the commit, not from a batch's first claim append to its end (the <c>feed-pg</c> benchmark measures
-/// both). Writes add their rows while the batch writer runs them (one batch at a time, so no locking
-/// here); rows of writes that did not stand are left out.
+/// both). Writes add their rows while the batch writer runs them (one per transaction, used by one run at a time, so no
+/// locking here); rows of writes that did not stand are left out.
 /// </summary>
 internal sealed class PostgresFeedTail
 {
@@ -28,8 +28,6 @@ internal sealed class PostgresFeedTail
 
     /// <summary>Forgets the rows of <paramref name="write"/> and after: those writes run again.</summary>
     public void DropFrom(int write) => rows.RemoveAll(row => row.Write >= write);
-
-    public void Clear() => rows.Clear();
 
     /// <summary>
     /// Adds to <paramref name="batch"/> the insert of the rows of the writes that stand (in write order) and the

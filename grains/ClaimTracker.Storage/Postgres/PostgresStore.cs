@@ -35,18 +35,24 @@ public sealed partial class PostgresStore : SqlStore, IAsyncDisposable, IDisposa
 
     private readonly NpgsqlDataSource dataSource;
     private readonly GroupCommit<PostgresWrite> groupCommit;
-    private readonly PostgresFeedTail feed = new();
     private readonly KnownAliases aliases = new();
 
     public PostgresStore(IOptions<StorageOptions> options)
-        : this(options.Value.RequireConnectionString())
+        : this(options.Value.RequireConnectionString(), CommitsInFlight(options.Value))
     {
     }
 
-    public PostgresStore(string connectionString)
+    private static int CommitsInFlight(StorageOptions options) =>
+        options.PostgresCommitsInFlight is >= 1 and <= 16
+            ? options.PostgresCommitsInFlight
+            : throw new ArgumentOutOfRangeException(
+                nameof(options), options.PostgresCommitsInFlight, "Storage:PostgresCommitsInFlight must be between 1 and 16");
+
+    /// <param name="commitsInFlight">How many group commits may run at once, each on its own connection.</param>
+    public PostgresStore(string connectionString, int commitsInFlight = StorageOptions.DefaultPostgresCommitsInFlight)
     {
         dataSource = NpgsqlDataSource.Create(WithAutoPrepare(connectionString));
-        groupCommit = PostgresBatchWriter.GroupCommit(dataSource, IsConflict, feed);
+        groupCommit = PostgresBatchWriter.GroupCommit(dataSource, IsConflict, commitsInFlight);
     }
 
     /// <summary>
@@ -110,7 +116,7 @@ public sealed partial class PostgresStore : SqlStore, IAsyncDisposable, IDisposa
             }
 
             // Positions are taken at the end of the transaction, for all its appends at once.
-            feed.Add(claimId, feedEntries);
+            batch.Feed.Add(claimId, feedEntries);
 
             // Fewer journal rows than events: the stream had moved on; the write's savepoint undoes the rest.
             return () => JournalAppended(journal, events);

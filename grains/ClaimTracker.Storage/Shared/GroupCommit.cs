@@ -7,20 +7,24 @@ namespace ClaimTracker.Storage;
 /// isolated from the others (see <see cref="IBatchWriter{TWrite}"/>), and commits once. A caller's task
 /// completes only after the commit that holds its write, so "durable before acknowledged" costs one
 /// flush per batch rather than per write (and, on PostgreSQL, one short hold of the <c>feed_head</c> lock per batch,
-/// at its end).
+/// at its end). With more than one writer, as many batches run at once, each on its own connection (PostgreSQL: a second
+/// backend works while the first commits); a write is in exactly one of them.
 /// </summary>
 internal sealed class GroupCommit<TWrite> : IAsyncDisposable
 {
     private const int MaxBatch = 256;
-    private readonly Channel<PendingWrite> queue = Channel.CreateUnbounded<PendingWrite>(
-        new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingWrite> queue;
     private readonly IBatchWriter<TWrite> batchWriter;
     private readonly Lazy<Task> writer;
 
-    public GroupCommit(IBatchWriter<TWrite> batchWriter)
+    /// <param name="writers">How many batches may run at once (1: one transaction at a time); the batch writer must allow as
+    /// many concurrent runs.</param>
+    public GroupCommit(IBatchWriter<TWrite> batchWriter, int writers = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(writers, 1);
         this.batchWriter = batchWriter;
-        writer = new Lazy<Task>(() => Task.Run(RunAsync));
+        queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = writers == 1 });
+        writer = new Lazy<Task>(() => Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(RunAsync))));
     }
 
     /// <summary>Runs <paramref name="work"/> in the next batch; false from it rolls back only its own changes.</summary>

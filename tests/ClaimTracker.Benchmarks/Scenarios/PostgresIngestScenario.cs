@@ -30,12 +30,18 @@ internal static class PostgresIngestScenario
         var warmUp = new ScenarioWarmUp(options);
         Console.WriteLine($"{Title}: {options.Clients} clients, reports of {options.StatementsPerReport} statements, Zipf(1.0) over " +
             $"{StructuredReports.Claims:N0} claims, {options.Seconds} s each after {warmUp.Description}");
-        await using var postgres = await ThrowawayPostgres.StartAsync();
+        await using var postgres = await ThrowawayPostgres.StartAsync(
+            options.PostgresStatements ? [PostgresStatementProfile.Setting, PostgresStatementProfile.PlanningSetting] : []);
         Console.WriteLine(await DescribeAsync(postgres));
         var reports = new StructuredReports(options.StatementsPerReport);
         var size = reports.Next(0, 0).CalculateSize();
-        var writesPerSecond = await MeasureGrainStorageAsync(options, warmUp, postgres, size);
+        var writesPerSecond = options.Baseline ? await MeasureGrainStorageAsync(options, warmUp, postgres, size) : double.NaN;
         var statementsPerSecond = await MeasureClaimTrackerAsync(options, warmUp, postgres, reports);
+        if (!options.Baseline)
+        {
+            return;
+        }
+
         Console.WriteLine($"ratio ClaimTracker statements/s ÷ per-write Orleans storage writes/s = " +
             $"{Measure.Ratio(statementsPerSecond / writesPerSecond)} (target ≥ 5)");
     }
@@ -110,6 +116,7 @@ internal static class PostgresIngestScenario
 
             await warmUp.RunAsync("ClaimTracker", (c, n) => RegisterAsync(c + 10_000, n));
             using var commits = new CommitCounter();
+            var profile = options.PostgresStatements ? await PostgresStatementProfile.StartAsync(connectionString) : null;
             var cost = CostWithPostgres.Start(postgres.ServerProcessId);
             var (reportsPerSecond, latencies) = await Measure.ClosedLoopAsync(
                 options.Clients,
@@ -123,6 +130,10 @@ internal static class PostgresIngestScenario
             Console.WriteLine($"per statement (clients and server in this process, then the database): " +
                 $"{spent.PerUnit(latencies.Count * (long)options.StatementsPerReport, "statement")}");
             Console.WriteLine(commits.Summary(latencies.Count * (long)options.StatementsPerReport));
+            if (profile is not null)
+            {
+                Console.WriteLine(await profile.DescribeAsync(latencies.Count * (long)options.StatementsPerReport, "statement"));
+            }
         }
 
         var (reportRows, statementEvents, databaseBytes) = await CountClaimTrackerRowsAsync(connectionString);
