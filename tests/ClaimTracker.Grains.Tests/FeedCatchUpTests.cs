@@ -15,11 +15,8 @@ public sealed class FeedCatchUpTests
     [Fact]
     public async Task Catch_up_spanning_the_store_and_the_memory_of_recent_entries_returns_each_entry_once_in_order()
     {
-        await using var cluster = await GrainCluster.StartAsync(settings: new Dictionary<string, string?> {
-            ["Storage:FeedCacheEntries"] = CacheEntries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        var services = cluster.Cluster.Silos[0].ServiceProvider;
-        var feed = services.GetRequiredService<ClaimFeed>();
-        var store = services.GetRequiredService<IClaimFeedLog>();
+        await using var cluster = await StartAsync();
+        var (feed, store) = FeedOf(cluster);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
 
         // The feed starts empty: every entry of this test passes through this silo's dispatcher, to a watcher.
@@ -30,11 +27,7 @@ public sealed class FeedCatchUpTests
             await cluster.Grains.GetGrain<IClaimGrain>(claimId).AddStatement(Statements.Make(claimId, $"s{i}", $"Origin {i % 4}"));
         }
 
-        var head = await store.ReadFeedHeadAsync(timeout.Token);
-        while (await feed.CurrentPositionAsync(timeout.Token) < head)
-        {
-            await Task.Delay(10, timeout.Token);
-        }
+        var head = await DispatchedHeadAsync(feed, store, timeout.Token);
 
         var stored = await store.ReadFeedAsync(0, 1000, timeout.Token);
         Assert.True(stored.Count > CacheEntries * 2);
@@ -55,11 +48,8 @@ public sealed class FeedCatchUpTests
     [Fact]
     public async Task With_nobody_watching_the_head_moves_and_entries_are_read_from_the_store_only_when_asked()
     {
-        await using var cluster = await GrainCluster.StartAsync(settings: new Dictionary<string, string?> {
-            ["Storage:FeedCacheEntries"] = CacheEntries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        var services = cluster.Cluster.Silos[0].ServiceProvider;
-        var feed = services.GetRequiredService<ClaimFeed>();
-        var store = services.GetRequiredService<IClaimFeedLog>();
+        await using var cluster = await StartAsync();
+        var (feed, store) = FeedOf(cluster);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         for (var i = 0; i < 12; i++)
         {
@@ -67,11 +57,7 @@ public sealed class FeedCatchUpTests
             await cluster.Grains.GetGrain<IClaimGrain>(claimId).AddStatement(Statements.Make(claimId, $"s{i}", $"Origin {i % 4}"));
         }
 
-        var head = await store.ReadFeedHeadAsync(timeout.Token);
-        while (await feed.CurrentPositionAsync(timeout.Token) < head)
-        {
-            await Task.Delay(10, timeout.Token);
-        }
+        var head = await DispatchedHeadAsync(feed, store, timeout.Token);
 
         // Nothing was held: two reads of the same entries decode them from the store each time, all of them, in order.
         var stored = await store.ReadFeedAsync(0, 1000, timeout.Token);
@@ -92,9 +78,8 @@ public sealed class FeedCatchUpTests
     [Fact]
     public async Task A_watcher_that_overflowed_catches_up_exactly_once_in_order()
     {
-        await using var cluster = await GrainCluster.StartAsync(settings: new Dictionary<string, string?> {
-            ["Storage:FeedCacheEntries"] = CacheEntries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        var feed = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<ClaimFeed>();
+        await using var cluster = await StartAsync();
+        var (feed, _) = FeedOf(cluster);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         const int StatementCount = 40;
 
@@ -129,6 +114,28 @@ public sealed class FeedCatchUpTests
         Assert.Equal(
             Enumerable.Range(0, StatementCount).Select(i => $"s{i}"),
             received.Where(e => e.Change.Statement is not null).Select(e => e.Change.Statement!.StatementId));
+    }
+
+    private static Task<GrainCluster> StartAsync() =>
+        GrainCluster.StartAsync(settings: new Dictionary<string, string?> {
+            ["Storage:FeedCacheEntries"] = CacheEntries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    private static (ClaimFeed Feed, IClaimFeedLog Store) FeedOf(GrainCluster cluster)
+    {
+        var services = cluster.Cluster.Silos[0].ServiceProvider;
+        return (services.GetRequiredService<ClaimFeed>(), services.GetRequiredService<IClaimFeedLog>());
+    }
+
+    /// <summary>The store's feed head, once this silo's feed has dispatched up to it.</summary>
+    private static async Task<long> DispatchedHeadAsync(ClaimFeed feed, IClaimFeedLog store, CancellationToken cancellationToken)
+    {
+        var head = await store.ReadFeedHeadAsync(cancellationToken);
+        while (await feed.CurrentPositionAsync(cancellationToken) < head)
+        {
+            await Task.Delay(10, cancellationToken);
+        }
+
+        return head;
     }
 
     private static async Task<List<FeedEvent>> ReadAsync(ClaimFeed feed, long after, long upTo, CancellationToken cancellationToken)
