@@ -234,6 +234,11 @@ public sealed class MetricsEndpointTests
         var commits = HttpApiTests.Sample(scrape, "claimtracker_storage_commits_total{");
         Assert.InRange(commits, 1, 1_000);
         Assert.InRange(HttpApiTests.Sample(scrape, "claimtracker_storage_writes_total{"), Math.Max(commits, 9), 1_000);
+
+        // Every batch held the writer for some time (the two instruments are read one after the other, so one apart at most).
+        var batches = HttpApiTests.Sample(scrape, "claimtracker_storage_batch_duration_seconds_count{");
+        Assert.InRange(batches, commits - 1, commits + 1);
+        Assert.True(HttpApiTests.Sample(scrape, "claimtracker_storage_batch_duration_seconds_sum{") > 0);
     }
 }
 

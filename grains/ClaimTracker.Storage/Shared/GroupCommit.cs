@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace ClaimTracker.Storage;
@@ -62,6 +63,7 @@ internal sealed class GroupCommit<TWrite> : IAsyncDisposable
                 writes.Add(pending.Work);
             }
 
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 Array.Clear(outcomes);
@@ -78,6 +80,10 @@ internal sealed class GroupCommit<TWrite> : IAsyncDisposable
                 }
 
                 continue;
+            }
+            finally
+            {
+                StorageMetrics.BatchRan(Stopwatch.GetElapsedTime(started));
             }
 
             for (var i = 0; i < batch.Count; i++)

@@ -4,7 +4,8 @@ namespace ClaimTracker.Storage;
 
 /// <summary>
 /// How well group commit batches: commits and the writes they carried (their ratio is the batch size an
-/// operator tunes against; one write per commit means every write pays its own flush).
+/// operator tunes against; one write per commit means every write pays its own flush), and how long each batch held
+/// its writer: summed over a second, a value near the number of writers means the store's writers are the ceiling.
 /// </summary>
 public static class StorageMetrics
 {
@@ -15,10 +16,14 @@ public static class StorageMetrics
         "claimtracker.storage.commits", "{commit}", "Transactions committed by group commit");
     private static readonly Counter<long> Writes = Meter.CreateCounter<long>(
         "claimtracker.storage.writes", "{write}", "Writes (journal appends, report and index writes) carried by those commits");
+    private static readonly Histogram<double> BatchDuration = Meter.CreateHistogram<double>(
+        "claimtracker.storage.batch.duration", "s", "Time a group-commit batch held its writer, from its first write to its commit");
 
     internal static void Committed(int writes)
     {
         Commits.Add(1);
         Writes.Add(writes);
     }
+
+    internal static void BatchRan(TimeSpan elapsed) => BatchDuration.Record(elapsed.TotalSeconds);
 }
