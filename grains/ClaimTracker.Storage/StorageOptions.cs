@@ -43,9 +43,10 @@ public sealed class StorageOptions
 
     /// <summary>
     /// The embedded writer connection's page cache, in megabytes (SQLite's default is 2). The pages every commit
-    /// touches (index leaves, the journal's, the claims') stay in it instead of being read back from the file.
+    /// touches (index leaves, the journal's, the claims') stay in it instead of being read back from the file; but
+    /// SQLite walks the whole cache's hash table at every commit, so a bigger cache costs every commit more.
     /// </summary>
-    public int WriterCacheMegabytes { get; set; } = 64;
+    public int WriterCacheMegabytes { get; set; } = 16;
 
     /// <summary>
     /// The page size of an embedded database created from now on, in bytes (a power of two, 512–65536); an existing

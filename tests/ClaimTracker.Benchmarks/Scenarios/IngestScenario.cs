@@ -59,7 +59,10 @@ internal static class IngestScenario
         Console.WriteLine("I/O " + spent.Io.PerUnit(measuredStatements, "statement"));
         Console.WriteLine(commits.Summary(measuredStatements));
         Console.WriteLine($"ratio statements/s ÷ echo calls/s = {Measure.Ratio(statements / EchoRate)} (target ≥ 0.20)");
-        await RunBatchedAsync(options, server, reports, duration);
+        if (options.BatchSize > 0)
+        {
+            await RunBatchedAsync(options, server, reports, duration);
+        }
     }
 
     /// <summary>The same load through RegisterReports, on the same (warm) server, against the same echo rate.</summary>
