@@ -47,6 +47,26 @@ public sealed record StatementAttributed(
     [property: Id(3)] DateTimeOffset? RecordedAt = null) : ActorJournalEvent;
 
 /// <summary>
+/// Actor journal: what one report told the actor, in one entry: the aliases it used and the statements attributed to
+/// the actor that the journal did not hold yet. Journaled since 2026-12-07 in place of one <see cref="AliasSeen"/> per
+/// alias and one <see cref="StatementAttributed"/> per statement (older journals keep those), so an actor costs one
+/// journal row per report, not one per alias and statement.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("ct.ReportActivityRecorded")]
+public sealed record ReportActivityRecorded(
+    [property: Id(0)] string ReportId,
+    [property: Id(1)] string[] Aliases,
+    [property: Id(2)] ActorKind KindHint,
+    [property: Id(3)] ActorStatementRef[] Statements,
+    [property: Id(4)] DateTimeOffset? RecordedAt = null) : ActorJournalEvent
+{
+    /// <summary>The entry as the one-event-per-alias-or-statement journal would have held it, in the same order.</summary>
+    public IEnumerable<ActorJournalEvent> Parts() =>
+        Aliases.Select(alias => (ActorJournalEvent)new AliasSeen(alias, ReportId, KindHint, RecordedAt))
+            .Concat(Statements.Select(s => new StatementAttributed(s.StatementId, s.ClaimId, ReportId, RecordedAt)));
+}
+
+/// <summary>
 /// Actor journal: an analyst moved <paramref name="Alias"/> (its sightings and the statements made under it) to
 /// <paramref name="ToActorId"/>.
 /// </summary>

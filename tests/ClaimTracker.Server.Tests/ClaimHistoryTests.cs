@@ -129,11 +129,20 @@ public sealed class ClaimHistoryTests
         using var past = JsonDocument.Parse(await http.GetStringAsync($"/v1/claims/{claimId}?asOf={asOfText}"));
         Assert.Equal("CORROBORATED", past.RootElement.GetProperty("status").GetString());
 
-        // The Kremlin's journal: its alias first, then its statements; as of before the out-of-order run, two statements.
+        // The Kremlin's journal: one version per report, with the alias it used and its statement; as of before the
+        // out-of-order run, two statements.
         var actorHistory = await client.GetActorHistoryAsync(new V1.GetActorHistoryRequest { ActorId = "a-kremlin", PageSize = 2 });
         Assert.Equal("Kremlin", actorHistory.Versions[0].Alias);
+        Assert.Equal(["Kremlin"], actorHistory.Versions[0].ReportAliases);
         Assert.True(actorHistory.Versions[0].NewAlias);
+        Assert.False(actorHistory.Versions[1].NewAlias);
         Assert.Equal(["Kremlin"], actorHistory.Versions[0].Aliases);
+        var firstStatement = Assert.Single(actorHistory.Versions[0].Statements);
+        Assert.Equal(
+            (firstStatement.StatementId, firstStatement.ClaimId), (actorHistory.Versions[0].StatementId, actorHistory.Versions[0].ClaimId));
+        var listed = await client.ListStatementsAsync(
+            new V1.ListStatementsRequest { ActorId = "a-kremlin", ReportId = actorHistory.Versions[0].ReportId });
+        Assert.Equal([firstStatement.StatementId], listed.Statements.Select(st => st.StatementId));
         Assert.NotNull(actorHistory.Versions[0].RecordedAt);
         Assert.NotEmpty(actorHistory.NextPageToken);
         var actorThen = await client.GetActorAsync(
@@ -142,7 +151,7 @@ public sealed class ClaimHistoryTests
         var actorNow = await client.GetActorAsync(new V1.GetActorRequest { ActorId = "a-kremlin" });
         Assert.Equal(4, actorNow.StatementCount);
         var actorFirst = await client.GetActorAsync(new V1.GetActorRequest { ActorId = "a-kremlin", Version = 1 });
-        Assert.Equal(0, actorFirst.StatementCount);
+        Assert.Equal(1, actorFirst.StatementCount);
         Assert.Equal(["Kremlin"], actorFirst.Aliases);
         await AssertStatusAsync(StatusCode.NotFound, () => client.GetActorAsync(
             new V1.GetActorRequest { ActorId = "a-kremlin", AsOf = Timestamp.FromDateTimeOffset(Day0) }).ResponseAsync);

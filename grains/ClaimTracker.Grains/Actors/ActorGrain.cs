@@ -1,3 +1,4 @@
+using ClaimTracker.Analysis;
 using ClaimTracker.Grains.Journal;
 using ClaimTracker.Storage;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,9 @@ namespace ClaimTracker.Grains.Actors;
 /// One actor, event-sourced over the append-only journal the same way as <see cref="Claims.ClaimGrain"/>:
 /// the state is rebuilt from the journal at activation and changes only once a write is confirmed.
 /// Reentrant: while one write is in flight, the events that later reports raise queue up and go out
-/// together in the next write, so a busy outlet or source does not pay one commit round trip per report.
+/// together in the next write, so a busy outlet or source does not pay one commit round trip per report. Events queue
+/// one per alias and statement (so a retry shares exactly what it repeats) and are journaled one entry per report
+/// (<see cref="ReportActivityRecorded"/>).
 /// </summary>
 [Reentrant]
 public sealed partial class ActorGrain(IActorJournal journal, PayloadSerializer serializer, ILogger<ActorGrain> logger)
@@ -29,27 +32,17 @@ public sealed partial class ActorGrain(IActorJournal journal, PayloadSerializer 
     /// </summary>
     public Task Record(ActorActivity activity)
     {
-        List<Task>? pending = null;
-        foreach (var alias in activity.Aliases)
-        {
-            Add(new AliasSeen(alias, activity.ReportId, activity.KindHint, activity.RecordedAt));
-        }
+        var fresh = activity.Aliases
+            .Select(alias => (ActorJournalEvent)new AliasSeen(alias, activity.ReportId, activity.KindHint, activity.RecordedAt))
+            .Concat(activity.Statements.Select(
+                s => new StatementAttributed(s.StatementId, s.ClaimId, activity.ReportId, activity.RecordedAt)))
+            .Where(state.IsNew)
+            .Select(journalEvent => (EventKey(journalEvent), journalEvent))
+            .ToList();
 
-        foreach (var statement in activity.Statements)
-        {
-            Add(new StatementAttributed(statement.StatementId, statement.ClaimId, activity.ReportId, activity.RecordedAt));
-        }
-
-        return pending is null ? Task.CompletedTask : Task.WhenAll(pending);
-
-        void Add(ActorJournalEvent journalEvent)
-        {
-            if (state.IsNew(journalEvent))
-            {
-                // Two interleaved calls for one report (a client's retry) share the queued event.
-                (pending ??= []).Add((writes ??= new()).Enqueue(EventKey(journalEvent), journalEvent, AppendAsync));
-            }
-        }
+        // Two interleaved calls for one report (a client's retry) share the queued events; one call's events go out in
+        // one write, so they become one journal entry.
+        return fresh.Count == 0 ? Task.CompletedTask : (writes ??= new()).EnqueueAll(fresh, AppendAsync);
     }
 
     public Task Correct(ActorJournalEvent correction) =>
@@ -78,13 +71,14 @@ public sealed partial class ActorGrain(IActorJournal journal, PayloadSerializer 
                     return true;
                 }
 
-                if (!await WriteAsync(fresh))
+                var entries = JournalEntries(fresh);
+                if (!await WriteAsync(entries))
                 {
                     return false;
                 }
 
-                fresh.ForEach(state.Apply);
-                journalVersion += fresh.Count;
+                entries.ForEach(state.Apply);
+                journalVersion += entries.Count;
                 return true;
             },
             () => ReadStateAsync(CancellationToken.None),
@@ -92,12 +86,68 @@ public sealed partial class ActorGrain(IActorJournal journal, PayloadSerializer 
         return batch.ConvertAll(_ => true);
     }
 
-    /// <summary>One transaction: the journal entries of <paramref name="fresh"/> and the actor's projection after them.</summary>
-    private Task<bool> WriteAsync(List<ActorJournalEvent> fresh)
+    /// <summary>
+    /// The journal entries of <paramref name="fresh"/>, in order: the aliases and statements of one report (one recording
+    /// of it: same kind hint and time) that follow each other become one <see cref="ReportActivityRecorded"/>;
+    /// corrections stay entries of their own.
+    /// </summary>
+    private static List<ActorJournalEvent> JournalEntries(List<ActorJournalEvent> fresh)
     {
-        var events = new List<JournalAppend>(fresh.Count);
-        var listing = state.Listing.Clone();
+        var entries = new List<ActorJournalEvent>(fresh.Count);
+        ReportActivityRecorded? open = null;
         foreach (var journalEvent in fresh)
+        {
+            var next = journalEvent switch
+            {
+                AliasSeen seen => new ReportActivityRecorded(seen.ReportId, [seen.Alias], seen.KindHint, [], seen.RecordedAt),
+                StatementAttributed attributed => new ReportActivityRecorded(
+                    attributed.ReportId, [], ActorKind.Unspecified, [new ActorStatementRef(attributed.StatementId, attributed.ClaimId)],
+                    attributed.RecordedAt),
+                _ => null,
+            };
+            if (open is not null && next is not null && SameRecording(open, next))
+            {
+                open = open with
+                {
+                    Aliases = [.. open.Aliases, .. next.Aliases],
+                    KindHint = open.Aliases.Length > 0 ? open.KindHint : next.KindHint,
+                    Statements = [.. open.Statements, .. next.Statements],
+                };
+                continue;
+            }
+
+            if (open is not null)
+            {
+                entries.Add(open);
+            }
+
+            open = next;
+            if (next is null)
+            {
+                entries.Add(journalEvent);
+            }
+        }
+
+        if (open is not null)
+        {
+            entries.Add(open);
+        }
+
+        return entries;
+
+        // Aliases keep their report's kind hint: two recordings of one report (as outlet and as speaker) stay apart.
+        static bool SameRecording(ReportActivityRecorded open, ReportActivityRecorded next) =>
+            open.ReportId == next.ReportId
+            && open.RecordedAt == next.RecordedAt
+            && (open.Aliases.Length == 0 || next.Aliases.Length == 0 || open.KindHint == next.KindHint);
+    }
+
+    /// <summary>One transaction: <paramref name="entries"/> and the actor's projection after them.</summary>
+    private Task<bool> WriteAsync(List<ActorJournalEvent> entries)
+    {
+        var events = new List<JournalAppend>(entries.Count);
+        var listing = state.Listing.Clone();
+        foreach (var journalEvent in entries)
         {
             events.Add(new JournalAppend(EventKey(journalEvent), serializer.Serialize(journalEvent)));
             listing.Apply(journalEvent);
@@ -126,6 +176,7 @@ public sealed partial class ActorGrain(IActorJournal journal, PayloadSerializer 
     {
         AliasSeen seen => "alias:" + seen.ReportId + ":" + seen.Alias,
         StatementAttributed attributed => "statement:" + attributed.StatementId,
+        ReportActivityRecorded activity => "report:" + activity.ReportId,
         AliasMovedOut or AliasMovedIn or ActorMergedInto => ActorState.CorrectionKey(journalEvent),
         _ => throw new ArgumentOutOfRangeException(nameof(journalEvent), journalEvent.GetType().Name, "unknown actor event"),
     };

@@ -66,6 +66,13 @@ public sealed class ActorListing
                 Apply(new AliasSeen(moved.Alias, string.Empty, moved.KindHint));
                 StatementCount += moved.Statements.Length;
                 break;
+            case ReportActivityRecorded activity:
+                foreach (var part in activity.Parts())
+                {
+                    Apply(part);
+                }
+
+                break;
         }
     }
 }

@@ -37,12 +37,23 @@ public sealed class ActorState
         AliasSeen seen => !sightingSet.Contains((seen.Alias, seen.ReportId)),
         StatementAttributed attributed => !statementIds.Contains(attributed.StatementId),
         AliasMovedOut or AliasMovedIn or ActorMergedInto => !appliedCorrections.Contains(CorrectionKey(journalEvent)),
+        ReportActivityRecorded activity => activity.Parts().Any(IsNew),
         _ => false,
     };
 
     /// <summary>Applies one journal event; an event seen before changes nothing.</summary>
     public void Apply(ActorJournalEvent journalEvent)
     {
+        if (journalEvent is ReportActivityRecorded activity)
+        {
+            foreach (var part in activity.Parts())
+            {
+                Apply(part);
+            }
+
+            return;
+        }
+
         if (!IsNew(journalEvent))
         {
             return;

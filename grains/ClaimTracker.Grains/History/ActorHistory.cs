@@ -54,8 +54,8 @@ public sealed class ActorHistory(IActorJournal journal, PayloadSerializer serial
                 break;
             }
 
-            var newAlias = journalEvent is AliasSeen seen
-                && !state.Listing.Aliases.Contains(seen.Alias, StringComparer.OrdinalIgnoreCase);
+            var newAlias = SeenAliases(journalEvent)
+                .Any(alias => !state.Listing.Aliases.Contains(alias, StringComparer.OrdinalIgnoreCase));
             state.Apply(journalEvent);
             if (version > afterVersion)
             {
@@ -66,9 +66,18 @@ public sealed class ActorHistory(IActorJournal journal, PayloadSerializer serial
         return latest == 0 ? null : new ActorHistoryPage(versions, next, latest);
     }
 
+    /// <summary>The aliases a report used in <paramref name="journalEvent"/>: none for statements and corrections.</summary>
+    public static IEnumerable<string> SeenAliases(ActorJournalEvent journalEvent) => journalEvent switch
+    {
+        AliasSeen seen => [seen.Alias],
+        ReportActivityRecorded activity => activity.Aliases,
+        _ => [],
+    };
+
     public static DateTimeOffset? RecordedAt(ActorJournalEvent journalEvent) => journalEvent switch
     {
         AliasSeen seen => seen.RecordedAt,
+        ReportActivityRecorded activity => activity.RecordedAt,
         StatementAttributed attributed => attributed.RecordedAt,
         AliasMovedOut moved => moved.Correction.RecordedAt,
         AliasMovedIn moved => moved.Correction.RecordedAt,

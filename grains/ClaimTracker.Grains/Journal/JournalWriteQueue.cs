@@ -19,6 +19,27 @@ internal sealed class JournalWriteQueue<TItem, TResult>
     /// delegate is not kept between writes, so an idle grain holds no more than this queue's empty fields).</param>
     public Task<TResult> Enqueue(string key, TItem item, Func<List<TItem>, Task<IReadOnlyList<TResult>>> writeAsync)
     {
+        var done = Add(key, item);
+        StartFlush(writeAsync);
+        return done;
+    }
+
+    /// <summary>Queues <paramref name="items"/> so that they go out in one write, unless one is already queued or in
+    /// flight; completes once every one is durable.</summary>
+    public Task EnqueueAll(IEnumerable<(string Key, TItem Item)> items, Func<List<TItem>, Task<IReadOnlyList<TResult>>> writeAsync)
+    {
+        List<Task<TResult>>? pending = null;
+        foreach (var (key, item) in items)
+        {
+            (pending ??= []).Add(Add(key, item));
+        }
+
+        StartFlush(writeAsync);
+        return pending is null ? Task.CompletedTask : Task.WhenAll(pending);
+    }
+
+    private Task<TResult> Add(string key, TItem item)
+    {
         inFlight ??= new Dictionary<string, Task<TResult>>(StringComparer.Ordinal);
         if (inFlight.TryGetValue(key, out var pending))
         {
@@ -29,13 +50,16 @@ internal sealed class JournalWriteQueue<TItem, TResult>
         queued ??= [];
         queued.Add((key, item, done));
         inFlight[key] = done.Task;
-        if (!flushing)
+        return done.Task;
+    }
+
+    private void StartFlush(Func<List<TItem>, Task<IReadOnlyList<TResult>>> writeAsync)
+    {
+        if (!flushing && queued is { Count: > 0 })
         {
             flushing = true;
             _ = FlushAsync(writeAsync);
         }
-
-        return done.Task;
     }
 
     private async Task FlushAsync(Func<List<TItem>, Task<IReadOnlyList<TResult>>> writeAsync)

@@ -132,9 +132,10 @@ internal static class HistoryCommand
         var table = new Table().AddColumns("version", "recorded", "report", "event");
         foreach (var version in all.Versions)
         {
-            var what = version.Alias.Length > 0
-                ? (version.NewAlias ? "new alias “" : "seen as “") + version.Alias + "”"
-                : $"statement {version.StatementId} on claim {version.ClaimId}";
+            var what = string.Join("\n", version.ReportAliases
+                .Select(alias => (version.NewAlias ? "new alias “" : "seen as “") + alias + "”")
+                .Concat(version.Statements.Select(s => $"statement {s.StatementId} on claim {s.ClaimId}")));
+            what = what.Length > 0 ? what : "correction (aliases moved or merged)";
             table.AddRow(
                 version.Version.ToString(CultureInfo.InvariantCulture),
                 Output.Escape(Time(version.RecordedAt)),

@@ -154,11 +154,22 @@ internal sealed partial class ClaimTrackerService
             case AliasSeen seen:
                 proto.ReportId = seen.ReportId;
                 proto.Alias = seen.Alias;
+                proto.ReportAliases.Add(seen.Alias);
                 break;
             case StatementAttributed attributed:
                 proto.ReportId = attributed.ReportId;
                 proto.StatementId = attributed.StatementId;
                 proto.ClaimId = attributed.ClaimId;
+                proto.Statements.Add(new V1.AttributedStatement { StatementId = attributed.StatementId, ClaimId = attributed.ClaimId });
+                break;
+            case ReportActivityRecorded activity:
+                proto.ReportId = activity.ReportId;
+                proto.Alias = activity.Aliases.FirstOrDefault() ?? string.Empty;
+                proto.ReportAliases.Add(activity.Aliases);
+                proto.StatementId = activity.Statements.FirstOrDefault()?.StatementId ?? string.Empty;
+                proto.ClaimId = activity.Statements.FirstOrDefault()?.ClaimId ?? string.Empty;
+                proto.Statements.Add(
+                    activity.Statements.Select(s => new V1.AttributedStatement { StatementId = s.StatementId, ClaimId = s.ClaimId }));
                 break;
         }
 
