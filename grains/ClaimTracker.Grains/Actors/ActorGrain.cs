@@ -1,4 +1,3 @@
-using ClaimTracker.Analysis;
 using ClaimTracker.Grains.Journal;
 using ClaimTracker.Storage;
 using Microsoft.Extensions.Logging;
@@ -71,7 +70,7 @@ public sealed partial class ActorGrain(IActorJournal journal, PayloadSerializer 
                     return true;
                 }
 
-                var entries = JournalEntries(fresh);
+                var entries = ActorJournalEntries.Of(fresh);
                 if (!await WriteAsync(entries))
                 {
                     return false;
@@ -84,62 +83,6 @@ public sealed partial class ActorGrain(IActorJournal journal, PayloadSerializer 
             () => ReadStateAsync(CancellationToken.None),
             (ex, attempt) => LogWriteRetry(ex, actorId, attempt));
         return batch.ConvertAll(_ => true);
-    }
-
-    /// <summary>
-    /// The journal entries of <paramref name="fresh"/>, in order: the aliases and statements of one report (one recording
-    /// of it: same kind hint and time) that follow each other become one <see cref="ReportActivityRecorded"/>;
-    /// corrections stay entries of their own.
-    /// </summary>
-    private static List<ActorJournalEvent> JournalEntries(List<ActorJournalEvent> fresh)
-    {
-        var entries = new List<ActorJournalEvent>(fresh.Count);
-        ReportActivityRecorded? open = null;
-        foreach (var journalEvent in fresh)
-        {
-            var next = journalEvent switch
-            {
-                AliasSeen seen => new ReportActivityRecorded(seen.ReportId, [seen.Alias], seen.KindHint, [], seen.RecordedAt),
-                StatementAttributed attributed => new ReportActivityRecorded(
-                    attributed.ReportId, [], ActorKind.Unspecified, [new ActorStatementRef(attributed.StatementId, attributed.ClaimId)],
-                    attributed.RecordedAt),
-                _ => null,
-            };
-            if (open is not null && next is not null && SameRecording(open, next))
-            {
-                open = open with
-                {
-                    Aliases = [.. open.Aliases, .. next.Aliases],
-                    KindHint = open.Aliases.Length > 0 ? open.KindHint : next.KindHint,
-                    Statements = [.. open.Statements, .. next.Statements],
-                };
-                continue;
-            }
-
-            if (open is not null)
-            {
-                entries.Add(open);
-            }
-
-            open = next;
-            if (next is null)
-            {
-                entries.Add(journalEvent);
-            }
-        }
-
-        if (open is not null)
-        {
-            entries.Add(open);
-        }
-
-        return entries;
-
-        // Aliases keep their report's kind hint: two recordings of one report (as outlet and as speaker) stay apart.
-        static bool SameRecording(ReportActivityRecorded open, ReportActivityRecorded next) =>
-            open.ReportId == next.ReportId
-            && open.RecordedAt == next.RecordedAt
-            && (open.Aliases.Length == 0 || next.Aliases.Length == 0 || open.KindHint == next.KindHint);
     }
 
     /// <summary>One transaction: <paramref name="entries"/> and the actor's projection after them.</summary>
