@@ -31,17 +31,28 @@ public sealed partial class ActorGrain(IActorJournal journal, PayloadSerializer 
     /// </summary>
     public Task Record(ActorActivity activity)
     {
-        var fresh = activity.Aliases
-            .Select(alias => (ActorJournalEvent)new AliasSeen(alias, activity.ReportId, activity.KindHint, activity.RecordedAt))
-            .Concat(activity.Statements.Select(
-                s => new StatementAttributed(s.StatementId, s.ClaimId, activity.ReportId, activity.RecordedAt)))
-            .Where(state.IsNew)
-            .Select(journalEvent => (EventKey(journalEvent), journalEvent))
-            .ToList();
+        var fresh = new List<(string Key, ActorJournalEvent Event)>(activity.Aliases.Length + activity.Statements.Length);
+        foreach (var alias in activity.Aliases)
+        {
+            Add(new AliasSeen(alias, activity.ReportId, activity.KindHint, activity.RecordedAt));
+        }
+
+        foreach (var statement in activity.Statements)
+        {
+            Add(new StatementAttributed(statement.StatementId, statement.ClaimId, activity.ReportId, activity.RecordedAt));
+        }
 
         // Two interleaved calls for one report (a client's retry) share the queued events; one call's events go out in
         // one write, so they become one journal entry.
         return fresh.Count == 0 ? Task.CompletedTask : (writes ??= new()).EnqueueAll(fresh, AppendAsync);
+
+        void Add(ActorJournalEvent journalEvent)
+        {
+            if (state.IsNew(journalEvent))
+            {
+                fresh.Add((EventKey(journalEvent), journalEvent));
+            }
+        }
     }
 
     public Task Correct(ActorJournalEvent correction) =>

@@ -37,7 +37,9 @@ public sealed class ActorState
         AliasSeen seen => !sightingSet.Contains((seen.Alias, seen.ReportId)),
         StatementAttributed attributed => !statementIds.Contains(attributed.StatementId),
         AliasMovedOut or AliasMovedIn or ActorMergedInto => !appliedCorrections.Contains(CorrectionKey(journalEvent)),
-        ReportActivityRecorded activity => activity.Parts().Any(IsNew),
+        ReportActivityRecorded activity =>
+            activity.Aliases.Any(alias => !sightingSet.Contains((alias, activity.ReportId)))
+            || activity.Statements.Any(statement => !statementIds.Contains(statement.StatementId)),
         _ => false,
     };
 
