@@ -67,7 +67,7 @@ public sealed class ActorHistory(IActorJournal journal, PayloadSerializer serial
     }
 
     /// <summary>The aliases a report used in <paramref name="journalEvent"/>: none for statements and corrections.</summary>
-    public static IEnumerable<string> SeenAliases(ActorJournalEvent journalEvent) => journalEvent switch
+    private static IEnumerable<string> SeenAliases(ActorJournalEvent journalEvent) => journalEvent switch
     {
         AliasSeen seen => [seen.Alias],
         ReportActivityRecorded activity => activity.Aliases,
