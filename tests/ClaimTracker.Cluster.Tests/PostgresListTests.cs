@@ -55,6 +55,49 @@ public sealed class PostgresListTests(PostgresServer postgres)
         Assert.Equal(2, (await store.QueryReportsAsync(new ReportQuery(10, null) { SourceActorId = "a-gazette" })).Items.Count);
     }
 
+    [Fact]
+    public async Task A_claim_counts_once_however_often_it_changes_and_an_origin_lists_statements_of_both_kinds()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("lists_" + Guid.NewGuid().ToString("N")[..12]);
+        await PostgresMigrator.MigrateAsync(connectionString);
+        await using var store = new PostgresStore(connectionString);
+        await AppendAsync(store, "c-port", "The port of Odesa was closed", statements: 1, day: 0, outlet: "a-gazette");
+        await AppendAsync(store, "c-grain", "Grain exports fell", statements: 1, day: 1, outlet: "a-daily");
+
+        // The origin's own words (origin = speaker), appended to an existing claim five times.
+        for (var version = 1; version <= 5; version++)
+        {
+            var own = new StatementRow($"c-port/own-{version}", "r-own", "a-origin-0", "a-origin-0", "a-gazette",
+                (int)Stance.Supports, Day.AddDays(version), Bytes($"c-port/own-{version}"));
+            var row = new ClaimRow("c-port", "The port of Odesa was closed", CorroborationStatus.Corroborated, Day.AddDays(version), [],
+                Bytes("c-port"))
+            {
+                Keys = new ClaimListKeys(Day, 3, 2, 1 + version),
+                Statements = [own],
+            };
+            var events = new[] { new JournalAppend($"own-{version}", Bytes("own")) };
+            Assert.True(await store.AppendClaimAsync("c-port", version, events, [Bytes("own")], row));
+        }
+
+        await AppendAsync(store, "c-dam", "The dam was opened", statements: 0, day: 2, outlet: "a-daily");
+
+        // Past the cap the total is the last seq: the updates took none.
+        Assert.Equal(new CountEstimate(3, false), await store.EstimateClaimsAsync(new ClaimQuery(null, null, null, 10, null), 1));
+        var byUpdate = await store.QueryClaimsAsync(new ClaimQuery(null, null, null, 10, null) { Sort = ClaimSort.RecentlyUpdated });
+        Assert.Equal(["c-port", "c-dam", "c-grain"], Ids(byUpdate));
+        var corroboratedPort = await store.QueryClaimsAsync(
+            new ClaimQuery(CorroborationStatus.Corroborated, null, "odesa", 10, null) { Sort = ClaimSort.Relevance });
+        Assert.Equal(["c-port"], Ids(corroboratedPort));
+        Assert.Empty(Ids(await store.QueryClaimsAsync(
+            new ClaimQuery(CorroborationStatus.Corroborated, null, "grain", 10, null) { Sort = ClaimSort.Relevance })));
+
+        var first = await store.QueryStatementsAsync(new StatementQuery(4, null) { OriginActorId = "a-origin-0" });
+        Assert.Equal(["c-port/own-5", "c-port/own-4", "c-port/own-3", "c-port/own-2"], Ids(first));
+        var rest = await store.QueryStatementsAsync(new StatementQuery(4, first.NextBefore) { OriginActorId = "a-origin-0" });
+        Assert.Equal(["c-port/own-1", "c-grain/0", "c-port/0"], Ids(rest));
+        Assert.Null(rest.NextBefore);
+    }
+
     private static Task<bool> AppendAsync(PostgresStore store, string claimId, string text, int statements, int day, string outlet)
     {
         var rows = Enumerable.Range(0, statements)

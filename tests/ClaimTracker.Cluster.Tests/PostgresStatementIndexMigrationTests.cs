@@ -7,14 +7,15 @@ using Npgsql;
 namespace ClaimTracker.Cluster.Tests;
 
 /// <summary>
-/// PostgreSQL migration 41 (statements unique by report and statement id, no longer by statement id alone): a database of
-/// the schema before it keeps its statements, lists them by report, and a retried write still lists a statement once.
+/// PostgreSQL migrations 41 (statements unique by report and statement id, no longer by statement id alone) and 48 (claim words
+/// in a table of their own): a database of the schema before them keeps its statements and lists them by report and by origin,
+/// a retried write still lists a statement once, and its claims are found by their words.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresStatementIndexMigrationTests(PostgresServer postgres)
 {
     [Fact]
-    public async Task A_database_before_migration_41_keeps_its_statements_and_a_retry_lists_one()
+    public async Task A_database_before_migration_41_keeps_its_statements_and_claims_and_a_retry_lists_one()
     {
         var connectionString = await postgres.CreateDatabaseAsync("statements41_" + Guid.NewGuid().ToString("N")[..12]);
         await using (var connection = new NpgsqlConnection(connectionString))
@@ -35,6 +36,9 @@ public sealed class PostgresStatementIndexMigrationTests(PostgresServer postgres
             }
 
             await Run("""
+                INSERT INTO claims (claim_id, text_norm, status, updated_at, summary) VALUES ('c-1', 'dam opened', 1, now(), 'c-1'::bytea)
+                """);
+            await Run("""
                 INSERT INTO statements (statement_id, claim_id, report_id, actor_id, origin_actor_id, source_actor_id, stance, payload)
                 VALUES ('s-1', 'c-1', 'r-1', 'a-kim', 'a-kim', 'a-daily', 1, 's-1'::bytea),
                        ('s-2', 'c-1', 'r-1', 'a-lee', 'a-lee', 'a-daily', 1, 's-2'::bytea)
@@ -44,7 +48,7 @@ public sealed class PostgresStatementIndexMigrationTests(PostgresServer postgres
         var pending = PostgresSchema.Migrations.Where(m => m.Version >= 41).Select(m => m.Version);
         Assert.Equal(pending, await PostgresMigrator.MigrateAsync(connectionString));
         await using var store = new PostgresStore(connectionString);
-        var row = new ClaimRow("c-2", "bridge closed", CorroborationStatus.Uncorroborated, DateTimeOffset.UnixEpoch, [], [1])
+        var row = new ClaimRow("c-2", "bridge closed", CorroborationStatus.Uncorroborated, DateTimeOffset.UnixEpoch, [], "c-2"u8.ToArray())
         {
             Statements = [new StatementRow("s-3", "r-1", "a-kim", "a-kim", "a-daily", 1, null, Encoding.UTF8.GetBytes("s-3"))],
         };
@@ -54,5 +58,13 @@ public sealed class PostgresStatementIndexMigrationTests(PostgresServer postgres
         var report = await store.QueryStatementsAsync(new StatementQuery(10, null) { ReportId = "r-1" });
         Assert.Equal(["s-3", "s-2", "s-1"], report.Items.Select(Encoding.UTF8.GetString));
         Assert.Equal([null, null, null], report.Notes); // statements listed before migration 47 count
+
+        var kim = await store.QueryStatementsAsync(new StatementQuery(10, null) { OriginActorId = "a-kim" });
+        Assert.Equal(["s-3", "s-1"], kim.Items.Select(Encoding.UTF8.GetString));
+        foreach (var (words, claim) in new[] { ("dam", "c-1"), ("bridge", "c-2") })
+        {
+            var found = await store.QueryClaimsAsync(new ClaimQuery(null, null, words, 10, null) { Sort = ClaimSort.Relevance });
+            Assert.Equal([claim], found.Items.Select(Encoding.UTF8.GetString));
+        }
     }
 }

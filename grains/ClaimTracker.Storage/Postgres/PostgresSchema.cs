@@ -172,6 +172,18 @@ public static class PostgresSchema
         new(47, "statements: the note of a withdrawn statement, shown in statement lists", """
             ALTER TABLE statements ADD COLUMN withdrawn_note text;
             """),
+        // A claim's row changes with every statement, and its sort keys with it, so no update of it is HOT: each wrote a
+        // new entry into every index of the table, the GIN index of its words included, and recomputed the words. The
+        // words never change: they move to a table of their own, written once per claim.
+        new(48, "claim words: the full-text index of claims in an insert-only table of its own", """
+            CREATE TABLE claim_words (
+                seq    bigint   PRIMARY KEY,
+                search tsvector NOT NULL
+            );
+            INSERT INTO claim_words (seq, search) SELECT seq, search FROM claims;
+            CREATE INDEX claim_words_search ON claim_words USING gin (search);
+            ALTER TABLE claims DROP COLUMN search;
+            """),
     ];
 
     /// <summary>

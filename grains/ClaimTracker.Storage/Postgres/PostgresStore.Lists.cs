@@ -10,17 +10,22 @@ public sealed partial class PostgresStore
 {
     // The 'simple' configuration lowercases and splits on words, without stemming or stop words: the same
     // words as the embedded store's FTS5 index. Rank normalisation 1 divides by 1 + log(length): like BM25, a word
-    // in a short text weighs more.
-    protected override TextSearchSql TextSearch(string table, string alias) =>
-        new(string.Empty, $"{alias}.search @@ to_tsquery('simple', @q)", $"(-ts_rank({alias}.search, to_tsquery('simple', @q), 1))");
+    // in a short text weighs more. A claim's words are in claim_words (migration 48), a report's in its list row.
+    protected override TextSearchSql TextSearch(string table, string alias)
+    {
+        var (join, words) = table == "claims" ? ($"JOIN claim_words w ON w.seq = {alias}.seq", "w") : (string.Empty, alias);
+        return new(join, $"{words}.search @@ to_tsquery('simple', @q)", $"(-ts_rank({words}.search, to_tsquery('simple', @q), 1))");
+    }
 
-    // The GIN index yields the matches unordered: the newest are picked by seq first, and only they are ranked.
+    // The GIN index yields the matches unordered: the newest are picked by seq first, and only they are ranked. With the
+    // words alone, the claims table is not read.
     protected override string RelevanceCandidatesSql(string where, bool filtered) => $"""
         SELECT n.seq AS seq, (-ts_rank(n.search, to_tsquery('simple', @q), 1)) AS rank
-        FROM (SELECT c.seq, c.search FROM claims c {where} ORDER BY c.seq DESC LIMIT @candidates) n
+        FROM (SELECT w.seq, w.search FROM {(filtered ? "claims c JOIN claim_words w ON w.seq = c.seq" : "claim_words w")} {where}
+              ORDER BY w.seq DESC LIMIT @candidates) n
         """;
 
-    protected override string WordCountSql => "SELECT 1 FROM claims c WHERE c.search @@ to_tsquery('simple', @q)";
+    protected override string WordCountSql => "SELECT 1 FROM claim_words w WHERE w.search @@ to_tsquery('simple', @q)";
 
     /// <summary>The words joined by &amp; (normalised words hold letters and digits only, nothing tsquery would parse).</summary>
     protected override string TextQuery(IReadOnlyList<string> words) => string.Join(" & ", words);
@@ -28,15 +33,29 @@ public sealed partial class PostgresStore
     private static void AddClaimListRows(NpgsqlBatch batch, string claimId, ClaimRow projection)
     {
         var keys = projection.Keys;
+        // An update first: an INSERT … ON CONFLICT of an existing claim would take a number of the seq identity it then
+        // throws away (seq counts the claims, SqlStore.EstimateClaimsAsync) and compute the row to insert for nothing. A
+        // claim written first by another silo at the same moment is updated by the insert's ON CONFLICT.
         var upsert = Add(batch, """
-            INSERT INTO claims (claim_id, text_norm, status, updated_at, summary,
-                                first_reported_ms, updated_ms, credibility, origin_count, statement_count)
-            VALUES (@claim, @text, @status, @updated, @summary, @first, @updatedMs, @credibility, @origins, @statements)
-            ON CONFLICT (claim_id) DO UPDATE SET
-                status = excluded.status, updated_at = excluded.updated_at, summary = excluded.summary,
-                first_reported_ms = excluded.first_reported_ms, updated_ms = excluded.updated_ms,
-                credibility = excluded.credibility, origin_count = excluded.origin_count,
-                statement_count = excluded.statement_count
+            WITH updated AS (
+                UPDATE claims SET
+                    status = @status, updated_at = @updated, summary = @summary, first_reported_ms = @first,
+                    updated_ms = @updatedMs, credibility = @credibility, origin_count = @origins, statement_count = @statements
+                WHERE claim_id = @claim
+                RETURNING seq),
+            inserted AS (
+                INSERT INTO claims (claim_id, text_norm, status, updated_at, summary,
+                                    first_reported_ms, updated_ms, credibility, origin_count, statement_count)
+                SELECT @claim, @text, @status, @updated, @summary, @first, @updatedMs, @credibility, @origins, @statements
+                WHERE NOT EXISTS (SELECT 1 FROM updated)
+                ON CONFLICT (claim_id) DO UPDATE SET
+                    status = excluded.status, updated_at = excluded.updated_at, summary = excluded.summary,
+                    first_reported_ms = excluded.first_reported_ms, updated_ms = excluded.updated_ms,
+                    credibility = excluded.credibility, origin_count = excluded.origin_count,
+                    statement_count = excluded.statement_count
+                RETURNING seq, text_norm)
+            INSERT INTO claim_words (seq, search) SELECT seq, to_tsvector('simple', text_norm) FROM inserted
+            ON CONFLICT (seq) DO NOTHING
             """);
         upsert.Parameters.AddWithValue("claim", claimId);
         upsert.Parameters.AddWithValue("text", ClaimText.Normalize(projection.Text));
