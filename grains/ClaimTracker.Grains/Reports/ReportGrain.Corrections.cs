@@ -79,7 +79,7 @@ public sealed partial class ReportGrain
         await WithdrawAsync(removed, correction, note);
         foreach (var statement in added)
         {
-            await GrainFactory.GetGrain<IClaimGrain>(statement.ClaimId).AddStatement(statement);
+            await GrainFactory.Reference<IClaimGrain>(statement.ClaimId).AddStatement(statement);
         }
 
         var addedIds = added.Select(s => s.StatementId).ToHashSet(StringComparer.Ordinal);
@@ -90,7 +90,7 @@ public sealed partial class ReportGrain
                 Statements = plan.Activity.Statements.Where(s => addedIds.Contains(s.StatementId)).ToArray(),
             } })
             .Where(plan => plan.Activity.Statements.Length > 0)
-            .Select(plan => GrainFactory.GetGrain<IActorGrain>(plan.ActorId).Record(plan.Activity)));
+            .Select(plan => GrainFactory.Reference<IActorGrain>(plan.ActorId).Record(plan.Activity)));
 
         var previous = current.Report with { PreviousRevisions = [] };
         var statements = kept.Concat(added).ToArray();
@@ -172,7 +172,7 @@ public sealed partial class ReportGrain
     {
         foreach (var statement in statements)
         {
-            await GrainFactory.GetGrain<IClaimGrain>(state!.ClaimOf(statement)).Withdraw(statement.StatementId, correction, note);
+            await GrainFactory.Reference<IClaimGrain>(state!.ClaimOf(statement)).Withdraw(statement.StatementId, correction, note);
         }
     }
 

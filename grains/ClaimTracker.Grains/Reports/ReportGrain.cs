@@ -83,7 +83,7 @@ public sealed partial class ReportGrain(
     {
         foreach (var claimId in submission.Statements.Select(s => s.ClaimId).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal))
         {
-            if (!await GrainFactory.GetGrain<IClaimGrain>(claimId).Exists())
+            if (!await GrainFactory.Reference<IClaimGrain>(claimId).Exists())
             {
                 return claimId;
             }
@@ -121,7 +121,7 @@ public sealed partial class ReportGrain(
 
         foreach (var plan in report.Actors)
         {
-            pending.Add(GrainFactory.GetGrain<IActorGrain>(plan.ActorId).Record(plan.Activity));
+            pending.Add(GrainFactory.Reference<IActorGrain>(plan.ActorId).Record(plan.Activity));
         }
 
         await Task.WhenAll(pending);
@@ -161,7 +161,7 @@ public sealed partial class ReportGrain(
     private async Task AddInOrderAsync(StatementRecord[] statements, int first, AddStatementResult[] results)
     {
         var claimId = statements[first].ClaimId;
-        var claim = GrainFactory.GetGrain<IClaimGrain>(claimId);
+        var claim = GrainFactory.Reference<IClaimGrain>(claimId);
         for (var i = first; i < statements.Length; i++)
         {
             if (string.Equals(statements[i].ClaimId, claimId, StringComparison.Ordinal))

@@ -43,7 +43,7 @@ internal sealed partial class ClaimTrackerService(
             RegisteredBy = CallerIdentity.Of(context),
         };
         // Past the call's deadline the caller stops waiting; the grain finishes, and a retry gets its (idempotent) result.
-        var result = await grains.GetGrain<IReportGrain>(submission.ReportId).Register(submission).WaitAsync(context.CancellationToken);
+        var result = await grains.Reference<IReportGrain>(submission.ReportId).Register(submission).WaitAsync(context.CancellationToken);
         switch (result.Status)
         {
             case RegistrationStatus.Conflict:

@@ -85,7 +85,7 @@ internal sealed partial class ReportBatchRegistrar(
         try
         {
             var submission = RequestValidator.ToSubmission(request, ingestOptions.CurrentValue) with { RegisteredBy = caller };
-            var result = await grains.GetGrain<IReportGrain>(submission.ReportId).Register(submission).WaitAsync(cancellation);
+            var result = await grains.Reference<IReportGrain>(submission.ReportId).Register(submission).WaitAsync(cancellation);
             switch (result.Status)
             {
                 case RegistrationStatus.Conflict:
