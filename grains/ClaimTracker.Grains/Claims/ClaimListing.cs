@@ -9,8 +9,14 @@ internal static class ClaimListing
     public static ClaimListKeys Keys(ClaimSummary summary) => new(
         summary.FirstReportedAt,
         summary.Credibility,
-        summary.SupportingOrigins.Union(summary.ContradictingOrigins, StringComparer.Ordinal).Count(),
+        OriginCount(summary),
         summary.StatementCount);
+
+    // Most claims have origins on one side only: counted without building a set of every origin at every append.
+    private static int OriginCount(ClaimSummary summary) =>
+        summary.ContradictingOrigins.Length == 0 ? summary.SupportingOrigins.Length
+        : summary.SupportingOrigins.Length == 0 ? summary.ContradictingOrigins.Length
+        : summary.SupportingOrigins.Union(summary.ContradictingOrigins, StringComparer.Ordinal).Count();
 
     /// <summary>
     /// The statements whose list rows a correction puts under its claim: relinked here, absorbed by a merge (the merged
