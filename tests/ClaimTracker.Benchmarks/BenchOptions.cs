@@ -30,6 +30,9 @@ public sealed record BenchOptions
     public bool GcLog { get; init; }
     public bool Settle { get; init; } = true;
     public int AllocationTypes { get; init; }
+
+    /// <summary>How many of the frames that allocate most to print (0: none); see <see cref="Benchmarks.AllocationStacks"/>.</summary>
+    public int AllocationStacks { get; init; }
     public int JitMethods { get; init; }
     public int WarmupMaxSeconds { get; init; } = 60;
     public int JitSettledRate { get; init; } = 20;
@@ -76,6 +79,7 @@ public sealed record BenchOptions
                 "--gc-log" => options with { GcLog = value != "off" },
                 "--settle" => options with { Settle = value != "off" },
                 "--alloc-types" => options with { AllocationTypes = Int() },
+                "--alloc-stacks" => options with { AllocationStacks = Int() },
                 "--jit-methods" => options with { JitMethods = Int() },
                 "--warmup-max" => options with { WarmupMaxSeconds = Int() },
                 "--jit-settled" => options with { JitSettledRate = Int() },

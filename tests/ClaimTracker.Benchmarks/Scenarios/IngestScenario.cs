@@ -39,6 +39,7 @@ internal static class IngestScenario
         await using var server = await BenchServer.StartAsync("--Matching:Mode=Exact");
         await warmUp.RunAsync("ClaimTracker", async (c, n) => await server.Client.RegisterReportAsync(reports.Next(c + 10_000, n)));
         using var allocations = options.AllocationTypes > 0 ? new AllocationSampler() : null;
+        using var stacks = options.AllocationStacks > 0 ? AllocationStacks.Start() : null;
         using var jit = options.JitMethods > 0 ? new JitSampler() : null;
         jit?.Start();
         using var commits = new CommitCounter();
@@ -54,6 +55,11 @@ internal static class IngestScenario
                 $"{Measure.Ms(Measure.Percentile(reportLatencies, 99))}");
         var measuredStatements = reportLatencies.Count * options.StatementsPerReport;
         allocations?.Print(options.AllocationTypes, measuredStatements, "statement");
+        if (stacks is not null)
+        {
+            await stacks.PrintAsync(options.AllocationStacks, measuredStatements, "statement");
+        }
+
         jit?.Print(options.JitMethods);
         Console.WriteLine($"per statement (clients and server, one process): {spent.PerUnit(measuredStatements, "statement")}");
         Console.WriteLine("I/O " + spent.Io.PerUnit(measuredStatements, "statement"));
