@@ -212,4 +212,34 @@ public sealed class CorroborationLedgerTests
         Assert.Equal(0.5, scratch.ConfidenceFloor);
         Assert.Empty(scratch.Assess().SupportingOrigins);
     }
+
+    [Fact]
+    public void A_reason_that_reads_as_before_is_the_same_string_and_one_that_changed_is_new()
+    {
+        var ledger = new CorroborationLedger();
+        ledger.Add(Support("Kremlin", "TASS"));
+        ledger.Add(Support("Kremlin", "RIA"));
+        ledger.Add(Support("Pyongyang", "KCNA"));
+        var before = ledger.Assess();
+
+        var scratch = ledger.ScratchCopy();
+        scratch.Add(Support("Kremlin", "Interfax"));
+        var after = scratch.Assess();
+
+        Assert.Equal(before.Reasons.Count, after.Reasons.Count);
+        var repeats = Enumerable.Range(0, after.Reasons.Count).Single(i => after.Reasons[i].Contains("repeat", StringComparison.Ordinal));
+        Assert.StartsWith("2 repeats of Kremlin not counted as independent", after.Reasons[repeats], StringComparison.Ordinal);
+        Assert.NotEqual(before.Reasons[repeats], after.Reasons[repeats]);
+        var unchanged = Enumerable.Range(0, after.Reasons.Count).Where(i => i != repeats);
+        Assert.All(unchanged, i => Assert.Same(before.Reasons[i], after.Reasons[i]));
+
+        // The same reasons as judged from scratch.
+        var fresh = new CorroborationLedger();
+        foreach (var (origin, carrier) in new[] { ("Kremlin", "TASS"), ("Kremlin", "RIA"), ("Pyongyang", "KCNA"), ("Kremlin", "Interfax") })
+        {
+            fresh.Add(Support(origin, carrier));
+        }
+
+        Assert.Equal(fresh.Assess().Reasons, after.Reasons);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using ClaimTracker.Analysis.Reliability;
 
@@ -28,6 +29,10 @@ public sealed class CorroborationLedger
     private readonly List<OriginTally> inArrivalOrder;
     private Dictionary<string, OriginTally>? byId;
 
+    // The reasons of the last judgement, shared with scratch copies: a busy claim's reasons mostly read as they did at its
+    // previous append, and a reason that reads the same is handed out again instead of being built into a new string.
+    private readonly StrongBox<string[]?> lastReasons;
+
     // Set on a scratch copy only: the tallies it copied from its original, the only ones it may change.
     private readonly List<OriginTally>? ownCopies;
 
@@ -46,13 +51,15 @@ public sealed class CorroborationLedger
         ArgumentOutOfRangeException.ThrowIfGreaterThan(confidenceFloor, 1);
         inArrivalOrder = [];
         ConfidenceFloor = confidenceFloor;
+        lastReasons = new StrongBox<string[]?>();
     }
 
-    private CorroborationLedger(List<OriginTally> shared, double confidenceFloor)
+    private CorroborationLedger(List<OriginTally> shared, double confidenceFloor, StrongBox<string[]?> lastReasons)
     {
         inArrivalOrder = shared;
         ownCopies = [];
         ConfidenceFloor = confidenceFloor;
+        this.lastReasons = lastReasons;
     }
 
     public int OriginCount => inArrivalOrder.Count;
@@ -64,7 +71,7 @@ public sealed class CorroborationLedger
     /// only when adding to it, so it costs O(distinct origins) references plus O(origins touched).
     /// Valid while this ledger is unchanged (it sees this ledger's tallies).
     /// </summary>
-    public CorroborationLedger ScratchCopy() => new(new List<OriginTally>(inArrivalOrder), ConfidenceFloor);
+    public CorroborationLedger ScratchCopy() => new(new List<OriginTally>(inArrivalOrder), ConfidenceFloor, lastReasons);
 
     /// <summary>An independent copy: later additions to either do not show in the other. O(distinct origins).</summary>
     public CorroborationLedger Copy()
@@ -130,7 +137,7 @@ public sealed class CorroborationLedger
         }
     }
 
-    public Assessment Assess() => Judge(inArrivalOrder, ConfidenceFloor);
+    public Assessment Assess() => Judge(inArrivalOrder, ConfidenceFloor, lastReasons);
 
     /// <summary>
     /// The assessment with origins weighted by reliability (<see cref="ReliabilityWeighting"/>); when the weights change
@@ -138,7 +145,7 @@ public sealed class CorroborationLedger
     /// </summary>
     public Assessment Assess(ReliabilityWeighting? weighting)
     {
-        var judged = Judge(inArrivalOrder, ConfidenceFloor);
+        var judged = Judge(inArrivalOrder, ConfidenceFloor, lastReasons);
         return weighting is null ? judged : Reweigh(judged, weighting);
     }
 
@@ -199,7 +206,7 @@ public sealed class CorroborationLedger
     /// <summary>The ids of the origins whose counted position is support.</summary>
     public string[] SupportingOriginIds() => inArrivalOrder.Where(Supports).Select(o => o.Id).ToArray();
 
-    private static Assessment Judge(List<OriginTally> origins, double confidenceFloor)
+    private static Assessment Judge(List<OriginTally> origins, double confidenceFloor, StrongBox<string[]?> lastReasons)
     {
         int supporting = 0, contradicting = 0, hedgedOnly = 0, echoing = 0, reversed = 0;
         var observingStatements = 0;
@@ -245,9 +252,12 @@ public sealed class CorroborationLedger
 
         var text = ReasonBuilder ??= new StringBuilder();
         var reasons = new List<string>(16);
+        var previous = lastReasons.Value;
         void Done()
         {
-            reasons.Add(text.ToString());
+            var at = reasons.Count;
+            var same = previous is not null && at < previous.Length && text.Equals(previous[at].AsSpan());
+            reasons.Add(same ? previous![at] : text.ToString());
             text.Clear();
         }
 
@@ -371,10 +381,12 @@ public sealed class CorroborationLedger
             .Append(AdmiraltyCredibility.Describe(credibility));
         Done();
 
+        var written = reasons.ToArray();
+        lastReasons.Value = written;
         return new Assessment(
             status,
             credibility,
-            reasons.ToArray(),
+            written,
             Ids(origins, Supports, supporting),
             Ids(origins, Contradicts, contradicting));
     }
