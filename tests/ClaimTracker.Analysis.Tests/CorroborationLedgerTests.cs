@@ -232,6 +232,20 @@ public sealed class CorroborationLedgerTests
         Assert.NotEqual(before.Reasons[repeats], after.Reasons[repeats]);
         var unchanged = Enumerable.Range(0, after.Reasons.Count).Where(i => i != repeats);
         Assert.All(unchanged, i => Assert.Same(before.Reasons[i], after.Reasons[i]));
+        Assert.Same(before.SupportingOrigins, after.SupportingOrigins);
+
+        // A new origin: a new list of them.
+        var third = ledger.ScratchCopy();
+        third.Add(Support("Seoul", "Yonhap"));
+        Assert.Equal(["a-kremlin", "a-pyongyang", "a-seoul"], third.Assess().SupportingOrigins);
+        Assert.Equal(["a-kremlin", "a-pyongyang"], before.SupportingOrigins);
+
+        // As many origins, one of them another.
+        var turned = ledger.ScratchCopy();
+        turned.Add(Contradict("Pyongyang", "KCNA") with { PublishedAt = DateTimeOffset.UnixEpoch.AddDays(1) });
+        turned.Add(Support("Seoul", "Yonhap"));
+        Assert.Equal(["a-kremlin", "a-seoul"], turned.Assess().SupportingOrigins);
+        Assert.Equal(["a-kremlin", "a-pyongyang"], before.SupportingOrigins);
 
         // The same reasons as judged from scratch.
         var fresh = new CorroborationLedger();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using ClaimTracker.Analysis.Reliability;
 
@@ -29,9 +28,9 @@ public sealed class CorroborationLedger
     private readonly List<OriginTally> inArrivalOrder;
     private Dictionary<string, OriginTally>? byId;
 
-    // The reasons of the last judgement, shared with scratch copies: a busy claim's reasons mostly read as they did at its
-    // previous append, and a reason that reads the same is handed out again instead of being built into a new string.
-    private readonly StrongBox<string[]?> lastReasons;
+    // The last judgement's reasons and origin ids, shared with scratch copies: a busy claim's mostly read as they did at
+    // its previous append, and what reads the same is handed out again instead of being built anew.
+    private readonly LastJudgement last;
 
     // Set on a scratch copy only: the tallies it copied from its original, the only ones it may change.
     private readonly List<OriginTally>? ownCopies;
@@ -51,15 +50,15 @@ public sealed class CorroborationLedger
         ArgumentOutOfRangeException.ThrowIfGreaterThan(confidenceFloor, 1);
         inArrivalOrder = [];
         ConfidenceFloor = confidenceFloor;
-        lastReasons = new StrongBox<string[]?>();
+        last = new LastJudgement();
     }
 
-    private CorroborationLedger(List<OriginTally> shared, double confidenceFloor, StrongBox<string[]?> lastReasons)
+    private CorroborationLedger(List<OriginTally> shared, double confidenceFloor, LastJudgement last)
     {
         inArrivalOrder = shared;
         ownCopies = [];
         ConfidenceFloor = confidenceFloor;
-        this.lastReasons = lastReasons;
+        this.last = last;
     }
 
     public int OriginCount => inArrivalOrder.Count;
@@ -71,7 +70,7 @@ public sealed class CorroborationLedger
     /// only when adding to it, so it costs O(distinct origins) references plus O(origins touched).
     /// Valid while this ledger is unchanged (it sees this ledger's tallies).
     /// </summary>
-    public CorroborationLedger ScratchCopy() => new(new List<OriginTally>(inArrivalOrder), ConfidenceFloor, lastReasons);
+    public CorroborationLedger ScratchCopy() => new(new List<OriginTally>(inArrivalOrder), ConfidenceFloor, last);
 
     /// <summary>An independent copy: later additions to either do not show in the other. O(distinct origins).</summary>
     public CorroborationLedger Copy()
@@ -137,7 +136,7 @@ public sealed class CorroborationLedger
         }
     }
 
-    public Assessment Assess() => Judge(inArrivalOrder, ConfidenceFloor, lastReasons);
+    public Assessment Assess() => Judge(inArrivalOrder, ConfidenceFloor, last);
 
     /// <summary>
     /// The assessment with origins weighted by reliability (<see cref="ReliabilityWeighting"/>); when the weights change
@@ -145,7 +144,7 @@ public sealed class CorroborationLedger
     /// </summary>
     public Assessment Assess(ReliabilityWeighting? weighting)
     {
-        var judged = Judge(inArrivalOrder, ConfidenceFloor, lastReasons);
+        var judged = Judge(inArrivalOrder, ConfidenceFloor, last);
         return weighting is null ? judged : Reweigh(judged, weighting);
     }
 
@@ -206,7 +205,7 @@ public sealed class CorroborationLedger
     /// <summary>The ids of the origins whose counted position is support.</summary>
     public string[] SupportingOriginIds() => inArrivalOrder.Where(Supports).Select(o => o.Id).ToArray();
 
-    private static Assessment Judge(List<OriginTally> origins, double confidenceFloor, StrongBox<string[]?> lastReasons)
+    private static Assessment Judge(List<OriginTally> origins, double confidenceFloor, LastJudgement last)
     {
         int supporting = 0, contradicting = 0, hedgedOnly = 0, echoing = 0, reversed = 0;
         var observingStatements = 0;
@@ -252,7 +251,7 @@ public sealed class CorroborationLedger
 
         var text = ReasonBuilder ??= new StringBuilder();
         var reasons = new List<string>(16);
-        var previous = lastReasons.Value;
+        var previous = last.Reasons;
         void Done()
         {
             var at = reasons.Count;
@@ -381,14 +380,10 @@ public sealed class CorroborationLedger
             .Append(AdmiraltyCredibility.Describe(credibility));
         Done();
 
-        var written = reasons.ToArray();
-        lastReasons.Value = written;
-        return new Assessment(
-            status,
-            credibility,
-            written,
-            Ids(origins, Supports, supporting),
-            Ids(origins, Contradicts, contradicting));
+        last.Reasons = reasons.ToArray();
+        last.Supporting = Ids(origins, Supports, supporting, last.Supporting);
+        last.Contradicting = Ids(origins, Contradicts, contradicting, last.Contradicting);
+        return new Assessment(status, credibility, last.Reasons, last.Supporting, last.Contradicting);
     }
 
     private static StringBuilder AppendCount(StringBuilder text, int n, string noun)
@@ -429,23 +424,52 @@ public sealed class CorroborationLedger
         return origin.MoreCarriers > 0 ? text.Append(CultureInfo.InvariantCulture, $" and {origin.MoreCarriers} more") : text;
     }
 
-    private static string[] Ids(List<OriginTally> origins, Func<OriginTally, bool> matches, int count)
+    /// <summary>The ids of the <paramref name="count"/> origins that match, in order; <paramref name="previous"/> when it lists the same.</summary>
+    private static string[] Ids(List<OriginTally> origins, Func<OriginTally, bool> matches, int count, string[]? previous)
     {
         if (count == 0)
         {
             return [];
         }
 
-        var ids = new string[count];
+        var same = previous is not null && previous.Length == count;
+        string[]? ids = null;
         var next = 0;
         foreach (var origin in origins)
         {
-            if (matches(origin))
+            if (!matches(origin))
             {
-                ids[next++] = origin.Id;
+                continue;
             }
+
+            if (ids is null && same && string.Equals(previous![next], origin.Id, StringComparison.Ordinal))
+            {
+                next++;
+                continue;
+            }
+
+            if (ids is null)
+            {
+                ids = new string[count];
+                if (same)
+                {
+                    Array.Copy(previous!, ids, next);
+                }
+            }
+
+            ids[next++] = origin.Id;
         }
 
-        return ids;
+        return ids ?? previous!;
+    }
+
+    /// <summary>What the last judgement handed out, for the next one to hand out again where it reads the same.</summary>
+    private sealed class LastJudgement
+    {
+        public string[]? Reasons { get; set; }
+
+        public string[]? Supporting { get; set; }
+
+        public string[]? Contradicting { get; set; }
     }
 }

@@ -333,7 +333,7 @@ public sealed class ClaimState
         Verbatim = Verbatim,
     };
 
-    // The ledger hands out fresh arrays, which the (immutable) summary can keep as they are.
+    // The ledger hands out arrays nobody changes (the same ones again while they read the same): the summary keeps them.
     private static string[] AsArray(IReadOnlyList<string> values) => values as string[] ?? [.. values];
 
     private void Record(StatementRecord statement, bool recordsId = true, bool counts = true)
