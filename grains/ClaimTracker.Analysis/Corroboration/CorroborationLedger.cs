@@ -29,8 +29,10 @@ public sealed class CorroborationLedger
     private Dictionary<string, OriginTally>? byId;
 
     // The last judgement's reasons and origin ids, shared with scratch copies: a busy claim's mostly read as they did at
-    // its previous append, and what reads the same is handed out again instead of being built anew.
-    private readonly LastJudgement last;
+    // its previous append, and what reads the same is handed out again instead of being built anew. Kept only past
+    // LinearLimit origins: a claim of a few origins rebuilds its few short reasons, and keeping them would cost every such
+    // claim memory between its appends.
+    private LastJudgement? last;
 
     // Set on a scratch copy only: the tallies it copied from its original, the only ones it may change.
     private readonly List<OriginTally>? ownCopies;
@@ -50,10 +52,9 @@ public sealed class CorroborationLedger
         ArgumentOutOfRangeException.ThrowIfGreaterThan(confidenceFloor, 1);
         inArrivalOrder = [];
         ConfidenceFloor = confidenceFloor;
-        last = new LastJudgement();
     }
 
-    private CorroborationLedger(List<OriginTally> shared, double confidenceFloor, LastJudgement last)
+    private CorroborationLedger(List<OriginTally> shared, double confidenceFloor, LastJudgement? last)
     {
         inArrivalOrder = shared;
         ownCopies = [];
@@ -70,7 +71,7 @@ public sealed class CorroborationLedger
     /// only when adding to it, so it costs O(distinct origins) references plus O(origins touched).
     /// Valid while this ledger is unchanged (it sees this ledger's tallies).
     /// </summary>
-    public CorroborationLedger ScratchCopy() => new(new List<OriginTally>(inArrivalOrder), ConfidenceFloor, last);
+    public CorroborationLedger ScratchCopy() => new(new List<OriginTally>(inArrivalOrder), ConfidenceFloor, KeptJudgement());
 
     /// <summary>An independent copy: later additions to either do not show in the other. O(distinct origins).</summary>
     public CorroborationLedger Copy()
@@ -136,7 +137,7 @@ public sealed class CorroborationLedger
         }
     }
 
-    public Assessment Assess() => Judge(inArrivalOrder, ConfidenceFloor, last);
+    public Assessment Assess() => Judge(inArrivalOrder, ConfidenceFloor, KeptJudgement());
 
     /// <summary>
     /// The assessment with origins weighted by reliability (<see cref="ReliabilityWeighting"/>); when the weights change
@@ -144,7 +145,7 @@ public sealed class CorroborationLedger
     /// </summary>
     public Assessment Assess(ReliabilityWeighting? weighting)
     {
-        var judged = Judge(inArrivalOrder, ConfidenceFloor, last);
+        var judged = Judge(inArrivalOrder, ConfidenceFloor, KeptJudgement());
         return weighting is null ? judged : Reweigh(judged, weighting);
     }
 
@@ -205,7 +206,9 @@ public sealed class CorroborationLedger
     /// <summary>The ids of the origins whose counted position is support.</summary>
     public string[] SupportingOriginIds() => inArrivalOrder.Where(Supports).Select(o => o.Id).ToArray();
 
-    private static Assessment Judge(List<OriginTally> origins, double confidenceFloor, LastJudgement last)
+    private LastJudgement? KeptJudgement() => inArrivalOrder.Count > LinearLimit ? last ??= new() : last;
+
+    private static Assessment Judge(List<OriginTally> origins, double confidenceFloor, LastJudgement? last)
     {
         int supporting = 0, contradicting = 0, hedgedOnly = 0, echoing = 0, reversed = 0;
         var observingStatements = 0;
@@ -251,7 +254,7 @@ public sealed class CorroborationLedger
 
         var text = ReasonBuilder ??= new StringBuilder();
         var reasons = new List<string>(16);
-        var previous = last.Reasons;
+        var previous = last?.Reasons;
         void Done()
         {
             var at = reasons.Count;
@@ -380,10 +383,11 @@ public sealed class CorroborationLedger
             .Append(AdmiraltyCredibility.Describe(credibility));
         Done();
 
-        last.Reasons = reasons.ToArray();
-        last.Supporting = Ids(origins, Supports, supporting, last.Supporting);
-        last.Contradicting = Ids(origins, Contradicts, contradicting, last.Contradicting);
-        return new Assessment(status, credibility, last.Reasons, last.Supporting, last.Contradicting);
+        var written = reasons.ToArray();
+        var supportingIds = Ids(origins, Supports, supporting, last?.Supporting);
+        var contradictingIds = Ids(origins, Contradicts, contradicting, last?.Contradicting);
+        last?.Remember(written, supportingIds, contradictingIds);
+        return new Assessment(status, credibility, written, supportingIds, contradictingIds);
     }
 
     private static StringBuilder AppendCount(StringBuilder text, int n, string noun)
@@ -466,10 +470,17 @@ public sealed class CorroborationLedger
     /// <summary>What the last judgement handed out, for the next one to hand out again where it reads the same.</summary>
     private sealed class LastJudgement
     {
-        public string[]? Reasons { get; set; }
+        public string[]? Reasons { get; private set; }
 
-        public string[]? Supporting { get; set; }
+        public string[]? Supporting { get; private set; }
 
-        public string[]? Contradicting { get; set; }
+        public string[]? Contradicting { get; private set; }
+
+        public void Remember(string[] reasons, string[] supporting, string[] contradicting)
+        {
+            Reasons = reasons;
+            Supporting = supporting;
+            Contradicting = contradicting;
+        }
     }
 }
