@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
@@ -15,11 +16,20 @@ public static class FreePorts
     private const int First = 20_000;
     private const int Last = 32_700;
 
+    // Ports handed out before are free again until their server binds: a test that takes two at once (a server's gRPC and
+    // web ports) could otherwise get the same one twice, and its second listener would find it in use.
+    private static readonly ConcurrentDictionary<int, bool> HandedOut = new();
+
     public static int Next()
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var port = Random.Shared.Next(First, Last);
+            if (!HandedOut.TryAdd(port, true))
+            {
+                continue;
+            }
+
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);
