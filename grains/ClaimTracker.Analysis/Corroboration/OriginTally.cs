@@ -11,11 +11,12 @@ internal sealed class OriginTally
     private const int MaxCarriersKept = 8;
     private string[] carriers = [];
 
-    // When each position below was published: a statement published earlier does not displace it.
-    private DateTimeOffset firmAt;
-    private DateTimeOffset hedgedAt;
-    private DateTimeOffset contradictionWhyAt;
-    private DateTimeOffset lowConfidenceAt;
+    // When each position below was published, in UTC ticks (half a DateTimeOffset; every active claim keeps a tally per
+    // origin): a statement published earlier does not displace it.
+    private long firmAt;
+    private long hedgedAt;
+    private long contradictionWhyAt;
+    private long lowConfidenceAt;
 
     // Which firm stances the origin ever took (a flag per stance): both means it reversed at some point.
     private bool firmlySupported;
@@ -91,7 +92,7 @@ internal sealed class OriginTally
     {
         Statements++;
         AddCarrier(evidence.CarrierName);
-        var at = evidence.PublishedAt;
+        var at = evidence.PublishedAt.UtcTicks;
         var firm = evidence.Stance is Stance.Supports or Stance.Contradicts;
         if (firm && evidence.Confidence > 0 && evidence.Confidence < confidenceFloor)
         {
@@ -141,7 +142,7 @@ internal sealed class OriginTally
     /// Whether a statement published at <paramref name="at"/> is the latest so far (ties go to the later arrival);
     /// if so, <paramref name="latest"/> moves to it.
     /// </summary>
-    private static bool IsLatest(DateTimeOffset at, ref DateTimeOffset latest, bool first)
+    private static bool IsLatest(long at, ref long latest, bool first)
     {
         if (!first && at < latest)
         {

@@ -21,6 +21,12 @@ internal sealed class WriteGate
         finally
         {
             done.SetResult();
+
+            // The last write leaves no finished task behind: an idle grain holds none.
+            if (tail == done.Task)
+            {
+                tail = Task.CompletedTask;
+            }
         }
     }
 }
