@@ -66,33 +66,17 @@ public sealed class ReportGrainTests
     }
 
     [Fact]
-    public async Task A_registered_report_leaves_memory_and_a_retry_answers_from_its_stored_plan()
+    public async Task Registrations_of_one_report_at_once_all_get_its_outcomes()
     {
+        // A client retrying while its first call still runs, or several feeders sending the same wire copy.
         await using var cluster = await GrainCluster.StartAsync();
-        var submissions = Enumerable.Range(1, 3)
-            .Select(i => Statements.Report($"r-idle-{i}", "Daily Planet", "Mayor Jane Roe", $"The dam will be opened on day {i}"))
-            .ToList();
-        var first = new List<RegistrationResult>();
-        foreach (var submission in submissions)
-        {
-            first.Add(await cluster.Grains.GetGrain<IReportGrain>(submission.ReportId).Register(submission));
-        }
+        var submission = Statements.Report("r-dup", "Daily Planet", "Mayor Jane Roe", "The dam will be opened on Friday");
 
-        var management = cluster.Grains.GetGrain<IManagementGrain>(0);
-        async Task<int> ReportActivationsAsync() => (await management.GetDetailedGrainStatistics())
-            .Count(s => s.GrainType.StartsWith(typeof(Reports.ReportGrain).FullName!, StringComparison.Ordinal));
-        for (var wait = 0; wait < 100 && await ReportActivationsAsync() > 0; wait++)
-        {
-            await Task.Delay(50);
-        }
+        var results = await Task.WhenAll(Enumerable.Range(0, 16)
+            .Select(_ => cluster.Grains.GetGrain<IReportGrain>("r-dup").Register(submission)));
 
-        Assert.Equal(0, await ReportActivationsAsync());
-        for (var i = 0; i < submissions.Count; i++)
-        {
-            var retried = await cluster.Grains.GetGrain<IReportGrain>(submissions[i].ReportId).Register(submissions[i]);
-            Assert.Equal(RegistrationStatus.AlreadyRegistered, retried.Status);
-            Assert.Equal(first[i].Outcomes, retried.Outcomes);
-        }
+        Assert.All(results, r => Assert.Contains(r.Status, new[] { RegistrationStatus.Registered, RegistrationStatus.AlreadyRegistered }));
+        Assert.All(results, r => Assert.Equal(results[0].Outcomes, r.Outcomes));
     }
 
     [Fact]

@@ -30,10 +30,6 @@ public sealed partial class ReportGrain(
 
     public async Task<RegistrationResult> Register(ReportSubmission submission)
     {
-        // A report is registered once and seldom read again: its activation goes when the call is done, instead of holding
-        // its state in memory for the collection age (minutes) while a feeder registers thousands more. Anything later
-        // (a retry, a correction, a read) activates it again from its stored plan.
-        DeactivateOnIdle();
         var readBack = state is not null;
         if (state is not null)
         {
