@@ -15,9 +15,7 @@ public sealed class PostgresListTests(PostgresServer postgres)
     [Fact]
     public async Task Claims_statements_and_reports_list_through_their_indexes()
     {
-        var connectionString = await postgres.CreateDatabaseAsync("lists_" + Guid.NewGuid().ToString("N")[..12]);
-        await PostgresMigrator.MigrateAsync(connectionString);
-        await using var store = new PostgresStore(connectionString);
+        await using var store = await NewStoreAsync();
 
         await AppendAsync(store, "c-port", "The port of Odesa was closed", statements: 1, day: 0, outlet: "a-gazette");
         await AppendAsync(store, "c-support", "Officials voiced support for the deal", statements: 1, day: 1, outlet: "a-gazette");
@@ -58,9 +56,7 @@ public sealed class PostgresListTests(PostgresServer postgres)
     [Fact]
     public async Task A_claim_counts_once_however_often_it_changes_and_an_origin_lists_statements_of_both_kinds()
     {
-        var connectionString = await postgres.CreateDatabaseAsync("lists_" + Guid.NewGuid().ToString("N")[..12]);
-        await PostgresMigrator.MigrateAsync(connectionString);
-        await using var store = new PostgresStore(connectionString);
+        await using var store = await NewStoreAsync();
         await AppendAsync(store, "c-port", "The port of Odesa was closed", statements: 1, day: 0, outlet: "a-gazette");
         await AppendAsync(store, "c-grain", "Grain exports fell", statements: 1, day: 1, outlet: "a-daily");
 
@@ -96,6 +92,14 @@ public sealed class PostgresListTests(PostgresServer postgres)
         var rest = await store.QueryStatementsAsync(new StatementQuery(4, first.NextBefore) { OriginActorId = "a-origin-0" });
         Assert.Equal(["c-port/own-1", "c-grain/0", "c-port/0"], Ids(rest));
         Assert.Null(rest.NextBefore);
+    }
+
+    /// <summary>A store on a database of its own, migrated.</summary>
+    private async Task<PostgresStore> NewStoreAsync()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("lists_" + Guid.NewGuid().ToString("N")[..12]);
+        await PostgresMigrator.MigrateAsync(connectionString);
+        return new PostgresStore(connectionString);
     }
 
     private static Task<bool> AppendAsync(PostgresStore store, string claimId, string text, int statements, int day, string outlet)
