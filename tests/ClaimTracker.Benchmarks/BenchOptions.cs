@@ -45,6 +45,10 @@ public sealed record BenchOptions
     /// <summary>ingest-pg: profile the database's statements with pg_stat_statements (which costs some of its CPU).</summary>
     public bool PostgresStatements { get; init; }
 
+    /// <summary>ingest-pg: PostgreSQL server settings (<c>name=value</c>) on top of the throwaway server's, one per
+    /// <c>--pg-setting</c>, to measure a configuration.</summary>
+    public string[] PostgresSettings { get; init; } = [];
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions { Scenario = args.Length > 0 ? args[0] : "" };
@@ -89,6 +93,7 @@ public sealed record BenchOptions
                 "--batch" => options with { BatchSize = Int() },
                 "--batch-clients" => options with { BatchClients = Int() },
                 "--pg-statements" => options with { PostgresStatements = value != "off" },
+                "--pg-setting" => options with { PostgresSettings = [.. options.PostgresSettings, value] },
                 "--text-clients" => options with { TextClients = Int() },
                 "--scorer" => options with { Scorer = Enum.Parse<LinkingScorer>(value, ignoreCase: true) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

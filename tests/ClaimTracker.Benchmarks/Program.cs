@@ -53,9 +53,12 @@ switch (options.Scenario)
         await EchoHost.RunForeverAsync(options.Port);
         break;
     case "smoke":
-        // Proves the benchmarks still run (CI): short versions of 1, 3 and 6; never fails on speed.
+        // Proves the benchmarks still run (CI): short versions of 1, 3, 4 and 6; never fails on speed. The watch run has more
+        // watchers than one caller may open by default, as the full scenario does.
         await IngestScenario.RunAsync(options with { Seconds = 3, Clients = 16, WarmupSeconds = 1, WarmupMaxSeconds = 1 });
         await HistoryScenario.RunAsync(options with { Sizes = [10, 200], Appends = 50 });
+        await WatchScenario.RunAsync(
+            options with { Watchers = 40, EventsPerSecond = 200, Seconds = 2, WarmupSeconds = 1, Baseline = false });
         await StartupScenario.RunAsync(options with { Repeats = 1 });
         break;
     default:

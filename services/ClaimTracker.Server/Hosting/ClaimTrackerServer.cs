@@ -86,6 +86,7 @@ public static class ClaimTrackerServer
             }
 
             siloBuilder.AddClaimTrackerGrains(builder.Configuration);
+            siloBuilder.AddGrainCollection(builder.Configuration);
             siloBuilder.AddActivityPropagation();
             if (dashboard)
             {
@@ -127,6 +128,18 @@ public static class ClaimTrackerServer
             options.GatewayListeningEndpoint = new IPEndPoint(listen, silo.GatewayPort);
         });
         siloBuilder.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(SiloOptions.SectionName + ":Membership"));
+    }
+
+    /// <summary>
+    /// Idle activations leave memory after their collection age, and sooner when the process runs short of memory: shedding on
+    /// memory pressure is on unless "Orleans:GrainCollection" says otherwise (GrainCollectionOptions: CollectionAge,
+    /// MemoryUsageLimitPercentage, MemoryUsageTargetPercentage, …). Claims and actors reload from their journals when called again.
+    /// </summary>
+    private static void AddGrainCollection(this ISiloBuilder siloBuilder, IConfiguration configuration)
+    {
+        siloBuilder.Services.AddOptions<GrainCollectionOptions>()
+            .Configure(options => options.EnableActivationSheddingOnMemoryPressure = true)
+            .Bind(configuration.GetSection(SiloOptions.SectionName + ":GrainCollection"));
     }
 
     private static IGrpcServerBuilder AddClaimTrackerApi(this WebApplicationBuilder builder)

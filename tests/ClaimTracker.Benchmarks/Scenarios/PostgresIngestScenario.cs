@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClaimTracker.Benchmarks.GrainStore;
 using ClaimTracker.Benchmarks.StorageBaseline;
 using ClaimTracker.Storage.Postgres;
@@ -30,8 +31,8 @@ internal static class PostgresIngestScenario
         var warmUp = new ScenarioWarmUp(options);
         Console.WriteLine($"{Title}: {options.Clients} clients, reports of {options.StatementsPerReport} statements, Zipf(1.0) over " +
             $"{StructuredReports.Claims:N0} claims, {options.Seconds} s each after {warmUp.Description}");
-        await using var postgres = await ThrowawayPostgres.StartAsync(
-            options.PostgresStatements ? [PostgresStatementProfile.Setting, PostgresStatementProfile.PlanningSetting] : []);
+        string[] profiling = options.PostgresStatements ? [PostgresStatementProfile.Setting, PostgresStatementProfile.PlanningSetting] : [];
+        await using var postgres = await ThrowawayPostgres.StartAsync([.. profiling, .. options.PostgresSettings]);
         Console.WriteLine(await DescribeAsync(postgres));
         var reports = new StructuredReports(options.StatementsPerReport);
         var size = reports.Next(0, 0).CalculateSize();
@@ -117,12 +118,14 @@ internal static class PostgresIngestScenario
             await warmUp.RunAsync("ClaimTracker", (c, n) => RegisterAsync(c + 10_000, n));
             using var commits = new CommitCounter();
             var profile = options.PostgresStatements ? await PostgresStatementProfile.StartAsync(connectionString) : null;
+            var buffersBefore = await BufferWrites.ReadAsync(connectionString);
             var cost = CostWithPostgres.Start(postgres.ServerProcessId);
             var (reportsPerSecond, latencies) = await Measure.ClosedLoopAsync(
                 options.Clients,
                 TimeSpan.FromSeconds(options.Seconds),
                 RegisterAsync);
             var spent = cost.Stop();
+            var buffers = (await BufferWrites.ReadAsync(connectionString)) - buffersBefore;
             statementsPerSecond = reportsPerSecond * options.StatementsPerReport;
             Console.WriteLine($"ClaimTracker PostgreSQL mode (one silo, durable before ack): {Measure.Rate(reportsPerSecond)} reports = " +
                 $"{Measure.Rate(statementsPerSecond)} statements, p50 {Measure.Ms(Measure.Percentile(latencies, 50))}, p99 " +
@@ -130,6 +133,7 @@ internal static class PostgresIngestScenario
             Console.WriteLine($"per statement (clients and server in this process, then the database): " +
                 $"{spent.PerUnit(latencies.Count * (long)options.StatementsPerReport, "statement")}");
             Console.WriteLine(commits.Summary(latencies.Count * (long)options.StatementsPerReport));
+            Console.WriteLine(buffers.Describe(latencies.Count * (long)options.StatementsPerReport));
             if (profile is not null)
             {
                 Console.WriteLine(await profile.DescribeAsync(latencies.Count * (long)options.StatementsPerReport, "statement"));
@@ -167,10 +171,45 @@ internal static class PostgresIngestScenario
         await using var connection = new NpgsqlConnection(postgres.ConnectionString("postgres"));
         await connection.OpenAsync();
         await using var show = new NpgsqlCommand("SELECT current_setting('server_version'), current_setting('fsync'), " +
-            "current_setting('synchronous_commit'), current_setting('wal_sync_method')", connection);
+            "current_setting('synchronous_commit'), current_setting('wal_sync_method'), current_setting('shared_buffers'), " +
+            "current_setting('max_wal_size')", connection);
         await using var reader = await show.ExecuteReaderAsync();
         await reader.ReadAsync();
         return $"PostgreSQL {reader.GetString(0)} on 127.0.0.1:{postgres.Port} (throwaway; fsync {reader.GetString(1)}, " +
-            $"synchronous_commit {reader.GetString(2)}, wal_sync_method {reader.GetString(3)})";
+            $"synchronous_commit {reader.GetString(2)}, wal_sync_method {reader.GetString(3)}, shared_buffers {reader.GetString(4)}, " +
+            $"max_wal_size {reader.GetString(5)})";
+    }
+
+    /// <summary>
+    /// Who wrote PostgreSQL's dirty buffers out (pg_stat_bgwriter): checkpoints, the background writer, or the backends
+    /// themselves when a buffer they needed was dirty; and how many checkpoints ran.
+    /// </summary>
+    private sealed record BufferWrites(
+        long Checkpoints, long ByCheckpoints, long ByBackgroundWriter, long ByBackends, long Allocated)
+    {
+        public static async Task<BufferWrites> ReadAsync(string connectionString)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var read = new NpgsqlCommand("SELECT checkpoints_timed + checkpoints_req, buffers_checkpoint, buffers_clean, " +
+                "buffers_backend, buffers_alloc FROM pg_stat_bgwriter", connection);
+            await using var reader = await read.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return new BufferWrites(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+        }
+
+        public static BufferWrites operator -(BufferWrites after, BufferWrites before) => new(
+            after.Checkpoints - before.Checkpoints,
+            after.ByCheckpoints - before.ByCheckpoints,
+            after.ByBackgroundWriter - before.ByBackgroundWriter,
+            after.ByBackends - before.ByBackends,
+            after.Allocated - before.Allocated);
+
+        public string Describe(long statements)
+        {
+            string Per(long buffers) => (buffers / (double)Math.Max(1, statements)).ToString("N2", CultureInfo.InvariantCulture);
+            return $"PostgreSQL buffers in the window, per statement: {Per(Allocated)} read in, written out " +
+                $"{Per(ByBackends)} by backends, {Per(ByBackgroundWriter)} by the background writer, {Per(ByCheckpoints)} by {Checkpoints} checkpoint(s)";
+        }
     }
 }

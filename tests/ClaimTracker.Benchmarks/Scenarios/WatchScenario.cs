@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ClaimTracker.Analysis;
@@ -164,7 +165,9 @@ internal static class WatchScenario
 
     private static async Task<Run> RunOnceAsync(BenchOptions options, int batch, double batchesPerSecond, int watchers)
     {
-        await using var server = await BenchServer.StartAsync("--Matching:Mode=Exact");
+        // Every watcher of the run is the same anonymous caller, over the per-caller limit of open watches.
+        await using var server = await BenchServer.StartAsync(
+            "--Matching:Mode=Exact", $"--Limits:MaxWatchesPerCaller={Math.Max(watchers, 1).ToString(CultureInfo.InvariantCulture)}");
         var grains = server.Services.GetRequiredService<IGrainFactory>();
 
         // Statements are numbered n × batch + s; the producer never gets ahead of its schedule, so
