@@ -17,18 +17,20 @@ internal static class StartupScenario
         var benchDll = Path.Combine(here, "ClaimTracker.Benchmarks.dll");
         var baseline = double.MaxValue;
         var server = double.MaxValue;
+        var serverFirstCall = 0.0;
         for (var i = 0; i < options.Repeats; i++)
         {
             var echoPort = Measure.FreePort();
-            baseline = Math.Min(baseline, await TimeAsync(benchDll, $"echo-server --port {echoPort}", echoPort, async channel =>
-                await new Echo.Echo.EchoClient(channel).CallAsync(new Payload())));
+            var (echo, _) = await TimeAsync(benchDll, $"echo-server --port {echoPort}", echoPort, async channel =>
+                await new Echo.Echo.EchoClient(channel).CallAsync(new Payload()));
+            baseline = Math.Min(baseline, echo);
             var port = Measure.FreePort();
             var data = Directory.CreateTempSubdirectory("claimtracker-startup-").FullName;
             var args = $"--Grpc:Url=http://127.0.0.1:{port} --Web:Url= --Storage:DataDirectory={data} " +
                 $"--Orleans:SiloPort={Measure.FreePort()} --Orleans:GatewayPort={Measure.FreePort()} --Logging:LogLevel:Default=Warning";
             try
             {
-                server = Math.Min(server, await TimeAsync(serverDll, args, port, async channel =>
+                var (total, firstCall) = await TimeAsync(serverDll, args, port, async channel =>
                 {
                     try
                     {
@@ -38,7 +40,11 @@ internal static class StartupScenario
                     catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
                     {
                     }
-                }));
+                });
+                if (total < server)
+                {
+                    (server, serverFirstCall) = (total, firstCall);
+                }
             }
             finally
             {
@@ -48,10 +54,12 @@ internal static class StartupScenario
 
         Console.WriteLine($"baseline bare gRPC process: {Measure.Ms(baseline)}");
         Console.WriteLine($"ClaimTracker embedded server to first GetClaim: {Measure.Ms(server)} (target ≤ 3,000 ms); ratio to baseline " +
-            $"{Measure.Ratio(server / baseline)}");
+            $"{Measure.Ratio(server / baseline)}; of which the answered call itself {Measure.Ms(serverFirstCall)}");
     }
 
-    private static async Task<double> TimeAsync(string dll, string arguments, int port, Func<GrpcChannel, Task> probe)
+    /// <summary>Process start until <paramref name="probe"/> is answered, and how long that answered probe took.</summary>
+    private static async Task<(double Total, double AnsweredCall)> TimeAsync(
+        string dll, string arguments, int port, Func<GrpcChannel, Task> probe)
     {
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{dll}\" {arguments}")
@@ -64,15 +72,18 @@ internal static class StartupScenario
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
         try
         {
             while (clock.Elapsed < TimeSpan.FromSeconds(60))
             {
+                var attempt = clock.Elapsed;
+                // A channel per attempt: a channel whose connection was refused waits out its reconnect backoff (1 s, then
+                // 1.6 times longer each time) before it tries again, which would time the client's backoff, not the server.
+                using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
                 try
                 {
                     await probe(channel);
-                    return clock.Elapsed.TotalMilliseconds;
+                    return (clock.Elapsed.TotalMilliseconds, (clock.Elapsed - attempt).TotalMilliseconds);
                 }
                 catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable)
                 {
