@@ -20,6 +20,8 @@ public sealed class ActivationCollectionTests
         var collection = server.Services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value;
         Assert.True(collection.EnableActivationSheddingOnMemoryPressure);
         Assert.Equal(TimeSpan.FromMinutes(15), collection.CollectionAge);
+        Assert.Equal(80, collection.MemoryUsageLimitPercentage);
+        Assert.Equal(75, collection.MemoryUsageTargetPercentage);
 
         var properties = server.Services.GetRequiredService<GrainPropertiesResolver>();
         var grains = server.Services.GetRequiredService<IGrainFactory>();
