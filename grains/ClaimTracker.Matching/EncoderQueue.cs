@@ -9,12 +9,15 @@ namespace ClaimTracker.Matching;
 /// <see cref="EncoderQueueOptions.MaxBatch"/>, from whichever callers they came, waiting at most
 /// <see cref="EncoderQueueOptions.MaxWaitMilliseconds"/> for a batch to fill. Each caller gets its vectors, in order,
 /// once all its sentences are encoded. The cores stay busy with inference however the reports arrive, and never
-/// more threads infer than there are cores.
+/// more threads infer than there are cores. When many sentences wait, a thread takes up to
+/// <see cref="EncoderQueueOptions.LengthWindow"/> batches' worth and encodes them shortest first, so that a batch's
+/// padding (to its longest sentence) stays small.
 /// </summary>
 public sealed class EncoderQueue : ISentenceEncoder, IDisposable
 {
     private readonly ISentenceEncoder inner;
     private readonly int maxBatch;
+    private readonly int maxTake;
     private readonly TimeSpan maxWait;
     private readonly BlockingCollection<Sentence> sentences = new();
     private readonly Thread[] threads;
@@ -28,8 +31,10 @@ public sealed class EncoderQueue : ISentenceEncoder, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatch, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxWaitMilliseconds);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.LengthWindow, 1);
         this.inner = inner;
         maxBatch = options.MaxBatch;
+        maxTake = options.MaxBatch * options.LengthWindow;
         maxWait = TimeSpan.FromMilliseconds(options.MaxWaitMilliseconds);
         threads = new Thread[options.ThreadCount];
         for (var i = 0; i < threads.Length; i++)
@@ -83,13 +88,13 @@ public sealed class EncoderQueue : ISentenceEncoder, IDisposable
 
     private void Run()
     {
-        var batch = new List<Sentence>(maxBatch);
+        var taken = new List<Sentence>(maxTake);
         var texts = new List<string>(maxBatch);
         while (sentences.TryTake(out var first, Timeout.Infinite))
         {
-            batch.Add(first);
+            taken.Add(first);
             var waited = Stopwatch.StartNew();
-            while (batch.Count < maxBatch)
+            while (taken.Count < maxBatch)
             {
                 var left = maxWait - waited.Elapsed;
                 if (!sentences.TryTake(out var next, left > TimeSpan.Zero ? left : TimeSpan.Zero))
@@ -97,20 +102,36 @@ public sealed class EncoderQueue : ISentenceEncoder, IDisposable
                     break;
                 }
 
-                batch.Add(next);
+                taken.Add(next);
             }
 
-            Encode(batch, texts);
-            batch.Clear();
-            texts.Clear();
+            // More only from what already waits, leaving a batch for each other thread.
+            var leave = maxBatch * (threads.Length - 1);
+            while (taken.Count < maxTake && sentences.Count > leave && sentences.TryTake(out var waiting))
+            {
+                taken.Add(waiting);
+            }
+
+            if (taken.Count > maxBatch)
+            {
+                taken.Sort(static (a, b) => a.Text.Length.CompareTo(b.Text.Length));
+            }
+
+            for (var start = 0; start < taken.Count; start += maxBatch)
+            {
+                Encode(taken, start, Math.Min(maxBatch, taken.Count - start), texts);
+                texts.Clear();
+            }
+
+            taken.Clear();
         }
     }
 
-    private void Encode(List<Sentence> batch, List<string> texts)
+    private void Encode(List<Sentence> taken, int start, int count, List<string> texts)
     {
-        foreach (var sentence in batch)
+        for (var i = start; i < start + count; i++)
         {
-            texts.Add(sentence.Text);
+            texts.Add(taken[i].Text);
         }
 
         float[][] vectors;
@@ -121,9 +142,9 @@ public sealed class EncoderQueue : ISentenceEncoder, IDisposable
         }
         catch (Exception failure)
         {
-            foreach (var sentence in batch)
+            for (var i = start; i < start + count; i++)
             {
-                sentence.Request.Completion.TrySetException(failure);
+                taken[i].Request.Completion.TrySetException(failure);
             }
 
             return;
@@ -132,12 +153,12 @@ public sealed class EncoderQueue : ISentenceEncoder, IDisposable
         {
             Interlocked.Add(ref busyTicks, Stopwatch.GetElapsedTime(started).Ticks);
             Interlocked.Increment(ref batches);
-            Interlocked.Add(ref encoded, batch.Count);
+            Interlocked.Add(ref encoded, count);
         }
 
-        for (var i = 0; i < batch.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            batch[i].Request.Deliver(batch[i].Index, vectors[i]);
+            taken[start + i].Request.Deliver(taken[start + i].Index, vectors[i]);
         }
     }
 

@@ -14,6 +14,13 @@ public sealed class EncoderQueueOptions
     /// <summary>Longest a thread waits for more sentences to fill a batch once it holds one, in milliseconds.</summary>
     public double MaxWaitMilliseconds { get; set; } = 2;
 
+    /// <summary>
+    /// Most batches' worth of sentences a thread takes at once when that many are already waiting (beyond a batch for each
+    /// other thread). It encodes them shortest first, so that each batch pads its sentences to a length near their own; the
+    /// encoder pads every sentence of a batch to the batch's longest. 1 keeps the order of arrival.
+    /// </summary>
+    public int LengthWindow { get; set; } = 8;
+
     /// <summary><see cref="Threads"/> with 0 resolved to the number of cores.</summary>
     public int ThreadCount => Threads > 0 ? Threads : Environment.ProcessorCount;
 }

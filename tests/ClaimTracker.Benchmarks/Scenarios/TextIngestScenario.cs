@@ -36,38 +36,25 @@ internal static class TextIngestScenario
         var stages = TextIngestStages.Extract(articles);
         var contents = stages.Requests.SelectMany(r => r.Select(s => s.Content)).ToList();
 
-        // Baseline: the encoder alone, on as many threads as the server's queue, on the same texts, in batches of 32.
-        var encoder = MiniLmEncoder.Shared;
-        encoder.Encode(contents.Take(32).ToList());
-        var chunks = contents.Chunk(32).ToArray();
-        var encoded = new float[chunks.Length][][];
-        var encoderCpu = TextIngestStages.CpuSeconds();
-        var clock = Stopwatch.StartNew();
-        // Threads of its own, as the queue's, so that their CPU is the encoder's alone (the process's also holds the GC's).
-        var next = -1;
-        var rawThreadsCpu = 0.0;
-        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        // Baseline: the encoder alone, on as many threads as the server's queue, on the same texts, in batches of 32: in article
+        // order, and cut from the texts ordered by length (the encoder pads a batch to its longest text). The faster of the two
+        // is what the server is measured against.
+        MiniLmEncoder.Shared.Encode(contents.Take(32).ToList());
+        var inOrder = RawEncoder.Run(contents, threads, byLength: false);
+        var byLength = RawEncoder.Run(contents, threads, byLength: true);
+        foreach (var (raw, how) in new[] { (inOrder, "in article order"), (byLength, "cut from the texts ordered by length") })
         {
-            for (var i = Interlocked.Increment(ref next); i < chunks.Length; i = Interlocked.Increment(ref next))
-            {
-                encoded[i] = encoder.Encode(chunks[i]);
-            }
+            Console.WriteLine($"baseline raw MiniLM encoder (batches of 32 {how}, {threads} threads): "
+                + $"{Measure.Rate(raw.Rate)} statements, {Measure.Rate(articles.Count / raw.Seconds)} articles, "
+                + $"{raw.ThreadsCpuSeconds / contents.Count * 1e6:N0} µs CPU per sentence on its threads");
+        }
 
-            var cpu = ThreadCpu.CurrentThreadSeconds();
-            lock (encoded)
-            {
-                rawThreadsCpu += cpu;
-            }
-        }) { Name = $"raw-encoder-{t}" }).ToList();
-        workers.ForEach(w => w.Start());
-        workers.ForEach(w => w.Join());
-        var encoderSeconds = clock.Elapsed.TotalSeconds;
-        encoderCpu = TextIngestStages.CpuSeconds() - encoderCpu;
-        var encoderRate = contents.Count / encoderSeconds;
-        var vectors = encoded.SelectMany(chunk => chunk).ToList();
-        Console.WriteLine($"baseline raw MiniLM encoder (batches of 32 in article order, {threads} threads): "
-            + $"{Measure.Rate(encoderRate)} statements, " +
-            $"{Measure.Rate(articles.Count / encoderSeconds)} articles");
+        var best = byLength.Rate >= inOrder.Rate ? byLength : inOrder;
+        var encoderRate = best.Rate;
+        var encoderSeconds = best.Seconds;
+        var encoderCpu = best.ProcessCpuSeconds;
+        var rawThreadsCpu = best.ThreadsCpuSeconds;
+        var vectors = inOrder.Vectors;
         var queueRate = await QueueAloneAsync(stages, clients);
         Console.WriteLine($"the same encoder behind an encoder queue as the server's (default options, each article's statements "
             + $"queued at once, {clients} articles in flight): {Measure.Rate(queueRate)} statements, ratio to the raw encoder "
@@ -202,5 +189,47 @@ internal static class TextIngestScenario
         Console.WriteLine($"stance per statement, 1 thread, CPU: model (features + rules + trees) {model:0} µs, rules alone {rules:0} µs "
             +
             $"(model shipped: {(StanceModel.Shared is null ? "no" : "yes")})");
+    }
+}
+
+/// <summary>The encoder alone on the benchmark's threads, each taking the next batch of 32 texts until none is left.</summary>
+internal sealed record RawEncoder(double Rate, double Seconds, double ThreadsCpuSeconds, double ProcessCpuSeconds, List<float[]> Vectors)
+{
+    public static RawEncoder Run(List<string> texts, int threads, bool byLength)
+    {
+        var order = Enumerable.Range(0, texts.Count).ToArray();
+        if (byLength)
+        {
+            order = [.. order.OrderBy(i => texts[i].Length)];
+        }
+
+        var chunks = order.Chunk(32).ToArray();
+        var encoded = new float[texts.Count][];
+        var processCpu = TextIngestStages.CpuSeconds();
+        var clock = Stopwatch.StartNew();
+        // Threads of their own, as the queue's, so that their CPU is the encoder's alone (the process's also holds the GC's).
+        var next = -1;
+        var threadsCpu = 0.0;
+        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < chunks.Length; i = Interlocked.Increment(ref next))
+            {
+                var vectors = MiniLmEncoder.Shared.Encode(chunks[i].Select(index => texts[index]).ToList());
+                for (var j = 0; j < chunks[i].Length; j++)
+                {
+                    encoded[chunks[i][j]] = vectors[j];
+                }
+            }
+
+            var cpu = ThreadCpu.CurrentThreadSeconds();
+            lock (encoded)
+            {
+                threadsCpu += cpu;
+            }
+        }) { Name = $"raw-encoder-{t}" }).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new RawEncoder(texts.Count / seconds, seconds, threadsCpu, TextIngestStages.CpuSeconds() - processCpu, [.. encoded]);
     }
 }
