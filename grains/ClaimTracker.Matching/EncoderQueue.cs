@@ -105,9 +105,9 @@ public sealed class EncoderQueue : ISentenceEncoder, IDisposable
                 taken.Add(next);
             }
 
-            // More only from what already waits, leaving a batch for each other thread.
-            var leave = maxBatch * (threads.Length - 1);
-            while (taken.Count < maxTake && sentences.Count > leave && sentences.TryTake(out var waiting))
+            // More only from what already waits, and no more than the other threads' share of it.
+            while (taken.Count < maxTake && sentences.Count > taken.Count * (threads.Length - 1)
+                && sentences.TryTake(out var waiting))
             {
                 taken.Add(waiting);
             }

@@ -15,8 +15,8 @@ public sealed class EncoderQueueOptions
     public double MaxWaitMilliseconds { get; set; } = 2;
 
     /// <summary>
-    /// Most batches' worth of sentences a thread takes at once when that many are already waiting (beyond a batch for each
-    /// other thread). It encodes them shortest first, so that each batch pads its sentences to a length near their own; the
+    /// Most batches' worth of sentences a thread takes at once when that many are already waiting (and no more than the other
+    /// threads' share of them). It encodes them shortest first, so that each batch pads its sentences to a length near their own; the
     /// encoder pads every sentence of a batch to the batch's longest. 1 keeps the order of arrival.
     /// </summary>
     public int LengthWindow { get; set; } = 8;
