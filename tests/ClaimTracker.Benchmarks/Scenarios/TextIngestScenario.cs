@@ -92,9 +92,15 @@ internal static class TextIngestScenario
         var queue = server.Services.GetRequiredService<EncoderQueue>();
         var queueBefore = queue.Statistics;
         var inferenceCpu = ThreadCpu.Seconds(EncoderThreads);
+        using var stacks = options.AllocationStacks > 0 ? AllocationStacks.Start() : null;
         var cost = ProcessCost.Start();
         await RegisterAsync(articles.Select((text, i) => (text, $"bbc-{i}")), n => Interlocked.Add(ref statements, n));
         var spent = cost.Stop();
+        if (stacks is not null)
+        {
+            await stacks.PrintAsync(options.AllocationStacks, statements, "statement");
+        }
+
         inferenceCpu = ThreadCpu.Seconds(EncoderThreads) - inferenceCpu;
         var batches = queue.Statistics - queueBefore;
         var elapsed = spent.Seconds;
