@@ -48,8 +48,8 @@ public static class LinkingFeatures
     {
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentNullException.ThrowIfNull(candidates);
-        var probeTerms = TextAnalysis.Terms(probe.Text).ToHashSet(StringComparer.Ordinal);
         var probeWordList = TextAnalysis.Words(probe.Text);
+        var probeTerms = TextAnalysis.Terms(probeWordList).ToHashSet(StringComparer.Ordinal);
         var probeWords = probeWordList.Count;
         var probeNegated = Negated(probeWordList);
         var probeQuestion = probe.Text.TrimEnd().EndsWith('?') ? 1f : 0f;
@@ -59,9 +59,9 @@ public static class LinkingFeatures
         {
             var c = candidates[i];
             var (otherCosine, otherLexical) = BestOther(candidates, i);
-            var claimTerms = TextAnalysis.Terms(c.Claim.Text).ToHashSet(StringComparer.Ordinal);
-            var shared = probeTerms.Count(claimTerms.Contains);
             var claimWordList = TextAnalysis.Words(c.Claim.Text);
+            var claimTerms = TextAnalysis.Terms(claimWordList).ToHashSet(StringComparer.Ordinal);
+            var shared = probeTerms.Count(claimTerms.Contains);
             var claimWords = claimWordList.Count;
             var (entities, sharedEntities) = ClaimMatcher.EntityOverlap(probe.Entities, c.Claim.Entities);
             rows[i] =
@@ -83,7 +83,7 @@ public static class LinkingFeatures
                 CloseCompetitors(candidates, i),
                 probeNegated == Negated(claimWordList) ? 0f : 1f,
                 probeQuestion,
-                probeBigrams.Count == 0 ? 0f : (float)probeBigrams.Count(Bigrams(claimWordList).Contains) / probeBigrams.Count,
+                probeBigrams.Count == 0 ? 0f : (float)SharedBigrams(probeBigrams, claimWordList) / probeBigrams.Count,
             ];
         }
 
@@ -104,15 +104,31 @@ public static class LinkingFeatures
     /// Pairs of neighbouring words: a shared phrase ("military cooperation with North Korea") says more than the same
     /// words scattered over a sentence on the same topic.
     /// </summary>
-    private static HashSet<string> Bigrams(IReadOnlyList<string> words)
+    private static HashSet<(string, string)> Bigrams(IReadOnlyList<string> words)
     {
-        var bigrams = new HashSet<string>(StringComparer.Ordinal);
+        var bigrams = new HashSet<(string, string)>();
         for (var i = 1; i < words.Count; i++)
         {
-            bigrams.Add(words[i - 1] + " " + words[i]);
+            bigrams.Add((words[i - 1], words[i]));
         }
 
         return bigrams;
+    }
+
+    /// <summary>How many of <paramref name="bigrams"/> occur in <paramref name="words"/> (each counted once).</summary>
+    private static int SharedBigrams(HashSet<(string, string)> bigrams, IReadOnlyList<string> words)
+    {
+        HashSet<(string, string)>? found = null;
+        for (var i = 1; i < words.Count; i++)
+        {
+            var pair = (words[i - 1], words[i]);
+            if (bigrams.Contains(pair))
+            {
+                (found ??= []).Add(pair);
+            }
+        }
+
+        return found?.Count ?? 0;
     }
 
     /// <summary>Whether the words hold a negation or a denial ("not", "never", "denied", "false").</summary>

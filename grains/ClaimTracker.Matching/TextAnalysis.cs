@@ -103,9 +103,12 @@ public static class TextAnalysis
     public static bool IsStopWord(string word) => StopWords.Contains(word);
 
     /// <summary>Index terms: <see cref="Words"/> without stop words, stemmed.</summary>
-    public static List<string> Terms(string text)
+    public static List<string> Terms(string text) => Terms(Words(text));
+
+    /// <summary>The terms of <see cref="Terms(string)"/>, from words <see cref="Words"/> already read.</summary>
+    public static List<string> Terms(IReadOnlyList<string> words)
     {
-        var words = Words(text);
+        ArgumentNullException.ThrowIfNull(words);
         var terms = new List<string>(words.Count);
         foreach (var word in words)
         {

@@ -1,0 +1,46 @@
+using ClaimTracker.Matching;
+
+namespace ClaimTracker.Matching.Tests;
+
+/// <summary>The word-level features of a statement against a candidate claim.</summary>
+public sealed class LinkingFeaturesTests
+{
+    private const string Probe = "Military cooperation with North Korea grew";
+    private const string Claim = "North Korea and Russia discussed military cooperation, North Korea said";
+
+    [Fact]
+    public void Shared_phrases_count_each_of_the_statements_word_pairs_once()
+    {
+        var features = FeaturesOf(Probe, Claim);
+
+        // Five pairs in the statement; "military cooperation" and "north korea" (twice) are in the claim.
+        Assert.Equal(0.4f, features[Index("shared_bigrams")], 5);
+        Assert.Equal(MathF.Log(1 + 6), features[Index("log_probe_words")], 5);
+        Assert.Equal(MathF.Log(1 + 10), features[Index("log_claim_words")], 5);
+        Assert.Equal(0f, FeaturesOf(Probe, "The central bank raised interest rates")[Index("shared_bigrams")]);
+    }
+
+    [Fact]
+    public void Shared_terms_are_those_of_the_term_lists_of_both_texts()
+    {
+        var probeTerms = TextAnalysis.Terms(Probe).ToHashSet(StringComparer.Ordinal);
+        var claimTerms = TextAnalysis.Terms(Claim).ToHashSet(StringComparer.Ordinal);
+        var shared = probeTerms.Count(claimTerms.Contains);
+
+        var features = FeaturesOf(Probe, Claim);
+
+        Assert.True(shared > 0);
+        Assert.Equal((float)shared / probeTerms.Count, features[Index("probe_terms_in_claim")], 5);
+        Assert.Equal((float)shared / claimTerms.Count, features[Index("claim_terms_in_probe")], 5);
+    }
+
+    private static float[] FeaturesOf(string probe, string claim)
+    {
+        var embedding = new float[384];
+        embedding[0] = 1;
+        var candidate = new ClaimCandidate(new ClaimEntry("c-1", claim, embedding, [], []), 0.8, 0.5);
+        return LinkingFeatures.Of(new StatementProbe(probe, embedding, [], []), [candidate])[0];
+    }
+
+    private static int Index(string name) => LinkingFeatures.Names.ToList().IndexOf(name);
+}
