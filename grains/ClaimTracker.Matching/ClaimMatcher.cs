@@ -173,16 +173,27 @@ public sealed class ClaimMatcher
             return (0, []);
         }
 
-        var shared = a.Where(x => b.Any(y => SameEntity(x, y))).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // Each name's words are read once, not once per name it is compared with.
+        var wordsOfB = new List<string>[b.Count];
+        for (var j = 0; j < b.Count; j++)
+        {
+            wordsOfB[j] = TextAnalysis.Words(b[j]);
+        }
+
+        var shared = a.Where(x =>
+            {
+                var wordsOfX = TextAnalysis.Words(x);
+                return wordsOfB.Any(wordsOfY => SameEntity(wordsOfX, wordsOfY));
+            })
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
         var smaller = Math.Min(a.Count, b.Count);
         return shared.Count == 0 ? (-0.5, shared) : (Math.Min(1.0, (double)shared.Count / smaller), shared);
     }
 
     /// <summary>"Putin" and "Vladimir Putin" are one entity: all words of the shorter name appear in the longer.</summary>
-    private static bool SameEntity(string x, string y)
+    private static bool SameEntity(List<string> wx, List<string> wy)
     {
-        var wx = TextAnalysis.Words(x);
-        var wy = TextAnalysis.Words(y);
         if (wx.Count == 0 || wy.Count == 0)
         {
             return false;

@@ -34,12 +34,29 @@ public sealed class LinkingFeaturesTests
         Assert.Equal((float)shared / claimTerms.Count, features[Index("claim_terms_in_probe")], 5);
     }
 
-    private static float[] FeaturesOf(string probe, string claim)
+    [Fact]
+    public void A_name_within_a_longer_name_is_one_entity()
+    {
+        string[] statement = ["Putin", "Kim Jong Un", "Vostochny"];
+        string[] claim = ["Vladimir Putin", "North Korea", "Kim"];
+
+        var (score, shared) = ClaimMatcher.EntityOverlap(statement, claim);
+        var features = FeaturesOf(Probe, Claim, statement, claim);
+
+        // "Putin" is in "Vladimir Putin", "Kim" in "Kim Jong Un"; "Vostochny" and "North Korea" match nothing.
+        Assert.Equal(["Putin", "Kim Jong Un"], shared);
+        Assert.Equal(2.0 / 3, score, 5);
+        Assert.Equal(2f, features[Index("shared_entities")]);
+        Assert.Equal((float)(2.0 / 3), features[Index("entity_agreement")], 5);
+        Assert.Equal(-0.5, ClaimMatcher.EntityOverlap(["Vostochny"], ["Moscow"]).Score);
+    }
+
+    private static float[] FeaturesOf(string probe, string claim, string[]? probeEntities = null, string[]? claimEntities = null)
     {
         var embedding = new float[384];
         embedding[0] = 1;
-        var candidate = new ClaimCandidate(new ClaimEntry("c-1", claim, embedding, [], []), 0.8, 0.5);
-        return LinkingFeatures.Of(new StatementProbe(probe, embedding, [], []), [candidate])[0];
+        var candidate = new ClaimCandidate(new ClaimEntry("c-1", claim, embedding, claimEntities ?? [], []), 0.8, 0.5);
+        return LinkingFeatures.Of(new StatementProbe(probe, embedding, probeEntities ?? [], []), [candidate])[0];
     }
 
     private static int Index(string name) => LinkingFeatures.Names.ToList().IndexOf(name);
