@@ -65,10 +65,31 @@ internal static class IngestScenario
         Console.WriteLine("I/O " + spent.Io.PerUnit(measuredStatements, "statement"));
         Console.WriteLine(commits.Summary(measuredStatements));
         Console.WriteLine($"ratio statements/s ÷ echo calls/s = {Measure.Ratio(statements / EchoRate)} (target ≥ 0.20)");
+        await PrintActivationsAsync(server);
         if (options.BatchSize > 0)
         {
             await RunBatchedAsync(options, server, reports, duration);
         }
+    }
+
+    /// <summary>
+    /// Grain activations in memory at the end of the run, by grain type: reports leave after their collection age, so on a long
+    /// run their count stays near the rate times that age instead of growing with every report registered.
+    /// </summary>
+    private static async Task PrintActivationsAsync(BenchServer server)
+    {
+        var statistics = await server.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        // Grain types read as assembly-qualified class names: "ClaimTracker.Grains.Reports.ReportGrain,ClaimTracker.Grains".
+        static string ClassName(string grainType)
+        {
+            var type = grainType.Split(',')[0];
+            return type[(type.LastIndexOf('.') + 1)..];
+        }
+
+        var byType = statistics.GroupBy(s => ClassName(s.GrainType))
+            .Select(g => $"{g.Key} {g.Sum(s => s.ActivationCount):N0}")
+            .Order(StringComparer.Ordinal);
+        Console.WriteLine($"activations in memory at the end: {string.Join(", ", byType)}");
     }
 
     /// <summary>The same load through RegisterReports, on the same (warm) server, against the same echo rate.</summary>
