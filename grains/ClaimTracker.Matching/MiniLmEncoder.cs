@@ -12,8 +12,8 @@ namespace ClaimTracker.Matching;
 /// </summary>
 /// <remarks>
 /// The package's tokenizer and model run here on ONNX Runtime directly, and each sentence's vector is the mean of its
-/// tokens' last hidden states read in place from the session's output (what the package's own encoder computes, to the
-/// last digit): the package's encoder copies the output tensor into managed arrays several times over, about 1.1 MB
+/// tokens' last hidden states read in place from the session's output (the package's own encoder's vectors, to seven
+/// digits): the package's encoder copies the output tensor into managed arrays several times over, about 1.1 MB
 /// allocated per sentence against some 24 KB here.
 /// </remarks>
 public sealed class MiniLmEncoder : ISentenceEncoder, IDisposable
@@ -62,8 +62,8 @@ public sealed class MiniLmEncoder : ISentenceEncoder, IDisposable
 
     /// <summary>
     /// The texts' vectors, in their order. Batches are cut from the texts ordered by length: the model pads every text
-    /// of a batch to the batch's longest, so batches of texts of like length cost less (about a quarter of the time on
-    /// news sentences against batches in arrival order).
+    /// of a batch to the batch's longest, so batches of texts of like length cost less (about 30 % less CPU on news
+    /// sentences than batches in arrival order).
     /// </summary>
     public float[][] Encode(IReadOnlyList<string> texts)
     {
