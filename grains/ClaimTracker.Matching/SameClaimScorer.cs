@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using ClaimTracker.Learning;
 using Microsoft.ML;
 
 namespace ClaimTracker.Matching;
@@ -10,7 +11,8 @@ namespace ClaimTracker.Matching;
 /// retrieved candidate, from <see cref="LinkingFeatures"/>. The shipped model and its manifest (training
 /// data, split, hyper-parameters, cross-validated figures and the join threshold chosen by
 /// cross-validation) are embedded in this assembly; <c>tools/ClaimTracker.Training linking</c> writes them.
-/// Thread-safe: ML.NET prediction engines are not, so each call rents one from a pool.
+/// Thread-safe: the trees are read into a <see cref="CompiledTreeClassifier"/> when the model is a tree ensemble (the
+/// shipped one is); other models go through ML.NET prediction engines, which are not thread-safe, so each call rents one.
 /// </summary>
 public sealed class SameClaimScorer
 {
@@ -21,6 +23,7 @@ public sealed class SameClaimScorer
     private readonly MLContext context = new(seed: 1);
     private readonly ITransformer model;
     private readonly ConcurrentBag<PredictionEngine<LinkingExample, SameClaimPrediction>> engines = [];
+    private readonly CompiledTreeClassifier? compiled;
 
     public SameClaimScorer(
         Stream model, double joinThreshold, double? ruleConfidentMargin = null, bool ruleConfidentJoinByProbability = false)
@@ -29,6 +32,10 @@ public sealed class SameClaimScorer
         ArgumentOutOfRangeException.ThrowIfNegative(joinThreshold);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(joinThreshold, 1);
         this.model = context.Model.Load(model, out _);
+        var engine = Rent();
+        compiled = CompiledTreeClassifier.TryCompile(
+            this.model, LinkingFeatures.Count, row => engine.Predict(new LinkingExample { Features = row }).Probability);
+        engines.Add(engine);
         JoinThreshold = joinThreshold;
         RuleConfidentMargin = ruleConfidentMargin;
         RuleConfidentJoinByProbability = ruleConfidentJoinByProbability;
@@ -49,6 +56,9 @@ public sealed class SameClaimScorer
     /// <summary>Whether such a join picks among the rule-confident candidates by probability rather than by rule score.</summary>
     public bool RuleConfidentJoinByProbability { get; }
 
+    /// <summary>Whether the model's trees are read into arrays (else every candidate goes through a prediction engine).</summary>
+    public bool Compiled => compiled is not null;
+
     /// <summary>The probability, per candidate, that the statement states that candidate's claim.</summary>
     public double[] Probabilities(StatementProbe probe, IReadOnlyList<ClaimCandidate> candidates)
     {
@@ -56,6 +66,16 @@ public sealed class SameClaimScorer
         var probabilities = new double[features.Length];
         if (features.Length == 0)
         {
+            return probabilities;
+        }
+
+        if (compiled is not null)
+        {
+            for (var i = 0; i < features.Length; i++)
+            {
+                probabilities[i] = compiled.Probability(features[i]);
+            }
+
             return probabilities;
         }
 

@@ -116,7 +116,7 @@ public sealed class SameClaimScorerTests(EncoderFixture fixture)
     private StatementProbe Probe(string text) => new(text, fixture.Embed(text), NamedEntities.Read(text), QuantityReader.Read(text));
 
     /// <summary>Pairs whose label follows the cosine, with a little overlap, from a fixed generator.</summary>
-    private static List<LinkingExample> SelfMadePairs()
+    internal static List<LinkingExample> SelfMadePairs()
     {
         var random = new Random(3);
         var pairs = new List<LinkingExample>();

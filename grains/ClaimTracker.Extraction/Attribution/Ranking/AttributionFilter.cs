@@ -1,13 +1,14 @@
 using System.Text.Json;
 using ClaimTracker.Extraction.Text;
+using ClaimTracker.Learning;
 using Microsoft.ML;
 
 namespace ClaimTracker.Extraction.Attribution.Ranking;
 
 /// <summary>
 /// The learned filter over the rule candidates of a sentence: keeps a loose candidate when the model's probability that it is
-/// an attribution reaches the threshold decided by cross-validation (see the manifest). Thread-safe: one prediction engine per
-/// thread.
+/// an attribution reaches the threshold decided by cross-validation (see the manifest). Thread-safe: the trees are read into
+/// a <see cref="CompiledTreeClassifier"/>, or, for a model it cannot read, each thread has its own prediction engine.
 /// </summary>
 public sealed class AttributionFilter : IDisposable
 {
@@ -18,12 +19,14 @@ public sealed class AttributionFilter : IDisposable
     private static readonly Lazy<AttributionFilter?> ShippedFilter = new(LoadShipped);
 
     private readonly ThreadLocal<PredictionEngine<AttributionExample, AttributionScore>> engines;
+    private readonly CompiledTreeClassifier? compiled;
 
     public AttributionFilter(ITransformer model, double threshold, CueWordRates rates, AttributionFilterManifest? manifest = null)
     {
         Rates = rates;
         var ml = new MLContext(seed: 1);
         engines = new(() => ml.Model.CreatePredictionEngine<AttributionExample, AttributionScore>(model));
+        compiled = CompiledTreeClassifier.TryCompile(model, AttributionFeatures.Count, EngineProbability);
         Threshold = threshold;
         Manifest = manifest;
     }
@@ -52,7 +55,13 @@ public sealed class AttributionFilter : IDisposable
         return new AttributionFilter(new MLContext(seed: 1).Model.Load(model, out _), manifest.Threshold, rates, manifest);
     }
 
-    public float Probability(float[] features) => engines.Value!.Predict(new AttributionExample { Features = features }).Probability;
+    public float Probability(float[] features) => compiled?.Probability(features) ?? EngineProbability(features);
+
+    /// <summary>Whether the model's trees are read into arrays (else every row goes through a prediction engine).</summary>
+    public bool Compiled => compiled is not null;
+
+    private float EngineProbability(float[] features) =>
+        engines.Value!.Predict(new AttributionExample { Features = features }).Probability;
 
     /// <summary>
     /// Removes the loose candidates of one sentence that the model scores below the threshold. The rules' own attributions
