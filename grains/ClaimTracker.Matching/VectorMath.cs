@@ -65,8 +65,8 @@ public static class VectorMath
     }
 
     /// <summary>
-    /// The integer dot product of int16 codes <paramref name="a"/> with int8 codes <paramref name="b"/>: with AVX2, 32 codes
-    /// per step widened once and multiplied and added in pairs (vpmaddwd), without converting to floats.
+    /// The integer dot product of int16 codes <paramref name="a"/> with int8 codes <paramref name="b"/>: with AVX-512BW 64 codes
+    /// per step, else with AVX2 32, widened once and multiplied and added in pairs (vpmaddwd), without converting to floats.
     /// </summary>
     public static int Dot(ReadOnlySpan<short> a, ReadOnlySpan<sbyte> b)
     {
@@ -77,6 +77,21 @@ public static class VectorMath
 
         var i = 0;
         var sum = 0;
+        if (Avx512BW.IsSupported)
+        {
+            ref var shorts = ref MemoryMarshal.GetReference(a);
+            ref var codes = ref MemoryMarshal.GetReference(b);
+            var acc = Vector512<int>.Zero;
+            for (; i + 64 <= a.Length; i += 64)
+            {
+                var (low, high) = Vector512.Widen(Vector512.LoadUnsafe(ref codes, (nuint)i));
+                acc += Avx512BW.MultiplyAddAdjacent(low, Vector512.LoadUnsafe(ref shorts, (nuint)i));
+                acc += Avx512BW.MultiplyAddAdjacent(high, Vector512.LoadUnsafe(ref shorts, (nuint)(i + 32)));
+            }
+
+            sum = Vector512.Sum(acc);
+        }
+
         if (Avx2.IsSupported)
         {
             ref var shorts = ref MemoryMarshal.GetReference(a);
@@ -89,7 +104,7 @@ public static class VectorMath
                 acc += Avx2.MultiplyAddAdjacent(high, Vector256.LoadUnsafe(ref shorts, (nuint)(i + 16)));
             }
 
-            sum = Vector256.Sum(acc);
+            sum += Vector256.Sum(acc);
         }
 
         for (; i < a.Length; i++)
