@@ -95,6 +95,7 @@ public sealed record BenchOptions
                 "--pg-statements" => options with { PostgresStatements = value != "off" },
                 "--pg-setting" => options with { PostgresSettings = [.. options.PostgresSettings, value] },
                 "--text-clients" => options with { TextClients = Int() },
+                "--rounds" => options with { TextRounds = Int() },
                 "--scorer" => options with { Scorer = Enum.Parse<LinkingScorer>(value, ignoreCase: true) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
@@ -106,6 +107,13 @@ public sealed record BenchOptions
     /// <summary>Concurrent clients of the text scenario; 0: as many as the server keeps in flight for a RegisterReports batch
     /// (Ingest:BatchConcurrency).</summary>
     public int TextClients { get; init; }
+
+    /// <summary>
+    /// Rounds of the text scenario: the articles are cut into this many slices, and each slice is encoded by the raw encoder and
+    /// then ingested by the server, one right after the other, so that each ratio compares two runs made minutes apart at most
+    /// seconds apart. 1 with <c>--alloc-stacks</c> (whose sampling would otherwise see the raw encoder too).
+    /// </summary>
+    public int TextRounds { get; init; } = 3;
 
     /// <summary>What decides linking in the text scenario (the server's <c>Matching:Scorer</c>), to compare the two.</summary>
     public LinkingScorer Scorer { get; init; } = new MatchingOptions().Scorer;

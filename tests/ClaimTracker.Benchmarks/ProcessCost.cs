@@ -25,7 +25,8 @@ internal sealed class ProcessCost
         clock.Elapsed.TotalSeconds,
         (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,
         GC.GetTotalAllocatedBytes(precise: false) - allocated,
-        $"{GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}",
+        new GcCounts(
+            GC.CollectionCount(0) - collections[0], GC.CollectionCount(1) - collections[1], GC.CollectionCount(2) - collections[2]),
         (System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalSeconds,
         System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods,
         DiskIo.Read() - io);
@@ -37,7 +38,7 @@ internal sealed class ProcessCost
         double Seconds,
         double CpuSeconds,
         long AllocatedBytes,
-        string Collections,
+        GcCounts Collections,
         double JitSeconds,
         long JitMethods,
         DiskIo Io)
@@ -48,6 +49,24 @@ internal sealed class ProcessCost
                 $"{CpuSeconds / Seconds:0.00} of {Environment.ProcessorCount} cores, GC gen0/1/2 {Collections}; " +
             $"JIT {JitMethods:N0} methods, {JitSeconds:0.00} s ({JitSeconds / CpuSeconds:P0} of the CPU; " +
                 $"{(CpuSeconds - JitSeconds) / units * 1e6:N0} µs per {unit} without it)";
+
+        /// <summary>Two windows as one: times, bytes, collections and compilations added.</summary>
+        public static Spent operator +(Spent a, Spent b) => new(
+            a.Seconds + b.Seconds,
+            a.CpuSeconds + b.CpuSeconds,
+            a.AllocatedBytes + b.AllocatedBytes,
+            a.Collections + b.Collections,
+            a.JitSeconds + b.JitSeconds,
+            a.JitMethods + b.JitMethods,
+            a.Io + b.Io);
+    }
+
+    /// <summary>Garbage collections of each generation in a window.</summary>
+    public readonly record struct GcCounts(int Gen0, int Gen1, int Gen2)
+    {
+        public static GcCounts operator +(GcCounts a, GcCounts b) => new(a.Gen0 + b.Gen0, a.Gen1 + b.Gen1, a.Gen2 + b.Gen2);
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Gen0}/{Gen1}/{Gen2}");
     }
 }
 
@@ -74,6 +93,13 @@ internal readonly record struct DiskIo(long WriteCalls, long BytesWritten, long 
             return default;
         }
     }
+
+    public static DiskIo operator +(DiskIo a, DiskIo b) => new(
+        a.WriteCalls + b.WriteCalls,
+        a.BytesWritten + b.BytesWritten,
+        a.ReadCalls + b.ReadCalls,
+        a.BytesRead + b.BytesRead,
+        a.DiskBytesWritten + b.DiskBytesWritten);
 
     public static DiskIo operator -(DiskIo after, DiskIo before) => new(
         after.WriteCalls - before.WriteCalls,
