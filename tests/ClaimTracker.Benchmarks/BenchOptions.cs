@@ -110,8 +110,8 @@ public sealed record BenchOptions
 
     /// <summary>
     /// Rounds of the text scenario: the articles are cut into this many slices, and each slice is encoded by the raw encoder and
-    /// then ingested by the server, one right after the other, so that each ratio compares two runs made minutes apart at most
-    /// seconds apart. 1 with <c>--alloc-stacks</c> (whose sampling would otherwise see the raw encoder too).
+    /// then ingested by the server, one right after the other, so that the ratio compares runs made seconds apart rather than
+    /// minutes. 1 with <c>--alloc-stacks</c> (whose sampling would otherwise see the raw encoder too).
     /// </summary>
     public int TextRounds { get; init; } = 3;
 
