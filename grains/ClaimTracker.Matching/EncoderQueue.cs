@@ -11,7 +11,8 @@ namespace ClaimTracker.Matching;
 /// once all its sentences are encoded. The cores stay busy with inference however the reports arrive, and never
 /// more threads infer than there are cores. When many sentences wait, a thread takes up to
 /// <see cref="EncoderQueueOptions.LengthWindow"/> batches' worth and encodes them shortest first, so that a batch's
-/// padding (to its longest sentence) stays small.
+/// padding (to its longest sentence) stays small. A sentence encoded recently is answered from a cache of
+/// <see cref="EncoderQueueOptions.CachedSentences"/> sentences without being queued.
 /// </summary>
 public sealed class EncoderQueue : ISentenceEncoder, IDisposable
 {
@@ -21,6 +22,7 @@ public sealed class EncoderQueue : ISentenceEncoder, IDisposable
     private readonly TimeSpan maxWait;
     private readonly BlockingCollection<Sentence> sentences = new();
     private readonly Thread[] threads;
+    private readonly SentenceVectorCache? cache;
     private long batches;
     private long encoded;
     private long busyTicks;
@@ -32,7 +34,9 @@ public sealed class EncoderQueue : ISentenceEncoder, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatch, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxWaitMilliseconds);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.LengthWindow, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.CachedSentences);
         this.inner = inner;
+        cache = options.CachedSentences >= 2 ? new SentenceVectorCache(options.CachedSentences) : null;
         maxBatch = options.MaxBatch;
         maxTake = options.MaxBatch * options.LengthWindow;
         maxWait = TimeSpan.FromMilliseconds(options.MaxWaitMilliseconds);
@@ -54,7 +58,8 @@ public sealed class EncoderQueue : ISentenceEncoder, IDisposable
     public EncoderQueueStatistics Statistics => new(
         Interlocked.Read(ref batches),
         Interlocked.Read(ref encoded),
-        TimeSpan.FromTicks(Interlocked.Read(ref busyTicks)));
+        TimeSpan.FromTicks(Interlocked.Read(ref busyTicks)),
+        cache?.Hits ?? 0);
 
     public float[][] Encode(IReadOnlyList<string> texts) => EncodeAsync(texts).GetAwaiter().GetResult();
 
@@ -69,6 +74,12 @@ public sealed class EncoderQueue : ISentenceEncoder, IDisposable
         var request = new Request(texts.Count);
         for (var i = 0; i < texts.Count; i++)
         {
+            if (cache is not null && cache.TryGet(texts[i], out var known))
+            {
+                request.Deliver(i, known);
+                continue;
+            }
+
             sentences.Add(new Sentence(texts[i], request, i), CancellationToken.None);
         }
 
@@ -158,6 +169,7 @@ public sealed class EncoderQueue : ISentenceEncoder, IDisposable
 
         for (var i = 0; i < count; i++)
         {
+            cache?.Add(taken[start + i].Text, vectors[i]);
             taken[start + i].Request.Deliver(taken[start + i].Index, vectors[i]);
         }
     }
@@ -183,10 +195,11 @@ public sealed class EncoderQueue : ISentenceEncoder, IDisposable
     }
 }
 
-/// <summary>Batches and sentences an <see cref="EncoderQueue"/> encoded, and the time its threads spent in the encoder (wall
-/// clock, summed over the threads).</summary>
-public readonly record struct EncoderQueueStatistics(long Batches, long Sentences, TimeSpan Busy)
+/// <summary>Batches and sentences an <see cref="EncoderQueue"/> encoded, the time its threads spent in the encoder (wall
+/// clock, summed over the threads), and the sentences its cache answered without encoding them.</summary>
+public readonly record struct EncoderQueueStatistics(long Batches, long Sentences, TimeSpan Busy, long CacheHits = 0)
 {
     public static EncoderQueueStatistics operator -(EncoderQueueStatistics after, EncoderQueueStatistics before) =>
-        new(after.Batches - before.Batches, after.Sentences - before.Sentences, after.Busy - before.Busy);
+        new(after.Batches - before.Batches, after.Sentences - before.Sentences, after.Busy - before.Busy,
+            after.CacheHits - before.CacheHits);
 }

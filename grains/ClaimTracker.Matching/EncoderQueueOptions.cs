@@ -21,6 +21,12 @@ public sealed class EncoderQueueOptions
     /// </summary>
     public int LengthWindow { get; set; } = 8;
 
+    /// <summary>
+    /// Sentences whose vectors are kept, by exact text, so that a sentence seen again is not encoded again (wire copy run by
+    /// several outlets, a report registered again under another id): about 1.8 KB each. 0 turns the cache off.
+    /// </summary>
+    public int CachedSentences { get; set; } = 10_000;
+
     /// <summary><see cref="Threads"/> with 0 resolved to the number of cores.</summary>
     public int ThreadCount => Threads > 0 ? Threads : Environment.ProcessorCount;
 }

@@ -90,6 +90,70 @@ public sealed class EncoderQueueTests(EncoderFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task A_sentence_seen_again_is_answered_from_the_cache_without_the_encoder()
+    {
+        var recording = new BatchRecordingEncoder(fixture.Encoder);
+        using var queue = new EncoderQueue(recording, new EncoderQueueOptions { Threads = 1 });
+        string[] first = ["Moscow denied the report on Monday.", "The bridge reopened after three days."];
+        string[] second = ["The bridge reopened after three days.", "Kyiv said 40 drones were shot down.", first[0]];
+
+        await queue.EncodeAsync(first);
+        var again = await queue.EncodeAsync(second);
+
+        Assert.Equal(3, recording.Batches.Sum());
+        Assert.Equal(2, queue.Statistics.CacheHits);
+        Assert.Equal(3, queue.Statistics.Sentences);
+        var direct = fixture.Encoder.Encode(second);
+        for (var i = 0; i < second.Length; i++)
+        {
+            Assert.True(VectorMath.Dot(direct[i], again[i]) > 0.9999, second[i]);
+        }
+    }
+
+    [Fact]
+    public async Task Each_caller_gets_its_own_copy_of_a_cached_vector()
+    {
+        using var queue = new EncoderQueue(fixture.Encoder, new EncoderQueueOptions { Threads = 1 });
+        var original = (await queue.EncodeAsync(["The minister resigned."]))[0];
+        var expected = (float[])original.Clone();
+
+        original[0] = 42f;
+        var cached = (await queue.EncodeAsync(["The minister resigned."]))[0];
+        cached[1] = 42f;
+
+        Assert.Equal(expected, (await queue.EncodeAsync(["The minister resigned."]))[0]);
+    }
+
+    [Fact]
+    public async Task With_the_cache_off_every_sentence_is_encoded()
+    {
+        var recording = new BatchRecordingEncoder(fixture.Encoder);
+        using var queue = new EncoderQueue(recording, new EncoderQueueOptions { Threads = 1, CachedSentences = 0 });
+
+        await queue.EncodeAsync(["The minister resigned."]);
+        await queue.EncodeAsync(["The minister resigned."]);
+
+        Assert.Equal(2, recording.Batches.Sum());
+        Assert.Equal(0, queue.Statistics.CacheHits);
+    }
+
+    [Fact]
+    public void The_cache_drops_the_sentences_used_least_recently()
+    {
+        var cache = new SentenceVectorCache(capacity: 4);
+        cache.Add("a", [1f]);
+        cache.Add("b", [2f]);
+        Assert.True(cache.TryGet("a", out _)); // "a" is used again, so it outlives "b"
+        cache.Add("c", [3f]);
+        cache.Add("d", [4f]);
+
+        Assert.True(cache.TryGet("a", out var a));
+        Assert.Equal([1f], a);
+        Assert.False(cache.TryGet("b", out _));
+        Assert.True(cache.TryGet("d", out _));
+    }
+
     private sealed class BatchRecordingEncoder(ISentenceEncoder inner) : ISentenceEncoder
     {
         public ConcurrentQueue<int> Batches { get; } = new();

@@ -99,6 +99,8 @@ internal static class TextIngestScenario
         ProcessCost.Spent? spent = null;
         var ratios = new List<double>();
         var roundBaselineSeconds = 0.0;
+        List<string> firstSlice = [];
+        RawEncoder firstRaw = best;
         using var stacks = options.AllocationStacks > 0 ? AllocationStacks.Start() : null;
         for (var round = 0; round < rounds; round++)
         {
@@ -106,6 +108,11 @@ internal static class TextIngestScenario
             var slice = Enumerable.Range(first, ((round + 1) * articles.Count / rounds) - first).ToList();
             var sliceContents = slice.SelectMany(i => stages.Requests[i].Select(s => s.Content)).ToList();
             var raw = rounds == 1 ? best : RawEncoder.Run(sliceContents, threads, byLength: best == byLength);
+            if (round == 0)
+            {
+                (firstSlice, firstRaw) = (slice.Select(i => articles[i]).ToList(), raw);
+            }
+
             roundBaselineSeconds += raw.Seconds;
             var registered = 0;
             var roundInference = ThreadCpu.Seconds(EncoderThreads);
@@ -151,8 +158,31 @@ internal static class TextIngestScenario
         Console.WriteLine($"server's encoder queue in the window: {batches.Batches:N0} batches of {meanBatch:0.0} sentences on "
             + $"average; its {queue.Threads} threads inside the encoder {busy:P0} of the window, "
             + $"{inferenceCpu / Math.Max(1, batches.Sentences) * 1e6:N0} µs CPU per sentence (the baseline's encoder threads "
-            + $"{rawThreadsCpu / contents.Count * 1e6:N0} µs; its process {encoderCpu / contents.Count * 1e6:N0} µs)");
+            + $"{rawThreadsCpu / contents.Count * 1e6:N0} µs; its process {encoderCpu / contents.Count * 1e6:N0} µs); "
+            + $"{batches.CacheHits:N0} sentences answered from its cache");
         PrintStages(stages, linking, encoderCpu, spent, statements);
+        await SyndicatedCopiesAsync(firstSlice, firstRaw, RegisterAsync, queue);
+    }
+
+    /// <summary>
+    /// The first round's articles again, as copies under new report ids: what a wire story run by
+    /// several outlets costs once its sentences are known, against the raw encoder's rate on those sentences in that round.
+    /// </summary>
+    private static async Task SyndicatedCopiesAsync(
+        List<string> slice,
+        RawEncoder raw,
+        Func<IEnumerable<(string Text, string Id)>, Action<int>, Task> registerAsync,
+        EncoderQueue queue)
+    {
+        var before = queue.Statistics;
+        var registered = 0;
+        var clock = Stopwatch.StartNew();
+        await registerAsync(slice.Select((text, i) => (text, $"bbc-copy-{i}")), n => Interlocked.Add(ref registered, n));
+        var rate = registered / clock.Elapsed.TotalSeconds;
+        var done = queue.Statistics - before;
+        Console.WriteLine($"syndicated copies (the first round's {slice.Count} articles again under new report ids): "
+            + $"{Measure.Rate(rate)} statements, {Measure.Ratio(rate / raw.Rate)} × the raw encoder's rate on them; "
+            + $"{done.CacheHits:N0} of {done.CacheHits + done.Sentences:N0} sentences from the encoder's cache");
     }
 
     /// <summary>
