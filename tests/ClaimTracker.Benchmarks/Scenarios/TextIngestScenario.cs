@@ -68,7 +68,9 @@ internal static class TextIngestScenario
 
         var linking = await stages.LinkAsync(byText, options.Scorer);
 
-        await using var server = await BenchServer.StartAsync($"--Matching:Scorer={options.Scorer}");
+        // Its clients are one caller; the per-caller write limit would cap the warm-up and the copies (answered from the encoder's
+        // cache), not the server.
+        await using var server = await BenchServer.StartAsync($"--Matching:Scorer={options.Scorer}", "--Limits:WritesPerSecond=0");
         async Task RegisterAsync(IEnumerable<(string Text, string Id)> reports, Action<int> registered) =>
             await Parallel.ForEachAsync(reports, new ParallelOptions { MaxDegreeOfParallelism = clients }, async (report, ct) =>
             {
