@@ -7,10 +7,14 @@ namespace ClaimTracker.Matching;
 /// run, a report registered again under another id) skips the encoder. Holds up to <c>capacity</c> sentences in two
 /// generations: lookups go to the newer, then to the older (and bring the vector back into the newer); when the newer is
 /// full it becomes the older and the older is dropped, so the sentences used least recently leave first. Every caller gets
-/// its own copy of a vector. Thread-safe.
+/// its own copy of a vector. Sentences longer than <see cref="LongestText"/> characters are not kept, so the cache's size
+/// stays bounded whatever a report holds. Thread-safe.
 /// </summary>
 internal sealed class SentenceVectorCache
 {
+    /// <summary>Longest text kept: well past a sentence the encoder reads whole.</summary>
+    public const int LongestText = 1_000;
+
     private readonly int generationSize;
     private readonly Lock rotation = new();
     private ConcurrentDictionary<string, float[]> newer = new(StringComparer.Ordinal);
@@ -28,7 +32,7 @@ internal sealed class SentenceVectorCache
 
     public bool TryGet(string text, out float[] vector)
     {
-        if (newer.TryGetValue(text, out var found) || older.TryGetValue(text, out found))
+        if (text.Length <= LongestText && (newer.TryGetValue(text, out var found) || older.TryGetValue(text, out found)))
         {
             Keep(text, found);
             Interlocked.Increment(ref hits);
@@ -40,7 +44,13 @@ internal sealed class SentenceVectorCache
         return false;
     }
 
-    public void Add(string text, float[] vector) => Keep(text, (float[])vector.Clone());
+    public void Add(string text, float[] vector)
+    {
+        if (text.Length <= LongestText)
+        {
+            Keep(text, (float[])vector.Clone());
+        }
+    }
 
     private void Keep(string text, float[] vector)
     {

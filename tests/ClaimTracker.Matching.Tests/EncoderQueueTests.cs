@@ -154,6 +154,18 @@ public sealed class EncoderQueueTests(EncoderFixture fixture)
         Assert.True(cache.TryGet("d", out _));
     }
 
+    [Fact]
+    public void The_cache_keeps_no_text_longer_than_a_sentence_read_whole()
+    {
+        var cache = new SentenceVectorCache(capacity: 4);
+        var longest = new string('a', SentenceVectorCache.LongestText);
+        cache.Add(longest, [1f]);
+        cache.Add(longest + "a", [2f]);
+
+        Assert.True(cache.TryGet(longest, out _));
+        Assert.False(cache.TryGet(longest + "a", out _));
+    }
+
     private sealed class BatchRecordingEncoder(ISentenceEncoder inner) : ISentenceEncoder
     {
         public ConcurrentQueue<int> Batches { get; } = new();
