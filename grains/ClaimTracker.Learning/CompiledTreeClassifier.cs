@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
