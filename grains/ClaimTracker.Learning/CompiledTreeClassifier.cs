@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
@@ -21,42 +20,16 @@ public sealed class CompiledTreeClassifier
 {
     private readonly float[]? offset;
     private readonly float[]? scale;
-    private readonly Node[] nodes;
-    private readonly int[] roots;
-    private readonly double[] leaves;
-    private readonly int[] leafStarts;
+    private readonly TreeEnsembleArrays trees;
     private readonly ICalibrator calibrator;
 
-    private CompiledTreeClassifier(
-        int featureCount, float[]? offset, float[]? scale, RegressionTreeEnsemble ensemble, ICalibrator calibrator)
+    private CompiledTreeClassifier(int featureCount, float[]? offset, float[]? scale, TreeEnsembleArrays trees, ICalibrator calibrator)
     {
         FeatureCount = featureCount;
         this.offset = offset;
         this.scale = scale;
+        this.trees = trees;
         this.calibrator = calibrator;
-        var allNodes = new List<Node>();
-        var allLeaves = new List<double>();
-        roots = new int[ensemble.Trees.Count];
-        leafStarts = new int[ensemble.Trees.Count];
-        for (var t = 0; t < ensemble.Trees.Count; t++)
-        {
-            var tree = ensemble.Trees[t];
-            roots[t] = tree.NumberOfNodes == 0 ? ~0 : allNodes.Count;
-            leafStarts[t] = allLeaves.Count;
-            for (var n = 0; n < tree.NumberOfNodes; n++)
-            {
-                allNodes.Add(new Node(
-                    tree.NumericalSplitFeatureIndexes[n],
-                    tree.NumericalSplitThresholds[n],
-                    Child(tree.LeftChild[n], roots[t]),
-                    Child(tree.RightChild[n], roots[t])));
-            }
-
-            allLeaves.AddRange(tree.LeafValues);
-        }
-
-        nodes = [.. allNodes];
-        leaves = [.. allLeaves];
     }
 
     /// <summary>How many features a row has.</summary>
@@ -82,32 +55,8 @@ public sealed class CompiledTreeClassifier
     /// Rows (seeded, so always the same) whose every feature is a value the trees split it at, one ULP below or above it, or
     /// zero: together they take both branches of the splits, the boundary included.
     /// </summary>
-    public IEnumerable<float[]> ProbeRows(int count)
-    {
-        var cuts = new List<float>[FeatureCount];
-        for (var i = 0; i < cuts.Length; i++)
-        {
-            cuts[i] = [0f];
-        }
-
-        foreach (var node in nodes)
-        {
-            var threshold = RawThreshold(node);
-            cuts[node.Feature].AddRange([threshold, MathF.BitDecrement(threshold), MathF.BitIncrement(threshold)]);
-        }
-
-        var random = new Random(1);
-        for (var r = 0; r < count; r++)
-        {
-            var row = new float[FeatureCount];
-            for (var f = 0; f < row.Length; f++)
-            {
-                row[f] = cuts[f][random.Next(cuts[f].Count)];
-            }
-
-            yield return row;
-        }
-    }
+    public IEnumerable<float[]> ProbeRows(int count) =>
+        TreeEnsembleArrays.ProbeRows(FeatureCount, trees.Splits.Select(s => (s.Feature, RawThreshold(s.Feature, s.Threshold))), count);
 
     private static CompiledTreeClassifier? TryRead(ITransformer model, int featureCount)
     {
@@ -128,14 +77,12 @@ public sealed class CompiledTreeClassifier
 
         if (steps.Count != 1
             || steps[0] is not ISingleFeaturePredictionTransformer<object> { Model: var parameters }
-            || !TryReadEnsemble(parameters, out var ensemble, out var calibrator)
-            || ensemble.Trees.Any(t => t.CategoricalSplitFlags.Any(c => c))
-            || ensemble.Trees.Any(t => t.NumericalSplitFeatureIndexes.Any(f => f < 0 || f >= featureCount)))
+            || !TreeEnsembleArrays.TryRead(parameters, featureCount, out var trees, out var calibrator))
         {
             return null;
         }
 
-        return new CompiledTreeClassifier(featureCount, offset, scale, ensemble, calibrator);
+        return new CompiledTreeClassifier(featureCount, offset, scale, trees, calibrator);
     }
 
     /// <summary>The calibrated probability of the positive class for one row of <see cref="FeatureCount"/> features.</summary>
@@ -160,64 +107,17 @@ public sealed class CompiledTreeClassifier
         return Score(normalized);
     }
 
-    private float Score(ReadOnlySpan<float> row)
-    {
-        var score = 0.0;
-        for (var t = 0; t < roots.Length; t++)
-        {
-            var node = roots[t];
-            while (node >= 0)
-            {
-                ref readonly var split = ref nodes[node];
-                node = row[split.Feature] <= split.Threshold ? split.Left : split.Right;
-            }
-
-            score += leaves[leafStarts[t] + ~node];
-        }
-
-        return calibrator.PredictProbability((float)score);
-    }
+    private float Score(ReadOnlySpan<float> row) => calibrator.PredictProbability((float)trees.Sum(row));
 
     // A split's threshold is on the normalized value; the probe rows are raw features, so map it back when one can.
-    private float RawThreshold(Node node)
+    private float RawThreshold(int feature, float threshold)
     {
-        if (scale is null || scale[node.Feature] == 0)
+        if (scale is null || scale[feature] == 0)
         {
-            return node.Threshold;
+            return threshold;
         }
 
-        return (node.Threshold / scale[node.Feature]) + (offset?[node.Feature] ?? 0);
-    }
-
-    // Children are stored as indexes into the flat node array; leaves stay complemented (~leaf), as ML.NET writes them.
-    private static int Child(int child, int root) => child < 0 ? child : root + child;
-
-    private static bool TryReadEnsemble(object parameters, out RegressionTreeEnsemble ensemble, out ICalibrator calibrator)
-    {
-        ensemble = null!;
-        calibrator = null!;
-        var type = parameters.GetType();
-        while (type is not null && !(type.IsGenericType && type.GetGenericTypeDefinition() == typeof(CalibratedModelParametersBase<,>)))
-        {
-            type = type.BaseType;
-        }
-
-        if (type is null)
-        {
-            return false;
-        }
-
-        const BindingFlags Declared = BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly;
-        var subModel = type.GetProperty("SubModel", Declared)?.GetValue(parameters);
-        var calibration = type.GetProperty("Calibrator", Declared)?.GetValue(parameters);
-        if (subModel is not TreeEnsembleModelParametersBasedOnRegressionTree trees || calibration is not ICalibrator found)
-        {
-            return false;
-        }
-
-        ensemble = trees.TrainedTreeEnsemble;
-        calibrator = found;
-        return ensemble.Bias == 0;
+        return (threshold / scale[feature]) + (offset?[feature] ?? 0);
     }
 
     private static bool TryReadAffine(NormalizingTransformer normalizer, int featureCount, out float[]? offset, out float[]? scale)
@@ -243,6 +143,4 @@ public sealed class CompiledTreeClassifier
 
         return true;
     }
-
-    private readonly record struct Node(int Feature, float Threshold, int Left, int Right);
 }

@@ -1,4 +1,5 @@
 using ClaimTracker.Analysis;
+using ClaimTracker.Learning;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -10,7 +11,8 @@ namespace ClaimTracker.Matching;
 /// headline model <c>Models/stance.zip</c> (<see cref="Shared"/>, trained on Emergent headlines) and
 /// the body model <c>Models/stance-body.zip</c> (<see cref="Body"/>, trained on FNC-1 article bodies)
 /// for statements read from an article's running text. Both read the features of
-/// <see cref="StanceFeatures"/>. Thread-safe: each thread keeps its own prediction engine.
+/// <see cref="StanceFeatures"/>. Thread-safe: the trees are read into a <see cref="CompiledTreeSoftmax"/> when the model is a
+/// softmax over tree ensembles (the shipped ones are), else each thread keeps its own prediction engine.
 /// </summary>
 public sealed class StanceModel : IDisposable
 {
@@ -34,6 +36,7 @@ public sealed class StanceModel : IDisposable
         new(() => LoadShipped(BodyModelResource), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly ThreadLocal<PredictionEngine<StanceExample, StancePrediction>> engines;
+    private readonly CompiledTreeSoftmax? compiled;
 
     public StanceModel(Stream model)
     {
@@ -41,7 +44,15 @@ public sealed class StanceModel : IDisposable
         var context = new MLContext(seed: 1);
         var transformer = context.Model.Load(model, out _);
         engines = new(() => context.Model.CreatePredictionEngine<StanceExample, StancePrediction>(transformer));
+        compiled = CompiledTreeSoftmax.TryCompile(transformer, StanceFeatures.Count, EngineScores);
+        if (compiled?.ClassCount != Classes.Length)
+        {
+            compiled = null;
+        }
     }
+
+    /// <summary>Whether the model's trees are read into arrays (else every row goes through a prediction engine).</summary>
+    public bool Compiled => compiled is not null;
 
     /// <summary>The headline model shipped in this assembly, or null when the assembly was built without one.</summary>
     public static StanceModel? Shared => SharedInstance.Value;
@@ -80,11 +91,18 @@ public sealed class StanceModel : IDisposable
             throw new ArgumentException($"expected {StanceFeatures.Count} features, got {features.Length}", nameof(features));
         }
 
-        var score = engines.Value!.Predict(new StanceExample { Features = features }).Score;
+        if (compiled is not null)
+        {
+            return compiled.Probabilities(features);
+        }
+
+        var score = EngineScores(features);
         var result = new float[Classes.Length];
         Array.Copy(score, result, Math.Min(score.Length, result.Length));
         return result;
     }
+
+    private float[] EngineScores(float[] features) => engines.Value!.Predict(new StanceExample { Features = features }).Score;
 
     public void Dispose() => engines.Dispose();
 

@@ -63,6 +63,42 @@ public sealed class CompiledTreeClassifierTests
         Assert.False(new SameClaimScorer(new MemoryStream(logistic), 0.5).Compiled);
     }
 
+    [Fact]
+    public void The_shipped_stance_models_are_read_into_arrays()
+    {
+        Assert.True(StanceModel.Shared!.Compiled);
+        Assert.True(StanceModel.Body!.Compiled);
+    }
+
+    [Theory]
+    [InlineData(StanceModel.ModelResource)]
+    [InlineData(StanceModel.BodyModelResource)]
+    public void The_stance_arrays_give_the_engines_probabilities_on_every_side_of_every_split(string resource)
+    {
+        var context = new MLContext(seed: 1);
+        var model = context.Model.Load(typeof(StanceModel).Assembly.GetManifestResourceStream(resource)!, out _);
+        var engine = context.Model.CreatePredictionEngine<StanceExample, StancePrediction>(model);
+        float[] Engine(float[] row) => engine.Predict(new StanceExample { Features = row }).Score;
+
+        var compiled = CompiledTreeSoftmax.TryCompile(model, StanceFeatures.Count, Engine, checkRows: 0);
+
+        Assert.NotNull(compiled);
+        Assert.Equal(StanceModel.Classes.Length, compiled.ClassCount);
+        var rows = compiled.ProbeRows(1_000).Append(new float[StanceFeatures.Count]).ToList();
+        Assert.All(rows, row =>
+        {
+            var expected = Engine(row);
+            var actual = compiled.Probabilities(row);
+            for (var c = 0; c < expected.Length; c++)
+            {
+                Assert.Equal(expected[c], actual[c], 1e-5f);
+            }
+        });
+        var winners = rows.Select(r => Array.IndexOf(compiled.Probabilities(r), compiled.Probabilities(r).Max())).Distinct().Count();
+        Assert.True(winners >= 2, "the probe rows reach more than one class");
+        Assert.Null(CompiledTreeSoftmax.TryCompile(model, StanceFeatures.Count, row => [.. Engine(row).Select(p => p + 0.01f)]));
+    }
+
     private static (ITransformer Model, Func<float[], float> Engine) Shipped()
     {
         var context = new MLContext(seed: 1);
