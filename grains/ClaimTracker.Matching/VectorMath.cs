@@ -77,10 +77,10 @@ public static class VectorMath
 
         var i = 0;
         var sum = 0;
+        ref var shorts = ref MemoryMarshal.GetReference(a);
+        ref var codes = ref MemoryMarshal.GetReference(b);
         if (Avx512BW.IsSupported)
         {
-            ref var shorts = ref MemoryMarshal.GetReference(a);
-            ref var codes = ref MemoryMarshal.GetReference(b);
             var acc = Vector512<int>.Zero;
             for (; i + 64 <= a.Length; i += 64)
             {
@@ -92,10 +92,9 @@ public static class VectorMath
             sum = Vector512.Sum(acc);
         }
 
+        // The AVX2 loop also takes what the AVX-512 loop leaves (fewer than 64 codes).
         if (Avx2.IsSupported)
         {
-            ref var shorts = ref MemoryMarshal.GetReference(a);
-            ref var codes = ref MemoryMarshal.GetReference(b);
             var acc = Vector256<int>.Zero;
             for (; i + 32 <= a.Length; i += 32)
             {
