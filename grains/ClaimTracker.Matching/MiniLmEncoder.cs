@@ -34,17 +34,24 @@ public sealed class MiniLmEncoder : ISentenceEncoder, IDisposable
     private readonly InferenceSession session;
     private readonly RunOptions runOptions = new();
     private readonly MiniLMTokenizer tokenizer = new();
-    private readonly int batchSize;
+    private readonly int maxBatch;
+    private readonly int batchWordPieces;
 
     public MiniLmEncoder()
-        : this(batchSize: 32)
+        : this(maxBatch: 32, batchWordPieces: DefaultBatchWordPieces)
     {
     }
 
-    public MiniLmEncoder(int batchSize)
+    /// <param name="maxBatch">Most texts run through the model together.</param>
+    /// <param name="batchWordPieces">
+    /// Most word pieces a batch may hold, padding included (its texts times its longest): a text longer than that runs alone.
+    /// </param>
+    public MiniLmEncoder(int maxBatch, int batchWordPieces)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        this.batchSize = batchSize;
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchWordPieces, 1);
+        this.maxBatch = maxBatch;
+        this.batchWordPieces = batchWordPieces;
         options = new SessionOptions
         {
             IntraOpNumThreads = 1,
@@ -55,42 +62,55 @@ public sealed class MiniLmEncoder : ISentenceEncoder, IDisposable
         session = new InferenceSession(ReadModel(), options);
     }
 
+    /// <summary>
+    /// Word pieces per batch by default. Small batches cost less per text on a CPU than large ones, since a batch's activations then
+    /// stay in the core's caches (docs/BENCHMARKS.md, 2026-12-07 09:30 UTC).
+    /// </summary>
+    public const int DefaultBatchWordPieces = 192;
+
     /// <summary>The process-wide encoder, created on first use.</summary>
     public static MiniLmEncoder Shared => SharedInstance.Value;
 
     public int Dimensions => 384;
 
     /// <summary>
-    /// The texts' vectors, in their order. Batches are cut from the texts ordered by length: the model pads every text
-    /// of a batch to the batch's longest, so batches of texts of like length cost less (about 30 % less CPU on news
-    /// sentences than batches in arrival order).
+    /// The texts' vectors, in their order. Batches are cut from the texts ordered by their word pieces: the model pads every text
+    /// of a batch to the batch's longest, so batches of texts of like length cost less, and a batch holds no more word pieces
+    /// (padding included) than the encoder's budget.
     /// </summary>
     public float[][] Encode(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var prepared = new string[texts.Count];
+        var pieces = new long[texts.Count][];
         var order = new int[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
-            prepared[i] = Prepare(texts[i]);
+            pieces[i] = tokenizer.Encode([Prepare(texts[i])])[0].InputIds;
             order[i] = i;
         }
 
-        if (texts.Count > batchSize)
+        if (texts.Count > 1)
         {
-            Array.Sort(order, (a, b) => prepared[a].Length != prepared[b].Length
-                ? prepared[a].Length.CompareTo(prepared[b].Length)
+            Array.Sort(order, (a, b) => pieces[a].Length != pieces[b].Length
+                ? pieces[a].Length.CompareTo(pieces[b].Length)
                 : a.CompareTo(b));
         }
 
         var result = new float[texts.Count][];
-        for (var start = 0; start < texts.Count; start += batchSize)
+        for (var start = 0; start < texts.Count;)
         {
-            var count = Math.Min(batchSize, texts.Count - start);
-            var batch = new string[count];
+            // Ordered by length, so the text added last is the batch's longest.
+            var count = 1;
+            while (start + count < texts.Count && count < maxBatch
+                && (count + 1) * pieces[order[start + count]].Length <= batchWordPieces)
+            {
+                count++;
+            }
+
+            var batch = new long[count][];
             for (var i = 0; i < count; i++)
             {
-                batch[i] = prepared[order[start + i]];
+                batch[i] = pieces[order[start + i]];
             }
 
             var vectors = EncodeBatch(batch);
@@ -98,6 +118,8 @@ public sealed class MiniLmEncoder : ISentenceEncoder, IDisposable
             {
                 result[order[start + i]] = vectors[i];
             }
+
+            start += count;
         }
 
         return result;
@@ -120,19 +142,17 @@ public sealed class MiniLmEncoder : ISentenceEncoder, IDisposable
     }
 
     /// <summary>One batch through the model: unit vectors, the mean of each text's token states over its attention mask.</summary>
-    private float[][] EncodeBatch(string[] batch)
+    private float[][] EncodeBatch(long[][] batch)
     {
-        // Word pieces padded to the batch's longest text.
-        var tokens = tokenizer.Encode(batch);
-        var length = tokens[0].InputIds.Length;
+        // Word pieces padded to the batch's longest text ([PAD] is 0, masked out).
+        var length = batch.Max(p => p.Length);
         var ids = new long[batch.Length * length];
         var mask = new long[ids.Length];
         var types = new long[ids.Length];
         for (var i = 0; i < batch.Length; i++)
         {
-            tokens[i].InputIds.CopyTo(ids, i * length);
-            tokens[i].AttentionMask.CopyTo(mask, i * length);
-            tokens[i].TokenTypeIds.CopyTo(types, i * length);
+            batch[i].CopyTo(ids, i * length);
+            mask.AsSpan(i * length, batch[i].Length).Fill(1);
         }
 
         long[] shape = [batch.Length, length];

@@ -79,6 +79,30 @@ public sealed class MiniLmEncoderTests(EncoderFixture fixture)
     }
 
     [Fact]
+    public void A_small_word_piece_budget_cuts_batches_without_changing_vectors()
+    {
+        // A budget of 40 word pieces runs the longer texts alone and the short ones in pairs or threes.
+        string[] texts =
+        [
+            "Talks ended.",
+            "The Kremlin said no agreements were signed at the cosmodrome on Wednesday.",
+            "Kim Jong Un told Putin that North Korea would support Moscow's \"sacred fight\" against the West and its allies.",
+            "Shelling resumed.",
+            "Officials denied it.",
+        ];
+        using var small = new MiniLmEncoder(maxBatch: 32, batchWordPieces: 40);
+
+        var cut = small.Encode(texts);
+        var whole = fixture.Encoder.Encode(texts);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(1.0, VectorMath.Dot(whole[i], cut[i]), 5);
+            Assert.Equal(1.0, VectorMath.Dot(fixture.Embed(texts[i]), cut[i]), 5);
+        }
+    }
+
+    [Fact]
     public void Batched_and_concurrent_encodes_equal_single_encodes()
     {
         string[] texts =
