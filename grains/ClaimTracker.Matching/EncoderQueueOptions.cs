@@ -8,7 +8,7 @@ public sealed class EncoderQueueOptions
     /// <summary>Inference threads; 0 means one per core.</summary>
     public int Threads { get; set; }
 
-    /// <summary>Most sentences encoded together.</summary>
+    /// <summary>Most sentences handed to the encoder at once (which may run them in smaller model batches).</summary>
     public int MaxBatch { get; set; } = 32;
 
     /// <summary>Longest a thread waits for more sentences to fill a batch once it holds one, in milliseconds.</summary>
