@@ -149,8 +149,9 @@ public sealed class ClaimIndex : IDisposable
         var found = new List<ShardHit>[shards.Length];
         var trained = documents >= approximate.ApproximateFrom ? Centroids(documents) : null;
         var probed = trained?.NearestLists(probe.Embedding, approximate.Probes);
+        var quantized = new QuantizedProbe(probe.Embedding);
         void SearchShard(int i) =>
-            found[i] = shards[i].Search(probe.Embedding, terms, idf, idfSum, averageLength, bm25, k, trained, probed);
+            found[i] = shards[i].Search(probe.Embedding, quantized, terms, idf, idfSum, averageLength, bm25, k, trained, probed);
         if (documents >= ParallelFrom && trained is null)
         {
             Parallel.For(0, shards.Length, SearchShard);

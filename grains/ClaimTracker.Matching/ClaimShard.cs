@@ -255,6 +255,7 @@ internal sealed partial class ClaimShard : IDisposable
     /// </summary>
     public List<ShardHit> Search(
         float[] embedding,
+        QuantizedProbe quantized,
         IReadOnlyList<string> terms,
         double[] idf,
         double idfSum,
@@ -281,20 +282,20 @@ internal sealed partial class ClaimShard : IDisposable
                 ScoreLexical(terms, idf, averageLength, bm25, lexical, touched);
                 // Over-fetch phrasings so that k distinct claims survive when one claim has many phrasings.
                 var fetch = k * PhrasingOverFetch;
-                var byLexical = new TopK<int>(fetch);
+                var byLexical = new TopDocuments(fetch);
                 foreach (var doc in touched)
                 {
                     byLexical.Offer(doc, lexical[doc]);
                 }
 
                 var byCosine = centroids is not null && probed is not null && ReferenceEquals(centroids, quantizer)
-                    ? ScanLists(embedding, probed, fetch)
-                    : ScanCosine(embedding, count, fetch);
+                    ? ScanLists(quantized, probed, fetch)
+                    : ScanCosine(quantized, count, fetch);
 
                 var chosen = new HashSet<int>(2 * k);
                 var result = new List<ShardHit>(2 * k);
                 var claimsSeen = new HashSet<string>(fetch, StringComparer.Ordinal);
-                TopK<int>[] rankings = [byCosine, byLexical];
+                TopDocuments[] rankings = [byCosine, byLexical];
                 foreach (var ranked in rankings)
                 {
                     foreach (var doc in BestPerClaim(ranked.Drain(), k, claimsSeen))
@@ -434,11 +435,10 @@ internal sealed partial class ClaimShard : IDisposable
     }
 
     /// <summary>The hot loop: one dot product per stored phrasing, block by block; the heap is touched only above its floor.</summary>
-    private TopK<int> ScanCosine(float[] embedding, int count, int fetch)
+    private TopDocuments ScanCosine(QuantizedProbe probe, int count, int fetch)
     {
-        var probe = new QuantizedProbe(embedding);
-        var top = new TopK<int>(fetch);
-        var floor = double.NegativeInfinity;
+        var top = new TopDocuments(fetch);
+        var floor = float.NegativeInfinity;
         for (var block = 0; block * BlockClaims < count; block++)
         {
             var data = blocks[block];
@@ -458,11 +458,10 @@ internal sealed partial class ClaimShard : IDisposable
     }
 
     /// <summary>The approximate scan: only the documents in the probed lists.</summary>
-    private TopK<int> ScanLists(float[] embedding, int[] probed, int fetch)
+    private TopDocuments ScanLists(QuantizedProbe probe, int[] probed, int fetch)
     {
-        var probe = new QuantizedProbe(embedding);
-        var top = new TopK<int>(fetch);
-        var floor = double.NegativeInfinity;
+        var top = new TopDocuments(fetch);
+        var floor = float.NegativeInfinity;
         foreach (var l in probed)
         {
             foreach (var doc in lists[l])
