@@ -439,19 +439,26 @@ internal sealed partial class ClaimShard : IDisposable
     {
         var top = new TopDocuments(fetch);
         var floor = float.NegativeInfinity;
-        for (var block = 0; block * BlockClaims < count; block++)
+        var scores = ArrayPool<float>.Shared.Rent(BlockClaims);
+        try
         {
-            var data = blocks[block];
-            var inBlock = Math.Min(BlockClaims, count - (block * BlockClaims));
-            for (var j = 0; j < inBlock; j++)
+            for (var block = 0; block * BlockClaims < count; block++)
             {
-                var score = data.Dot(j, probe);
-                if (score > floor)
+                var inBlock = Math.Min(BlockClaims, count - (block * BlockClaims));
+                blocks[block].DotAll(probe, inBlock, scores);
+                for (var j = 0; j < inBlock; j++)
                 {
-                    top.Offer((block * BlockClaims) + j, score);
-                    floor = top.Floor;
+                    if (scores[j] > floor)
+                    {
+                        top.Offer((block * BlockClaims) + j, scores[j]);
+                        floor = top.Floor;
+                    }
                 }
             }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scores);
         }
 
         return top;

@@ -1,3 +1,7 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace ClaimTracker.Matching;
 
 /// <summary>
@@ -9,6 +13,7 @@ namespace ClaimTracker.Matching;
 internal sealed class QuantizedBlock
 {
     private const float MaxCode = 127f;
+    private const int MiniLmDimensions = 384;
     private readonly sbyte[] codes;
     private readonly float[] scales;
     private readonly int dimensions;
@@ -44,6 +49,26 @@ internal sealed class QuantizedBlock
     /// <summary>The dot product of the stored vector with a probe quantised to int16 (see <see cref="QuantizedProbe"/>).</summary>
     public float Dot(int slot, QuantizedProbe probe) => VectorMath.Dot(probe.Codes, Codes(slot)) * scales[slot] * probe.Scale;
 
+    /// <summary>
+    /// <see cref="Dot(int, QuantizedProbe)"/> of the first <paramref name="count"/> stored vectors, into <paramref name="scores"/>:
+    /// the same values. For MiniLM's 384 dimensions on AVX-512 the probe stays in twelve registers for the whole block.
+    /// </summary>
+    public void DotAll(QuantizedProbe probe, int count, Span<float> scores)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, scales.Length);
+        ArgumentOutOfRangeException.ThrowIfLessThan(scores.Length, count);
+        if (dimensions == MiniLmDimensions && probe.Codes.Length == MiniLmDimensions && Avx512BW.IsSupported)
+        {
+            DotAll384(probe, count, scores);
+            return;
+        }
+
+        for (var slot = 0; slot < count; slot++)
+        {
+            scores[slot] = Dot(slot, probe);
+        }
+    }
+
     /// <summary>The stored vector, decoded.</summary>
     public float[] Restore(int slot)
     {
@@ -70,6 +95,45 @@ internal sealed class QuantizedBlock
     }
 
     private Span<sbyte> Codes(int slot) => codes.AsSpan(slot * dimensions, dimensions);
+
+    /// <summary>Six 64-byte loads per stored vector, each widened to two halves multiplied against the probe's registers; the
+    /// integer sums are those of <see cref="VectorMath.Dot(ReadOnlySpan{short}, ReadOnlySpan{sbyte})"/> (integer addition
+    /// in any order).</summary>
+    private void DotAll384(QuantizedProbe probe, int count, Span<float> scores)
+    {
+        ref var p = ref MemoryMarshal.GetArrayDataReference(probe.Codes);
+        var p0 = Vector512.LoadUnsafe(ref p, 0);
+        var p1 = Vector512.LoadUnsafe(ref p, 32);
+        var p2 = Vector512.LoadUnsafe(ref p, 64);
+        var p3 = Vector512.LoadUnsafe(ref p, 96);
+        var p4 = Vector512.LoadUnsafe(ref p, 128);
+        var p5 = Vector512.LoadUnsafe(ref p, 160);
+        var p6 = Vector512.LoadUnsafe(ref p, 192);
+        var p7 = Vector512.LoadUnsafe(ref p, 224);
+        var p8 = Vector512.LoadUnsafe(ref p, 256);
+        var p9 = Vector512.LoadUnsafe(ref p, 288);
+        var p10 = Vector512.LoadUnsafe(ref p, 320);
+        var p11 = Vector512.LoadUnsafe(ref p, 352);
+        ref var code = ref MemoryMarshal.GetArrayDataReference(codes);
+        var probeScale = probe.Scale;
+        for (var slot = 0; slot < count; slot++)
+        {
+            var offset = (nuint)(slot * MiniLmDimensions);
+            var (l0, h0) = Vector512.Widen(Vector512.LoadUnsafe(ref code, offset));
+            var (l1, h1) = Vector512.Widen(Vector512.LoadUnsafe(ref code, offset + 64));
+            var (l2, h2) = Vector512.Widen(Vector512.LoadUnsafe(ref code, offset + 128));
+            var (l3, h3) = Vector512.Widen(Vector512.LoadUnsafe(ref code, offset + 192));
+            var (l4, h4) = Vector512.Widen(Vector512.LoadUnsafe(ref code, offset + 256));
+            var (l5, h5) = Vector512.Widen(Vector512.LoadUnsafe(ref code, offset + 320));
+            var even = Avx512BW.MultiplyAddAdjacent(l0, p0) + Avx512BW.MultiplyAddAdjacent(l1, p2)
+                + Avx512BW.MultiplyAddAdjacent(l2, p4) + Avx512BW.MultiplyAddAdjacent(l3, p6)
+                + Avx512BW.MultiplyAddAdjacent(l4, p8) + Avx512BW.MultiplyAddAdjacent(l5, p10);
+            var odd = Avx512BW.MultiplyAddAdjacent(h0, p1) + Avx512BW.MultiplyAddAdjacent(h1, p3)
+                + Avx512BW.MultiplyAddAdjacent(h2, p5) + Avx512BW.MultiplyAddAdjacent(h3, p7)
+                + Avx512BW.MultiplyAddAdjacent(h4, p9) + Avx512BW.MultiplyAddAdjacent(h5, p11);
+            scores[slot] = Vector512.Sum(even + odd) * scales[slot] * probeScale;
+        }
+    }
 }
 
 /// <summary>
