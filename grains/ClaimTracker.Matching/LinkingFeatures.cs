@@ -43,6 +43,12 @@ public static class LinkingFeatures
         "shared_bigrams",
     ];
 
+    /// <summary>
+    /// The words of the claims compared last. A claim is a candidate of many statements on its topic, and reading its words
+    /// again for each was a tenth of linking's CPU; a few thousand texts cover the claims a stream of reports keeps meeting.
+    /// </summary>
+    private static readonly RecentTextCache<ClaimText> ClaimTexts = new(capacity: 8_192, longestText: 1_000);
+
     /// <summary>The features of every candidate, in the candidates' order.</summary>
     public static float[][] Of(StatementProbe probe, IReadOnlyList<ClaimCandidate> candidates)
     {
@@ -59,8 +65,7 @@ public static class LinkingFeatures
         {
             var c = candidates[i];
             var (otherCosine, otherLexical) = BestOther(candidates, i);
-            var claimWordList = TextAnalysis.Words(c.Claim.Text);
-            var claimTerms = TextAnalysis.Terms(claimWordList).ToHashSet(StringComparer.Ordinal);
+            var (claimWordList, claimTerms, claimNegated) = ClaimTexts.GetOrAdd(c.Claim.Text, ClaimText.Of);
             var shared = probeTerms.Count(claimTerms.Contains);
             var claimWords = claimWordList.Count;
             var (entities, sharedEntities) = ClaimMatcher.EntityOverlap(probe.Entities, c.Claim.Entities);
@@ -81,7 +86,7 @@ public static class LinkingFeatures
                 Math.Max(probeWords, claimWords) == 0 ? 0f : (float)Math.Min(probeWords, claimWords) / Math.Max(probeWords, claimWords),
                 (float)(c.Cosine * c.Lexical),
                 CloseCompetitors(candidates, i),
-                probeNegated == Negated(claimWordList) ? 0f : 1f,
+                probeNegated == claimNegated ? 0f : 1f,
                 probeQuestion,
                 probeBigrams.Count == 0 ? 0f : (float)SharedBigrams(probeBigrams, claimWordList) / probeBigrams.Count,
             ];
@@ -169,6 +174,16 @@ public static class LinkingFeatures
         }
 
         return (cosine, lexical);
+    }
+
+    /// <summary>A claim text's words, its terms and whether it is negated, as the features read them.</summary>
+    private sealed record ClaimText(IReadOnlyList<string> Words, IReadOnlySet<string> Terms, bool Negated)
+    {
+        public static ClaimText Of(string text)
+        {
+            var words = TextAnalysis.Words(text);
+            return new ClaimText(words, TextAnalysis.Terms(words).ToHashSet(StringComparer.Ordinal), LinkingFeatures.Negated(words));
+        }
     }
 }
 

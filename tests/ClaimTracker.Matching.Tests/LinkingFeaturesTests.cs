@@ -51,6 +51,20 @@ public sealed class LinkingFeaturesTests
         Assert.Equal(-0.5, ClaimMatcher.EntityOverlap(["Vostochny"], ["Moscow"]).Score);
     }
 
+    [Fact]
+    public void A_claim_met_again_gives_the_features_it_gave_the_first_time()
+    {
+        // The claim's words come from the cache the second time; a negated claim keeps its negation mismatch.
+        const string negated = "North Korea did not discuss military cooperation with Russia";
+
+        var first = FeaturesOf(Probe, negated);
+        var again = FeaturesOf(Probe, negated);
+
+        Assert.Equal(first, again);
+        Assert.Equal(1f, again[Index("negation_mismatch")]);
+        Assert.Equal(0f, FeaturesOf(Probe, Claim)[Index("negation_mismatch")]);
+    }
+
     private static float[] FeaturesOf(string probe, string claim, string[]? probeEntities = null, string[]? claimEntities = null)
     {
         var embedding = new float[384];
