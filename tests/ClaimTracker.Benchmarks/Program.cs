@@ -25,6 +25,9 @@ switch (options.Scenario)
     case "text":
         await TextIngestScenario.RunAsync(options);
         break;
+    case "encoder":
+        await EncoderBatchScenario.RunAsync(options);
+        break;
     case "history":
         await HistoryScenario.RunAsync(options);
         break;
@@ -64,7 +67,7 @@ switch (options.Scenario)
     default:
         Console.Error.WriteLine(
             "usage: dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- "
-            + "<ingest|ingest-pg|feed-pg|text|history|as-of|watch|stall|memory|startup|scaling|reads|smoke> "
+            + "<ingest|ingest-pg|feed-pg|text|encoder|history|as-of|watch|stall|memory|startup|scaling|reads|smoke> "
             + "[--seconds N] [--clients N] [--bbc PATH] [--claims N]");
         return 2;
 }
