@@ -178,13 +178,40 @@ public sealed class ClaimIndex : IDisposable
 
         // One candidate per claim: its best cosine and best lexical score over the phrasings retrieved. Only these few
         // (of up to 2k per shard) have their embeddings decoded.
-        return byCosine.Drain().Concat(byLexical.Drain())
-            .Select(x => x.Item)
-            .GroupBy(h => h.ClaimId, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(h => h.Cosine) with { Lexical = g.Max(h => h.Lexical) })
-            .Select(h => h.Shard.Candidate(h))
-            .OrderByDescending(c => c.Cosine + c.Lexical)
-            .ToList();
+        return BestPerClaim([.. byCosine.Drain(), .. byLexical.Drain()]);
+    }
+
+    /// <summary>One candidate per claim, in order of first appearance: its first hit of the best cosine, with the best lexical
+    /// score of its hits; then ordered by the sum of the two, equal sums kept in that order.</summary>
+    private static List<ClaimCandidate> BestPerClaim(List<(ShardHit Item, double Score)> hits)
+    {
+        var best = new List<ShardHit>(hits.Count);
+        var slotOf = new Dictionary<string, int>(hits.Count, StringComparer.Ordinal);
+        foreach (var (hit, _) in hits)
+        {
+            if (!slotOf.TryGetValue(hit.ClaimId, out var slot))
+            {
+                slotOf[hit.ClaimId] = best.Count;
+                best.Add(hit);
+                continue;
+            }
+
+            var kept = best[slot];
+            best[slot] = (hit.Cosine > kept.Cosine ? hit : kept) with { Lexical = Math.Max(kept.Lexical, hit.Lexical) };
+        }
+
+        var candidates = new List<(ClaimCandidate Candidate, int Order)>(best.Count);
+        for (var i = 0; i < best.Count; i++)
+        {
+            candidates.Add((best[i].Shard.Candidate(best[i]), i));
+        }
+
+        candidates.Sort(static (a, b) =>
+        {
+            var bySum = (b.Candidate.Cosine + b.Candidate.Lexical).CompareTo(a.Candidate.Cosine + a.Candidate.Lexical);
+            return bySum != 0 ? bySum : a.Order.CompareTo(b.Order);
+        });
+        return candidates.ConvertAll(c => c.Candidate);
     }
 
     /// <summary>

@@ -90,6 +90,7 @@ internal sealed partial class ClaimShard
 
                 var isNewClaim = !phrasingsByClaim.TryGetValue(claim.ClaimId, out var known);
                 phrasingsByClaim[claim.ClaimId] = isNewClaim ? (doc, 1) : (known.First, known.Count + 1);
+                claim.FirstPhrasing = isNewClaim ? doc : known.First;
                 claims.Add(claim);
                 if (doc % BlockClaims == 0)
                 {

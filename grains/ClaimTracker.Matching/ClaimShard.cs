@@ -89,6 +89,7 @@ internal sealed partial class ClaimShard : IDisposable
         var doc = claims.Count;
         var isNewClaim = !phrasingsByClaim.TryGetValue(claim.ClaimId, out var known);
         phrasingsByClaim[claim.ClaimId] = isNewClaim ? (doc, 1) : (known.First, known.Count + 1);
+        claim.FirstPhrasing = isNewClaim ? doc : known.First;
         claims.Add(claim);
         if (doc % BlockClaims == 0)
         {
@@ -294,7 +295,7 @@ internal sealed partial class ClaimShard : IDisposable
 
                 var chosen = new HashSet<int>(2 * k);
                 var result = new List<ShardHit>(2 * k);
-                var claimsSeen = new HashSet<string>(fetch, StringComparer.Ordinal);
+                var claimsSeen = new HashSet<int>(fetch);
                 TopDocuments[] rankings = [byCosine, byLexical];
                 foreach (var ranked in rankings)
                 {
@@ -414,7 +415,7 @@ internal sealed partial class ClaimShard : IDisposable
 
     /// <summary>The first <paramref name="k"/> documents of <paramref name="ranked"/> whose claims come first there: each claim's
     /// best phrasing. <paramref name="seen"/> is a scratch set, cleared here.</summary>
-    private List<int> BestPerClaim(List<(int Doc, double Score)> ranked, int k, HashSet<string> seen)
+    private List<int> BestPerClaim(List<(int Doc, double Score)> ranked, int k, HashSet<int> seen)
     {
         seen.Clear();
         var best = new List<int>(k);
@@ -425,7 +426,7 @@ internal sealed partial class ClaimShard : IDisposable
                 break;
             }
 
-            if (seen.Add(claims[doc].ClaimId))
+            if (seen.Add(claims[doc].FirstPhrasing))
             {
                 best.Add(doc);
             }
@@ -517,6 +518,9 @@ internal sealed partial class ClaimShard : IDisposable
         public string ClaimId { get; } = claimId;
 
         public string Text { get; } = text;
+
+        /// <summary>The shard's document number of the claim's first phrasing: the claim, as a number.</summary>
+        public int FirstPhrasing { get; set; }
 
         // Two searches may read the same text at once; both get equal lists and either may be kept.
         public IReadOnlyList<string> Entities => entities ??= NamedEntities.Read(Text);

@@ -16,8 +16,8 @@ internal sealed class RecentTextCache<TValue>
     private readonly int generationSize;
     private readonly int longestText;
     private readonly Lock rotation = new();
-    private ConcurrentDictionary<string, TValue> newer = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, TValue> older = new(StringComparer.Ordinal);
+    private Generation newer = new();
+    private Generation older = new();
 
     public RecentTextCache(int capacity, int longestText)
     {
@@ -29,16 +29,28 @@ internal sealed class RecentTextCache<TValue>
 
     public bool TryGet(string text, [NotNullWhen(true)] out TValue? value)
     {
-        if (text.Length <= longestText && (newer.TryGetValue(text, out value) || older.TryGetValue(text, out value)))
+        if (text.Length > longestText)
+        {
+            value = null;
+            return false;
+        }
+
+        if (newer.Values.TryGetValue(text, out value))
+        {
+            return true;
+        }
+
+        if (older.Values.TryGetValue(text, out value))
         {
             Keep(text, value);
             return true;
         }
 
-        value = null;
         return false;
     }
 
+    /// <summary>Keeps <paramref name="value"/> for <paramref name="text"/>, unless a value is already kept for it in the newer
+    /// generation (equal texts give equal values).</summary>
     public void Add(string text, TValue value)
     {
         if (text.Length <= longestText)
@@ -62,19 +74,27 @@ internal sealed class RecentTextCache<TValue>
 
     private void Keep(string text, TValue value)
     {
-        newer[text] = value;
-        if (newer.Count < generationSize)
+        var generation = newer;
+        // Counted here rather than read from the dictionary: ConcurrentDictionary.Count takes every one of its locks.
+        if (!generation.Values.TryAdd(text, value) || Interlocked.Increment(ref generation.Count) < generationSize)
         {
             return;
         }
 
         lock (rotation)
         {
-            if (newer.Count >= generationSize)
+            if (ReferenceEquals(newer, generation))
             {
-                older = newer;
-                newer = new ConcurrentDictionary<string, TValue>(StringComparer.Ordinal);
+                older = generation;
+                newer = new Generation();
             }
         }
+    }
+
+    private sealed class Generation
+    {
+        public readonly ConcurrentDictionary<string, TValue> Values = new(StringComparer.Ordinal);
+
+        public int Count;
     }
 }
