@@ -6,7 +6,28 @@ public sealed record ClaimEntry(
     string Text,
     float[] Embedding,
     IReadOnlyList<string> Entities,
-    IReadOnlyList<QuantityFeature> Quantities);
+    IReadOnlyList<QuantityFeature> Quantities)
+{
+    // A candidate's embedding is decoded from the index's int8 codes only when asked for: linking reads its cosine, which the
+    // search already computed, and never the vector.
+    private Func<float[]>? decode;
+    private float[]? embedding = Embedding;
+
+    public float[] Embedding
+    {
+        get => embedding ??= decode!();
+        init => embedding = value;
+    }
+
+    /// <summary>An entry whose embedding <paramref name="decode"/> gives the first time it is read.</summary>
+    internal static ClaimEntry Decoded(
+        string claimId,
+        string text,
+        Func<float[]> decode,
+        IReadOnlyList<string> entities,
+        IReadOnlyList<QuantityFeature> quantities) =>
+        new(claimId, text, null!, entities, quantities) { decode = decode };
+}
 
 /// <summary>A statement looking for its claim. <see cref="Embedding"/> is L2-normalised.</summary>
 public sealed record StatementProbe(

@@ -491,12 +491,10 @@ internal sealed partial class ClaimShard : IDisposable
     private ClaimEntry Entry(int doc)
     {
         var claim = claims[doc];
-        return new ClaimEntry(
-            claim.ClaimId,
-            claim.Text,
-            blocks[doc / BlockClaims].Restore(doc % BlockClaims),
-            claim.Entities,
-            claim.Quantities);
+        // A block's codes never change once stored, so the decoding may run later, outside the lock.
+        var block = blocks[doc / BlockClaims];
+        var slot = doc % BlockClaims;
+        return ClaimEntry.Decoded(claim.ClaimId, claim.Text, () => block.Restore(slot), claim.Entities, claim.Quantities);
     }
 
     private readonly record struct Posting(int Document, int TermFrequency);
