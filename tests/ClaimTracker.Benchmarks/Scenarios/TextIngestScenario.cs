@@ -105,6 +105,8 @@ internal static class TextIngestScenario
         List<string> firstSlice = [];
         RawEncoder firstRaw = best;
         using var stacks = options.AllocationStacks > 0 ? AllocationStacks.Start() : null;
+        using var jit = options.JitMethods > 0 ? new JitSampler() : null;
+        jit?.Start();
         for (var round = 0; round < rounds; round++)
         {
             var first = round * articles.Count / rounds;
@@ -141,6 +143,8 @@ internal static class TextIngestScenario
         {
             await stacks.PrintAsync(options.AllocationStacks, statements, "statement");
         }
+
+        jit?.Print(options.JitMethods);
 
         var batches = queue.Statistics - queueBefore;
         var elapsed = spent!.Seconds;
