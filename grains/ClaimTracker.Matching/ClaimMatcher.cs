@@ -166,6 +166,10 @@ public sealed class ClaimMatcher
         return scores;
     }
 
+    /// <summary>The words of the entity names compared last: a statement's names are compared with every candidate's, and the
+    /// same names come back report after report. The lists are shared: never changed.</summary>
+    private static readonly RecentTextCache<List<string>> NameWords = new(capacity: 4_096, longestText: 200);
+
     internal static (double Score, IReadOnlyList<string> Shared) EntityOverlap(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
         if (a.Count == 0 || b.Count == 0)
@@ -173,16 +177,16 @@ public sealed class ClaimMatcher
             return (0, []);
         }
 
-        // Each name's words are read once, not once per name it is compared with.
+        // Each name's words are read once, not once per name it is compared with, and kept for the names met again.
         var wordsOfB = new List<string>[b.Count];
         for (var j = 0; j < b.Count; j++)
         {
-            wordsOfB[j] = TextAnalysis.Words(b[j]);
+            wordsOfB[j] = NameWords.GetOrAdd(b[j], TextAnalysis.Words);
         }
 
         var shared = a.Where(x =>
             {
-                var wordsOfX = TextAnalysis.Words(x);
+                var wordsOfX = NameWords.GetOrAdd(x, TextAnalysis.Words);
                 return wordsOfB.Any(wordsOfY => SameEntity(wordsOfX, wordsOfY));
             })
             .Distinct(StringComparer.OrdinalIgnoreCase)

@@ -276,7 +276,8 @@ internal sealed partial class ClaimShard : IDisposable
             }
 
             var lexical = ArrayPool<float>.Shared.Rent(count);
-            var touched = new List<int>();
+            var scratch = Scratch.ForThisThread();
+            var touched = scratch.Touched;
             try
             {
                 Array.Clear(lexical, 0, count);
@@ -293,9 +294,9 @@ internal sealed partial class ClaimShard : IDisposable
                     ? ScanLists(quantized, probed, fetch)
                     : ScanCosine(quantized, count, fetch);
 
-                var chosen = new HashSet<int>(2 * k);
+                var chosen = scratch.Chosen;
                 var result = new List<ShardHit>(2 * k);
-                var claimsSeen = new HashSet<int>(fetch);
+                var claimsSeen = scratch.ClaimsSeen;
                 TopDocuments[] rankings = [byCosine, byLexical];
                 foreach (var ranked in rankings)
                 {
@@ -498,6 +499,29 @@ internal sealed partial class ClaimShard : IDisposable
     }
 
     private readonly record struct Posting(int Document, int TermFrequency);
+
+    /// <summary>The working sets of one search, kept per thread and cleared for the next: a search never awaits, so a thread runs
+    /// one at a time.</summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? PerThread;
+
+        public List<int> Touched { get; } = [];
+
+        public HashSet<int> Chosen { get; } = [];
+
+        public HashSet<int> ClaimsSeen { get; } = [];
+
+        public static Scratch ForThisThread()
+        {
+            var scratch = PerThread ??= new Scratch();
+            scratch.Touched.Clear();
+            scratch.Chosen.Clear();
+            scratch.ClaimsSeen.Clear();
+            return scratch;
+        }
+    }
 
     /// <summary>
     /// A stored phrasing without its embedding, which lives in the blocks. Its entities and quantities are given or, for a
