@@ -28,6 +28,9 @@ switch (options.Scenario)
     case "encoder":
         await EncoderBatchScenario.RunAsync(options);
         break;
+    case "retrieval":
+        await RetrievalScenario.RunAsync(options);
+        break;
     case "history":
         await HistoryScenario.RunAsync(options);
         break;
@@ -67,7 +70,7 @@ switch (options.Scenario)
     default:
         Console.Error.WriteLine(
             "usage: dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- "
-            + "<ingest|ingest-pg|feed-pg|text|encoder|history|as-of|watch|stall|memory|startup|scaling|reads|smoke> "
+            + "<ingest|ingest-pg|feed-pg|text|encoder|retrieval|history|as-of|watch|stall|memory|startup|scaling|reads|smoke> "
             + "[--seconds N] [--clients N] [--bbc PATH] [--claims N]");
         return 2;
 }
