@@ -284,23 +284,28 @@ internal sealed partial class ClaimShard : IDisposable
                 ScoreLexical(terms, idf, averageLength, bm25, lexical, touched);
                 // Over-fetch phrasings so that k distinct claims survive when one claim has many phrasings.
                 var fetch = k * PhrasingOverFetch;
-                var byLexical = new TopDocuments(fetch);
+                var (byCosine, byLexical) = scratch.Rankings(fetch);
                 foreach (var doc in touched)
                 {
                     byLexical.Offer(doc, lexical[doc]);
                 }
 
-                var byCosine = centroids is not null && probed is not null && ReferenceEquals(centroids, quantizer)
-                    ? ScanLists(quantized, probed, fetch)
-                    : ScanCosine(quantized, count, fetch);
+                if (centroids is not null && probed is not null && ReferenceEquals(centroids, quantizer))
+                {
+                    ScanLists(quantized, probed, byCosine);
+                }
+                else
+                {
+                    ScanCosine(quantized, count, byCosine);
+                }
 
                 var chosen = scratch.Chosen;
                 var result = new List<ShardHit>(2 * k);
                 var claimsSeen = scratch.ClaimsSeen;
-                TopDocuments[] rankings = [byCosine, byLexical];
-                foreach (var ranked in rankings)
+                foreach (var ranked in (ReadOnlySpan<TopDocuments>)[byCosine, byLexical])
                 {
-                    foreach (var doc in BestPerClaim(ranked.Drain(), k, claimsSeen))
+                    ranked.DrainInto(scratch.Ranked);
+                    foreach (var doc in BestPerClaim(scratch.Ranked, k, claimsSeen, scratch.Best))
                     {
                         if (chosen.Add(doc))
                         {
@@ -416,10 +421,10 @@ internal sealed partial class ClaimShard : IDisposable
 
     /// <summary>The first <paramref name="k"/> documents of <paramref name="ranked"/> whose claims come first there: each claim's
     /// best phrasing. <paramref name="seen"/> is a scratch set, cleared here.</summary>
-    private List<int> BestPerClaim(List<(int Doc, double Score)> ranked, int k, HashSet<int> seen)
+    private List<int> BestPerClaim(List<(int Doc, double Score)> ranked, int k, HashSet<int> seen, List<int> best)
     {
         seen.Clear();
-        var best = new List<int>(k);
+        best.Clear();
         foreach (var (doc, _) in ranked)
         {
             if (best.Count == k)
@@ -437,9 +442,8 @@ internal sealed partial class ClaimShard : IDisposable
     }
 
     /// <summary>The hot loop: one dot product per stored phrasing, block by block; the heap is touched only above its floor.</summary>
-    private TopDocuments ScanCosine(QuantizedProbe probe, int count, int fetch)
+    private void ScanCosine(QuantizedProbe probe, int count, TopDocuments top)
     {
-        var top = new TopDocuments(fetch);
         var floor = float.NegativeInfinity;
         var scores = ArrayPool<float>.Shared.Rent(BlockClaims);
         try
@@ -462,14 +466,11 @@ internal sealed partial class ClaimShard : IDisposable
         {
             ArrayPool<float>.Shared.Return(scores);
         }
-
-        return top;
     }
 
     /// <summary>The approximate scan: only the documents in the probed lists.</summary>
-    private TopDocuments ScanLists(QuantizedProbe probe, int[] probed, int fetch)
+    private void ScanLists(QuantizedProbe probe, int[] probed, TopDocuments top)
     {
-        var top = new TopDocuments(fetch);
         var floor = float.NegativeInfinity;
         foreach (var l in probed)
         {
@@ -483,8 +484,6 @@ internal sealed partial class ClaimShard : IDisposable
                 }
             }
         }
-
-        return top;
     }
 
     private float Cosine(int doc, float[] embedding) => blocks[doc / BlockClaims].Dot(doc % BlockClaims, embedding);
@@ -513,6 +512,13 @@ internal sealed partial class ClaimShard : IDisposable
 
         public HashSet<int> ClaimsSeen { get; } = [];
 
+        public List<(int Doc, double Score)> Ranked { get; } = [];
+
+        public List<int> Best { get; } = [];
+
+        private TopDocuments? byCosine;
+        private TopDocuments? byLexical;
+
         public static Scratch ForThisThread()
         {
             var scratch = PerThread ??= new Scratch();
@@ -520,6 +526,19 @@ internal sealed partial class ClaimShard : IDisposable
             scratch.Chosen.Clear();
             scratch.ClaimsSeen.Clear();
             return scratch;
+        }
+
+        /// <summary>Two empty rankings that keep <paramref name="fetch"/> documents each.</summary>
+        public (TopDocuments ByCosine, TopDocuments ByLexical) Rankings(int fetch)
+        {
+            if (byCosine is null || byLexical is null || byCosine.Capacity != fetch)
+            {
+                (byCosine, byLexical) = (new TopDocuments(fetch), new TopDocuments(fetch));
+            }
+
+            byCosine.Clear();
+            byLexical.Clear();
+            return (byCosine, byLexical);
         }
     }
 

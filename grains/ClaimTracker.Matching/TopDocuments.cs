@@ -20,6 +20,12 @@ internal sealed class TopDocuments
         documents = new int[capacity];
     }
 
+    /// <summary>How many documents it keeps at most.</summary>
+    public int Capacity => scores.Length;
+
+    /// <summary>Forgets every document, to rank again.</summary>
+    public void Clear() => count = 0;
+
     /// <summary>The lowest score still kept once full; below it an offer is pointless.</summary>
     public float Floor => count == 0 || count < scores.Length ? float.NegativeInfinity : scores[0];
 
@@ -39,6 +45,14 @@ internal sealed class TopDocuments
     public List<(int Doc, double Score)> Drain()
     {
         var ranked = new List<(int Doc, double Score)>(count);
+        DrainInto(ranked);
+        return ranked;
+    }
+
+    /// <summary>As <see cref="Drain"/>, into <paramref name="ranked"/> (cleared first).</summary>
+    public void DrainInto(List<(int Doc, double Score)> ranked)
+    {
+        ranked.Clear();
         while (count > 0)
         {
             ranked.Add((documents[0], scores[0]));
@@ -50,7 +64,6 @@ internal sealed class TopDocuments
         }
 
         ranked.Reverse();
-        return ranked;
     }
 
     private void MoveUp(int slot, int document, float score)
