@@ -66,6 +66,30 @@ internal sealed class TopDocuments
         ranked.Reverse();
     }
 
+    /// <summary>
+    /// The first of the lowest of the children from <paramref name="child"/> on. Four children are compared as two pairs and
+    /// then the pairs' winners, each choice a conditional move: the scan's offers land at random depths, and branches on
+    /// their scores were mispredicted half the time. Each choice keeps the earlier child on a tie, so the result is the
+    /// first lowest, as a scan from left to right finds it.
+    /// </summary>
+    private int LeastChild(int child)
+    {
+        if (child + Arity <= count)
+        {
+            var left = scores[child + 1] < scores[child] ? child + 1 : child;
+            var right = scores[child + 3] < scores[child + 2] ? child + 3 : child + 2;
+            return scores[right] < scores[left] ? right : left;
+        }
+
+        var least = child;
+        for (var next = child + 1; next < count; next++)
+        {
+            least = scores[next] < scores[least] ? next : least;
+        }
+
+        return least;
+    }
+
     private void MoveUp(int slot, int document, float score)
     {
         while (slot > 0)
@@ -90,16 +114,7 @@ internal sealed class TopDocuments
         int child;
         while ((child = (slot * Arity) + 1) < count)
         {
-            // The first of the lowest children.
-            var least = child;
-            var end = Math.Min(child + Arity, count);
-            for (var next = child + 1; next < end; next++)
-            {
-                if (scores[next] < scores[least])
-                {
-                    least = next;
-                }
-            }
+            var least = LeastChild(child);
 
             if (score <= scores[least])
             {
