@@ -45,6 +45,32 @@ public sealed class ClaimIndexCandidateTests
     }
 
     [Fact]
+    public void Searches_of_other_sizes_one_after_another_on_a_thread_find_what_each_finds_alone()
+    {
+        // A shard keeps its rankings and sets per thread between searches: a search must not see what the one before left.
+        var random = new Random(5);
+        float[] Unit() => VectorMath.Normalized(Enumerable.Range(0, Dims).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray());
+        using var index = new ClaimIndex(shardCount: 4, Dims, Bm25Parameters.Default);
+        for (var c = 0; c < 400; c++)
+        {
+            index.Add($"claim-{c}", $"claim {c} on shells {c % 7} and ports {c % 3}", Unit());
+        }
+
+        var probes = Enumerable.Range(0, 12)
+            .Select(q => new StatementProbe($"shells {q % 7} and ports", Unit(), [], []))
+            .ToList();
+        string Ids(IReadOnlyList<ClaimCandidate> found) => string.Join(",", found.Select(c => $"{c.Claim.ClaimId}:{c.Cosine:0.000000}"));
+        var alone = probes.Select((p, i) => Ids(index.Search(p, k: 1 + (i % 3 * 7)))).ToList();
+
+        // Again, interleaved with searches of other sizes that leave more behind.
+        for (var i = 0; i < probes.Count; i++)
+        {
+            index.Search(probes[(i + 5) % probes.Count], k: 30);
+            Assert.Equal(alone[i], Ids(index.Search(probes[i], k: 1 + (i % 3 * 7))));
+        }
+    }
+
+    [Fact]
     public void Re_adding_a_known_phrasing_by_text_stores_nothing()
     {
         using var index = new ClaimIndex(shardCount: 4, 8, Bm25Parameters.Default);

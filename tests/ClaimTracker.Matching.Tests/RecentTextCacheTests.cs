@@ -21,6 +21,24 @@ public sealed class RecentTextCacheTests
     }
 
     [Fact]
+    public void Only_new_texts_fill_a_generation()
+    {
+        var cache = new RecentTextCache<string>(capacity: 4, longestText: 100);
+        cache.Add("a", "A");
+        cache.Add("a", "A");
+        Assert.True(cache.TryGet("a", out _));
+        cache.Add("b", "B"); // the second text: the generation of two is full and becomes the older one
+
+        cache.Add("c", "C");
+        cache.Add("d", "D"); // full again: "a" and "b", never used since, leave
+
+        Assert.False(cache.TryGet("a", out _));
+        Assert.False(cache.TryGet("b", out _));
+        Assert.True(cache.TryGet("c", out _));
+        Assert.True(cache.TryGet("d", out _));
+    }
+
+    [Fact]
     public void A_value_is_computed_once_while_its_text_is_kept()
     {
         var cache = new RecentTextCache<string>(capacity: 4, longestText: 100);

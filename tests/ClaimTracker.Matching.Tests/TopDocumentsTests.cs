@@ -32,6 +32,28 @@ public sealed class TopDocumentsTests
         Assert.Equal(reference.Drain(), top.Drain());
     }
 
+    [Theory]
+    [InlineData(40, 1_000)]
+    [InlineData(5, 300)]
+    public void Distinct_scores_rank_as_the_priority_queue_ranked_them_and_a_cleared_heap_starts_again(int k, int offers)
+    {
+        var random = new Random(k + offers);
+        var top = new TopDocuments(k);
+        top.Offer(-1, 2f); // left by a search before, then cleared
+        top.Clear();
+        var reference = new TopK<int>(k);
+        for (var doc = 0; doc < offers; doc++)
+        {
+            var score = (float)random.NextDouble();
+            top.Offer(doc, score);
+            reference.Offer(doc, score);
+        }
+
+        var ranked = new List<(int Doc, double Score)> { (99, 9) };
+        top.DrainInto(ranked);
+        Assert.Equal(reference.Drain(), ranked);
+    }
+
     [Fact]
     public void Drains_best_first_and_is_empty_afterwards()
     {
