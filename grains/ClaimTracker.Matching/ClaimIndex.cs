@@ -177,7 +177,7 @@ public sealed class ClaimIndex : IDisposable
         }
 
         // One candidate per claim: its best cosine and best lexical score over the phrasings retrieved. Only these few
-        // (of up to 2k per shard) have their embeddings decoded.
+        // (of up to 2k per shard) become candidates.
         return BestPerClaim([.. byCosine.Drain(), .. byLexical.Drain()]);
     }
 
@@ -339,7 +339,7 @@ public sealed class ClaimIndex : IDisposable
         Interlocked.Add(ref count, claims);
     }
 
-    /// <summary>The claim as first stored under <paramref name="claimId"/> (its embedding decoded from int8), or null.
+    /// <summary>The claim as first stored under <paramref name="claimId"/> (its embedding decoded from int8 when read), or null.
     /// Thread-safe.</summary>
     public ClaimEntry? Find(string claimId) => shards[ShardOf(claimId)].Find(claimId);
 

@@ -6,8 +6,8 @@ namespace ClaimTracker.Matching;
 /// One partition of a <see cref="ClaimIndex"/>: claims, their embeddings packed as int8 codes in
 /// contiguous blocks (a linear scan is a stream of dot products over cache-friendly memory, a quarter
 /// of float32's bytes) and an inverted index of terms. The embeddings are not kept as floats: a
-/// claim handed back is rebuilt with its decoded embedding. A reader-writer lock lets many searches run while adds wait only for their own
-/// shard.
+/// claim handed back decodes its embedding from the codes when it is read. A reader-writer lock lets many searches run while adds
+/// wait only for their own shard.
 /// </summary>
 internal sealed partial class ClaimShard : IDisposable
 {
@@ -252,7 +252,7 @@ internal sealed partial class ClaimShard : IDisposable
 
     /// <summary>
     /// This shard's best <paramref name="k"/> claims by cosine and by BM25, each scored on both. The hits carry no embedding: the
-    /// index keeps a few of all its shards' hits and decodes only those (<see cref="Candidate"/>).
+    /// index keeps a few of all its shards' hits and makes candidates of only those (<see cref="Candidate"/>).
     /// </summary>
     public List<ShardHit> Search(
         float[] embedding,
@@ -361,7 +361,7 @@ internal sealed partial class ClaimShard : IDisposable
         }
     }
 
-    /// <summary>The candidate of one of this shard's hits, its embedding decoded from int8.</summary>
+    /// <summary>The candidate of one of this shard's hits, its embedding decoded from int8 when read.</summary>
     public ClaimCandidate Candidate(ShardHit hit)
     {
         gate.EnterReadLock();

@@ -44,8 +44,8 @@ public static class LinkingFeatures
     ];
 
     /// <summary>
-    /// The words of the claims compared last. A claim is a candidate of many statements on its topic, and reading its words
-    /// again for each was a tenth of linking's CPU; a few thousand texts cover the claims a stream of reports keeps meeting.
+    /// The words of the claims compared last. A claim is a candidate of many statements on its topic, so its words are read
+    /// once while it keeps coming back; a few thousand texts cover the claims a stream of reports keeps meeting.
     /// </summary>
     private static readonly RecentTextCache<ClaimText> ClaimTexts = new(capacity: 8_192, longestText: 1_000);
 

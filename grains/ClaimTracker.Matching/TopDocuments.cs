@@ -68,9 +68,8 @@ internal sealed class TopDocuments
 
     /// <summary>
     /// The first of the lowest of the children from <paramref name="child"/> on. Four children are compared as two pairs and
-    /// then the pairs' winners, each choice a conditional move: the scan's offers land at random depths, and branches on
-    /// their scores were mispredicted half the time. Each choice keeps the earlier child on a tie, so the result is the
-    /// first lowest, as a scan from left to right finds it.
+    /// then the pairs' winners, each choice a conditional move rather than a branch on unpredictable scores. Each choice
+    /// keeps the earlier child on a tie, so the result is the first lowest, as a scan from left to right finds it.
     /// </summary>
     private int LeastChild(int child)
     {
@@ -115,7 +114,6 @@ internal sealed class TopDocuments
         while ((child = (slot * Arity) + 1) < count)
         {
             var least = LeastChild(child);
-
             if (score <= scores[least])
             {
                 break;

@@ -3,8 +3,8 @@ using ClaimTracker.Matching;
 namespace ClaimTracker.Matching.Tests;
 
 /// <summary>
-/// A search keeps a few of its shards' hits and decodes only those: each candidate still carries the phrasing it was scored
-/// on, with that phrasing's decoded embedding, and a replica re-reading phrasings it holds stores nothing.
+/// A search keeps a few of its shards' hits and makes candidates of only those: each candidate still carries the phrasing it
+/// was scored on, with that phrasing's decoded embedding, and a replica re-reading phrasings it holds stores nothing.
 /// </summary>
 public sealed class ClaimIndexCandidateTests
 {
