@@ -180,6 +180,12 @@ public sealed partial class ClaimFeed : BackgroundService, IFeedTail
         return recent.Head;
     }
 
+    /// <summary>
+    /// The position of the newest committed entry. Dispatching trails the commit by a moment, so this can be ahead of
+    /// <see cref="CurrentPositionAsync"/>: a snapshot of claims read after it has every entry up to it in its state.
+    /// </summary>
+    public Task<long> CommittedPositionAsync(CancellationToken cancellationToken) => log.ReadFeedHeadAsync(cancellationToken);
+
     /// <summary>Reads stored entries in (after, upTo], oldest first.</summary>
     public async IAsyncEnumerable<FeedEvent> ReadStoredAsync(
         long after, long upTo, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

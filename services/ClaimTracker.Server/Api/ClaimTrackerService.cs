@@ -164,7 +164,8 @@ internal sealed partial class ClaimTrackerService(
                     "include_snapshot and cursor cannot be combined: resume with the cursor alone, or start over with include_snapshot");
             }
 
-            after = await feed.CurrentPositionAsync(cancellation);
+            // The committed head, not the dispatched one: a claim in the snapshot must not come again as a live event.
+            after = await feed.CommittedPositionAsync(cancellation);
             await foreach (var claim in SnapshotAsync(request, filter, cancellation))
             {
                 await responseStream.WriteAsync(new V1.ClaimEvent
