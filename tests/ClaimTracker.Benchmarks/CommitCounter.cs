@@ -41,6 +41,9 @@ internal sealed class CommitCounter : IDisposable
         listener.Start();
     }
 
+    /// <summary>Group commits since the counter started.</summary>
+    public long Commits => Interlocked.Read(ref commits);
+
     public string Summary(long statements) =>
         $"group commit: {Interlocked.Read(ref commits):N0} commits carrying {Interlocked.Read(ref writes):N0} writes " +
             $"({Interlocked.Read(ref writes) / Math.Max(1.0, Interlocked.Read(ref commits)):0.0} per commit, " +

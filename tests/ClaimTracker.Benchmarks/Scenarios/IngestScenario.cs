@@ -44,6 +44,7 @@ internal static class IngestScenario
         jit?.Start();
         using var commits = new CommitCounter();
         var cost = ProcessCost.Start();
+        var walSample = SampleWalAsync(server, duration / 2);
         var (reportsPerSecond, reportLatencies) = await Measure.ClosedLoopAsync(
             options.Clients,
             duration,
@@ -64,12 +65,26 @@ internal static class IngestScenario
         Console.WriteLine($"per statement (clients and server, one process): {spent.PerUnit(measuredStatements, "statement")}");
         Console.WriteLine("I/O " + spent.Io.PerUnit(measuredStatements, "statement"));
         Console.WriteLine(commits.Summary(measuredStatements));
+        var pages = await walSample;
+        Console.WriteLine(pages is null
+            ? "write-ahead log: no committed frame to read"
+            : pages.Summary(measuredStatements / (double)Math.Max(1, commits.Commits), top: 14));
         Console.WriteLine($"ratio statements/s ÷ echo calls/s = {Measure.Ratio(statements / EchoRate)} (target ≥ 0.20)");
         await PrintActivationsAsync(server);
         if (options.BatchSize > 0)
         {
             await RunBatchedAsync(options, server, reports, duration);
         }
+    }
+
+    /// <summary>
+    /// What the pages in the write-ahead log belong to, read halfway through the window: the commits since the log last restarted
+    /// were made under the full load (after it, the last commits are the smaller ones of clients finishing).
+    /// </summary>
+    private static async Task<WalPages?> SampleWalAsync(BenchServer server, TimeSpan after)
+    {
+        await Task.Delay(after);
+        return await Task.Run(() => WalPages.Read(Path.Combine(server.DataDirectory, "claimtracker.db")));
     }
 
     /// <summary>
