@@ -30,6 +30,7 @@ internal sealed class WalPages
     public int Frames { get; }
 
     /// <summary>The log's committed frames by the table or index their page belongs to; null when there is no log or no commit in it.</summary>
+    /// <remarks>Reads frame headers and the pages it walks one at a time into one buffer: it runs inside measured windows.</remarks>
     public static WalPages? Read(string databasePath)
     {
         var walPath = databasePath + "-wal";
@@ -38,27 +39,31 @@ internal sealed class WalPages
             return null;
         }
 
-        var wal = File.ReadAllBytes(walPath);
-        if (wal.Length < 32)
+        using var wal = OpenShared(walPath);
+        Span<byte> header = stackalloc byte[32];
+        if (wal.Read(header) < header.Length)
         {
             return null;
         }
 
-        var pageSize = (int)BinaryPrimitives.ReadUInt32BigEndian(wal.AsSpan(8));
-        var salts = wal.AsSpan(16, 8).ToArray();
+        var pageSize = (int)BinaryPrimitives.ReadUInt32BigEndian(header[8..]);
+        var salts = header.Slice(16, 8).ToArray();
         var frames = new List<uint>();
         var lastCommit = -1;
         var commits = 0;
-        for (var offset = 32; offset + FrameHeaderBytes + pageSize <= wal.Length; offset += FrameHeaderBytes + pageSize)
+        var length = wal.Length;
+        Span<byte> frame = stackalloc byte[FrameHeaderBytes];
+        for (long offset = 32; offset + FrameHeaderBytes + pageSize <= length; offset += FrameHeaderBytes + pageSize)
         {
+            wal.Position = offset;
             // A frame of an earlier generation of the log carries other salts: the log ends before it.
-            if (!wal.AsSpan(offset + 8, 8).SequenceEqual(salts))
+            if (wal.Read(frame) < frame.Length || !frame.Slice(8, 8).SequenceEqual(salts))
             {
                 break;
             }
 
-            frames.Add(BinaryPrimitives.ReadUInt32BigEndian(wal.AsSpan(offset)));
-            if (BinaryPrimitives.ReadUInt32BigEndian(wal.AsSpan(offset + 4)) != 0)
+            frames.Add(BinaryPrimitives.ReadUInt32BigEndian(frame));
+            if (BinaryPrimitives.ReadUInt32BigEndian(frame[4..]) != 0)
             {
                 lastCommit = frames.Count - 1;
                 commits++;
@@ -71,9 +76,8 @@ internal sealed class WalPages
         }
 
         frames.RemoveRange(lastCommit + 1, frames.Count - lastCommit - 1);
-        using var database = File.OpenRead(databasePath);
-        var pages = new PageReader(database, wal, frames, pageSize);
-        var owners = pages.Owners();
+        using var database = OpenShared(databasePath);
+        var owners = new PageReader(database, wal, frames, pageSize).Owners();
         var byTree = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var page in frames)
         {
@@ -83,6 +87,10 @@ internal sealed class WalPages
 
         return new WalPages(commits, frames.Count, byTree);
     }
+
+    /// <summary>For reading while the server writes; unbuffered, since every read is a seek.</summary>
+    private static FileStream OpenShared(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.RandomAccess);
 
     /// <summary>The frames per commit and per statement, then the <paramref name="top"/> B-trees that took most of them.</summary>
     public string Summary(double statementsPerCommit, int top)
@@ -115,22 +123,24 @@ internal sealed class WalPages
     private sealed class PageReader
     {
         private readonly FileStream database;
-        private readonly byte[] wal;
+        private readonly FileStream wal;
         private readonly int pageSize;
+        private readonly byte[] buffer;
         private readonly Dictionary<uint, int> newestFrame = [];
 
-        public PageReader(FileStream database, byte[] wal, List<uint> frames, int pageSize)
+        public PageReader(FileStream database, FileStream wal, List<uint> frames, int pageSize)
         {
             this.database = database;
             this.wal = wal;
             this.pageSize = pageSize;
+            buffer = new byte[pageSize];
             for (var i = 0; i < frames.Count; i++)
             {
                 newestFrame[frames[i]] = i;
             }
         }
 
-        /// <summary>Every page of every table and index, by the name of its tree (sqlite_schema's own included).</summary>
+        /// <summary>The tree each page in the log belongs to, by the tree's name (sqlite_schema's own included).</summary>
         public Dictionary<uint, string> Owners()
         {
             var owners = new Dictionary<uint, string>();
@@ -143,52 +153,63 @@ internal sealed class WalPages
             return owners;
         }
 
-        private ReadOnlySpan<byte> Page(uint number)
+        /// <summary>The page, in a buffer the next read overwrites.</summary>
+        private byte[] Page(uint number)
         {
-            if (newestFrame.TryGetValue(number, out var frame))
-            {
-                return wal.AsSpan(32 + (frame * (FrameHeaderBytes + pageSize)) + FrameHeaderBytes, pageSize);
-            }
-
-            var page = new byte[pageSize];
-            database.Position = (number - 1L) * pageSize;
-            database.ReadExactly(page);
-            return page;
+            var (file, offset) = newestFrame.TryGetValue(number, out var frame)
+                ? (wal, 32 + (frame * (long)(FrameHeaderBytes + pageSize)) + FrameHeaderBytes)
+                : (database, (number - 1L) * pageSize);
+            file.Position = offset;
+            file.ReadExactly(buffer);
+            return buffer;
         }
 
         // Page 1 starts with the file's 100-byte header; its B-tree header follows it.
         private static int HeaderOffset(uint page) => page == 1 ? 100 : 0;
 
-        /// <summary>Marks the pages of the tree at <paramref name="root"/>; leaves are found through their parents, never read.</summary>
+        /// <summary>
+        /// Records the owner of the tree's pages that are in the log, a level at a time. A B-tree's leaves are all at one depth, so
+        /// once a level's first page is a leaf, the level is known without reading the rest: only interior pages are read.
+        /// </summary>
         private void Walk(uint root, string name, Dictionary<uint, string> owners)
         {
-            var pending = new Stack<uint>();
-            pending.Push(root);
-            while (pending.TryPop(out var number))
+            List<uint> level = [root];
+            while (level.Count > 0)
             {
-                if (!owners.TryAdd(number, name))
+                foreach (var number in level)
                 {
-                    continue;
+                    if (newestFrame.ContainsKey(number))
+                    {
+                        owners[number] = name;
+                    }
                 }
 
-                var page = Page(number);
-                var header = HeaderOffset(number);
-                var kind = page[header];
-                if (kind is not (0x02 or 0x05))
+                if (!IsInterior(Page(level[0]), level[0]))
                 {
-                    continue;
+                    return;
                 }
 
-                // An interior page: a left child at the start of every cell, and the rightmost child in its header.
-                var cells = BinaryPrimitives.ReadUInt16BigEndian(page[(header + 3)..]);
-                pending.Push(BinaryPrimitives.ReadUInt32BigEndian(page[(header + 8)..]));
-                for (var i = 0; i < cells; i++)
+                var below = new List<uint>();
+                foreach (var number in level)
                 {
-                    var cell = BinaryPrimitives.ReadUInt16BigEndian(page[(header + 12 + (2 * i))..]);
-                    pending.Push(BinaryPrimitives.ReadUInt32BigEndian(page[cell..]));
+                    // An interior page: a left child at the start of every cell, and the rightmost child in its header.
+                    var page = Page(number);
+                    var header = HeaderOffset(number);
+                    var cells = BinaryPrimitives.ReadUInt16BigEndian(page.AsSpan(header + 3));
+                    for (var i = 0; i < cells; i++)
+                    {
+                        var cell = BinaryPrimitives.ReadUInt16BigEndian(page.AsSpan(header + 12 + (2 * i)));
+                        below.Add(BinaryPrimitives.ReadUInt32BigEndian(page.AsSpan(cell)));
+                    }
+
+                    below.Add(BinaryPrimitives.ReadUInt32BigEndian(page.AsSpan(header + 8)));
                 }
+
+                level = below;
             }
         }
+
+        private static bool IsInterior(byte[] page, uint number) => page[HeaderOffset(number)] is 0x02 or 0x05;
 
         /// <summary>The name and root page of every table and index in sqlite_schema (its rows' type, name, tbl_name, rootpage).</summary>
         private List<(string Name, uint Root)> Schema()
