@@ -153,12 +153,18 @@ internal sealed class WalPages
             return owners;
         }
 
-        /// <summary>The page, in a buffer the next read overwrites.</summary>
+        /// <summary>The page, in a buffer the next read overwrites; zeros (no B-tree page) past the end of its file.</summary>
         private byte[] Page(uint number)
         {
             var (file, offset) = newestFrame.TryGetValue(number, out var frame)
                 ? (wal, 32 + (frame * (long)(FrameHeaderBytes + pageSize)) + FrameHeaderBytes)
                 : (database, (number - 1L) * pageSize);
+            if (number == 0 || offset + pageSize > file.Length)
+            {
+                Array.Clear(buffer);
+                return buffer;
+            }
+
             file.Position = offset;
             file.ReadExactly(buffer);
             return buffer;
@@ -173,8 +179,9 @@ internal sealed class WalPages
         /// </summary>
         private void Walk(uint root, string name, Dictionary<uint, string> owners)
         {
+            // SQLite's trees are at most 20 levels deep; a torn page read mid-checkpoint must not send the walk on for ever.
             List<uint> level = [root];
-            while (level.Count > 0)
+            for (var depth = 0; level.Count > 0 && depth < 20; depth++)
             {
                 foreach (var number in level)
                 {
