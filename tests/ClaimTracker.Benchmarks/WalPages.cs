@@ -46,7 +46,14 @@ internal sealed class WalPages
             return null;
         }
 
+        // The header as SQLite's file format (sqlite.org/fileformat2.html, "WAL File Format") lays it out; a header being
+        // rewritten as the log restarts can read as anything.
         var pageSize = (int)BinaryPrimitives.ReadUInt32BigEndian(header[8..]);
+        if (pageSize is < 512 or > 65536 || !int.IsPow2(pageSize))
+        {
+            return null;
+        }
+
         var salts = header.Slice(16, 8).ToArray();
         var frames = new List<uint>();
         var lastCommit = -1;
