@@ -499,8 +499,8 @@ internal sealed partial class ClaimShard : IDisposable
 
     private readonly record struct Posting(int Document, int TermFrequency);
 
-    /// <summary>The working sets of one search, kept per thread and cleared for the next: a search never awaits, so a thread runs
-    /// one at a time.</summary>
+    /// <summary>The working sets of one search, kept per thread and cleared for the next (the claims seen and the lists, by the
+    /// steps that fill them): a search never awaits, so a thread runs one at a time.</summary>
     private sealed class Scratch
     {
         [ThreadStatic]
@@ -524,7 +524,6 @@ internal sealed partial class ClaimShard : IDisposable
             var scratch = PerThread ??= new Scratch();
             scratch.Touched.Clear();
             scratch.Chosen.Clear();
-            scratch.ClaimsSeen.Clear();
             return scratch;
         }
 
