@@ -38,6 +38,16 @@ public sealed class StorageOptions
     /// </summary>
     public int FeedCacheEntries { get; set; } = 4096;
 
+    /// <summary>
+    /// How long claim feed entries are kept for watchers to resume from; zero (the default) keeps them all. The feed holds
+    /// every change of every claim and is about half of what the store grows by; claims, statements and their histories
+    /// are kept whatever this says. A watcher whose cursor is older than what is kept gets OUT_OF_RANGE.
+    /// </summary>
+    public TimeSpan FeedRetention { get; set; } = TimeSpan.Zero;
+
+    /// <summary>How often each silo notes the feed's head and, with a <see cref="FeedRetention"/>, prunes what is older.</summary>
+    public TimeSpan FeedRetentionInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Apply pending PostgreSQL migrations when the server starts (the <c>migrate</c> command applies them explicitly).</summary>
     public bool MigrateOnStart { get; set; } = true;
 

@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IReportStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IAliasDirectory>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IClaimFeedLog>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IClaimFeedRetention>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IClaimIndexLog>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IProjectionQueries>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<ICorrectionLog>(sp => sp.GetRequiredService<TStore>());

@@ -4,7 +4,8 @@ namespace ClaimTracker.Grains.Feed;
 
 /// <summary>
 /// Entries already dispatched, for watchers catching up: from this silo's memory of the newest entries
-/// when it holds them all, else from the stored feed.
+/// when it holds them all, else from the stored feed; a <see cref="FeedPrunedException"/> when the store no longer keeps
+/// some of them.
 /// </summary>
 internal sealed class FeedHistory(IClaimFeedLog log, RecentFeedEntries recent, Func<FeedRow, FeedEvent> toEvent)
 {
@@ -33,6 +34,17 @@ internal sealed class FeedHistory(IClaimFeedLog log, RecentFeedEntries recent, F
             // Older than memory reaches: read the store up to where memory takes over.
             var storeUpTo = Math.Min(upTo, floor);
             var rows = await log.ReadFeedAsync(after, ReadBatch, cancellationToken);
+            if (rows.Count > 0 && rows[0].Position > after + 1)
+            {
+                // Positions are contiguous: entries missing right after the cursor were pruned, unless the cursor is at or
+                // after the floor (then the store never had them: nothing is missing).
+                var kept = await log.ReadFeedFloorAsync(cancellationToken);
+                if (after < kept)
+                {
+                    throw new FeedPrunedException(after, kept);
+                }
+            }
+
             var page = new List<FeedEvent>(rows.Count);
             foreach (var row in rows)
             {

@@ -27,6 +27,8 @@ public static class SiloBuilderExtensions
         services.AddSingleton<ClaimFeed>();
         services.AddSingleton<IFeedTail>(sp => sp.GetRequiredService<ClaimFeed>());
         services.AddHostedService(sp => sp.GetRequiredService<ClaimFeed>());
+        services.AddSingleton<FeedRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<FeedRetention>());
         services.AddSingleton<IClaimReadSide, ClaimReadSide>();
         services.AddSingleton<History.ClaimHistory>().AddSingleton<History.ActorHistory>();
         services.AddSingleton<Corrections.CorrectionDesk>();

@@ -184,6 +184,12 @@ public static class PostgresSchema
             CREATE INDEX claim_words_search ON claim_words USING gin (search);
             ALTER TABLE claims DROP COLUMN search;
             """),
+        new(49, "feed retention: the feed's head at moments, so that entries older than a retention can be found", """
+            CREATE TABLE feed_marks (
+                recorded_ms bigint PRIMARY KEY,
+                position    bigint NOT NULL
+            );
+            """),
     ];
 
     /// <summary>

@@ -11,6 +11,12 @@ public interface IClaimFeedLog
 
     /// <summary>The position of the newest feed row (0 when empty); every row up to it is visible.</summary>
     Task<long> ReadFeedHeadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The position just before the oldest entry kept (0 while nothing was ever pruned, see <see cref="IClaimFeedRetention"/>):
+    /// every entry after it is in the feed.
+    /// </summary>
+    Task<long> ReadFeedFloorAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>A row of the claim feed: a serialized claim change at a global position.</summary>

@@ -237,5 +237,12 @@ internal static class SqliteSchema
         (47, """
             ALTER TABLE statements ADD COLUMN withdrawn_note TEXT;
             """),
+        // Feed retention: the feed's head at moments, so that entries older than a retention can be found without a time per entry.
+        (49, """
+            CREATE TABLE feed_marks (
+                recorded_ms INTEGER PRIMARY KEY,
+                position    INTEGER NOT NULL
+            );
+            """),
     ];
 }

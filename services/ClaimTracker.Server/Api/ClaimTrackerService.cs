@@ -130,6 +130,13 @@ internal sealed partial class ClaimTrackerService(
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested
             && !context.CancellationToken.IsCancellationRequested)
         {
+        }        catch (FeedPrunedException pruned)
+        {
+            throw new RpcException(new Status(
+                StatusCode.OutOfRange,
+                $"cursor '{FeedCursor.Format(pruned.After)}' is older than the claim feed keeps (Storage:FeedRetention): its " +
+                $"oldest entry is after '{FeedCursor.Format(pruned.Floor)}'. Start over with include_snapshot and no cursor: every " +
+                "claim's current state, then live changes"));
         }
 
         throw new RpcException(
