@@ -110,6 +110,34 @@ public sealed class PostgresStoreTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task Feed_retention_prunes_the_oldest_entries_never_the_newest_and_positions_go_on()
+    {
+        await using var store = await NewStoreAsync();
+        var start = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(0, await store.ReadFeedFloorAsync());
+        var entries = Enumerable.Range(0, 5).Select(i => Bytes($"f{i}")).ToArray();
+        Assert.True(await store.AppendClaimAsync("c-1", 0, [Event("s-0")], entries, Claim("c-1", "one")));
+
+        await store.MarkFeedAsync(start, 3);
+        await store.MarkFeedAsync(start, 4); // the same moment again (another silo): the first note stands
+        await store.MarkFeedAsync(start.AddMinutes(1), 5);
+        Assert.Null(await store.ReadFeedMarkAsync(start.AddSeconds(-1)));
+        Assert.Equal(new FeedMark(start, 3), await store.ReadFeedMarkAsync(start.AddSeconds(30)));
+
+        Assert.Equal(2, await store.PruneFeedAsync(3, maxEntries: 2));
+        Assert.Equal(1, await store.PruneFeedAsync(3, maxEntries: 2));
+        Assert.Equal(3, await store.ReadFeedFloorAsync());
+        Assert.Equal(1, await store.PruneFeedAsync(100, maxEntries: 100));
+        Assert.Equal(5, Assert.Single(await store.ReadFeedAsync(0, 10)).Position);
+        Assert.Equal(4, await store.ReadFeedFloorAsync());
+
+        await store.ForgetFeedMarksAsync(start.AddMinutes(1));
+        Assert.Null(await store.ReadFeedMarkAsync(start.AddSeconds(30)));
+        Assert.True(await store.AppendClaimAsync("c-1", 1, [Event("s-1")], [Bytes("f5")], Claim("c-1", "one")));
+        Assert.Equal([5L, 6], (await store.ReadFeedAsync(0, 10)).Select(r => r.Position));
+    }
+
+    [Fact]
     public async Task Projections_answer_status_actor_and_text_queries_newest_first_in_pages()
     {
         await using var store = await NewStoreAsync();
