@@ -14,7 +14,7 @@ export class ApiError extends Error {
 }
 
 /** gRPC status codes the page reacts to. */
-export const GrpcCode = Object.freeze({ InvalidArgument: 3, NotFound: 5, Unavailable: 14 });
+export const GrpcCode = Object.freeze({ InvalidArgument: 3, NotFound: 5, OutOfRange: 11, Unavailable: 14 });
 
 export function apiUrl(path, params) {
   const url = new URL(path, document.baseURI);

@@ -139,8 +139,10 @@ export class ClaimWatch {
         if (Date.now() - opened >= HEALTHY_AFTER_MS) {
           this.failures = 0;
         }
-        if (resuming && error instanceof ApiError && error.code === GrpcCode.InvalidArgument) {
-          // The server does not know our cursor (its data was reset): start over from a snapshot.
+        if (resuming && error instanceof ApiError
+          && (error.code === GrpcCode.InvalidArgument || error.code === GrpcCode.OutOfRange)) {
+          // The server does not know our cursor (its data was reset), or no longer keeps what came after it (its feed
+          // retention): start over from a snapshot.
           this.cursor = '';
           this.liveSeen = false;
           if (this.snapshot) {
