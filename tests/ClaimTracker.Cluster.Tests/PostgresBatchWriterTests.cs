@@ -70,7 +70,14 @@ public sealed class PostgresBatchWriterTests(PostgresServer postgres)
     [InlineData("Host=db;Database=ct;Max Auto Prepare=0", 0)]
     [InlineData("Host=db;Database=ct;maxautoprepare=20", 20)]
     public void Statements_are_auto_prepared_unless_the_connection_string_says_otherwise(string given, int expected) =>
-        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(PostgresStore.WithAutoPrepare(given)).MaxAutoPrepare);
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(PostgresStore.WithPoolSettings(given)).MaxAutoPrepare);
+
+    [Theory]
+    [InlineData("Host=db;Database=ct", true)]
+    [InlineData("Host=db;Database=ct;No Reset On Close=false", false)]
+    [InlineData("Host=db;Database=ct;noresetonclose=false;Max Auto Prepare=0", false)]
+    public void Pooled_connections_are_not_reset_unless_the_connection_string_says_otherwise(string given, bool expected) =>
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(PostgresStore.WithPoolSettings(given)).NoResetOnClose);
 
     private static Func<bool> Insert(NpgsqlBatch batch, string name)
     {

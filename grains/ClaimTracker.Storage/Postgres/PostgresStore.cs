@@ -51,7 +51,7 @@ public sealed partial class PostgresStore : SqlStore, IAsyncDisposable, IDisposa
     /// <param name="commitsInFlight">How many group commits may run at once, each on its own connection.</param>
     public PostgresStore(string connectionString, int commitsInFlight = StorageOptions.DefaultPostgresCommitsInFlight)
     {
-        dataSource = NpgsqlDataSource.Create(WithAutoPrepare(connectionString));
+        dataSource = NpgsqlDataSource.Create(WithPoolSettings(connectionString));
         groupCommit = PostgresBatchWriter.GroupCommit(dataSource, IsConflict, commitsInFlight);
     }
 
@@ -65,21 +65,35 @@ public sealed partial class PostgresStore : SqlStore, IAsyncDisposable, IDisposa
         exception.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected;
 
     /// <summary>
-    /// Statements run again and again are prepared on each connection (parsed and planned once): that
-    /// halved PostgreSQL's CPU per statement. Room for the group commit's savepoints (one name per write
-    /// of a batch) besides the store's own statements. A connection string that sets <c>Max Auto
-    /// Prepare</c> itself (0 behind a pooler in transaction mode) keeps its setting.
+    /// The store's pool settings, each unless the connection string sets it itself:
+    /// <list type="bullet">
+    /// <item>Statements run again and again are prepared on each connection (parsed and planned once): that halved
+    /// PostgreSQL's CPU per statement. Room for the group commit's savepoints (one name per write of a batch) besides the store's
+    /// own statements. <c>Max Auto Prepare=0</c> behind a pooler in transaction mode.</item>
+    /// <item>A pooled connection is not reset when it goes back to the pool: the store keeps no session state on its
+    /// connections (no SET, no session lock, no LISTEN: the feed listener and the migrator open their own), and the reset cost
+    /// seven statements per reuse, ~3 % of PostgreSQL's time in <c>ingest-pg</c> (docs/BENCHMARKS.md). An open transaction is
+    /// still rolled back on return.</item>
+    /// </list>
     /// </summary>
-    internal static string WithAutoPrepare(string connectionString)
+    internal static string WithPoolSettings(string connectionString)
     {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.Keys.Cast<string>()
-            .Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("MaxAutoPrepare"))
         {
-            return connectionString;
+            builder.MaxAutoPrepare = 512;
+            builder.AutoPrepareMinUsages = 2;
         }
 
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 512, AutoPrepareMinUsages = 2 }.ConnectionString;
+        if (!given.Contains("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 
     protected override string PositionFunction => "strpos";
