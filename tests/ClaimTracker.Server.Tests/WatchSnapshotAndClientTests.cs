@@ -35,6 +35,60 @@ public sealed class WatchSnapshotAndClientTests
     }
 
     [Fact]
+    public async Task The_resuming_watch_helper_with_a_snapshot_resumes_with_the_last_live_cursor_after_a_restart()
+    {
+        var port = RunningServer.FreePort();
+        var server = await RunningServer.StartOnPortAsync(port, null, RunningServer.ExactMatching);
+        var dataDirectory = server.DataDirectory;
+        await server.Client.RegisterReportAsync(Reports.Report("snapshot-helper-a", "Outlet", "Origin A", [], "The pier collapsed"));
+        await server.Client.RegisterReportAsync(Reports.Report("snapshot-helper-b", "Outlet", "Origin B", [], "The ferry stopped"));
+        using var channel = ClaimTrackerChannel.Create($"http://127.0.0.1:{port}");
+        var watch = new ResumingWatch(new V1.ClaimTracker.ClaimTrackerClient(channel));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var received = new List<V1.ClaimEvent>();
+        var snapshotSent = new TaskCompletionSource();
+        var firstLive = new TaskCompletionSource();
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var claimEvent in watch.WatchAsync(new V1.WatchClaimsRequest { IncludeSnapshot = true }, timeout.Token))
+            {
+                received.Add(claimEvent);
+                if (received.Count(e => e.Kind == V1.ClaimEventKind.ClaimSnapshot) == 2)
+                {
+                    snapshotSent.TrySetResult();
+                }
+
+                if (claimEvent.Kind != V1.ClaimEventKind.ClaimSnapshot)
+                {
+                    firstLive.TrySetResult();
+                }
+
+                if (received.Count(e => e.Statement is not null) == 2)
+                {
+                    return;
+                }
+            }
+        });
+
+        await snapshotSent.Task.WaitAsync(timeout.Token);
+        await server.Client.RegisterReportAsync(Reports.Report("snapshot-helper-1", "Outlet", "Origin C", [], "The port reopened"));
+        await firstLive.Task.WaitAsync(timeout.Token);
+        await server.DisposeAsync();
+        await using var restarted = await RunningServer.StartOnPortAsync(port, dataDirectory, RunningServer.ExactMatching);
+        await restarted.Client.RegisterReportAsync(Reports.Report("snapshot-helper-2", "Outlet", "Origin D", [], "The bridge reopened"));
+
+        await reading.WaitAsync(timeout.Token);
+        Assert.Equal(
+            ["The ferry stopped", "The pier collapsed"],
+            received.Where(e => e.Kind == V1.ClaimEventKind.ClaimSnapshot).Select(e => e.Claim.Text));
+        Assert.Equal(
+            ["snapshot-helper-1", "snapshot-helper-2"],
+            received.Where(e => e.Statement is not null).Select(e => e.Statement.ReportId));
+        var live = received.Where(e => e.Statement is not null).ToList();
+        Assert.Equal(live.Count, live.Select(e => e.Cursor).Distinct().Count());
+    }
+
+    [Fact]
     public async Task The_resuming_watch_helper_delivers_every_event_once_across_a_server_restart()
     {
         var port = RunningServer.FreePort();

@@ -7,13 +7,20 @@ namespace ClaimTracker.V1.Client;
 /// WatchClaims with the stream's guarantee built in: on a dropped connection or a server restart it
 /// reconnects with backoff and the cursor of the last event it yielded, so the caller sees every
 /// event exactly once, in order, without writing reconnection code.
+/// <para>
+/// With <see cref="WatchClaimsRequest.IncludeSnapshot"/> the server first sends each claim's current state; the stream does
+/// not mark the snapshot's end, so until the first live event a reconnect asks for the whole snapshot again (the caller sees
+/// those claims' states again: a state is a claim at a version, the same one twice), and from then on it resumes with the
+/// cursor of the last live event. A cursor the server no longer keeps (<c>OUT_OF_RANGE</c>, its feed retention) is the
+/// caller's to handle: start over with a snapshot.
+/// </para>
 /// </summary>
 public sealed class ResumingWatch(ClaimTracker.ClaimTrackerClient client)
 {
     private static readonly TimeSpan InitialBackoff = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
-    /// <summary>The cursor of the last event yielded (or the request's cursor before any).</summary>
+    /// <summary>The cursor of the last live event yielded (or the request's cursor before any): where a resume starts.</summary>
     public string Cursor { get; private set; } = string.Empty;
 
     /// <summary>Called before each reconnect with the failure and the delay about to be waited.</summary>
@@ -24,11 +31,19 @@ public sealed class ResumingWatch(ClaimTracker.ClaimTrackerClient client)
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Cursor = request.Cursor;
+        var liveSeen = false;
         var backoff = InitialBackoff;
         while (true)
         {
             var attempt = request.Clone();
             attempt.Cursor = Cursor;
+            // A snapshot is asked for until a live event came; the server refuses a snapshot with a cursor.
+            attempt.IncludeSnapshot = request.IncludeSnapshot && !liveSeen;
+            if (attempt.IncludeSnapshot)
+            {
+                attempt.Cursor = string.Empty;
+            }
+
             using var call = client.WatchClaims(attempt, cancellationToken: cancellationToken);
             var enumerator = call.ResponseStream.ReadAllAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
             Exception? failure = null;
@@ -49,7 +64,12 @@ public sealed class ResumingWatch(ClaimTracker.ClaimTrackerClient client)
                         break;
                     }
 
-                    Cursor = enumerator.Current.Cursor;
+                    if (enumerator.Current.Kind != ClaimEventKind.ClaimSnapshot)
+                    {
+                        Cursor = enumerator.Current.Cursor;
+                        liveSeen = true;
+                    }
+
                     backoff = InitialBackoff;
                     yield return enumerator.Current;
                 }
