@@ -204,6 +204,34 @@ public sealed class CommandTests(ServerFixture fixture) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task Watch_with_a_snapshot_prints_the_claims_current_state_first_and_refuses_a_cursor_beside_it()
+    {
+        var story = await fixture.StoryAsync();
+        var gate = await fixture.ClaimAsync(story, "spillway gate was stuck");
+        var server = fixture.Server.Address.ToString();
+        using var watch = CliProcess.Start("watch", "--json", "--snapshot", "--claim", gate.ClaimId, "--server", server);
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var line = await watch.StandardOutput.ReadLineAsync(timeout.Token);
+            Assert.NotNull(line);
+            var claimEvent = Parser.Parse<V1.ClaimEvent>(line);
+            Assert.Equal(V1.ClaimEventKind.ClaimSnapshot, claimEvent.Kind);
+            Assert.Equal(gate.ClaimId, claimEvent.Claim.ClaimId);
+            Assert.Equal(gate.Status, claimEvent.Claim.Status);
+        }
+        finally
+        {
+            watch.Kill(entireProcessTree: true);
+            await watch.WaitForExitAsync();
+        }
+
+        var both = await fixture.RunAsync("watch", "--json", "--snapshot", "--cursor", "f0");
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("include_snapshot and cursor cannot be combined", both.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_writes_STIX_and_ClaimReview_and_rejects_bad_options()
     {
         var story = await fixture.StoryAsync();

@@ -20,6 +20,8 @@ internal static class WatchCommand
             Description = "Only changes leaving a claim in this status (repeatable)",
             AllowMultipleArgumentsPerToken = true };
         var cursor = new Option<string?>("--cursor") { Description = "Resume after this event's cursor (default: live only)" };
+        var snapshot = new Option<bool>("--snapshot") {
+            Description = "First every matching claim's current state, then live changes (not with --cursor)" };
         var plain = new Option<bool>("--plain") {
             Description = "One line per change instead of the live table (the default when output is piped)" };
         var command = new Command("watch", "Show claim changes as they happen: a live table in a terminal, one line per change otherwise") {
@@ -27,10 +29,15 @@ internal static class WatchCommand
             actors,
             statuses,
             cursor,
+            snapshot,
             plain };
         command.SetAction((parse, cancellation) => CliApp.RunAsync(parse, async (client, output) =>
         {
-            var request = new WatchClaimsRequest { Cursor = parse.GetValue(cursor) ?? string.Empty };
+            var request = new WatchClaimsRequest
+            {
+                Cursor = parse.GetValue(cursor) ?? string.Empty,
+                IncludeSnapshot = parse.GetValue(snapshot),
+            };
             request.ClaimIds.Add(parse.GetValue(claims) ?? []);
             request.ActorIds.Add(parse.GetValue(actors) ?? []);
             request.Statuses.Add(parse.GetValue(statuses) ?? []);
@@ -57,6 +64,7 @@ internal static class WatchCommand
 
                     var what = claimEvent.Kind switch
                     {
+                        ClaimEventKind.ClaimSnapshot => $"now {Output.StatusMarkup(claimEvent.Claim.Status)}",
                         ClaimEventKind.StatusChanged => $"{Output.StatusMarkup(claimEvent.PreviousStatus)} → " +
                             $"{Output.StatusMarkup(claimEvent.Claim.Status)}",
                         _ => $"{claimEvent.Kind} by {Output.Escape(claimEvent.Statement?.Speaker ?? "?")} " +

@@ -39,9 +39,12 @@ internal static class WatchTable
             .AddColumns("when (UTC)", "claim", "status", "cred.", "stmts", "last change", "text");
         foreach (var e in recent)
         {
-            var change = e.Kind == ClaimEventKind.StatusChanged
-                ? $"{Output.StatusMarkup(e.PreviousStatus)} → {Output.StatusMarkup(e.Claim.Status)}"
-                : $"{Output.Escape(e.Kind.ToString())}: {Output.Escape(e.Statement?.Speaker ?? "?")} ({e.Statement?.Stance})";
+            var change = e.Kind switch
+            {
+                ClaimEventKind.StatusChanged => $"{Output.StatusMarkup(e.PreviousStatus)} → {Output.StatusMarkup(e.Claim.Status)}",
+                ClaimEventKind.ClaimSnapshot => "current state",
+                _ => $"{Output.Escape(e.Kind.ToString())}: {Output.Escape(e.Statement?.Speaker ?? "?")} ({e.Statement?.Stance})",
+            };
             table.AddRow(
                 e.OccurredAt?.ToDateTimeOffset().ToString("HH:mm:ss", CultureInfo.InvariantCulture) ?? "",
                 Output.Escape(e.Claim.ClaimId),

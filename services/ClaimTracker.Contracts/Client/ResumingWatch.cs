@@ -30,6 +30,14 @@ public sealed class ResumingWatch(ClaimTracker.ClaimTrackerClient client)
         WatchClaimsRequest request,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (request.IncludeSnapshot && request.Cursor.Length > 0)
+        {
+            // As the server answers it: a snapshot starts over, a cursor resumes.
+            throw new ArgumentException(
+                "include_snapshot and cursor cannot be combined: resume with the cursor alone, or start over with include_snapshot",
+                nameof(request));
+        }
+
         Cursor = request.Cursor;
         var liveSeen = false;
         var backoff = InitialBackoff;
