@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text;
 using ClaimTracker.Analysis;
 using ClaimTracker.Grains.Feed;
@@ -39,6 +40,17 @@ public sealed class FeedRetentionTests : IDisposable
     public async Task Store_prunes_the_oldest_entries_up_to_a_position_but_never_the_newest_and_positions_go_on()
     {
         await using var store = NewStore();
+        long counted = 0;
+        using var metrics = new MeterListener();
+        metrics.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == StorageMetrics.MeterName && instrument.Name == "claimtracker.storage.feed.pruned")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        metrics.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref counted, value));
+        metrics.Start();
         Assert.Equal(0, await store.ReadFeedFloorAsync());
         await AppendAsync(store, "c-1", 0, entries: 5);
 
@@ -56,6 +68,7 @@ public sealed class FeedRetentionTests : IDisposable
 
         await AppendAsync(store, "c-1", 1, entries: 2);
         Assert.Equal([5L, 6, 7], (await store.ReadFeedAsync(0, 10)).Select(r => r.Position));
+        Assert.True(Interlocked.Read(ref counted) >= 4, $"{counted} pruned entries counted"); // on /metrics, as a total
     }
 
     [Fact]

@@ -33,6 +33,12 @@ public sealed class WatchRetentionTests
         }
 
         Assert.Equal(head - 1, floor);
+        using (var http = new HttpClient { BaseAddress = server.WebAddress })
+        {
+            // Every silo counts its own deletes; this one made them all.
+            var scrape = await http.GetStringAsync("/metrics", timeout.Token);
+            Assert.Equal(floor, HttpApiTests.Sample(scrape, "claimtracker_storage_feed_pruned_total{"));
+        }
 
         using (var stale = client.WatchClaims(new V1.WatchClaimsRequest { Cursor = "f0" }, cancellationToken: timeout.Token))
         {

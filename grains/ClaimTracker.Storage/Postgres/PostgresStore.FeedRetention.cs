@@ -17,7 +17,9 @@ public sealed partial class PostgresStore
         await using var command = dataSource.CreateCommand(PruneFeedSql);
         command.Parameters.AddWithValue("through", throughPosition);
         command.Parameters.AddWithValue("limit", maxEntries);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+        StorageMetrics.FeedPruned(deleted);
+        return deleted;
     }
 
     public override async Task ForgetFeedMarksAsync(DateTimeOffset recordedBefore, CancellationToken cancellationToken = default)

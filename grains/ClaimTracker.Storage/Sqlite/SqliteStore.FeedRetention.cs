@@ -19,6 +19,7 @@ public sealed partial class SqliteStore
             deleted = scope.Execute(PruneFeedSql, ("@through", throughPosition), ("@limit", maxEntries));
             return true;
         }).WaitAsync(cancellationToken);
+        StorageMetrics.FeedPruned(deleted);
         return deleted;
     }
 
