@@ -1,8 +1,6 @@
-using System.Globalization;
 using ClaimTracker.Benchmarks.Echo;
 using Google.Protobuf;
 using Grpc.Net.Client;
-using Microsoft.Data.Sqlite;
 
 namespace ClaimTracker.Benchmarks.Scenarios;
 
@@ -72,7 +70,7 @@ internal static class IngestScenario
             ?? $"write-ahead log: {unread ?? "no committed frame in it"}");
         Console.WriteLine($"ratio statements/s ÷ echo calls/s = {Measure.Ratio(statements / EchoRate)} (target ≥ 0.20)");
         await PrintActivationsAsync(server);
-        await PrintStoreAsync(server);
+        await StoreFootprint.PrintAsync(server);
         if (options.BatchSize > 0)
         {
             await RunBatchedAsync(options, server, reports, duration);
@@ -95,33 +93,6 @@ internal static class IngestScenario
             // A page read while a checkpoint rewrote it can be torn; the sample is a diagnostic, not a figure the run needs.
             return (null, $"not read ({ex.GetType().Name}: {ex.Message})");
         }
-    }
-
-    /// <summary>
-    /// What the embedded store holds at the end of the run (the warm-up's statements included): the pages in use (freed pages, as
-    /// a feed retention leaves them, are reused and not counted) and the claim feed's share.
-    /// </summary>
-    private static async Task PrintStoreAsync(BenchServer server)
-    {
-        var path = Path.Combine(server.DataDirectory, "claimtracker.db");
-        await using var connection = new SqliteConnection(
-            new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        async Task<long> ScalarAsync(string sql)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, CultureInfo.InvariantCulture);
-        }
-
-        var pages = await ScalarAsync("PRAGMA page_count") - await ScalarAsync("PRAGMA freelist_count");
-        var inUse = pages * await ScalarAsync("PRAGMA page_size");
-        var statements = Math.Max(1, await ScalarAsync("SELECT COUNT(*) FROM statements"));
-        var feedEntries = await ScalarAsync("SELECT COUNT(*) FROM claim_feed");
-        var feedBytes = await ScalarAsync("SELECT COALESCE(SUM(length(payload)), 0) FROM claim_feed");
-        Console.WriteLine($"store at the end: {inUse / 1048576.0:N1} MB in use, {inUse / (double)statements:N0} B per statement " +
-            $"({statements:N0} statements, warm-up included); claim feed {feedEntries:N0} entries, " +
-            $"{feedBytes / (double)statements:N0} B of payload per statement");
     }
 
     /// <summary>

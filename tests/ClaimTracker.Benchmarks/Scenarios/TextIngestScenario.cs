@@ -169,6 +169,7 @@ internal static class TextIngestScenario
             + $"{batches.CacheHits:N0} sentences answered from its cache");
         PrintStages(stages, linking, encoderCpu, spent, statements);
         await SyndicatedCopiesAsync(firstSlice, firstRaw, RegisterAsync, queue);
+        await StoreFootprint.PrintAsync(server);
     }
 
     /// <summary>
