@@ -5,6 +5,11 @@ import { h, routeHref } from './dom.js';
 
 /** actorId → Promise of the actor, or null when the server does not know it. */
 const cache = new Map();
+/**
+ * How long "not found" stands before a look-up asks again: an actor first named by a live event can be a moment behind it
+ * (a report writes its claims and its actors at the same time), and the page should get the actor's own name once it is there.
+ */
+const NOT_FOUND_RETRY_MS = 3000;
 /** actorId → name, for actors already resolved (synchronous look-ups while drawing). */
 const names = new Map();
 
@@ -20,6 +25,11 @@ export function resolveActor(actorId) {
       },
       error => {
         if (error instanceof ApiError && error.code === GrpcCode.NotFound) {
+          setTimeout(() => {
+            if (cache.get(actorId) === pending) {
+              cache.delete(actorId);
+            }
+          }, NOT_FOUND_RETRY_MS);
           return null;
         }
         // A passing failure: forget it, so that a later look-up asks again.
