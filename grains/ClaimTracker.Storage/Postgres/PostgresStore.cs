@@ -70,10 +70,10 @@ public sealed partial class PostgresStore : SqlStore, IAsyncDisposable, IDisposa
     /// <item>Statements run again and again are prepared on each connection (parsed and planned once): that halved
     /// PostgreSQL's CPU per statement. Room for the group commit's savepoints (one name per write of a batch) besides the store's
     /// own statements. <c>Max Auto Prepare=0</c> behind a pooler in transaction mode.</item>
-    /// <item>A pooled connection is not reset when it goes back to the pool: the store keeps no session state on its
-    /// connections (no SET, no session lock, no LISTEN: the feed listener and the migrator open their own), and the reset cost
-    /// seven statements per reuse, ~3 % of PostgreSQL's time in <c>ingest-pg</c> (docs/BENCHMARKS.md). An open transaction is
-    /// still rolled back on return.</item>
+    /// <item>A pooled connection is not reset when it goes back to the pool: the store leaves nothing on its connections
+    /// beyond a transaction (no SET, no lock held past a commit, no LISTEN: the feed listener and the migrator open their
+    /// own), and the reset cost seven statements per reuse (docs/BENCHMARKS.md, 2026-12-07 17:02 UTC). An open transaction
+    /// is still rolled back on return.</item>
     /// </list>
     /// </summary>
     internal static string WithPoolSettings(string connectionString)
