@@ -24,7 +24,8 @@ public sealed class GrainCluster : IAsyncDisposable
     public static async Task<GrainCluster> StartAsync(
         string? dataDirectory = null,
         short silos = 1,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<ISiloBuilder>? configureSilo = null)
     {
         dataDirectory ??= TestSupport.TestDirectories.Create("claimtracker-grains-");
         var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) {
@@ -33,7 +34,11 @@ public sealed class GrainCluster : IAsyncDisposable
             .AddInMemoryCollection(values)
             .Build();
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureSilo((_, silo) => silo.AddClaimTrackerGrains(configuration));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddClaimTrackerGrains(configuration);
+            configureSilo?.Invoke(silo);
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new GrainCluster(cluster, dataDirectory);

@@ -53,6 +53,7 @@ public static class SiloBuilderExtensions
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Matching.EncoderQueueOptions>>().Value));
         services.AddSingleton<Func<Matching.ISentenceEncoder>>(sp => () => sp.GetRequiredService<Matching.EncoderQueue>());
         services.AddSingleton<ClaimLinker>();
+        services.AddSingleton<Reports.RecordedActors>();
         return silo;
     }
 }

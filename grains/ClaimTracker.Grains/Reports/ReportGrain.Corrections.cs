@@ -77,11 +77,8 @@ public sealed partial class ReportGrain
         var note = $"{current.Report.Source} corrected its report of {PublishedOn(current.Report)} "
             + $"(revision {number.ToString(CultureInfo.InvariantCulture)}: {correction.Reason})";
         await WithdrawAsync(removed, correction, note);
-        foreach (var statement in added)
-        {
-            await GrainFactory.Reference<IClaimGrain>(statement.ClaimId).AddStatement(statement);
-        }
-
+        // Actors first: a claim's change names only actors GetActor finds (corrections are rare; registration overlaps
+        // the records of actors already recorded with the claims' changes).
         var addedIds = added.Select(s => s.StatementId).ToHashSet(StringComparer.Ordinal);
         await Task.WhenAll(planned.Actors
             .Select(plan => plan with { Activity = plan.Activity with
@@ -90,7 +87,12 @@ public sealed partial class ReportGrain
                 Statements = plan.Activity.Statements.Where(s => addedIds.Contains(s.StatementId)).ToArray(),
             } })
             .Where(plan => plan.Activity.Statements.Length > 0)
-            .Select(plan => GrainFactory.Reference<IActorGrain>(plan.ActorId).Record(plan.Activity)));
+            .Select(RecordAsync));
+
+        foreach (var statement in added)
+        {
+            await GrainFactory.Reference<IClaimGrain>(statement.ClaimId).AddStatement(statement);
+        }
 
         var previous = current.Report with { PreviousRevisions = [] };
         var statements = kept.Concat(added).ToArray();

@@ -24,6 +24,7 @@ public sealed partial class ReportGrain(
     PayloadSerializer serializer,
     ArticleExtractor extractor,
     ClaimLinker linker,
+    RecordedActors recordedActors,
     TimeProvider clock) : Grain, IReportGrain
 {
     private ReportState? state;
@@ -113,6 +114,11 @@ public sealed partial class ReportGrain(
 
     private async Task<(StatementOutcomeRecord[] Outcomes, bool AllEarlier)> LinkAsync(ReportState report)
     {
+        // A claim's change reaches watchers as soon as it is stored, and every actor it names must then be one GetActor
+        // finds: an actor this silo has not seen recorded is recorded before any claim changes; the others beside them.
+        var known = report.Actors.ToLookup(plan => recordedActors.Contains(plan.ActorId));
+        await Task.WhenAll(known[false].Select(RecordAsync));
+
         // Statements on one claim go in order; different claims and actors proceed in parallel.
         var statements = report.Statements;
         var results = new AddStatementResult[statements.Length];
@@ -125,10 +131,7 @@ public sealed partial class ReportGrain(
             }
         }
 
-        foreach (var plan in report.Actors)
-        {
-            pending.Add(GrainFactory.Reference<IActorGrain>(plan.ActorId).Record(plan.Activity));
-        }
+        pending.AddRange(known[true].Select(RecordAsync));
 
         await Task.WhenAll(pending);
 
@@ -148,6 +151,12 @@ public sealed partial class ReportGrain(
         }
 
         return (outcomes, allEarlier);
+    }
+
+    private async Task RecordAsync(ActorActivityPlan plan)
+    {
+        await GrainFactory.Reference<IActorGrain>(plan.ActorId).Record(plan.Activity);
+        recordedActors.Add(plan.ActorId);
     }
 
     private static bool FirstOnItsClaim(StatementRecord[] statements, int index)

@@ -6,8 +6,8 @@ import { h, routeHref } from './dom.js';
 /** actorId → Promise of the actor, or null when the server does not know it. */
 const cache = new Map();
 /**
- * How long "not found" stands before a look-up asks again: an actor first named by a live event can be a moment behind it
- * (a report writes its claims and its actors at the same time), and the page should get the actor's own name once it is there.
+ * How long "not found" stands before a look-up asks again: an actor unknown now (a link followed before the report that
+ * names it was registered) can exist a moment later, and the page should get its own name once it is there.
  */
 const NOT_FOUND_RETRY_MS = 3000;
 /** actorId → name, for actors already resolved (synchronous look-ups while drawing). */
