@@ -78,14 +78,7 @@ internal static partial class AttributionFinder
                 if ((attribution.Flags & CueFlags.Participle) != 0 && !doc.Is(cueFirst - 1, ','))
                 {
                     // "a super PAC backing Jeb Bush, has been …": the reduced relative clause ends at its comma.
-                    for (var k = start + 1; k < stop; k++)
-                    {
-                        if (doc.Is(k, ',') && !InQuoteAt(k))
-                        {
-                            stop = k;
-                            break;
-                        }
-                    }
+                    stop = FirstCommaOutsideQuotes(start + 1, stop);
                 }
 
                 // "what Russia claimed was a days-long operation was now in its 19th month": in a free relative the content
@@ -102,6 +95,13 @@ internal static partial class AttributionFinder
                     stop = mainVerb;
                 }
 
+                // "The deal, which officials said was worth $2 billion, was signed on Monday": a relative clause set off by
+                // commas ends at its closing comma; the main clause's predicate after it is not the source's.
+                if (!attribution.Source.IsEmpty && IsCommaRelative(attribution.Source.First - 1))
+                {
+                    stop = FirstCommaOutsideQuotes(start + 1, stop);
+                }
+
                 if (stop - start < 2)
                 {
                     continue;
@@ -115,6 +115,23 @@ internal static partial class AttributionFinder
 
                 Commit(attribution, attribution.Source.IsEmpty ? cueFirst : attribution.Source.First, stop);
             }
+        }
+
+        /// <summary>", which …" or ", who …" opening a relative clause at <paramref name="k"/>.</summary>
+        private bool IsCommaRelative(int k) =>
+            k > 0 && doc.IsLowerWord(k) && doc.Lower(k) is "which" or "who" && doc.Is(k - 1, ',');
+
+        private int FirstCommaOutsideQuotes(int from, int stop)
+        {
+            for (var k = from; k < stop; k++)
+            {
+                if (doc.Is(k, ',') && !InQuoteAt(k))
+                {
+                    return k;
+                }
+            }
+
+            return stop;
         }
 
         /// <summary>

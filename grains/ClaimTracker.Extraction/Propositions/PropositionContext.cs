@@ -18,6 +18,12 @@ public sealed record PropositionContext(
     IReadOnlyList<ContextActor> Preceding,
     int InParagraph)
 {
+    /// <summary>
+    /// What a relative pronoun before the source stands for ("the deal" in "the deal, which officials said was worth …"):
+    /// the subject of a content that has none.
+    /// </summary>
+    public string? RelativeSubject { get; init; }
+
     /// <summary>No context: only connectives and negative-polarity words can be dealt with.</summary>
     public static PropositionContext None { get; } = new(new ContextActor(string.Empty, ActorKindHint.Unknown), false, false, false, [], 0);
 }

@@ -16,6 +16,8 @@ internal static class PropositionLexicon
     public static IReadOnlyList<(string[] Item, string Plain)> NegativePolarity { get; } =
         [.. Entries("negative-polarity").Select(ToPair).OrderByDescending(pair => pair.Item.Length)];
 
+    public static IReadOnlySet<string> Determiners { get; } = Words("determiners");
+
     public static IReadOnlySet<string> MassNouns { get; } = Words("mass-nouns");
 
     public static IReadOnlySet<string> Negators { get; } = Words("negators");

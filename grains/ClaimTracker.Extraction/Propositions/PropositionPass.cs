@@ -31,7 +31,7 @@ internal static class PropositionPass
                 scanned = begin;
             }
 
-            var context = ContextOf(statement, actors, preceding, paragraphStart);
+            var context = ContextOf(text, statement, actors, preceding, paragraphStart);
             statements[index] = statement with { Proposition = PropositionWriter.Write(statement.Content, context) };
         }
 
@@ -39,6 +39,7 @@ internal static class PropositionPass
     }
 
     private static PropositionContext ContextOf(
+        string text,
         ExtractedStatement statement, Dictionary<string, ExtractedActor> actors, PrecedingActors precedingActors, int paragraphStart)
     {
         var speaker = actors.TryGetValue(statement.SpeakerKey, out var found)
@@ -47,6 +48,11 @@ internal static class PropositionPass
         var (preceding, inParagraph) = precedingActors.Before(statement.ContentSpan.Begin, statement.SourceSpan, paragraphStart);
         var isQuote = statement.Kind == StatementKind.QuoteContinuation || (statement.Quote is { } quote && quote == statement.Content);
         var isReported = statement.Kind is StatementKind.Attributed or StatementKind.CarriedReporting && !isQuote;
-        return new PropositionContext(speaker, isReported, isQuote, statement.IsDenial, preceding, inParagraph);
+        return new PropositionContext(speaker, isReported, isQuote, statement.IsDenial, preceding, inParagraph)
+        {
+            RelativeSubject = statement.SourceSpan.End > statement.SourceSpan.Begin
+                ? RelativeAntecedent.Before(text, statement.SourceSpan.Begin)
+                : null,
+        };
     }
 }

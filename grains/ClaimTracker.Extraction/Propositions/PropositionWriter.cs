@@ -17,6 +17,13 @@ public static class PropositionWriter
         "is", "was", "isn’t", "isn't", "wasn’t", "wasn't", "’s", "'s", "seems", "seemed", "appears", "appeared", "looks", "remains",
     };
 
+    /// <summary>Auxiliaries and copulas that open a verb phrase: a content starting with one has no subject of its own.</summary>
+    private static readonly HashSet<string> FiniteVerbs = new(StringComparer.Ordinal)
+    {
+        "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "may", "might", "must", "should", "did",
+        "does", "do",
+    };
+
     private static readonly HashSet<string> Modals = new(StringComparer.Ordinal)
     {
         "can", "could", "may", "might", "must", "will", "would", "should", "has", "had",
@@ -46,6 +53,7 @@ public static class PropositionWriter
         }
 
         DropLeadingConnectives(words);
+        SupplyRelativeSubject(words, context);
         ResolveLeadingPronoun(words, context);
         ResolvePairs(words, context);
         if (context.IsDenial)
@@ -124,6 +132,15 @@ public static class PropositionWriter
         }
 
         return false;
+    }
+
+    /// <summary>"was worth $2 billion" after "the deal, which officials said": the relative clause's antecedent is its subject.</summary>
+    private static void SupplyRelativeSubject(WordList words, PropositionContext context)
+    {
+        if (context.RelativeSubject is { Length: > 0 } subject && words.IsLowerWord(0) && FiniteVerbs.Contains(words.Lower(0)))
+        {
+            words.Insert(0, subject);
+        }
     }
 
     private static void ResolveLeadingPronoun(WordList words, PropositionContext context)

@@ -59,7 +59,16 @@ internal sealed class WordList
         pieces.Insert(index, new Piece(text, gap, TokenKind.Word));
     }
 
-    public void Insert(int index, string text) => pieces.Insert(index, new Piece(text, " ", TokenKind.Word));
+    public void Insert(int index, string text)
+    {
+        if (index == 0 && pieces.Count > 0)
+        {
+            // The first token had no spacing before it; now a word precedes it.
+            pieces[0] = pieces[0] with { Gap = " " };
+        }
+
+        pieces.Insert(index, new Piece(text, " ", TokenKind.Word));
+    }
 
     /// <summary>Moves the first <paramref name="count"/> tokens to the end, before any closing punctuation, after a comma.</summary>
     public void MoveToEnd(int count)
