@@ -77,7 +77,29 @@ public sealed class ReportWriteOrderTests
         Assert.Equal(["recorded", "adding"], entries);
     }
 
-    /// <summary>Holds every actor's record a moment, so that a claim written beside it would come first.</summary>
+    [Fact]
+    public async Task A_split_to_a_new_actor_records_it_before_any_claim_names_it()
+    {
+        var calls = new CallLog();
+        await using var cluster = await GrainCluster.StartAsync(configureSilo: silo => silo.AddIncomingGrainCallFilter(calls.Filter));
+        var text = "North Korean leader Kim Jong Un said the summit was a success. Kim said the talks would continue next year.";
+        var registered = await cluster.Grains.GetGrain<IReportGrain>("order-5").Register(
+            new ReportSubmission("order-5", "Daily Planet", "https://example.org/order-5", DateTimeOffset.UnixEpoch, "Summit", text, []));
+        var kim = registered.Outcomes.Select(o => o.ActorId).Distinct().Single(id => id.Contains("kim", StringComparison.Ordinal));
+        calls.Entries.Clear();
+
+        var split = await cluster.Grains.GetGrain<IActorCorrectionGrain>(kim).Split(
+            new Correction { CorrectionId = "k-order-5", Analyst = "desk", Reason = "another Kim", RecordedAt = DateTimeOffset.UnixEpoch },
+            "Kim",
+            string.Empty);
+
+        Assert.Equal(CorrectionRefusal.None, split.Refusal);
+        var entries = calls.Entries.ToArray();
+        // The new actor takes the alias in, the claim's statement moves to it, the old actor gives the alias up.
+        Assert.Equal(["corrected", "reattributing", "corrected"], entries);
+    }
+
+    /// <summary>Holds every actor's record and correction a moment, so that a claim written beside it would come first.</summary>
     private sealed class CallLog
     {
         public ConcurrentQueue<string> Entries { get; } = new();
@@ -92,9 +114,18 @@ public sealed class ReportWriteOrderTests
                 return;
             }
 
-            if (context.Grain is IClaimGrain && context.InterfaceMethod?.Name == nameof(IClaimGrain.AddStatement))
+            if (context.Grain is IActorGrain && context.InterfaceMethod?.Name == nameof(IActorGrain.Correct))
             {
-                Entries.Enqueue("adding");
+                await Task.Delay(200);
+                await context.Invoke();
+                Entries.Enqueue("corrected");
+                return;
+            }
+
+            if (context.Grain is IClaimGrain && context.InterfaceMethod?.Name is { } name
+                && name is nameof(IClaimGrain.AddStatement) or nameof(IClaimGrain.Reattribute))
+            {
+                Entries.Enqueue(name == nameof(IClaimGrain.AddStatement) ? "adding" : "reattributing");
             }
 
             await context.Invoke();

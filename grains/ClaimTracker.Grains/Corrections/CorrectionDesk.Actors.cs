@@ -125,6 +125,19 @@ public sealed partial class CorrectionDesk
             await aliasDirectory.PinAliasAsync(key, toActorId, correction.CorrectionId);
         }
 
+        // The target first: a claim's change reaches watchers as soon as it is stored, and the actor it now names (a new one,
+        // for a split to no existing actor) must be one GetActor finds. Each statement travels with one alias (the first), so
+        // that the counts move once.
+        var moves = statements.Select(s => new ActorStatementMove(s.StatementId, s.ClaimId, s.ReportId)).ToArray();
+        var target = grains.GetGrain<IActorGrain>(toActorId);
+        var source = grains.GetGrain<IActorGrain>(from.ActorId);
+        for (var i = 0; i < aliases.Length; i++)
+        {
+            var aliasReports = from.Sightings.Where(s => ClaimText.Normalize(s.Alias) == ClaimText.Normalize(aliases[i]))
+                .Select(s => s.ReportId).Distinct(StringComparer.Ordinal).ToArray();
+            await target.Correct(new AliasMovedIn(aliases[i], from.ActorId, from.Kind, aliasReports, i == 0 ? moves : [], correction));
+        }
+
         foreach (var onClaim in statements.GroupBy(s => s.ClaimId, StringComparer.Ordinal))
         {
             var claim = grains.GetGrain<IClaimGrain>(onClaim.Key);
@@ -144,17 +157,6 @@ public sealed partial class CorrectionDesk
         {
             await grains.GetGrain<IReportGrain>(inReport.Key)
                 .StatementsReattributed(inReport.Select(s => s.StatementId).ToArray(), from.ActorId, toActorId, toName);
-        }
-
-        // Each statement travels with one alias (the first), so that the counts move once.
-        var moves = statements.Select(s => new ActorStatementMove(s.StatementId, s.ClaimId, s.ReportId)).ToArray();
-        var target = grains.GetGrain<IActorGrain>(toActorId);
-        var source = grains.GetGrain<IActorGrain>(from.ActorId);
-        for (var i = 0; i < aliases.Length; i++)
-        {
-            var aliasReports = from.Sightings.Where(s => ClaimText.Normalize(s.Alias) == ClaimText.Normalize(aliases[i]))
-                .Select(s => s.ReportId).Distinct(StringComparer.Ordinal).ToArray();
-            await target.Correct(new AliasMovedIn(aliases[i], from.ActorId, from.Kind, aliasReports, i == 0 ? moves : [], correction));
         }
 
         for (var i = 0; i < aliases.Length; i++)
