@@ -131,7 +131,7 @@ public sealed partial class ClaimGrain(
                 serializer.Serialize<ClaimJournalEvent>(new StatementRecorded(append.Statement))));
             foreach (var change in append.Changes)
             {
-                feedEntries.Add(serializer.Serialize(change));
+                feedEntries.Add(FeedPayload.Pack(serializer.Serialize(change)));
             }
 
             // An actor the state knows was linked to the claim by the write that journaled it.

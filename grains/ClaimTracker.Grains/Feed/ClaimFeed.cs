@@ -266,7 +266,7 @@ public sealed partial class ClaimFeed : BackgroundService, IFeedTail
 
     private FeedEvent ToEvent(FeedRow row) =>
         encoder is null
-            ? new FeedEvent(row.Position, serializer.Deserialize<ClaimChange>(row.Payload))
+            ? new FeedEvent(row.Position, serializer.Deserialize<ClaimChange>(FeedPayload.Unpack(row.Payload)))
             : new FeedEvent(row.Position, row.Payload, serializer, encoder);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the claim feed failed; retrying on the next poll")]

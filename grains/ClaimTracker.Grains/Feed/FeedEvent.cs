@@ -56,7 +56,7 @@ public sealed class FeedEvent
     }
 
     /// <summary>The change (decoded again on every access when the entry has a wire form).</summary>
-    public ClaimChange Change => change ?? serializer!.Deserialize<ClaimChange>(payload!);
+    public ClaimChange Change => change ?? serializer!.Deserialize<ClaimChange>(FeedPayload.Unpack(payload!));
 
     /// <summary>The entry in the silo's wire form (see <see cref="IFeedEventEncoder"/>); null when none is registered.</summary>
     public byte[]? Encoded

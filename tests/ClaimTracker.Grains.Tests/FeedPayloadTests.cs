@@ -1,0 +1,78 @@
+using ClaimTracker.Grains.Feed;
+using ClaimTracker.Grains.Journal;
+using ClaimTracker.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaimTracker.Grains.Tests;
+
+/// <summary>Claim feed entries are stored compressed, and entries stored before, uncompressed, still read.</summary>
+public sealed class FeedPayloadTests
+{
+    [Fact]
+    public async Task A_claims_feed_entries_are_stored_compressed_and_read_back_whole()
+    {
+        await using var cluster = await GrainCluster.StartAsync();
+        var services = cluster.Cluster.Silos[0].ServiceProvider;
+        var serializer = services.GetRequiredService<PayloadSerializer>();
+        for (var i = 0; i < 8; i++)
+        {
+            var source = $"Outlet number {i} of the coast";
+            await cluster.Grains.GetGrain<IReportGrain>($"feed-{i}").Register(
+                Statements.Report($"feed-{i}", source, $"Harbour authority spokesperson {i}", "The harbour will close on Friday"));
+        }
+
+        var rows = await services.GetRequiredService<IClaimFeedLog>().ReadFeedAsync(0, 100);
+
+        Assert.NotEmpty(rows);
+        var last = rows[^1];
+        Assert.Equal(FeedPayload.Compressed, last.Payload[0]);
+        var serialized = FeedPayload.Unpack(last.Payload);
+        Assert.True(last.Payload.Length < serialized.Length, $"{last.Payload.Length} bytes stored for {serialized.Length}");
+        var change = serializer.Deserialize<ClaimChange>(serialized);
+        Assert.Equal(last.ClaimId, change.Claim.ClaimId);
+        Assert.Equal(8, change.Claim.StatementCount);
+        Assert.Equal(serialized, serializer.Serialize(change));
+    }
+
+    [Fact]
+    public async Task An_entry_stored_uncompressed_reads_as_it_is_and_never_looks_compressed()
+    {
+        await using var cluster = await GrainCluster.StartAsync();
+        var serializer = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<PayloadSerializer>();
+        var change = new ClaimChange
+        {
+            Kind = ClaimChangeKind.ClaimCreated, Claim = new ClaimSummary { ClaimId = "c-old", Text = "The dam was opened" },
+        };
+
+        var stored = serializer.Serialize(change);
+
+        Assert.NotEqual(FeedPayload.Compressed, stored[0]);
+        Assert.Same(stored, FeedPayload.Unpack(stored));
+        Assert.Equal("c-old", serializer.Deserialize<ClaimChange>(FeedPayload.Unpack(stored)).Claim.ClaimId);
+    }
+
+    [Fact]
+    public void An_entry_compression_would_not_shrink_is_stored_as_it_is()
+    {
+        byte[] tiny = [0x20, 1, 2, 3];
+        var random = new byte[600];
+        new Random(7).NextBytes(random);
+
+        Assert.Same(tiny, FeedPayload.Pack(tiny));
+        Assert.Same(random, FeedPayload.Pack(random));
+        Assert.Empty(FeedPayload.Pack([]));
+    }
+
+    [Fact]
+    public void A_damaged_compressed_entry_is_refused_with_a_clear_error()
+    {
+        var text = string.Concat(Enumerable.Repeat("supported by 3 independent origins; ", 20));
+        var packed = FeedPayload.Pack(System.Text.Encoding.UTF8.GetBytes(text));
+        Assert.Equal(FeedPayload.Compressed, packed[0]);
+        packed[^1] ^= 0xFF;
+        packed[^2] ^= 0xFF;
+
+        var error = Assert.Throws<InvalidDataException>(() => FeedPayload.Unpack(packed));
+        Assert.Contains("does not decompress", error.Message, StringComparison.Ordinal);
+    }
+}
