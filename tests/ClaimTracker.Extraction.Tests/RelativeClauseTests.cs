@@ -28,6 +28,18 @@ public sealed class RelativeClauseTests
         Assert.Equal(proposition, statement.Proposition);
     }
 
+    [Theory]
+    [InlineData("The minister resigned, which officials said was a surprise to the party.")]
+    [InlineData("The plan was approved, which critics said was a mistake by the council.")]
+    public void A_relative_that_stands_for_a_whole_clause_gives_no_subject(string sentence)
+    {
+        var result = Extractor.Extract(new ArticleInput(sentence, "Outlet"));
+
+        var statement = Assert.Single(result.Statements, s => s.SpeakerText is "officials" or "critics");
+        Assert.StartsWith("was a", statement.Content, StringComparison.Ordinal);
+        Assert.StartsWith("Was a", statement.Proposition, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_content_with_a_subject_of_its_own_keeps_its_words()
     {

@@ -8,6 +8,11 @@ internal static class RelativeAntecedent
 {
     private const int MaxWords = 8;
 
+    private static readonly HashSet<string> ClauseVerbs = new(StringComparer.Ordinal)
+    {
+        "is", "was", "are", "were", "has", "had", "have", "will", "would", "did", "does", "said", "says",
+    };
+
     /// <summary>The antecedent of a relative pronoun that ends right before <paramref name="sourceBegin"/>, or null.</summary>
     public static string? Before(string text, int sourceBegin)
     {
@@ -41,28 +46,35 @@ internal static class RelativeAntecedent
             end = before;
         }
 
-        if (words.Count == 0)
+        var first = NounPhraseStart(text, words);
+        if (first < 0 || LooksLikeAClause(text, words[..(first + 1)]))
         {
             return null;
         }
 
-        // Back to the nearest determiner or possessive ("the deal", "Boeing's new plane"); else the proper name just before
-        // the comma ("Rosneft, which …"); else nothing.
+        return text[words[first].Start..words[0].End];
+    }
+
+    /// <summary>
+    /// Of the words before the comma (nearest first), the index of the noun phrase's first: back to the nearest determiner
+    /// or possessive ("the deal", "Boeing's new plane"), else the proper name just before the comma ("Rosneft, which …"),
+    /// else -1.
+    /// </summary>
+    private static int NounPhraseStart(string text, List<(int Start, int End)> words)
+    {
         for (var i = 0; i < words.Count; i++)
         {
             var word = text[words[i].Start..words[i].End];
             if (PropositionLexicon.Determiners.Contains(word.ToLowerInvariant()))
             {
-                return text[words[i].Start..words[0].End];
+                return i;
             }
 
             if (IsPossessive(word))
             {
-                var first = i + 1 < words.Count
-                    && PropositionLexicon.Determiners.Contains(text[words[i + 1].Start..words[i + 1].End].ToLowerInvariant())
-                    ? i + 1
-                    : i;
-                return text[words[first].Start..words[0].End];
+                var determined = i + 1 < words.Count
+                    && PropositionLexicon.Determiners.Contains(text[words[i + 1].Start..words[i + 1].End].ToLowerInvariant());
+                return determined ? i + 1 : i;
             }
         }
 
@@ -72,7 +84,22 @@ internal static class RelativeAntecedent
             name++;
         }
 
-        return name > 0 ? text[words[name - 1].Start..words[0].End] : null;
+        return name - 1;
+    }
+
+    /// <summary>
+    /// "The minister resigned, which officials said was a surprise": the pronoun stands for the clause, not a noun phrase;
+    /// told by a verb before the comma (a form in -ed last, or an auxiliary among the words).
+    /// </summary>
+    private static bool LooksLikeAClause(string text, List<(int Start, int End)> words)
+    {
+        var last = text[words[0].Start..words[0].End];
+        if (words.Count > 2 && char.IsLower(last[0]) && last.EndsWith("ed", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return words.Any(w => ClauseVerbs.Contains(text[w.Start..w.End]));
     }
 
     private static bool IsPossessive(string word) =>
