@@ -18,11 +18,7 @@ public static class PropositionWriter
     };
 
     /// <summary>Auxiliaries and copulas that open a verb phrase: a content starting with one has no subject of its own.</summary>
-    private static readonly HashSet<string> FiniteVerbs = new(StringComparer.Ordinal)
-    {
-        "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "may", "might", "must", "should", "did",
-        "does", "do",
-    };
+    private static readonly HashSet<string> FiniteAuxiliaries = Attribution.Lexicon.Words("finite-auxiliaries");
 
     private static readonly HashSet<string> Modals = new(StringComparer.Ordinal)
     {
@@ -137,7 +133,7 @@ public static class PropositionWriter
     /// <summary>"was worth $2 billion" after "the deal, which officials said": the relative clause's antecedent is its subject.</summary>
     private static void SupplyRelativeSubject(WordList words, PropositionContext context)
     {
-        if (context.RelativeSubject is { Length: > 0 } subject && words.IsLowerWord(0) && FiniteVerbs.Contains(words.Lower(0)))
+        if (context.RelativeSubject is { Length: > 0 } subject && words.IsLowerWord(0) && FiniteAuxiliaries.Contains(words.Lower(0)))
         {
             words.Insert(0, subject);
         }
