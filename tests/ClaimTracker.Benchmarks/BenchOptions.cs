@@ -49,6 +49,10 @@ public sealed record BenchOptions
     /// <c>--pg-setting</c>, to measure a configuration.</summary>
     public string[] PostgresSettings { get; init; } = [];
 
+    /// <summary>ingest-pg: more arguments for the throwaway server's initdb (<c>--pg-initdb "--locale-provider=icu
+    /// --icu-locale=en-US"</c>: databases that collate text by a language's rules, as many installations do).</summary>
+    public string PostgresInitdb { get; init; } = "";
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions { Scenario = args.Length > 0 ? args[0] : "" };
@@ -94,6 +98,7 @@ public sealed record BenchOptions
                 "--batch-clients" => options with { BatchClients = Int() },
                 "--pg-statements" => options with { PostgresStatements = value != "off" },
                 "--pg-setting" => options with { PostgresSettings = [.. options.PostgresSettings, value] },
+                "--pg-initdb" => options with { PostgresInitdb = value },
                 "--text-clients" => options with { TextClients = Int() },
                 "--rounds" => options with { TextRounds = Int() },
                 "--scorer" => options with { Scorer = Enum.Parse<LinkingScorer>(value, ignoreCase: true) },

@@ -16,11 +16,13 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 {
     private readonly string directory;
     private readonly string settings;
+    private readonly string initdbArguments;
 
-    private ThrowawayPostgres(string directory, int port, string settings)
+    private ThrowawayPostgres(string directory, int port, string settings, string initdbArguments)
     {
         this.directory = directory;
         this.settings = settings;
+        this.initdbArguments = initdbArguments;
         Port = port;
     }
 
@@ -37,10 +39,16 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(dir => File.Exists(Path.Combine(dir, "initdb")));
 
     /// <param name="settings">Extra server settings, each <c>name=value</c> (e.g. <c>shared_preload_libraries=pg_stat_statements</c>).</param>
-    public static async Task<ThrowawayPostgres> StartAsync(params string[] settings)
+    public static Task<ThrowawayPostgres> StartAsync(params string[] settings) => StartAsync(settings, initdbArguments: "");
+
+    /// <param name="settings">As above.</param>
+    /// <param name="initdbArguments">More arguments for initdb, e.g. <c>--locale-provider=icu --icu-locale=en-US</c> for a
+    /// cluster whose databases collate text as a language does rather than by code point.</param>
+    public static async Task<ThrowawayPostgres> StartAsync(string[] settings, string initdbArguments)
     {
         var directory = Directory.CreateTempSubdirectory("claimtracker-pg-").FullName;
-        var server = new ThrowawayPostgres(directory, FreePort(), string.Concat(settings.Select(setting => " -c " + setting)));
+        var server = new ThrowawayPostgres(
+            directory, FreePort(), string.Concat(settings.Select(setting => " -c " + setting)), initdbArguments.Trim());
         try
         {
             await server.InitAndStartAsync();
@@ -100,7 +108,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
             await RunAsync("chown", $"postgres {directory}");
         }
 
-        await RunAsPostgresAsync("initdb", $"-D {DataDirectory} -U postgres -A trust --no-sync");
+        await RunAsPostgresAsync("initdb", $"-D {DataDirectory} -U postgres -A trust --no-sync {initdbArguments}".TrimEnd());
         await StartServerAsync();
     }
 

@@ -32,8 +32,8 @@ internal static class PostgresIngestScenario
         Console.WriteLine($"{Title}: {options.Clients} clients, reports of {options.StatementsPerReport} statements, Zipf(1.0) over " +
             $"{StructuredReports.Claims:N0} claims, {options.Seconds} s each after {warmUp.Description}");
         string[] profiling = options.PostgresStatements ? [PostgresStatementProfile.Setting, PostgresStatementProfile.PlanningSetting] : [];
-        await using var postgres = await ThrowawayPostgres.StartAsync([.. profiling, .. options.PostgresSettings]);
-        Console.WriteLine(await DescribeAsync(postgres));
+        await using var postgres = await ThrowawayPostgres.StartAsync([.. profiling, .. options.PostgresSettings], options.PostgresInitdb);
+        Console.WriteLine(await DescribeAsync(postgres, options.PostgresInitdb));
         var reports = new StructuredReports(options.StatementsPerReport);
         var size = reports.Next(0, 0).CalculateSize();
         var writesPerSecond = options.Baseline ? await MeasureGrainStorageAsync(options, warmUp, postgres, size) : double.NaN;
@@ -166,7 +166,7 @@ internal static class PostgresIngestScenario
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
-    private static async Task<string> DescribeAsync(ThrowawayPostgres postgres)
+    private static async Task<string> DescribeAsync(ThrowawayPostgres postgres, string initdbArguments)
     {
         await using var connection = new NpgsqlConnection(postgres.ConnectionString("postgres"));
         await connection.OpenAsync();
@@ -177,7 +177,7 @@ internal static class PostgresIngestScenario
         await reader.ReadAsync();
         return $"PostgreSQL {reader.GetString(0)} on 127.0.0.1:{postgres.Port} (throwaway; fsync {reader.GetString(1)}, " +
             $"synchronous_commit {reader.GetString(2)}, wal_sync_method {reader.GetString(3)}, shared_buffers {reader.GetString(4)}, " +
-            $"max_wal_size {reader.GetString(5)})";
+            $"max_wal_size {reader.GetString(5)}; initdb {(initdbArguments.Length > 0 ? initdbArguments : "with the machine's locale")})";
     }
 
     /// <summary>
