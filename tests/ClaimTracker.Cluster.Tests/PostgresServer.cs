@@ -20,7 +20,7 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
-    public Task<string> CreateDatabaseAsync(string name) => Server.CreateDatabaseAsync(name);
+    public Task<string> CreateDatabaseAsync(string name, string? icuLocale = null) => Server.CreateDatabaseAsync(name, icuLocale);
 
     internal static int FreePort() => ThrowawayPostgres.FreePort();
 }

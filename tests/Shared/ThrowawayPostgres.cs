@@ -62,12 +62,15 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     }
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string name)
+    /// <param name="name">The database's name.</param>
+    /// <param name="icuLocale">An ICU locale (e.g. <c>en-US</c>) the database collates text by, instead of the cluster's.</param>
+    public async Task<string> CreateDatabaseAsync(string name, string? icuLocale = null)
     {
         await using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
         {
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            var locale = icuLocale is null ? "" : $" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '{icuLocale}'";
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{locale}", connection);
             await create.ExecuteNonQueryAsync();
         }
 

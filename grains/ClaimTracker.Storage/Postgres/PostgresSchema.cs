@@ -190,6 +190,42 @@ public static class PostgresSchema
                 position    bigint NOT NULL
             );
             """),
+        // Identifiers are opaque: only their equality and the indexes' order matter, never a language's sorting rules. In the
+        // database's own collation (en_US.UTF-8, an ICU locale) every index comparison of an id goes through the locale's
+        // collation; in "C" it is a comparison of bytes. SQLite compares text byte by byte already (BINARY). Changing a
+        // column's collation rebuilds the indexes over it, not the table.
+        new(50, "identifiers compared byte by byte: every id and key column in collation \"C\"", """
+            ALTER TABLE journal ALTER COLUMN stream TYPE text COLLATE "C";
+            ALTER TABLE claim_feed ALTER COLUMN claim_id TYPE text COLLATE "C";
+            ALTER TABLE claims ALTER COLUMN claim_id TYPE text COLLATE "C";
+            ALTER TABLE claim_actors
+                ALTER COLUMN actor_id TYPE text COLLATE "C",
+                ALTER COLUMN claim_id TYPE text COLLATE "C";
+            ALTER TABLE actors ALTER COLUMN actor_id TYPE text COLLATE "C";
+            ALTER TABLE reports ALTER COLUMN report_id TYPE text COLLATE "C";
+            ALTER TABLE actor_aliases
+                ALTER COLUMN alias_key TYPE text COLLATE "C",
+                ALTER COLUMN actor_id TYPE text COLLATE "C";
+            ALTER TABLE claim_index ALTER COLUMN claim_id TYPE text COLLATE "C";
+            ALTER TABLE corrections
+                ALTER COLUMN correction_id TYPE text COLLATE "C",
+                ALTER COLUMN analyst TYPE text COLLATE "C";
+            ALTER TABLE actor_alias_pins
+                ALTER COLUMN alias_key TYPE text COLLATE "C",
+                ALTER COLUMN actor_id TYPE text COLLATE "C",
+                ALTER COLUMN correction_id TYPE text COLLATE "C";
+            ALTER TABLE statements
+                ALTER COLUMN statement_id TYPE text COLLATE "C",
+                ALTER COLUMN claim_id TYPE text COLLATE "C",
+                ALTER COLUMN report_id TYPE text COLLATE "C",
+                ALTER COLUMN actor_id TYPE text COLLATE "C",
+                ALTER COLUMN origin_actor_id TYPE text COLLATE "C",
+                ALTER COLUMN source_actor_id TYPE text COLLATE "C";
+            ALTER TABLE report_list
+                ALTER COLUMN report_id TYPE text COLLATE "C",
+                ALTER COLUMN source_actor_id TYPE text COLLATE "C";
+            ALTER TABLE reliability_overrides ALTER COLUMN actor_id TYPE text COLLATE "C";
+            """),
     ];
 
     /// <summary>
