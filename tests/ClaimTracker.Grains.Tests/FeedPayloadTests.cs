@@ -25,7 +25,7 @@ public sealed class FeedPayloadTests
 
         Assert.NotEmpty(rows);
         var last = rows[^1];
-        Assert.Equal(FeedPayload.Compressed, last.Payload[0]);
+        Assert.Equal(FeedPayload.ZLib, last.Payload[0]);
         var serialized = FeedPayload.Unpack(last.Payload);
         Assert.True(last.Payload.Length < serialized.Length, $"{last.Payload.Length} bytes stored for {serialized.Length}");
         var change = serializer.Deserialize<ClaimChange>(serialized);
@@ -46,7 +46,8 @@ public sealed class FeedPayloadTests
 
         var stored = serializer.Serialize(change);
 
-        Assert.NotEqual(FeedPayload.Compressed, stored[0]);
+        Assert.NotEqual(FeedPayload.ZLib, stored[0]);
+        Assert.NotEqual(FeedPayload.Brotli, stored[0]);
         Assert.Same(stored, FeedPayload.Unpack(stored));
         Assert.Equal("c-old", serializer.Deserialize<ClaimChange>(FeedPayload.Unpack(stored)).Claim.ClaimId);
     }
@@ -68,11 +69,35 @@ public sealed class FeedPayloadTests
     {
         var text = string.Concat(Enumerable.Repeat("supported by 3 independent origins; ", 20));
         var packed = FeedPayload.Pack(System.Text.Encoding.UTF8.GetBytes(text));
-        Assert.Equal(FeedPayload.Compressed, packed[0]);
-        packed[^1] ^= 0xFF;
-        packed[^2] ^= 0xFF;
+        Assert.Equal(FeedPayload.ZLib, packed[0]);
 
-        var error = Assert.Throws<InvalidDataException>(() => FeedPayload.Unpack(packed));
-        Assert.Contains("does not decompress", error.Message, StringComparison.Ordinal);
+        // Any one byte of the stream changed: a wrong checksum, a wrong length or no stream at all, never other bytes.
+        for (var i = 5; i < packed.Length; i++)
+        {
+            var damaged = packed.ToArray();
+            damaged[i] ^= 0x5A;
+            var error = Assert.Throws<InvalidDataException>(() => FeedPayload.Unpack(damaged));
+            Assert.Contains("does not decompress", error.Message, StringComparison.Ordinal);
+        }
+
+        var cut = packed[..^3];
+        Assert.Throws<InvalidDataException>(() => FeedPayload.Unpack(cut));
+    }
+
+    [Fact]
+    public void An_entry_stored_with_Brotli_still_reads()
+    {
+        var serialized = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("origin Reuters; reason: states it; ", 30)));
+        var stream = new byte[serialized.Length];
+        Assert.True(System.IO.Compression.BrotliEncoder.TryCompress(serialized, stream, out var written, quality: 1, window: 22));
+        var stored = new byte[5 + written];
+        stored[0] = FeedPayload.Brotli;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(stored.AsSpan(1), serialized.Length);
+        stream.AsSpan(0, written).CopyTo(stored.AsSpan(5));
+
+        Assert.Equal(serialized, FeedPayload.Unpack(stored));
+        stored[^1] ^= 0xFF;
+        stored[^2] ^= 0xFF;
+        Assert.Throws<InvalidDataException>(() => FeedPayload.Unpack(stored));
     }
 }
