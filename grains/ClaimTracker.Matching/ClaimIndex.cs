@@ -37,7 +37,16 @@ public sealed class ClaimIndex : IDisposable
     private bool disposed;
     private int count;
 
-    public ClaimIndex(int shardCount = 8)
+    /// <summary>
+    /// The shards a replica is cut into. Each search pays for every shard (its lock, its two rankings, the float cosine of
+    /// each of its best phrasings), so fewer shards search faster (docs/BENCHMARKS.md, `retrieval`). Adds from concurrent
+    /// reports still contend only per shard, and past <see cref="ParallelFrom"/> phrasings an exact scan still runs on two
+    /// cores (beyond <see cref="ClaimIndexOptions.ApproximateFrom"/> the clustered lists are searched instead). A fixed
+    /// number rather than one per core, so that the same claims give the same candidates on every machine.
+    /// </summary>
+    public const int DefaultShards = 2;
+
+    public ClaimIndex(int shardCount = DefaultShards)
         : this(shardCount, dimensions: 384, Bm25Parameters.Default)
     {
     }

@@ -15,7 +15,7 @@ internal static class BenchMatch
     {
         var claims = args.Int("claims", 100_000);
         var probes = args.Int("probes", 200);
-        var shards = args.Int("shards", 8);
+        var shards = args.Int("shards", ClaimIndex.DefaultShards);
         var random = new Random(7);
         var vocabulary = Enumerable.Range(0, 20_000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .ToArray();

@@ -4,7 +4,7 @@ const string Usage = """
     ClaimTracker.MatchingEvaluation — measures the claim matching and stance library.
       fnc1 <path-to-fnc-1> [--holdout-fraction 0.2] [--seed 1] [--embedding-cache FILE] [--max-sentences 12]
       emergent-headlines <path-to-emergent-dev> [--sweep] [--no-phrasings] [--verbose] [--show-wrong-joins] [--embedding-cache FILE]
-      bench-match [--claims 100000] [--probes 200] [--shards 8] [--rules]   (decision by the learned scorer unless --rules)
+      bench-match [--claims 100000] [--probes 200] [--shards 2] [--rules]   (decision by the learned scorer unless --rules)
       index-recall <path-to-bbc.txt> [--sentences 40000] [--queries 500] [--scale 1000000] [--probes 8] [--embedding-cache FILE]
         (the approximate claim index against the exact scan, on real sentence embeddings, at the list count of --scale phrasings)
       emergent <path-to-emergent-dev> [--verbose] [--Matching:Option value …]

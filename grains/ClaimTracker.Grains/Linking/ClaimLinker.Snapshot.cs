@@ -22,7 +22,7 @@ public sealed partial class ClaimLinker
     /// <summary>Whether this replica was loaded from its snapshot, and the log position it held.</summary>
     internal (bool Restored, long Position) SnapshotState { get; private set; }
 
-    private ClaimIndex NewIndex() => new(8, dimensions: 384, Bm25Parameters.Default, options.IndexOptions);
+    private ClaimIndex NewIndex() => new(ClaimIndex.DefaultShards, dimensions: 384, Bm25Parameters.Default, options.IndexOptions);
 
     /// <summary>The first refresh loads the snapshot into the (still empty) replica; the caller holds the refresh gate.</summary>
     private async Task RestoreSnapshotOnceAsync(CancellationToken cancellationToken)
