@@ -62,6 +62,12 @@ public sealed class FeedPayloadTests
         Assert.Same(tiny, FeedPayload.Pack(tiny));
         Assert.Same(random, FeedPayload.Pack(random));
         Assert.Empty(FeedPayload.Pack([]));
+        foreach (var size in new[] { 6, 100, 4_096, 70_000, 1_000_000 })
+        {
+            var noise = new byte[size];
+            new Random(size).NextBytes(noise);
+            Assert.Same(noise, FeedPayload.Pack(noise));
+        }
     }
 
     [Fact]

@@ -34,20 +34,25 @@ public static class FeedPayload
             return serialized;
         }
 
-        // Deflate grows what it cannot shrink by a few bytes per 16 KB block (zlib adds six): this room never runs out, and
-        // only a result smaller than the entry is kept.
-        var buffer = ArrayPool<byte>.Shared.Rent(HeaderBytes + serialized.Length + (serialized.Length / 8) + 64);
+        // Only a result smaller than the entry is kept. Deflate at its fastest level may code what it cannot shrink with fixed
+        // codes, 9 bits a byte at worst, so the room is a quarter more; should it still run out, the entry stays as it is.
+        var buffer = ArrayPool<byte>.Shared.Rent(HeaderBytes + serialized.Length + (serialized.Length / 4) + 64);
         try
         {
             int written;
-            using (var output = new MemoryStream(buffer, HeaderBytes, buffer.Length - HeaderBytes))
+            try
             {
+                using var output = new MemoryStream(buffer, HeaderBytes, buffer.Length - HeaderBytes);
                 using (var deflate = new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true))
                 {
                     deflate.Write(serialized);
                 }
 
                 written = (int)output.Position;
+            }
+            catch (NotSupportedException)
+            {
+                return serialized; // the fixed-size output was full: larger than the entry anyway
             }
 
             if (HeaderBytes + written >= serialized.Length)
