@@ -7,10 +7,10 @@ namespace ClaimTracker.Grains.Feed;
 /// <summary>
 /// A claim feed entry as stored: the serialized change, compressed when that makes it smaller. An entry holds the claim's
 /// summary as it stood, whose reasons and origin lists repeat the same names, and the feed is half of what a store grows by.
-/// A compressed entry is a marker (<see cref="ZLib"/>; <see cref="Brotli"/> in entries written by 95a2a20 and the commits
-/// after it up to the one that brought zlib), the serialized length (4 bytes, little-endian), then the compressed stream; any
-/// other entry is the serialized change itself, as every entry stored before 2026-12-07 is. A serialized change never starts
-/// with a marker: it opens with its object's field header (0x20).
+/// A compressed entry is a marker (<see cref="ZLib"/>, or <see cref="Brotli"/> in entries written for a few hours on
+/// 2026-12-07), the serialized length (4 bytes, little-endian), then the compressed stream; any other entry is the serialized
+/// change itself, as every entry stored before 2026-12-07 is. A serialized change never starts with a marker: it opens with
+/// its object's field header (0x20).
 /// </summary>
 public static class FeedPayload
 {
