@@ -98,7 +98,7 @@ internal static class MemoryScenario
 
     private static double IndexPerClaim(int claims, int dimensions, int phrasings = 1)
     {
-        var index = new ClaimIndex(shardCount: 8, dimensions, Bm25Parameters.Default);
+        var index = new ClaimIndex(ClaimIndex.DefaultShards, dimensions, Bm25Parameters.Default);
         var random = new Random(1);
         var perClaim = PerClaim(claims, () =>
         {
