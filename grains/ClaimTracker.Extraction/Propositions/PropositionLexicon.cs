@@ -18,6 +18,9 @@ internal static class PropositionLexicon
 
     public static IReadOnlySet<string> Determiners { get; } = Words("determiners");
 
+    /// <summary>Auxiliaries and copulas that open a verb phrase (the extractor's own lexicon).</summary>
+    public static IReadOnlySet<string> FiniteAuxiliaries { get; } = Attribution.Lexicon.Words("finite-auxiliaries");
+
     public static IReadOnlySet<string> MassNouns { get; } = Words("mass-nouns");
 
     public static IReadOnlySet<string> Negators { get; } = Words("negators");

@@ -17,9 +17,6 @@ public static class PropositionWriter
         "is", "was", "isn’t", "isn't", "wasn’t", "wasn't", "’s", "'s", "seems", "seemed", "appears", "appeared", "looks", "remains",
     };
 
-    /// <summary>Auxiliaries and copulas that open a verb phrase: a content starting with one has no subject of its own.</summary>
-    private static readonly HashSet<string> FiniteAuxiliaries = Attribution.Lexicon.Words("finite-auxiliaries");
-
     private static readonly HashSet<string> Modals = new(StringComparer.Ordinal)
     {
         "can", "could", "may", "might", "must", "will", "would", "should", "has", "had",
@@ -133,7 +130,8 @@ public static class PropositionWriter
     /// <summary>"was worth $2 billion" after "the deal, which officials said": the relative clause's antecedent is its subject.</summary>
     private static void SupplyRelativeSubject(WordList words, PropositionContext context)
     {
-        if (context.RelativeSubject is { Length: > 0 } subject && words.IsLowerWord(0) && FiniteAuxiliaries.Contains(words.Lower(0)))
+        if (context.RelativeSubject is { Length: > 0 } subject && words.IsLowerWord(0)
+            && PropositionLexicon.FiniteAuxiliaries.Contains(words.Lower(0)))
         {
             words.Insert(0, subject);
         }

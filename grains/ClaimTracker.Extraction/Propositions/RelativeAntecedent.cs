@@ -8,11 +8,6 @@ internal static class RelativeAntecedent
 {
     private const int MaxWords = 8;
 
-    private static readonly HashSet<string> ClauseVerbs = new(StringComparer.Ordinal)
-    {
-        "is", "was", "are", "were", "has", "had", "have", "will", "would", "did", "does", "said", "says",
-    };
-
     /// <summary>The antecedent of a relative pronoun that ends right before <paramref name="sourceBegin"/>, or null.</summary>
     public static string? Before(string text, int sourceBegin)
     {
@@ -89,7 +84,7 @@ internal static class RelativeAntecedent
 
     /// <summary>
     /// "The minister resigned, which officials said was a surprise": the pronoun stands for the clause, not a noun phrase;
-    /// told by a verb before the comma (a form in -ed last, or an auxiliary among the words).
+    /// told by a verb before the comma (a form in -ed last, or an auxiliary or "said" among the words).
     /// </summary>
     private static bool LooksLikeAClause(string text, List<(int Start, int End)> words)
     {
@@ -99,7 +94,8 @@ internal static class RelativeAntecedent
             return true;
         }
 
-        return words.Any(w => ClauseVerbs.Contains(text[w.Start..w.End]));
+        return words.Any(w => text[w.Start..w.End] is var word
+            && (PropositionLexicon.FiniteAuxiliaries.Contains(word) || word is "said" or "says"));
     }
 
     private static bool IsPossessive(string word) =>
