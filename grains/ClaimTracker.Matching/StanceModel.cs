@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ClaimTracker.Analysis;
 using ClaimTracker.Learning;
 using Microsoft.ML;
@@ -105,6 +106,44 @@ public sealed class StanceModel : IDisposable
     private float[] EngineScores(float[] features) => engines.Value!.Predict(new StanceExample { Features = features }).Score;
 
     public void Dispose() => engines.Dispose();
+
+    /// <summary>
+    /// A headline model trained outside the assembly (<c>tools/ClaimTracker.Training -- stance … --out DIR</c>): the model file
+    /// and, beside it, its manifest (<c>stance.zip</c> → <c>stance.manifest.json</c>), whose feature layout must be this build's.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file, or its manifest, is missing or does not fit this build.</exception>
+    public static StanceModel FromFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        var manifestPath = Path.ChangeExtension(full, ".manifest.json");
+        if (!File.Exists(full) || !File.Exists(manifestPath))
+        {
+            throw new InvalidDataException(
+                $"stance model {full}: the model file and its manifest {Path.GetFileName(manifestPath)} must both exist");
+        }
+
+        using (var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath)))
+        {
+            var layout = manifest.RootElement.TryGetProperty("FeatureLayout", out var value) ? value.GetString() : null;
+            if (!string.Equals(layout, StanceFeatures.Layout, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException(
+                    $"stance model {full}: its manifest's feature layout is '{layout}', this build computes '{StanceFeatures.Layout}'; " +
+                    "train it again with this build's tools/ClaimTracker.Training");
+            }
+        }
+
+        using var model = File.OpenRead(full);
+        var loaded = new StanceModel(model);
+        if (!loaded.Compiled)
+        {
+            loaded.Dispose();
+            throw new InvalidDataException($"stance model {full}: not a softmax over tree ensembles with {Classes.Length} classes");
+        }
+
+        return loaded;
+    }
 
     private static StanceModel? LoadShipped(string resource)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClaimTracker.EvaluationData;
 using ClaimTracker.Server.Hosting;
 using Grpc.Net.Client;
 using V1 = ClaimTracker.V1;
@@ -25,13 +26,88 @@ internal static class EmergentReplay
                 Articles: g.OrderBy(r => int.Parse(r["article_seq_in_claim"], CultureInfo.InvariantCulture)).ToList()))
             .OrderBy(r => r.Logged, StringComparer.Ordinal)
             .ToList();
-        return RunAsync(rumours, args.Flag("verbose"), args.Passed("Matching:").ToList()).GetAwaiter().GetResult();
+        return RunAsync(rumours, args.Flag("verbose"), args.Passed("Matching:").ToList(), args.Option("fold-models"))
+            .GetAwaiter().GetResult();
     }
 
+    /// <param name="foldModels">With a folder of <see cref="FoldModels"/>: each fold's rumours go through a store and a server of
+    /// their own whose headline stance model was trained without them, so no stance is judged by a model that saw its
+    /// rumour.</param>
     private static async Task<int> RunAsync(
         List<(string Id, string Headline, string Truth, string Logged, List<Dictionary<string, string>> Articles)> rumours,
         bool verbose,
-        List<string> serverOptions)
+        List<string> serverOptions,
+        string? foldModels)
+    {
+        var tallies = new Tallies();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (foldModels is null)
+        {
+            await ReplayAsync(rumours, serverOptions, tallies, verbose);
+        }
+        else
+        {
+            var foldOf = FoldModels.ReadFolds(foldModels);
+            var missing = rumours.FirstOrDefault(r => !foldOf.ContainsKey(r.Id));
+            if (missing.Id is not null)
+            {
+                throw new InvalidDataException($"{foldModels}: rumour {missing.Id} has no fold in {FoldModels.FoldsFile}");
+            }
+
+            foreach (var fold in foldOf.Values.Distinct().Order())
+            {
+                var model = FoldModels.ModelPath(foldModels, fold);
+                await ReplayAsync(
+                    rumours.Where(r => foldOf[r.Id] == fold).ToList(),
+                    [.. serverOptions, $"--Matching:StanceModelPath={model}"],
+                    tallies,
+                    verbose);
+            }
+        }
+
+        var (tune, holdout, all) = (tallies.Tune, tallies.Holdout, tallies.All);
+        Console.WriteLine($"Emergent replay through the service: {rumours.Count} rumours in {clock.Elapsed.TotalSeconds:0} s, " +
+            (foldModels is null
+                ? "all into one store"
+                : $"each fold's rumours into a store of their own, stances by the fold's model from {foldModels} (out of fold)") +
+            $"; halves by hash of the rumour id as in emergent-headlines; {tallies.SeedsJoined} rumour seeds joined an earlier claim");
+        Console.WriteLine("final status → verdict: CORROBORATED→true, CONTRADICTED/CONTESTED→false, else unknown");
+        foreach (var tally in new[] { tune, holdout, all })
+        {
+            Console.Write(tally);
+        }
+
+        // The halves above score each half's articles among themselves, so a tune rumour merged with a held-out
+        // one costs neither; here the tune half's articles are scored against the claims as they are in the
+        // whole store (for tuning: it needs no held-out label, only that held-out articles are other rumours).
+        var (tp, tr, tf) = all.LinkingOf(id => !Split.IsHoldout(id));
+        Console.WriteLine(
+            $"tune half's articles, clusters of the whole store: linking B-cubed precision {tp:0.000} recall {tr:0.000} F1 {tf:0.000}");
+        Console.WriteLine("all rumours, stance (rows gold, columns predicted):");
+        Console.Write(all.Stance);
+        Console.WriteLine("all rumours, verdict (rows gold, columns predicted):");
+        Console.Write(all.Verdict);
+        return 0;
+    }
+
+    /// <summary>The tallies of a replay, over one store or over every fold's.</summary>
+    private sealed class Tallies
+    {
+        public ReplayTally Tune { get; } = new("tune half");
+
+        public ReplayTally Holdout { get; } = new("holdout half");
+
+        public ReplayTally All { get; } = new("all rumours");
+
+        public int SeedsJoined { get; set; }
+    }
+
+    /// <summary>Replays <paramref name="rumours"/> into a new store through a server of their own.</summary>
+    private static async Task ReplayAsync(
+        List<(string Id, string Headline, string Truth, string Logged, List<Dictionary<string, string>> Articles)> rumours,
+        List<string> serverOptions,
+        Tallies tallies,
+        bool verbose)
     {
         var data = Directory.CreateTempSubdirectory("claimtracker-emergent-").FullName;
         var app = ClaimTrackerServer.Build(
@@ -50,12 +126,8 @@ internal static class EmergentReplay
         {
             using var channel = GrpcChannel.ForAddress(app.Urls.Single());
             var client = new V1.ClaimTracker.ClaimTrackerClient(channel);
-            var tune = new ReplayTally("tune half");
-            var holdout = new ReplayTally("holdout half");
-            var all = new ReplayTally("all rumours");
+            var (tune, holdout, all) = (tallies.Tune, tallies.Holdout, tallies.All);
             var founder = new Dictionary<string, string>(StringComparer.Ordinal);
-            var seedsJoined = 0;
-            var clock = System.Diagnostics.Stopwatch.StartNew();
             foreach (var rumour in rumours)
             {
                 var half = Split.IsHoldout(rumour.Id) ? holdout : tune;
@@ -78,7 +150,7 @@ internal static class EmergentReplay
                     .ToList();
                 var seeded = registered[0];
                 var claimId = seeded.Outcomes[0].ClaimId;
-                seedsJoined += seeded.Outcomes[0].ClaimCreated ? 0 : 1;
+                tallies.SeedsJoined += seeded.Outcomes[0].ClaimCreated ? 0 : 1;
                 if (!seeded.Outcomes[0].ClaimCreated)
                 {
                     half.AddJoinedSeed();
@@ -141,27 +213,6 @@ internal static class EmergentReplay
                         $"{string.Join("; ", final.StatusReasons)}");
                 }
             }
-
-            Console.WriteLine($"Emergent replay through the service: {rumours.Count} rumours in {clock.Elapsed.TotalSeconds:0} s, all " +
-                $"into one store; halves by hash of the rumour id as in emergent-headlines; {seedsJoined} rumour seeds joined an earlier " +
-                    $"claim");
-            Console.WriteLine("final status → verdict: CORROBORATED→true, CONTRADICTED/CONTESTED→false, else unknown");
-            foreach (var tally in new[] { tune, holdout, all })
-            {
-                Console.Write(tally);
-            }
-
-            // The halves above score each half's articles among themselves, so a tune rumour merged with a held-out
-            // one costs neither; here the tune half's articles are scored against the claims as they are in the
-            // whole store (for tuning: it needs no held-out label, only that held-out articles are other rumours).
-            var (tp, tr, tf) = all.LinkingOf(id => !Split.IsHoldout(id));
-            Console.WriteLine(
-                $"tune half's articles, clusters of the whole store: linking B-cubed precision {tp:0.000} recall {tr:0.000} F1 {tf:0.000}");
-            Console.WriteLine("all rumours, stance (rows gold, columns predicted):");
-            Console.Write(all.Stance);
-            Console.WriteLine("all rumours, verdict (rows gold, columns predicted):");
-            Console.Write(all.Verdict);
-            return 0;
         }
         finally
         {

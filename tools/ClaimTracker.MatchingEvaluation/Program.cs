@@ -7,8 +7,9 @@ const string Usage = """
       bench-match [--claims 100000] [--probes 200] [--shards 2] [--rules]   (decision by the learned scorer unless --rules)
       index-recall <path-to-bbc.txt> [--sentences 40000] [--queries 500] [--scale 1000000] [--probes 8] [--embedding-cache FILE]
         (the approximate claim index against the exact scan, on real sentence embeddings, at the list count of --scale phrasings)
-      emergent <path-to-emergent-dev> [--verbose] [--Matching:Option value …]
-        (replays every rumour and article through an in-process server; --verbose lists the tune half)
+      emergent <path-to-emergent-dev> [--verbose] [--fold-models DIR] [--Matching:Option value …]
+        (replays every rumour and article through an in-process server; --verbose lists the tune half; --fold-models: each
+        fold's rumours through a server whose stance model never saw them, from Training -- stance --fold-models DIR)
       corrections --server http://127.0.0.1:5000 [--token TOKEN]
         (how many of a running server's recorded corrections the current linking and stance models would have avoided)
     Data is read from the given paths and never copied.

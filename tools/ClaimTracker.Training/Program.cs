@@ -6,9 +6,10 @@ const string Usage = """
     ClaimTracker.Training — trains the models shipped with the libraries, from public data given by path.
       stance <path-to-shared-data> [--out DIR] [--folds 5] [--embedding-cache FILE] [--search] [--ablation]
               [--emergent-only] [--fnc1-weight 0.25] [--trees 200] [--leaves 16] [--learning-rate 0.05] [--min-leaf 20]
-              [--feature-fraction 0.5]
+              [--feature-fraction 0.5] [--fold-models DIR]
           Emergent headlines + FNC-1 (related pairs), grouped cross-validation by rumour, FNC-1 hold-out score;
-          --ablation also cross-validates with each feature block blanked;
+          --ablation also cross-validates with each feature block blanked; --fold-models writes each fold's model
+          (trained without its rumours) and folds.tsv to DIR, for MatchingEvaluation -- emergent --fold-models DIR;
           writes stance.zip and stance.manifest.json to DIR (default grains/ClaimTracker.Matching/Models).
       stance-body <path-to-shared-data> [--out DIR] [--folds 5] [--embedding-cache FILE] [--search] [--trees 200]
               [--leaves 16] [--learning-rate 0.05] [--min-leaf 20] [--feature-fraction 0.5]

@@ -50,8 +50,14 @@ internal static class StanceCommand
             Ablation(data, folds, parameters, fnc1Weight);
         }
 
-        var cv = CrossValidate(data, folds, parameters, fnc1Weight);
+        var foldModels = args.Option("fold-models");
+        var cv = CrossValidate(data, folds, parameters, fnc1Weight, foldModels);
         Console.WriteLine($"hyper-parameters: {parameters}; FNC-1 row weight {fnc1Weight}");
+        if (foldModels is not null)
+        {
+            Console.WriteLine($"wrote each fold's model (trained on the other folds) and {FoldModels.FoldsFile} to {foldModels}");
+        }
+
         Print("grouped cross-validation, Emergent headlines", cv.Model, cv.Rules);
         double? holdoutScore = null;
         if (!emergentOnly)
@@ -204,10 +210,18 @@ internal static class StanceCommand
         return copy;
     }
 
-    private static CrossValidation CrossValidate(StanceData data, int folds, StanceHyperParameters parameters, double fnc1Weight)
+    /// <param name="foldModels">A folder to write each fold's model into (for replays that score each rumour with a model that
+    /// never saw it), or null.</param>
+    private static CrossValidation CrossValidate(
+        StanceData data, int folds, StanceHyperParameters parameters, double fnc1Weight, string? foldModels = null)
     {
         var all = data.Emergent.Concat(data.Fnc1Related).ToList();
         var foldOf = GroupedFolds.Assign(all.Select(r => r.Group), folds);
+        if (foldModels is not null)
+        {
+            FoldModels.WriteFolds(foldModels, data.Emergent.Select(r => r.Group).Distinct(StringComparer.Ordinal), foldOf);
+        }
+
         var result = new CrossValidation(new(Labels), new(Labels), new(Labels), new(Labels));
         for (var fold = 0; fold < folds; fold++)
         {
@@ -215,6 +229,11 @@ internal static class StanceCommand
             var train = Rows(all.Where(r => foldOf[r.Group] != fold), fnc1Weight).ToList();
             var context = new MLContext(seed: StanceTrainer.Seed);
             var model = StanceTrainer.Fit(context, train, parameters);
+            if (foldModels is not null)
+            {
+                FoldModels.WriteModel(foldModels, fold, folds, StanceTrainer.Save(context, model));
+            }
+
             var predicted = Predict(context, model, test);
             for (var i = 0; i < test.Count; i++)
             {

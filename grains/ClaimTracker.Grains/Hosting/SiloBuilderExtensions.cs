@@ -45,7 +45,9 @@ public static class SiloBuilderExtensions
                 {
                     matching.IndexSnapshotPath = Path.Combine(Path.GetDirectoryName(storage.Value.DatabasePath)!, "claim-index.snapshot");
                 }
-            });
+            })
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<MatchingOptions>, MatchingOptionsValidation>();
         // One encoder queue for the process, created (and the model loaded) on the first statement to encode.
         services.AddOptions<Matching.EncoderQueueOptions>().Bind(configuration.GetSection(Matching.EncoderQueueOptions.SectionName));
         services.AddSingleton(sp => new Matching.EncoderQueue(

@@ -47,6 +47,9 @@ public sealed partial class ClaimLinker : IDisposable
     private readonly ClaimMatcher matcher;
     private readonly ClaimMatcher fragmentMatcher;
     private readonly SemaphoreSlim refreshGate = new(1, 1);
+
+    // Set only when Matching:StanceModelPath names a model of the operator's own; the shipped one is loaded on first use.
+    private readonly StanceModel? ownStanceModel;
     private long position;
     private long lastRefreshTicks;
 
@@ -61,6 +64,9 @@ public sealed partial class ClaimLinker : IDisposable
             ? MatcherOptions.Learned with { JoinThreshold = this.options.LearnedJoinThreshold ?? SameClaimScorer.Shipped.JoinThreshold }
             : MatcherOptions.Default with { JoinThreshold = this.options.JoinThreshold, LexicalWeight = this.options.LexicalWeight });
         fragmentMatcher = new ClaimMatcher(matcher.Options with { MinCosine = this.options.FragmentMinCosine });
+        ownStanceModel = string.IsNullOrWhiteSpace(this.options.StanceModelPath)
+            ? null
+            : StanceModel.FromFile(this.options.StanceModelPath);
     }
 
     public void Dispose()
@@ -68,7 +74,10 @@ public sealed partial class ClaimLinker : IDisposable
         WaitForSnapshot();
         index.Dispose();
         refreshGate.Dispose();
+        ownStanceModel?.Dispose();
     }
+
+    private StanceModel? HeadlineStanceModel => ownStanceModel ?? StanceModel.Shared;
 
     public async Task<IReadOnlyList<ClaimLink>> LinkAsync(
         IReadOnlyList<LinkRequest> statements,
@@ -194,7 +203,7 @@ public sealed partial class ClaimLinker : IDisposable
             "claim given by the client; its text is not indexed here yet: taken as support");
     }
 
-    private static StanceDecision Stance(LinkRequest statement, StatementProbe probe, ClaimEntry claim)
+    private StanceDecision Stance(LinkRequest statement, StatementProbe probe, ClaimEntry claim)
     {
         if (statement.GivenStance != Analysis.Stance.Unspecified)
         {
@@ -211,7 +220,7 @@ public sealed partial class ClaimLinker : IDisposable
             ClaimEmbedding = claim.Embedding,
             FromBody = statement.FromBody,
         };
-        return StanceClassifier.Classify(statement.Content, claim.Text, hints);
+        return StanceClassifier.Classify(statement.Content, claim.Text, hints, hints.FromBody ? StanceModel.Body : HeadlineStanceModel);
     }
 
     private ClaimEntry? Find(string claimId) => index.Find(claimId);

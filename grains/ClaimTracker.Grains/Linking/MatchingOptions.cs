@@ -85,6 +85,13 @@ public sealed class MatchingOptions
     /// </summary>
     public double StanceConfidenceFloor { get; set; } = 0.5;
 
+    /// <summary>
+    /// A headline stance model to use instead of the shipped one: a <c>stance.zip</c> written by
+    /// <c>tools/ClaimTracker.Training -- stance … --out DIR</c> (or one of its <c>--fold-models</c>), with its manifest beside it.
+    /// Unset: the shipped model. Statements from running text keep the shipped body model.
+    /// </summary>
+    public string? StanceModelPath { get; set; }
+
     /// <summary>How stale a silo's index replica may be before linking reads the new entries.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
