@@ -123,19 +123,25 @@ public sealed class StanceModel : IDisposable
                 $"stance model {full}: the model file and its manifest {Path.GetFileName(manifestPath)} must both exist");
         }
 
-        using (var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath)))
+        var layout = ManifestLayout(manifestPath);
+        if (!string.Equals(layout, StanceFeatures.Layout, StringComparison.Ordinal))
         {
-            var layout = manifest.RootElement.TryGetProperty("FeatureLayout", out var value) ? value.GetString() : null;
-            if (!string.Equals(layout, StanceFeatures.Layout, StringComparison.Ordinal))
-            {
-                throw new InvalidDataException(
-                    $"stance model {full}: its manifest's feature layout is '{layout}', this build computes '{StanceFeatures.Layout}'; " +
-                    "train it again with this build's tools/ClaimTracker.Training");
-            }
+            throw new InvalidDataException(
+                $"stance model {full}: its manifest's feature layout is '{layout}', this build computes '{StanceFeatures.Layout}'; " +
+                "train it again with this build's tools/ClaimTracker.Training");
         }
 
-        using var model = File.OpenRead(full);
-        var loaded = new StanceModel(model);
+        StanceModel loaded;
+        try
+        {
+            using var model = File.OpenRead(full);
+            loaded = new StanceModel(model);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or InvalidDataException)
+        {
+            throw new InvalidDataException($"stance model {full}: not a model ML.NET can load ({ex.Message})", ex);
+        }
+
         if (!loaded.Compiled)
         {
             loaded.Dispose();
@@ -143,6 +149,22 @@ public sealed class StanceModel : IDisposable
         }
 
         return loaded;
+    }
+
+    private static string? ManifestLayout(string manifestPath)
+    {
+        try
+        {
+            using var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
+            return manifest.RootElement.ValueKind == JsonValueKind.Object
+                && manifest.RootElement.TryGetProperty("FeatureLayout", out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"stance model manifest {manifestPath}: not JSON ({ex.Message})", ex);
+        }
     }
 
     private static StanceModel? LoadShipped(string resource)

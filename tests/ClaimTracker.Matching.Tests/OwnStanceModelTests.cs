@@ -43,13 +43,24 @@ public sealed class OwnStanceModelTests : IDisposable
     }
 
     [Fact]
+    public void A_manifest_that_is_no_json_is_refused()
+    {
+        var path = Write("stance.zip", layout: null);
+        File.WriteAllText(Path.ChangeExtension(path, ".manifest.json"), "{ not json");
+
+        Assert.Throws<InvalidDataException>(() => StanceModel.FromFile(path));
+    }
+
+    [Fact]
     public void A_file_that_is_no_model_is_refused()
     {
         var path = Path.Combine(folder.FullName, "stance.zip");
         File.WriteAllText(path, "not a zip");
         WriteManifest(path, StanceFeatures.Layout);
 
-        Assert.ThrowsAny<Exception>(() => StanceModel.FromFile(path));
+        var refused = Assert.Throws<InvalidDataException>(() => StanceModel.FromFile(path));
+
+        Assert.Contains("not a model", refused.Message, StringComparison.Ordinal);
     }
 
     /// <summary>The shipped headline model's bytes under <paramref name="name"/>, with a manifest of that layout unless null.</summary>

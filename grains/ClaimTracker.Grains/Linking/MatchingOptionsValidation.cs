@@ -17,8 +17,7 @@ internal sealed class MatchingOptionsValidation : IValidateOptions<MatchingOptio
             using var model = Matching.StanceModel.FromFile(options.StanceModelPath);
             return ValidateOptionsResult.Success;
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException
-            or System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             return ValidateOptionsResult.Fail($"Matching:StanceModelPath: {ex.Message}");
         }
