@@ -50,8 +50,12 @@ public static class StanceClassifier
     public static StanceDecision Classify(string statementText, string claimText, StanceHints hints) =>
         Classify(statementText, claimText, hints, ModelFor(hints));
 
-    /// <summary>The shipped model for a statement with these hints: the body model for running text, else the headline one.</summary>
-    public static StanceModel? ModelFor(StanceHints? hints) => hints is { FromBody: true } ? StanceModel.Body : StanceModel.Shared;
+    /// <summary>
+    /// The model for a statement with these hints: the shipped body model for running text, else <paramref name="headline"/>
+    /// (a headline model of the operator's own) or the shipped headline one.
+    /// </summary>
+    public static StanceModel? ModelFor(StanceHints? hints, StanceModel? headline = null) =>
+        hints is { FromBody: true } ? StanceModel.Body : headline ?? StanceModel.Shared;
 
     /// <summary>As <see cref="Classify(string, string, StanceHints)"/> with a given model (null: rules alone).</summary>
     public static StanceDecision Classify(string statementText, string claimText, StanceHints hints, StanceModel? model)

@@ -20,29 +20,11 @@ public sealed class BodyStanceTrainingTests
             MinimumLeafCount: int.Parse(Value("minimumLeafCount"), CultureInfo.InvariantCulture),
             FeatureFraction: double.Parse(Value("featureFraction"), CultureInfo.InvariantCulture));
 
-        var first = StanceTrainer.Train(Rows(seed: 11), parameters);
-        var second = StanceTrainer.Train(Rows(seed: 11), parameters);
+        var first = StanceTrainer.Train(ClassPerFeatureRows.Generate(seed: 11), parameters);
+        var second = StanceTrainer.Train(ClassPerFeatureRows.Generate(seed: 11), parameters);
 
         Assert.Equal(first, second);
         using var model = new StanceModel(new MemoryStream(first));
-        Assert.Equal(StanceModel.Classes.Length, model.Probabilities(Rows(seed: 12)[0].Features).Length);
-    }
-
-    /// <summary>Rows whose class follows one feature each (as FNC-1's agree/disagree/discuss follow cue words), with noise.</summary>
-    private static List<StanceExample> Rows(int seed)
-    {
-        var random = new Random(seed);
-        var rows = new List<StanceExample>();
-        for (var i = 0; i < 240; i++)
-        {
-            var label = random.Next(3);
-            var features = new float[StanceFeatures.Count];
-            features[0] = (float)random.NextDouble();
-            features[2 + (3 * label)] = 1;
-            features[StanceFeatures.SignalCount + random.Next(StanceFeatures.EmbeddingDimensions)] = (float)random.NextDouble();
-            rows.Add(new StanceExample { Features = features, Label = (uint)label });
-        }
-
-        return rows;
+        Assert.Equal(StanceModel.Classes.Length, model.Probabilities(ClassPerFeatureRows.Generate(seed: 12)[0].Features).Length);
     }
 }

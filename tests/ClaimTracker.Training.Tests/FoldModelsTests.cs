@@ -13,7 +13,7 @@ public sealed class FoldModelsTests : IDisposable
     [Fact]
     public void A_fold_model_is_written_with_a_manifest_by_which_the_server_loads_it()
     {
-        var bytes = StanceTrainer.Train(Rows(seed: 5), new StanceHyperParameters(20, 4, 0.1, 5, 0.5));
+        var bytes = StanceTrainer.Train(ClassPerFeatureRows.Generate(seed: 5), new StanceHyperParameters(20, 4, 0.1, 5, 0.5));
 
         FoldModels.WriteModel(folder.FullName, fold: 1, folds: 5, bytes);
 
@@ -21,7 +21,7 @@ public sealed class FoldModelsTests : IDisposable
         Assert.Equal("fold-2.zip", Path.GetFileName(path));
         using var model = StanceModel.FromFile(path);
         Assert.True(model.Compiled);
-        Assert.Equal(StanceModel.Classes.Length, model.Probabilities(Rows(seed: 6)[0].Features).Length);
+        Assert.Equal(StanceModel.Classes.Length, model.Probabilities(ClassPerFeatureRows.Generate(seed: 6)[0].Features).Length);
     }
 
     [Fact]
@@ -34,22 +34,5 @@ public sealed class FoldModelsTests : IDisposable
         var read = FoldModels.ReadFolds(folder.FullName);
 
         Assert.Equal(foldOf.OrderBy(p => p.Key, StringComparer.Ordinal), read.OrderBy(p => p.Key, StringComparer.Ordinal));
-    }
-
-    /// <summary>Rows whose class follows one feature each, with noise.</summary>
-    private static List<StanceExample> Rows(int seed)
-    {
-        var random = new Random(seed);
-        var rows = new List<StanceExample>();
-        for (var i = 0; i < 240; i++)
-        {
-            var label = random.Next(3);
-            var features = new float[StanceFeatures.Count];
-            features[0] = (float)random.NextDouble();
-            features[2 + (3 * label)] = 1;
-            rows.Add(new StanceExample { Features = features, Label = (uint)label });
-        }
-
-        return rows;
     }
 }

@@ -77,8 +77,6 @@ public sealed partial class ClaimLinker : IDisposable
         ownStanceModel?.Dispose();
     }
 
-    private StanceModel? HeadlineStanceModel => ownStanceModel ?? StanceModel.Shared;
-
     public async Task<IReadOnlyList<ClaimLink>> LinkAsync(
         IReadOnlyList<LinkRequest> statements,
         CancellationToken cancellationToken = default)
@@ -220,7 +218,7 @@ public sealed partial class ClaimLinker : IDisposable
             ClaimEmbedding = claim.Embedding,
             FromBody = statement.FromBody,
         };
-        return StanceClassifier.Classify(statement.Content, claim.Text, hints, hints.FromBody ? StanceModel.Body : HeadlineStanceModel);
+        return StanceClassifier.Classify(statement.Content, claim.Text, hints, StanceClassifier.ModelFor(hints, ownStanceModel));
     }
 
     private ClaimEntry? Find(string claimId) => index.Find(claimId);
